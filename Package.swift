@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+// wekaql: a small pipeline query language over the data of INTERPOL's Operation Weka II.
+import PackageDescription
+
+let package = Package(
+    name: "wekaql",
+    products: [
+        .library(name: "WekaQL", targets: ["WekaQL"]),
+        .executable(name: "wekaql", targets: ["wekaql"]),
+    ],
+    targets: [
+        // The query language: lexer, parser, checker, evaluator, loaders and renderers. No I/O but loading.
+        .target(
+            name: "WekaQL",
+            resources: [.embedInCode("Dataset/weka-ii.json")]
+        ),
+        // The system's libedit (BSD editline), through a small shim for its variadic C functions.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        // The command: a thin layer over WekaQL, plus the interactive shell on libedit.
+        .executableTarget(name: "wekaql", dependencies: ["WekaQL", "CEditLine"]),
+        .testTarget(name: "WekaQLTests", dependencies: ["WekaQL"], resources: [.copy("Facts")]),
+        .testTarget(name: "WekaQLCLITests", dependencies: ["wekaql"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,68 @@
+// A dataset: named collections of rows. The built-in one is Operation Weka II; others load from files.
+
+/// A set of named collections that queries read from.
+///
+/// ```swift
+/// var dataset = Dataset.builtIn                      // Operation Weka II
+/// try dataset.load(path: "records/arrests.csv")     // adds (or replaces) the collection "arrests"
+/// ```
+public struct Dataset: Sendable {
+    /// A named table with its description.
+    public struct Collection: Sendable {
+        /// The name queries use.
+        public var name: String
+        /// A one-line description, shown by `.schema` and `.tables`.
+        public var description: String
+        /// Notes on how the data was transcribed or loaded.
+        public var notes: [String]
+        /// The rows.
+        public var table: Table
+
+        /// Creates a collection.
+        public init(name: String, description: String = "", notes: [String] = [], table: Table) {
+            self.name = name
+            self.description = description
+            self.notes = notes
+            self.table = table
+        }
+    }
+
+    /// The dataset's name, such as "Operation Weka II".
+    public var name: String
+    /// Notes on the whole dataset.
+    public var notes: [String]
+    /// The collections, in order.
+    public private(set) var collections: [Collection]
+
+    /// Creates a dataset from collections.
+    public init(name: String = "", notes: [String] = [], collections: [Collection] = []) {
+        self.name = name
+        self.notes = notes
+        self.collections = []
+        for collection in collections { add(collection) }
+    }
+
+    /// An empty dataset (for `--no-builtin`).
+    public static let empty = Dataset()
+
+    /// The collection named `name`, if any.
+    public subscript(name: String) -> Collection? { collections.first { $0.name == name } }
+
+    /// The collections' names, in order.
+    public var collectionNames: [String] { collections.map(\.name) }
+
+    /// Adds a collection, replacing one of the same name in place.
+    public mutating func add(_ collection: Collection) {
+        if let index = collections.firstIndex(where: { $0.name == collection.name }) {
+            collections[index] = collection
+        } else {
+            collections.append(collection)
+        }
+    }
+
+    /// Adds every collection of `other`, replacing those of the same name.
+    public mutating func merge(_ other: Dataset) {
+        for collection in other.collections { add(collection) }
+        if name.isEmpty { name = other.name }
+    }
+}

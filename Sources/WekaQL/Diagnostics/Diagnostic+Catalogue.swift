@@ -1,0 +1,289 @@
+// The catalogue: every code and message wekaql reports, written in one place.
+
+extension Diagnostic {
+    /// The stable codes; `Grammar/ERRORS.md` documents each with an example.
+    public enum Code: String, Hashable, Sendable, Codable, CaseIterable {
+        // Lexical
+        case unexpectedCharacter = "E0001", unterminatedString = "E0002", invalidEscape = "E0003"
+        case integerTooLarge = "E0004", unterminatedQuotedName = "E0005", emptyQuotedName = "E0006"
+        case badParameterName = "E0007", unexpectedText = "E0008", decimalOutOfRange = "E0009"
+        // Syntax
+        case expected = "E0101", expectedExpression = "E0102", unknownStage = "E0103"
+        case unclosedParenthesis = "E0104", keywordAsName = "E0105", expectedSource = "E0106"
+        case nestingTooDeep = "E0107"
+        // Names
+        case unknownCollection = "E0200", unknownField = "E0201", unknownFunction = "E0202"
+        case duplicateColumn = "E0203", unboundParameter = "E0204"
+        // Types and placement
+        case typeMismatch = "E0300", notBoolean = "E0301", argumentType = "E0302", argumentCount = "E0303"
+        case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
+        case notConstant = "E0307", parameterType = "E0308"
+        // Evaluation
+        case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
+        // Data files
+        case cannotRead = "E0500", invalidUTF8 = "E0501", malformedJSON = "E0502", malformedCSV = "E0503"
+        case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"
+        case dataLimit = "E0508"
+        // Results
+        case noMatch = "N0600"
+    }
+
+    // MARK: - Lexical
+
+    static func unexpectedCharacter(_ text: String, range: SourceRange) -> Diagnostic {
+        let hint = text == "'" || text == "\u{2018}" || text == "\u{2019}" || text == "\u{201C}"
+            ? ["strings are written in straight double quotes: \"Togo\""] : []
+        return Diagnostic(code: .unexpectedCharacter, message: "unexpected character \(quoted(text))", range: range, hints: hint)
+    }
+
+    static func unterminatedString(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .unterminatedString, message: "unterminated string", range: range,
+                   hints: ["close the string with a double quote (\"); write \\\" for a quote inside it"])
+    }
+
+    static func invalidEscape(_ text: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .invalidEscape, message: "invalid escape \(quoted(text)) in string", range: range,
+                   hints: ["the escapes are \\\" \\\\ \\n \\t \\r and \\u{…} with 1 to 8 hex digits"])
+    }
+
+    static func integerTooLarge(_ text: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .integerTooLarge, message: "integer \(text) does not fit in 64 bits", range: range,
+                   hints: ["integers run from -9223372036854775808 to 9223372036854775807; write a decimal such as \(text).0 for larger numbers"])
+    }
+
+    static func decimalOutOfRange(_ text: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .decimalOutOfRange, message: "decimal \(text) is out of range", range: range)
+    }
+
+    static func unterminatedQuotedName(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .unterminatedQuotedName, message: "unterminated back-quoted name", range: range,
+                   hints: ["close the name with a back-quote: `count`"])
+    }
+
+    static func emptyQuotedName(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .emptyQuotedName, message: "empty back-quoted name", range: range)
+    }
+
+    static func badParameterName(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .badParameterName, message: "\"$\" must be followed by a parameter name", range: range,
+                   hints: ["write a parameter as $name, for example: arrests where country = $country"])
+    }
+
+    static func unexpectedText(_ text: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .unexpectedText, message: "unexpected \(quoted(text)) after a number", range: range,
+                   hints: ["put a space between a number and a name"])
+    }
+
+    // MARK: - Syntax
+
+    static func expected(_ what: String, found: Token, hint: String? = nil) -> Diagnostic {
+        Diagnostic(code: .expected, message: "expected \(what), found \(describe(found))", range: found.range,
+                   hints: hint.map { [$0] } ?? [])
+    }
+
+    static func expectedExpression(found: Token) -> Diagnostic {
+        var hints: [String] = []
+        if found.kind == .word, let keyword = found.keyword {
+            hints.append("\(quoted(keyword.rawValue)) is a keyword; back-quote a field with that name: `\(found.text)`")
+        }
+        return Diagnostic(code: .expectedExpression, message: "expected an expression, found \(describe(found))",
+                          range: found.range, hints: hints)
+    }
+
+    static func unknownStage(_ text: String, range: SourceRange) -> Diagnostic {
+        let stages = ["where", "select", "sort", "order", "limit", "distinct", "count", "summarize", "join", "left"]
+        var hints: [String] = []
+        if let near = Suggestions.nearest(to: text, in: stages) { hints.append("did you mean \(quoted(near))?") }
+        hints.append("stages: where, select, sort by, limit, distinct, count, summarize, join")
+        return Diagnostic(code: .unknownStage, message: "unknown stage \(quoted(text))", range: range, hints: hints)
+    }
+
+    static func unclosedParenthesis(found: Token, openedAt: SourceLocation, openRange: SourceRange) -> Diagnostic {
+        Diagnostic(code: .unclosedParenthesis,
+                   message: "expected \")\" to close \"(\" at line \(openedAt.line), column \(openedAt.column), found \(describe(found))",
+                   range: found.range)
+    }
+
+    static func keywordAsName(_ text: String, expected: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .keywordAsName, message: "expected \(expected), found keyword \(quoted(text))", range: range,
+                   hints: ["back-quote a name that is a keyword: `\(text)`"])
+    }
+
+    static func expectedSource(found: Token) -> Diagnostic {
+        Diagnostic(code: .expectedSource, message: "a statement starts with a collection or \"let\", found \(describe(found))",
+                   range: found.range, hints: ["for example: arrests where country = \"Togo\""])
+    }
+
+    static func nestingTooDeep(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .nestingTooDeep, message: "expression nested too deeply (more than \(Parser.maximumDepth) levels)",
+                   range: range)
+    }
+
+    // MARK: - Helpers
+
+    static func quoted(_ text: String) -> String { "\"" + text + "\"" }
+
+    static func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .end: return "the end of the input"
+        case .newline, .semicolon: return "the end of the statement"
+        case .string: return "string " + JSONText.quote(token.text)
+        case .word where token.keyword != nil: return "keyword " + quoted(token.text)
+        case .word, .quotedName: return "name " + quoted(token.text)
+        case .integer, .decimal: return "number " + token.text
+        case .parameter: return "parameter $" + token.text
+        default: return quoted(token.text)
+        }
+    }
+}
+
+// MARK: - Names, types and placement
+
+extension Diagnostic {
+    static func unknownCollection(_ name: String, range: SourceRange, available: [String]) -> Diagnostic {
+        var hints: [String] = []
+        if let near = Suggestions.nearest(to: name, in: available) { hints.append("did you mean \(quoted(near))?") }
+        hints.append("collections: \(Suggestions.list(available, limit: 12))")
+        return Diagnostic(code: .unknownCollection, message: "unknown collection \(quoted(name))", range: range, hints: hints)
+    }
+
+    static func unknownField(_ name: String, context: String, range: SourceRange, available: [String]) -> Diagnostic {
+        let list = "fields: \(Suggestions.list(available))"
+        let hint = Suggestions.nearest(to: name, in: available).map { "did you mean \(quoted($0))? (\(list))" } ?? list
+        return Diagnostic(code: .unknownField, message: "unknown field \(quoted(name)) in \(context)", range: range, hints: [hint])
+    }
+
+    static func unknownFunction(_ name: String, range: SourceRange, available: [String]) -> Diagnostic {
+        var hints: [String] = []
+        if let near = Suggestions.nearest(to: name, in: available) { hints.append("did you mean \(quoted(near))?") }
+        hints.append("functions: \(available.joined(separator: ", "))")
+        return Diagnostic(code: .unknownFunction, message: "unknown function \(quoted(name))", range: range, hints: hints)
+    }
+
+    static func duplicateColumn(_ name: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .duplicateColumn, message: "column \(quoted(name)) appears twice in the result", range: range,
+                   hints: ["name one of them with \"as\": … as \(name)_2"])
+    }
+
+    static func typeMismatch(op: String, left: BoundExpression, leftText: String, right: BoundExpression, rightText: String) -> Diagnostic {
+        var hints: [String] = []
+        if case .literal(.string(let text)) = right.kind, left.type.isNumeric, Double(text) != nil {
+            hints.append("remove the quotes to compare with the number \(text)")
+        } else if case .literal(.string(let text)) = left.kind, right.type.isNumeric, Double(text) != nil {
+            hints.append("remove the quotes to compare with the number \(text)")
+        } else if case .literal(.string) = right.kind, left.type.isNumeric {
+            hints.append("\(leftText) holds \(left.type.rawValue)s; compare it with a number")
+        }
+        let verb = op == "in" || op == "between" ? "compare with \"\(op)\"" : "compare"
+        return Diagnostic(code: .typeMismatch,
+                          message: "cannot \(verb) \(left.type.rawValue) \(leftText) with \(right.type.rawValue) \(rightText)",
+                          range: right.range, hints: hints)
+    }
+
+    static func operandType(op: String, expected: String, found: ValueType, range: SourceRange, hint: String? = nil) -> Diagnostic {
+        Diagnostic(code: .typeMismatch, message: "\(quoted(op)) needs \(expected), found \(found.rawValue)", range: range,
+                   hints: hint.map { [$0] } ?? [])
+    }
+
+    static func notBoolean(type: ValueType, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .notBoolean, message: "\"where\" needs a condition, found a \(type.rawValue) expression", range: range,
+                   hints: ["compare it with something, for example: where arrested > 2"])
+    }
+
+    static func argumentType(_ signature: String, expected: String, found: ValueType, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .argumentType, message: "\(signature) needs \(expected) here, found \(found.rawValue)", range: range)
+    }
+
+    static func argumentCount(_ signature: String, given: Int, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .argumentCount, message: "wrong number of arguments (\(given)) to \(signature)", range: range,
+                   hints: ["call it as \(signature)"])
+    }
+
+    static func misplacedAggregate(_ name: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .misplacedAggregate, message: "aggregate \(quoted(name)) can only be used in \"summarize\"", range: range,
+                   hints: ["for example: summarize total = \(name)(arrested) by country"])
+    }
+
+    static func notAggregate(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .notAggregate, message: "\"summarize\" needs an aggregate such as sum(arrested)", range: range,
+                   hints: ["aggregates: \(AggregateFunction.allCases.map { $0.rawValue + "()" }.joined(separator: ", "))"])
+    }
+
+    static func invalidRegex(_ pattern: String, reason: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .invalidRegex, message: "invalid regular expression \(JSONText.quote(pattern))", range: range,
+                   hints: [reason])
+    }
+
+    static func notConstant(range: SourceRange, what: String = "a whole number (or a $parameter)") -> Diagnostic {
+        Diagnostic(code: .notConstant, message: "expected \(what) here", range: range)
+    }
+
+    static func joinKeyMismatch(left: Field, right: Field, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .typeMismatch,
+                   message: "cannot join \(left.type.rawValue) field \(quoted(left.name)) with \(right.type.rawValue) field \(quoted(right.name))",
+                   range: range)
+    }
+
+    // MARK: - Evaluation
+
+    static func integerOverflow(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .integerOverflow, message: "integer overflow", range: range,
+                   hints: ["integers are 64-bit; use a decimal (for example 1.0 * x) for larger results"])
+    }
+
+    static func divisionByZero(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .divisionByZero, message: "division by zero", range: range,
+                   hints: ["guard the divisor, for example: where d != 0"])
+    }
+
+    static func cancelled(range: SourceRange?) -> Diagnostic {
+        Diagnostic(code: .cancelled, message: "query cancelled", range: range)
+    }
+
+    static func invalidArgument(_ message: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .invalidArgument, message: message, range: range)
+    }
+
+    static func unboundParameter(_ name: String, range: SourceRange?) -> Diagnostic {
+        Diagnostic(code: .unboundParameter, message: "no value given for parameter $\(name)", range: range,
+                   hints: ["pass it with --param \(name)=VALUE, or in run([\"\(name)\": …])"])
+    }
+
+    static func parameterType(_ name: String, expected: ValueType, found: ValueType, range: SourceRange?) -> Diagnostic {
+        Diagnostic(code: .parameterType, message: "parameter $\(name) must be \(expected.rawValue), was given \(found.rawValue)", range: range)
+    }
+
+    static func noMatch(_ literal: String, field: String, suggestion: String?, range: SourceRange) -> Diagnostic {
+        var message = "no rows; \(JSONText.quote(literal)) is not a \(field) here"
+        if let suggestion { message += " — did you mean \(JSONText.quote(suggestion))?" }
+        return Diagnostic(code: .noMatch, severity: .note, message: message, range: range)
+    }
+}
+
+// MARK: - Data files
+
+extension Diagnostic {
+    static func cannotRead(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(code: .cannotRead, message: "cannot read \(quoted(path)): \(reason)")
+    }
+
+    static func invalidUTF8(file: SourceFile, offset: Int) -> Diagnostic {
+        Diagnostic(code: .invalidUTF8, message: "the file is not valid UTF-8", range: SourceRange(offset, offset + 1), file: file,
+                   hints: ["convert it to UTF-8, for example: iconv -f latin1 -t utf-8"])
+    }
+
+    /// A problem at a byte offset of a data file; only the text up to the line's end is kept for the snippet.
+    static func inData(_ code: Code, _ message: String, path: String, bytes: UnsafeBufferPointer<UInt8>, offset: Int,
+                       hints: [String] = []) -> Diagnostic {
+        var end = min(offset, bytes.count)
+        while end < bytes.count, bytes[end] != 0x0A, end - offset < 4096 { end += 1 }
+        let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
+        let file = SourceFile(name: path, text: prefix)
+        let start = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(offset, bytes.count)]), as: UTF8.self).utf8.count
+        return Diagnostic(code: code, message: message, range: SourceRange(start, start + 1), file: file, hints: hints)
+    }
+
+    static func unsupportedFile(_ path: String) -> Diagnostic {
+        Diagnostic(code: .unsupportedFile, message: "cannot load \(quoted(path)): not a .csv, .json or .jsonl file, nor a folder of them")
+    }
+}

@@ -1,0 +1,76 @@
+// Renders diagnostics the one way they are shown: `file:line:col: error[E0201]: …`, the line, a caret.
+
+/// Turns a ``Diagnostic`` into text for a terminal or a log, or into a JSON object for tools.
+public struct DiagnosticRenderer: Sendable {
+    /// Whether to use ANSI colours (only when writing to a terminal and `NO_COLOR` is unset).
+    public var colored: Bool
+
+    /// Creates a renderer; colours are off unless asked for.
+    public init(colored: Bool = false) { self.colored = colored }
+
+    /// The diagnostic as a compiler would print it, ending without a newline.
+    ///
+    /// ```
+    /// -e:1:15: error[E0201]: unknown field "contry" in arrests
+    /// arrests where contry = "Togo"
+    ///               ^~~~~~
+    /// help: did you mean "country"? (fields: country, arrested, suspects, …)
+    /// ```
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var lines = [header(diagnostic)]
+        if let file = diagnostic.file, let range = diagnostic.range {
+            lines += snippet(file: file, range: range)
+        }
+        for hint in diagnostic.hints {
+            lines.append(paint("help", .cyan) + ": " + hint)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func header(_ d: Diagnostic) -> String {
+        var place = d.file?.name ?? "wekaql"
+        if let location = d.location { place += ":\(location.line):\(location.column)" }
+        let color: Color = d.severity == .error ? .red : (d.severity == .warning ? .yellow : .cyan)
+        let label = paint("\(d.severity.rawValue)[\(d.code.rawValue)]", color)
+        return "\(place): \(label): \(paint(d.message, .bold))"
+    }
+
+    /// The source line and a caret line under the range (its first line only).
+    private func snippet(file: SourceFile, range: SourceRange) -> [String] {
+        let start = file.location(of: range.start)
+        let text = file.line(start.line)
+        let characters = Array(text)
+        let prefix = characters.prefix(start.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+        let endOnLine = file.lineIndex(of: range.end) + 1 == start.line
+            ? file.location(of: range.end).column : characters.count + 1
+        let width = max(1, endOnLine - start.column)
+        let marker = "^" + String(repeating: "~", count: width - 1)
+        return [text, prefix + paint(marker, .green)]
+    }
+
+    private enum Color: String { case red = "31", yellow = "33", cyan = "36", green = "32", bold = "1" }
+
+    private func paint(_ text: String, _ color: Color) -> String {
+        colored ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// The diagnostic as one JSON object: code, severity, message, file, line, column,
+    /// end line and column, byte offsets and hints.
+    public func json(_ d: Diagnostic) -> String {
+        var fields: [(String, String)] = [
+            ("code", JSONText.quote(d.code.rawValue)), ("severity", JSONText.quote(d.severity.rawValue)),
+            ("message", JSONText.quote(d.message)),
+            ("file", d.file.map { JSONText.quote($0.name) } ?? "null"),
+        ]
+        if let file = d.file, let range = d.range {
+            let start = file.location(of: range.start), end = file.location(of: range.end)
+            fields += [("line", "\(start.line)"), ("column", "\(start.column)"),
+                       ("end_line", "\(end.line)"), ("end_column", "\(end.column)"),
+                       ("start_offset", "\(range.start)"), ("end_offset", "\(range.end)")]
+        } else {
+            fields += [("line", "null"), ("column", "null")]
+        }
+        fields.append(("hints", "[" + d.hints.map(JSONText.quote).joined(separator: ",") + "]"))
+        return "{" + fields.map { "\(JSONText.quote($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    }
+}

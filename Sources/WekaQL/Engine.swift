@@ -1,0 +1,180 @@
+// The entry point for running wekaql: an engine over a dataset, with `let` bindings that persist.
+
+/// Runs wekaql programs over a ``Dataset``.
+///
+/// ```swift
+/// var engine = Engine()                                   // the built-in Operation Weka II data
+/// let results = try engine.run("arrests where country = \"Togo\"")
+/// for row in results[0].table { print(row["suspects"] ?? .null) }
+///
+/// let byCountry = try engine.prepare("arrests where country = $c select arrested")
+/// let togo = try byCountry.run(["c": "Togo"])
+/// ```
+///
+/// An engine is a value: copies are independent, and it is `Sendable`, so each task can run its own.
+public struct Engine: Sendable {
+    /// The collections queries read from.
+    public var dataset: Dataset
+    /// Tables bound by `let` in earlier runs, by name.
+    public private(set) var bindings: [String: Table] = [:]
+
+    /// Creates an engine over `dataset` (the built-in Operation Weka II data by default).
+    public init(dataset: Dataset = .builtIn) {
+        self.dataset = dataset
+    }
+
+    /// Runs every statement of `source` and returns their results in order.
+    ///
+    /// - Throws: the first ``Diagnostic`` (syntax, name, type or runtime error); nothing runs if
+    ///   any statement fails to parse or check.
+    @discardableResult
+    public mutating func run(_ source: String, parameters: [String: Value] = [:],
+                             cancellation: CancellationToken? = nil) throws -> [StatementResult] {
+        var results: [StatementResult] = []
+        var firstError: Diagnostic?
+        run(SourceFile(name: "<query>", text: source), parameters: parameters, cancellation: cancellation) { event in
+            switch event {
+            case .result(let result): results.append(result)
+            case .failure(let diagnostic): if firstError == nil { firstError = diagnostic }
+            }
+        }
+        if let firstError { throw firstError }
+        return results
+    }
+
+    /// Runs `file`, reporting each result or error as it happens: the form the CLI and shell use.
+    ///
+    /// The whole text is parsed and checked first; if anything fails, every such error is reported and
+    /// nothing runs, unless `keepGoing` is set, in which case the good statements run in order and each
+    /// bad one is reported in its place. A runtime error stops the run unless `keepGoing` is set.
+    ///
+    /// - Returns: whether every statement succeeded.
+    @discardableResult
+    public mutating func run(_ file: SourceFile, parameters: [String: Value] = [:], cancellation: CancellationToken? = nil,
+                             keepGoing: Bool = false, report: (StatementEvent) -> Void) -> Bool {
+        let (plans, staticErrors) = compile(file)
+        if !staticErrors.isEmpty && !keepGoing {
+            staticErrors.forEach { report(.failure($0)) }
+            return false
+        }
+        var pendingErrors = staticErrors[...]
+        var succeeded = staticErrors.isEmpty
+        for plan in plans {
+            while let error = pendingErrors.first, (error.range?.start ?? 0) < plan.range.start {
+                report(.failure(error))
+                pendingErrors.removeFirst()
+            }
+            do {
+                let result = try execute(plan, parameters: parameters, cancellation: cancellation)
+                if let name = plan.binding { bindings[name] = result.table }
+                report(.result(result))
+            } catch let diagnostic as Diagnostic {
+                report(.failure(diagnostic.located(in: file)))
+                succeeded = false
+                if !keepGoing { return false }
+            } catch {
+                succeeded = false
+            }
+        }
+        pendingErrors.forEach { report(.failure($0)) }
+        return succeeded
+    }
+
+    /// Parses and checks `source` without running it: every problem found, in source order.
+    public func check(_ source: SourceFile) -> [Diagnostic] { compile(source).errors }
+
+    /// The `$parameters` that `source` uses, with the type each must have (``ValueType/null`` when any fits).
+    public func parameters(of source: SourceFile) -> [String: ValueType] {
+        compile(source).plans.reduce(into: [:]) { $0.merge($1.query.parameters) { a, b in a == .null ? b : a } }
+    }
+
+    /// Parses and checks one query once, to run it many times with different parameters.
+    ///
+    /// - Throws: the first ``Diagnostic`` if it does not parse or check, or if it is not exactly one query.
+    public func prepare(_ source: String) throws -> PreparedQuery {
+        let file = SourceFile(name: "<query>", text: source)
+        let (plans, errors) = compile(file)
+        if let first = errors.first { throw first }
+        guard plans.count == 1, plans[0].binding == nil else {
+            throw Diagnostic(code: .expected, message: "prepare needs exactly one query, found \(plans.count) statements", file: file)
+        }
+        return PreparedQuery(plan: plans[0], engine: self, file: file)
+    }
+
+    /// Parses and checks every statement, with `let` schemas flowing from one statement to the next.
+    func compile(_ file: SourceFile) -> (plans: [StatementPlan], errors: [Diagnostic]) {
+        let (program, syntaxErrors) = Parser.parse(file)
+        var checker = Checker(scope: scope, file: file)
+        var plans: [StatementPlan] = []
+        var errors = syntaxErrors
+        for statement in program.statements {
+            do {
+                plans.append(try checker.check(statement))
+            } catch let diagnostic as Diagnostic {
+                errors.append(diagnostic.located(in: file))
+            } catch {
+                continue   // a use of a binding whose own statement failed: already reported
+            }
+        }
+        errors.sort { ($0.range?.start ?? 0) < ($1.range?.start ?? 0) }
+        return (plans, errors)
+    }
+
+    /// The names and schemas visible to a new statement.
+    var scope: Scope {
+        var scope = Scope(dataset: dataset)
+        scope.bindings = bindings.mapValues(\.fields)
+        return scope
+    }
+
+    func execute(_ plan: StatementPlan, parameters: [String: Value], cancellation: CancellationToken?) throws -> StatementResult {
+        let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters)
+        let evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation)
+        let outcome = try evaluator.run(plan.query)
+        return StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)
+    }
+}
+
+/// What one statement produced.
+public struct StatementResult: Sendable {
+    /// The rows: the query's result, or the table a `let` bound.
+    public var table: Table
+    /// The name bound, for a `let` statement.
+    public var binding: String?
+    /// Notes on the result, such as "no rows; "Cote d'Ivoire" is not a country here — did you mean …".
+    public var notes: [Diagnostic]
+    /// Where the statement is in its source.
+    public var range: SourceRange
+}
+
+/// A result or an error, reported as a program runs.
+public enum StatementEvent: Sendable {
+    /// A statement ran.
+    case result(StatementResult)
+    /// A statement failed.
+    case failure(Diagnostic)
+}
+
+/// A query parsed and checked once; run it with different parameter values.
+public struct PreparedQuery: Sendable {
+    let plan: StatementPlan
+    let engine: Engine
+    let file: SourceFile
+
+    /// The columns its results have.
+    public var fields: [Field] { plan.query.fields }
+
+    /// The `$parameters` it takes, with their expected types (``ValueType/null`` when any fits).
+    public var parameters: [String: ValueType] { plan.query.parameters }
+
+    /// Runs the query with `parameters` bound.
+    ///
+    /// - Throws: a ``Diagnostic`` for a missing or mistyped parameter, or a runtime error.
+    public func run(_ parameters: [String: Value] = [:], cancellation: CancellationToken? = nil) throws -> Table {
+        do {
+            return try engine.execute(plan, parameters: parameters, cancellation: cancellation).table
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic.located(in: file)
+        }
+    }
+}

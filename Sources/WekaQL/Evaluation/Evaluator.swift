@@ -1,0 +1,99 @@
+// The evaluator: runs a checked plan over in-memory tables, one stage after another.
+// It never resolves a name: the checker has turned every field into a column index.
+
+/// What running one query produced: its table, and notes such as "no rows; did you mean …".
+struct QueryOutcome {
+    var table: Table
+    var notes: [Diagnostic]
+}
+
+struct Evaluator {
+    let dataset: Dataset
+    let bindings: [String: Table]
+    let parameters: [String: Value]
+    let cancellation: CancellationToken?
+
+    func run(_ plan: QueryPlan) throws -> QueryOutcome {
+        var relation = Relation(try table(plan.source))
+        var notes: [Diagnostic] = []
+        for (stage, fields, _) in plan.stages {
+            if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
+            let compiler = ExpressionCompiler(table: relation.table, parameters: parameters)
+            switch stage {
+            case .filter(let condition, let probes):
+                let before = relation
+                relation.selection = try Filter(relation: relation, compiler: compiler, cancellation: cancellation).apply(condition)
+                if relation.count == 0 { notes += explain(probes, before) }
+            case .project(let expressions):
+                relation = Relation(try project(relation, expressions, fields: fields, compiler: compiler))
+            case .sort(let keys):
+                relation.selection = try Sorter(relation: relation, compiler: compiler).sorted(by: keys)
+            case .limit(let count, let offset):
+                relation.selection = try limit(relation, count: count, offset: offset, compiler: compiler)
+            case .distinct(let columns):
+                relation = Relation(distinct(relation, columns: columns, fields: fields))
+            case .aggregate(let groups, let aggregates):
+                let grouper = Grouper(relation: relation, compiler: compiler, cancellation: cancellation)
+                relation = Relation(try grouper.aggregate(groups: groups, aggregates: aggregates, fields: fields))
+            case .join(let join):
+                relation = Relation(Joiner(left: relation, right: try table(join.right)).join(join, fields: fields))
+            }
+        }
+        let result = relation.materialized()
+        return QueryOutcome(table: Table(fields: plan.fields, columns: result.columns, rowCount: result.rowCount), notes: notes)
+    }
+
+    private func table(_ source: SourceReference) throws -> Table {
+        switch source {
+        case .binding(let name): return bindings[name]!
+        case .collection(let name): return dataset[name]!.table
+        }
+    }
+
+    private func project(_ relation: Relation, _ expressions: [BoundExpression], fields: [Field],
+                         compiler: ExpressionCompiler) throws -> Table {
+        let rows = relation.rows
+        let columns = try expressions.map { expression -> Column in
+            if case .column(let c) = expression.kind { return relation.table.columns[c].gathering(rows) }
+            let f = compiler.compile(expression)
+            var builder = ColumnBuilder(type: expression.type, capacity: rows.count)
+            for row in rows { builder.append(try f(Int(row))) }
+            return builder.build()
+        }
+        return Table(fields: fields, columns: columns, rowCount: rows.count)
+    }
+
+    private func limit(_ relation: Relation, count: BoundExpression, offset: BoundExpression?,
+                       compiler: ExpressionCompiler) throws -> [Int32] {
+        func integer(_ e: BoundExpression) throws -> Int {
+            guard case .integer(let n) = try compiler.compile(e)(0), n >= 0 else {
+                throw Diagnostic.invalidArgument("limit and offset need a whole number of 0 or more", range: e.range)
+            }
+            return Int(clamping: n)
+        }
+        let rows = relation.rows
+        let start = min(rows.count, try offset.map(integer) ?? 0)
+        let end = min(rows.count, start + min(try integer(count), rows.count))
+        return Array(rows[start..<end])
+    }
+
+    private func distinct(_ relation: Relation, columns: [Int], fields: [Field]) -> Table {
+        var seen = Set<[Value]>()
+        var kept: [Int32] = []
+        relation.forEachRow { row in
+            if seen.insert(columns.map { relation.table.columns[$0][row].normalizedForDistinct }).inserted { kept.append(Int32(row)) }
+        }
+        return Table(fields: fields, columns: columns.map { relation.table.columns[$0].gathering(kept) }, rowCount: kept.count)
+    }
+
+    /// Why a filter kept nothing: string literals that are not values of their field, with the nearest one.
+    private func explain(_ probes: [NoMatchProbe], _ input: Relation) -> [Diagnostic] {
+        probes.compactMap { probe in
+            let values = input.table.columns[probe.column].distinctStrings
+            let target = probe.folded ? Folding.fold(probe.literal) : probe.literal
+            if values.contains(where: { (probe.folded ? Folding.fold($0) : $0) == target }) { return nil }
+            return .noMatch(probe.literal, field: probe.fieldName, suggestion: Suggestions.nearest(to: probe.literal, in: values),
+                            range: probe.range)
+        }
+    }
+}

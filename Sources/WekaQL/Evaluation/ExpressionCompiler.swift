@@ -1,0 +1,221 @@
+// Compiles a bound expression into a closure over one table's typed columns: done once per stage,
+// so the per-row work is a chain of closure calls with no name lookups and no dictionaries.
+
+/// A compiled expression: the value for a row index.
+typealias RowFunction = (Int) throws -> Value
+
+/// Compiles expressions against one table and one set of parameter values.
+struct ExpressionCompiler {
+    let table: Table
+    let parameters: [String: Value]
+
+    func compile(_ expression: BoundExpression) -> RowFunction {
+        let range = expression.range
+        switch expression.kind {
+        case .column(let index):
+            return columnReader(table.columns[index])
+        case .literal(let value):
+            return { _ in value }
+        case .parameter(let name):
+            let value = parameters[name] ?? .null
+            return { _ in value }
+        case .negate(let operand):
+            let f = compile(operand)
+            return { row in try Arithmetic.negate(f(row), range: range) }
+        case .not(let operand):
+            let f = compile(operand)
+            return { row in
+                switch try f(row) {
+                case .boolean(let b): return .boolean(!b)
+                default: return .null
+                }
+            }
+        case .logical(let op, let a, let b):
+            return compileLogical(op == .and, compile(a), compile(b))
+        case .arithmetic(let op, let a, let b):
+            let f = compile(a), g = compile(b)
+            return { row in try Arithmetic.apply(op, try f(row), try g(row), range: range) }
+        case .comparison(let op, let a, let b):
+            let f = compile(a), g = compile(b)
+            return { row in Comparison.apply(op, try f(row), try g(row)) }
+        case .textMatch(let op, let a, let b):
+            return compileTextMatch(op, a, b)
+        case .regexMatch(let subject, let box):
+            let f = compile(subject)
+            return { row in
+                guard case .string(let s) = try f(row) else { return .null }
+                return .boolean((try? box.regex.firstMatch(in: s)) != nil)
+            }
+        case .inList(let subject, let items, let negated):
+            return compileIn(compile(subject), items.map(compile), negated: negated)
+        case .isNull(let subject, let negated):
+            let f = compile(subject)
+            return { row in .boolean(try f(row).isNull != negated) }
+        case .between(let subject, let low, let high, let negated):
+            let f = compile(subject), l = compile(low), h = compile(high)
+            return { row in
+                let v = try f(row)
+                let inside = Comparison.and(Comparison.apply(.greaterEqual, v, try l(row)), Comparison.apply(.lessEqual, v, try h(row)))
+                return negated ? Comparison.not(inside) : inside
+            }
+        case .call(let function, let arguments):
+            let compiled = arguments.map(compile)
+            return { row in
+                let values = try compiled.map { try $0(row) }
+                do { return try function.apply(values) } catch { throw Diagnostic.integerOverflow(range: range) }
+            }
+        }
+    }
+
+    private func columnReader(_ column: Column) -> RowFunction {
+        switch column.storage {
+        case .integer(let values, let nulls) where nulls.isEmpty:
+            return { .integer(values[$0]) }
+        case .string(let codes, let dictionary):
+            let strings = dictionary.values.map(Value.string)
+            return { row in codes[row] < 0 ? .null : strings[Int(codes[row])] }
+        default:
+            return { column[$0] }
+        }
+    }
+
+    private func compileLogical(_ isAnd: Bool, _ f: @escaping RowFunction, _ g: @escaping RowFunction) -> RowFunction {
+        if isAnd {
+            return { row in
+                let a = try f(row)
+                if case .boolean(false) = a { return a }
+                return Comparison.and(a, try g(row))
+            }
+        }
+        return { row in
+            let a = try f(row)
+            if case .boolean(true) = a { return a }
+            return Comparison.or(a, try g(row))
+        }
+    }
+
+    private func compileTextMatch(_ op: BinaryOperator, _ a: BoundExpression, _ b: BoundExpression) -> RowFunction {
+        let f = compile(a)
+        // A literal pattern is folded once, not per row.
+        if case .literal(.string(let pattern)) = b.kind {
+            let folded = Folding.fold(pattern)
+            return { row in
+                guard case .string(let s) = try f(row) else { return .null }
+                return .boolean(TextMatch.matches(op, Folding.fold(s), folded))
+            }
+        }
+        let g = compile(b)
+        return { row in
+            guard case .string(let s) = try f(row), case .string(let p) = try g(row) else { return .null }
+            return .boolean(TextMatch.matches(op, Folding.fold(s), Folding.fold(p)))
+        }
+    }
+
+    private func compileIn(_ f: @escaping RowFunction, _ items: [RowFunction], negated: Bool) -> RowFunction {
+        { row in
+            let v = try f(row)
+            if v.isNull { return .null }
+            var sawNull = false
+            for item in items {
+                switch Comparison.apply(.equal, v, try item(row)) {
+                case .boolean(true): return .boolean(!negated)
+                case .null: sawNull = true
+                default: break
+                }
+            }
+            return sawNull ? .null : .boolean(negated)
+        }
+    }
+}
+
+/// Three-valued comparison and logic, as SQL defines them.
+enum Comparison {
+    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
+        guard let c = Value.compare(a, b) else { return .null }
+        switch op {
+        case .equal: return .boolean(c == 0)
+        case .notEqual: return .boolean(c != 0)
+        case .less: return .boolean(c < 0)
+        case .lessEqual: return .boolean(c <= 0)
+        case .greater: return .boolean(c > 0)
+        default: return .boolean(c >= 0)
+        }
+    }
+
+    static func and(_ a: Value, _ b: Value) -> Value {
+        if case .boolean(false) = a { return a }
+        if case .boolean(false) = b { return b }
+        if a.isNull || b.isNull { return .null }
+        return .boolean(true)
+    }
+
+    static func or(_ a: Value, _ b: Value) -> Value {
+        if case .boolean(true) = a { return a }
+        if case .boolean(true) = b { return b }
+        if a.isNull || b.isNull { return .null }
+        return .boolean(false)
+    }
+
+    static func not(_ a: Value) -> Value {
+        if case .boolean(let x) = a { return .boolean(!x) }
+        return .null
+    }
+}
+
+/// `contains`, `starts with`, `ends with` and `=~` on folded text.
+enum TextMatch {
+    static func matches(_ op: BinaryOperator, _ text: String, _ pattern: String) -> Bool {
+        switch op {
+        case .contains: return pattern.isEmpty || text.utf8.firstRange(of: pattern.utf8) != nil
+        case .startsWith: return text.utf8.starts(with: pattern.utf8)
+        case .endsWith: return text.utf8.reversed().starts(with: pattern.utf8.reversed())
+        default: return text == pattern
+        }
+    }
+}
+
+/// Integer arithmetic that reports overflow and division by zero instead of trapping.
+enum Arithmetic {
+    static func negate(_ v: Value, range: SourceRange) throws -> Value {
+        switch v {
+        case .integer(let i):
+            guard i != .min else { throw Diagnostic.integerOverflow(range: range) }
+            return .integer(-i)
+        case .decimal(let d): return .decimal(-d)
+        default: return .null
+        }
+    }
+
+    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value, range: SourceRange) throws -> Value {
+        if case .integer(let x) = a, case .integer(let y) = b, op != .divide {
+            let (result, overflow): (Int64, Bool)
+            switch op {
+            case .add: (result, overflow) = x.addingReportingOverflow(y)
+            case .subtract: (result, overflow) = x.subtractingReportingOverflow(y)
+            case .multiply: (result, overflow) = x.multipliedReportingOverflow(by: y)
+            default:
+                guard y != 0 else { throw Diagnostic.divisionByZero(range: range) }
+                (result, overflow) = x.remainderReportingOverflow(dividingBy: y)
+            }
+            guard !overflow else { throw Diagnostic.integerOverflow(range: range) }
+            return .integer(result)
+        }
+        guard let x = a.doubleValue, let y = b.doubleValue else { return .null }
+        switch op {
+        case .add: return .decimal(x + y)
+        case .subtract: return .decimal(x - y)
+        case .multiply: return try finite(x * y, range)
+        case .divide:
+            guard y != 0 else { throw Diagnostic.divisionByZero(range: range) }
+            return try finite(x / y, range)
+        default:
+            guard y != 0 else { throw Diagnostic.divisionByZero(range: range) }
+            return .decimal(x.truncatingRemainder(dividingBy: y))
+        }
+    }
+
+    private static func finite(_ d: Double, _ range: SourceRange) throws -> Value {
+        guard d.isFinite else { throw Diagnostic.integerOverflow(range: range) }
+        return .decimal(d)
+    }
+}

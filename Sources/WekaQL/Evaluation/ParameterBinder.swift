@@ -1,0 +1,44 @@
+// Checks `$parameter` values against the types their query expects, before any row is read.
+
+enum ParameterBinder {
+    static func bind(_ values: [String: Value], to expected: [String: ValueType]) throws -> [String: Value] {
+        var bound: [String: Value] = [:]
+        for (name, type) in expected {
+            guard let value = values[name] else { throw Diagnostic.unboundParameter(name, range: nil) }
+            bound[name] = try convert(value, to: type, name: name)
+        }
+        return bound
+    }
+
+    private static func convert(_ value: Value, to type: ValueType, name: String) throws -> Value {
+        switch (value, type) {
+        case (.null, _), (_, .null): return value
+        case (.integer(let i), .decimal): return .decimal(Double(i))
+        case (.string(let s), .date):
+            guard let date = LocalDate(s) else { throw Diagnostic.parameterType(name, expected: .date, found: .string, range: nil) }
+            return .date(date)
+        default:
+            guard value.type == type else { throw Diagnostic.parameterType(name, expected: type, found: value.type, range: nil) }
+            return value
+        }
+    }
+}
+
+extension Value {
+    /// Parses command-line text as a value of `type`: `5` for an integer, `Togo` for a string,
+    /// `2022-06-12` for a date. With ``ValueType/null`` (any type fits) a number stays a number.
+    /// Returns `nil` when the text does not fit the type.
+    public init?(parsing text: String, as type: ValueType) {
+        let value: Value?
+        switch type {
+        case .null: value = Int64(text).map(Value.integer) ?? Double(text).map(Value.decimal) ?? .string(text)
+        case .string: value = .string(text)
+        case .integer: value = Int64(text).map(Value.integer)
+        case .decimal: value = Double(text).map(Value.decimal)
+        case .boolean: value = text == "true" ? .boolean(true) : (text == "false" ? .boolean(false) : nil)
+        case .date: value = LocalDate(text).map(Value.date)
+        }
+        guard let value else { return nil }
+        self = value
+    }
+}

@@ -1,0 +1,107 @@
+// A byte-level RFC 4180 CSV reader: quoted fields with commas, quotes and line breaks, a UTF-8 BOM,
+// and CRLF line ends. Fields are handed out as byte ranges, so nothing is copied unless unquoting needs it.
+
+struct CSVReader {
+    /// A field: its bytes, and whether doubled quotes inside it must be undone.
+    struct Field {
+        var start: Int
+        var end: Int
+        var hasEscapedQuotes: Bool
+        var isQuoted: Bool
+    }
+
+    struct Failure: Error {
+        var offset: Int
+        var message: String
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position: Int
+    /// The 1-based line where the current record starts.
+    private(set) var line = 1
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        position = hasBOM ? 3 : 0
+    }
+
+    var isAtEnd: Bool { position >= bytes.count }
+
+    /// Reads the next record's fields into `fields`; returns `false` at the end of input.
+    /// Empty lines are skipped.
+    mutating func nextRecord(into fields: inout [Field]) throws -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D {
+            if bytes[position] == 0x0A { line += 1 }
+            position += 1
+        }
+        guard position < bytes.count else { return false }
+        while true {
+            let field = try readField()
+            fields.append(field)
+            guard position < bytes.count else { return true }
+            let b = bytes[position]
+            position += 1
+            if b == 0x0A { line += 1; return true }
+            if b == 0x0D {
+                if position < bytes.count, bytes[position] == 0x0A { position += 1 }
+                line += 1
+                return true
+            }
+            // b is a comma: another field follows.
+        }
+    }
+
+    private mutating func readField() throws -> Field {
+        if position < bytes.count, bytes[position] == 0x22 { return try readQuotedField() }
+        let start = position
+        while position < bytes.count {
+            let b = bytes[position]
+            if b == 0x2C || b == 0x0A || b == 0x0D { break }
+            if b == 0x22 { throw Failure(offset: position, message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")") }
+            position += 1
+        }
+        return Field(start: start, end: position, hasEscapedQuotes: false, isQuoted: false)
+    }
+
+    private mutating func readQuotedField() throws -> Field {
+        let open = position
+        position += 1
+        let start = position
+        var escaped = false
+        while position < bytes.count {
+            let b = bytes[position]
+            if b == 0x22 {
+                if position + 1 < bytes.count, bytes[position + 1] == 0x22 {
+                    escaped = true
+                    position += 2
+                    continue
+                }
+                let end = position
+                position += 1
+                if position < bytes.count, bytes[position] != 0x2C, bytes[position] != 0x0A, bytes[position] != 0x0D {
+                    throw Failure(offset: position, message: "text after the closing quote of a field")
+                }
+                return Field(start: start, end: end, hasEscapedQuotes: escaped, isQuoted: true)
+            }
+            if b == 0x0A { line += 1 }
+            position += 1
+        }
+        throw Failure(offset: open, message: "a quoted field is never closed")
+    }
+
+    /// The text of a field, with doubled quotes undone.
+    func text(_ field: Field) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+        guard field.hasEscapedQuotes else { return String(decoding: raw, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            out.append(raw[i])
+            i += raw[i] == 0x22 ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,64 @@
+// `--data PATH`: a .csv, .json or .jsonl file, or a folder of them, loaded into collections.
+
+extension Dataset {
+    /// Loads `path` and adds its collections, replacing any of the same name.
+    ///
+    /// A JSON file holding an object (collection name → array of row objects) is a whole dataset; a JSON
+    /// file holding an array, a `.jsonl` file or a `.csv` file is one collection named after the file's
+    /// stem; a folder loads each such file in it. Nothing is added if any file fails.
+    ///
+    /// - Returns: warnings, such as a JSON column that mixes numbers and strings.
+    /// - Throws: a ``Diagnostic`` naming the file, line and problem.
+    @discardableResult
+    public mutating func load(path: String) throws -> [Diagnostic] {
+        var loaded: [Collection] = []
+        var warnings: [Diagnostic] = []
+        if FileBytes.isDirectory(path) {
+            let names = try FileBytes.list(path).filter { DataFileKind(path: $0) != nil }
+            for name in names {
+                let file = path.hasSuffix("/") ? path + name : path + "/" + name
+                loaded += try Self.loadFile(file, warnings: &warnings)
+            }
+        } else {
+            loaded = try Self.loadFile(path, warnings: &warnings)
+        }
+        for collection in loaded { add(collection) }
+        return warnings
+    }
+
+    private static func loadFile(_ path: String, warnings: inout [Diagnostic]) throws -> [Collection] {
+        guard let kind = DataFileKind(path: path) else { throw Diagnostic.unsupportedFile(path) }
+        let bytes = try FileBytes.read(path)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            if let offset = FileBytes.firstInvalidUTF8(buffer) {
+                throw Diagnostic.inData(.invalidUTF8, "the file is not valid UTF-8", path: path, bytes: buffer, offset: offset,
+                                        hints: ["convert it to UTF-8, for example: iconv -f latin1 -t utf-8"])
+            }
+            let stem = kind.stem(of: path)
+            var json = JSONLoader(path: path, bytes: buffer)
+            defer { warnings += json.warnings }
+            switch kind {
+            case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: buffer).load())]
+            case .json: return try json.loadDocument(defaultName: stem)
+            case .jsonl: return [try json.loadLines(name: stem)]
+            }
+        }
+    }
+}
+
+/// The kinds of data file, by extension.
+enum DataFileKind: String {
+    case csv, json, jsonl
+
+    init?(path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ext = name[name.index(after: dot)...].lowercased()
+        self.init(rawValue: ext == "ndjson" ? "jsonl" : ext)
+    }
+
+    func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+    }
+}

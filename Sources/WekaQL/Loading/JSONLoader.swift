@@ -1,0 +1,133 @@
+// Loads JSON data: an object of collections (a whole dataset), an array of row objects, or JSON lines.
+
+struct JSONLoader {
+    let path: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    var warnings: [Diagnostic] = []
+
+    /// A file holding an object (collection name → array of rows) or an array of rows (one collection).
+    mutating func loadDocument(defaultName: String) throws -> [Dataset.Collection] {
+        var reader = JSONReader(bytes)
+        let document: JSON
+        do { document = try reader.readDocument() } catch let failure as JSONReader.Failure { throw malformed(failure) }
+        switch document {
+        case .array(let rows):
+            return [Dataset.Collection(name: defaultName, table: try table(rows, collection: defaultName))]
+        case .object(let pairs):
+            return try pairs.map { name, value in
+                guard case .array(let rows) = value else {
+                    throw shape("collection \"\(name)\" must be an array of row objects")
+                }
+                return Dataset.Collection(name: name, table: try table(rows, collection: name))
+            }
+        default:
+            throw shape("a JSON data file holds an array of row objects, or an object of such arrays")
+        }
+    }
+
+    /// A JSON lines file: one row object per line.
+    mutating func loadLines(name: String) throws -> Dataset.Collection {
+        var reader = JSONReader(bytes)
+        var rows: [JSON] = []
+        reader.skipSpace()
+        while reader.position < bytes.count {
+            do { rows.append(try reader.readValue()) } catch let failure as JSONReader.Failure { throw malformed(failure) }
+            reader.skipSpace()
+        }
+        return Dataset.Collection(name: name, table: try table(rows, collection: name))
+    }
+
+    private func malformed(_ failure: JSONReader.Failure) -> Diagnostic {
+        .inData(.malformedJSON, "malformed JSON: \(failure.message)", path: path, bytes: bytes, offset: failure.offset)
+    }
+
+    private func shape(_ message: String) -> Diagnostic {
+        Diagnostic(code: .jsonShape, message: "\(path): \(message)", hints: ["for example: [{\"country\": \"Togo\", \"arrested\": 1}]"])
+    }
+
+    /// Rows of objects as a table: columns in first-seen key order, missing keys null, types inferred.
+    private mutating func table(_ rows: [JSON], collection: String) throws -> Table {
+        var names: [String] = []
+        var indexOf: [String: Int] = [:]
+        var cells: [[JSON]] = []
+        for (rowIndex, row) in rows.enumerated() {
+            guard case .object(let pairs) = row else { throw shape("row \(rowIndex + 1) of \"\(collection)\" is not an object") }
+            for (key, value) in pairs {
+                if indexOf[key] == nil {
+                    indexOf[key] = names.count
+                    names.append(key)
+                    cells.append([JSON](repeating: .null, count: rowIndex))
+                }
+                let column = indexOf[key]!
+                while cells[column].count < rowIndex { cells[column].append(.null) }
+                cells[column].append(value)
+            }
+            for column in cells.indices where cells[column].count <= rowIndex { cells[column].append(.null) }
+        }
+        var fields: [Field] = []
+        var columns: [Column] = []
+        for (index, name) in names.enumerated() {
+            let (type, values) = infer(cells[index], column: name, collection: collection)
+            fields.append(Field(name: name, type: type))
+            columns.append(Column(type: type, values: values))
+        }
+        return Table(fields: fields, columns: columns, rowCount: rows.count)
+    }
+
+    /// The narrowest type for a JSON column; mixed kinds load as text, with a warning naming the first row that differs.
+    private mutating func infer(_ values: [JSON], column: String, collection: String) -> (ValueType, [Value]) {
+        var kind: ValueType = .null
+        var firstMismatch: Int?
+        var allDates = true
+        for (row, value) in values.enumerated() {
+            let type: ValueType
+            switch value {
+            case .null: continue
+            case .boolean: type = .boolean
+            case .integer: type = .integer
+            case .decimal: type = .decimal
+            case .string(let s): type = .string; if allDates && LocalDate(s) == nil { allDates = false }
+            case .array, .object: type = .string; allDates = false
+                if firstMismatch == nil { firstMismatch = row }
+            }
+            if let unified = kind.unified(with: type) { kind = unified }
+            else { if firstMismatch == nil { firstMismatch = row }; kind = .string; allDates = false }
+        }
+        if kind == .string && allDates && firstMismatch == nil {
+            return (.date, values.map { $0.stringValue.flatMap(LocalDate.init).map(Value.date) ?? .null })
+        }
+        if let row = firstMismatch {
+            warnings.append(Diagnostic(code: .mixedTypes, severity: .warning,
+                                       message: "\(path): field \"\(column)\" of \"\(collection)\" mixes kinds of value (first at row \(row + 1)); it loads as string",
+                                       hints: ["numbers in this column are kept as their text, not converted"]))
+        }
+        return (kind, values.map { Self.value($0, as: kind) })
+    }
+
+    private static func value(_ json: JSON, as type: ValueType) -> Value {
+        switch (json, type) {
+        case (.null, _): return .null
+        case (.boolean(let b), .boolean): return .boolean(b)
+        case (.integer(let i), .integer): return .integer(i)
+        case (.integer(let i), .decimal): return .decimal(Double(i))
+        case (.decimal(let d), .decimal): return .decimal(d)
+        case (.string(let s), _): return .string(s)
+        default: return .string(json.text)
+        }
+    }
+}
+
+extension JSON {
+    /// The value as compact JSON text (how a number or object reads in a text column).
+    var text: String {
+        switch self {
+        case .null: return "null"
+        case .boolean(let b): return b ? "true" : "false"
+        case .integer(let i): return String(i)
+        case .decimal(let d): return Value.format(d)
+        case .string(let s): return JSONText.quote(s)
+        case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
+        case .object(let pairs): return "{" + pairs.map { JSONText.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
+        }
+    }
+}

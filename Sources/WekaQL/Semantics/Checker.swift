@@ -1,0 +1,267 @@
+// The checker: resolves every collection, field and function, and types every expression,
+// before any row is touched. Its output is a `StatementPlan` the evaluator runs without names.
+
+/// The schemas visible to a statement: the dataset's collections and earlier `let` bindings.
+struct Scope: Sendable {
+    var collections: [String: [Field]]
+    var collectionOrder: [String]
+    var bindings: [String: [Field]] = [:]
+    /// Bindings whose statement failed: uses of them are skipped silently, not reported again.
+    var failedBindings: Set<String> = []
+
+    init(dataset: Dataset) {
+        collections = Dictionary(uniqueKeysWithValues: dataset.collections.map { ($0.name, $0.table.fields) })
+        collectionOrder = dataset.collectionNames
+    }
+
+    func fields(of name: String) -> (SourceReference, [Field])? {
+        if let fields = bindings[name] { return (.binding(name), fields) }
+        if let fields = collections[name] { return (.collection(name), fields) }
+        return nil
+    }
+
+    var allNames: [String] { bindings.keys.sorted() + collectionOrder }
+}
+
+/// Thrown when a statement uses a binding that already failed; nothing more to report.
+struct SilentFailure: Error {}
+
+/// Checks one parsed statement at a time against a ``Scope``.
+struct Checker {
+    var scope: Scope
+    /// The text being checked, for default column names such as `lower(country)`.
+    var file: SourceFile
+    /// Parameters seen so far, with their expected types.
+    var parameters: [String: ValueType] = [:]
+
+    /// Checks `statement`; on success a `let` binds its schema for later statements.
+    mutating func check(_ statement: Statement) throws -> StatementPlan {
+        parameters = [:]
+        let binding: String?
+        if case .binding(let name, _) = statement.kind { binding = name.text } else { binding = nil }
+        do {
+            let query = try check(statement.query)
+            if let binding {
+                scope.bindings[binding] = query.fields
+                scope.failedBindings.remove(binding)
+            }
+            return StatementPlan(query: query, binding: binding, range: statement.range)
+        } catch {
+            if let binding { scope.failedBindings.insert(binding); scope.bindings[binding] = nil }
+            throw error
+        }
+    }
+
+    private mutating func check(_ query: Query) throws -> QueryPlan {
+        let (source, sourceFields) = try resolveSource(query.source)
+        var fields = sourceFields
+        var stages: [(stage: PlanStage, fields: [Field], range: SourceRange)] = []
+        var context = query.source.text
+        for stage in query.stages {
+            let (plan, output) = try check(stage, fields: fields, context: context)
+            stages.append((plan, output, stage.range))
+            fields = output
+            context = "the result of \"\(stageName(stage))\""
+        }
+        return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields, parameters: parameters)
+    }
+
+    private func stageName(_ stage: Stage) -> String {
+        switch stage.kind {
+        case .filter: return "where"
+        case .select: return "select"
+        case .sort: return "sort by"
+        case .limit: return "limit"
+        case .distinct: return "distinct"
+        case .count(let by): return by.isEmpty ? "count" : "count by"
+        case .summarize: return "summarize"
+        case .join(let clause): return clause.isLeft ? "left join" : "join"
+        }
+    }
+
+    func resolveSource(_ name: Name) throws -> (SourceReference, [Field]) {
+        if let found = scope.fields(of: name.text) { return found }
+        if scope.failedBindings.contains(name.text) { throw SilentFailure() }
+        throw Diagnostic.unknownCollection(name.text, range: name.range, available: scope.allNames)
+    }
+
+    // MARK: - Stages
+
+    private mutating func check(_ stage: Stage, fields: [Field], context: String) throws -> (PlanStage, [Field]) {
+        let resolver = FieldResolver(fields: fields, context: context, file: file)
+        switch stage.kind {
+        case .filter(let condition):
+            let bound = try bind(condition, resolver)
+            guard bound.type == .boolean || bound.type == .null else {
+                throw Diagnostic.notBoolean(type: bound.type, range: condition.range)
+            }
+            return (.filter(bound, probes: probes(in: bound, fields: fields)), fields)
+        case .select(let items):
+            return try checkSelect(items, resolver)
+        case .sort(let keys):
+            let bound = try keys.map { (try bind($0.expression, resolver), descending: $0.descending) }
+            return (.sort(bound), fields)
+        case .limit(let count, let offset):
+            let boundCount = try bindCount(count, resolver)
+            let boundOffset = try offset.map { try bindCount($0, resolver) }
+            return (.limit(count: boundCount, offset: boundOffset), fields)
+        case .distinct(let names):
+            let columns = names.isEmpty ? Array(fields.indices) : try names.map { try resolver.resolve($0) }
+            return (.distinct(columns: columns), columns.map { fields[$0] })
+        case .count(let names):
+            let groups = try names.map { try resolver.resolve($0) }
+            let count = BoundAggregate(function: .count, argument: nil, type: .integer, range: stage.keywordRange)
+            let output = groups.map { fields[$0] } + [Field(name: "count", type: .integer, description: "number of rows")]
+            return (.aggregate(groups: groups, aggregates: [count]), try unique(output, range: stage.range))
+        case .summarize(let aggregations, let names):
+            return try checkSummarize(aggregations, names, resolver, range: stage.range)
+        case .join(let clause):
+            return try checkJoin(clause, fields: fields, resolver, range: stage.range)
+        }
+    }
+
+    private mutating func checkSelect(_ items: [SelectItem], _ resolver: FieldResolver) throws -> (PlanStage, [Field]) {
+        var expressions: [BoundExpression] = []
+        var output: [Field] = []
+        var names: [(String, SourceRange)] = []
+        for item in items {
+            switch item {
+            case .all(let range):
+                for (index, field) in resolver.fields.enumerated() {
+                    expressions.append(BoundExpression(kind: .column(index), type: field.type, range: range))
+                    output.append(field)
+                    names.append((field.name, range))
+                }
+            case .expression(let expression, let alias):
+                let bound = try bind(expression, resolver)
+                let name = alias?.text ?? defaultName(expression, resolver)
+                expressions.append(bound)
+                let description = if case .column(let i) = bound.kind, alias == nil { resolver.fields[i].description } else { "" }
+                output.append(Field(name: name, type: bound.type, description: description))
+                names.append((name, alias?.range ?? expression.range))
+            }
+        }
+        try checkUnique(names)
+        return (.project(expressions), output)
+    }
+
+    private func defaultName(_ expression: Expression, _ resolver: FieldResolver) -> String {
+        if case .field(let name) = expression.kind, let index = try? resolver.resolve(name) {
+            return resolver.fields[index].name
+        }
+        return resolver.sourceText(expression.range)
+    }
+
+    private mutating func checkSummarize(_ aggregations: [Aggregation], _ names: [Name], _ resolver: FieldResolver,
+                                         range: SourceRange) throws -> (PlanStage, [Field]) {
+        let groups = try names.map { try resolver.resolve($0) }
+        var bound: [BoundAggregate] = []
+        var output = groups.map { resolver.fields[$0] }
+        var columnNames = names.map { ($0.text, $0.range) }
+        for aggregation in aggregations {
+            let aggregate = try bindAggregate(aggregation.call, resolver)
+            bound.append(aggregate)
+            let name = aggregation.name?.text ?? defaultAggregateName(aggregation.call, aggregate)
+            output.append(Field(name: name, type: aggregate.type))
+            columnNames.append((name, aggregation.name?.range ?? aggregation.call.range))
+        }
+        try checkUnique(columnNames)
+        return (.aggregate(groups: groups, aggregates: bound), output)
+    }
+
+    private func defaultAggregateName(_ call: Expression, _ aggregate: BoundAggregate) -> String {
+        guard case .call(_, let arguments) = call.kind, let first = arguments.first else { return aggregate.function.rawValue }
+        if case .field(let name) = first.kind { return "\(aggregate.function.rawValue)_\(name.text)" }
+        return aggregate.function.rawValue
+    }
+
+    private mutating func checkJoin(_ clause: JoinClause, fields: [Field], _ resolver: FieldResolver,
+                                    range: SourceRange) throws -> (PlanStage, [Field]) {
+        let (right, rightFields) = try resolveSource(clause.collection)
+        let leftKey = try resolver.resolve(clause.leftKey)
+        let rightResolver = FieldResolver(fields: rightFields, context: clause.collection.text, file: file)
+        let rightKey = try rightResolver.resolve(clause.rightKey)
+        let leftType = fields[leftKey].type, rightType = rightFields[rightKey].type
+        guard leftType.isComparable(with: rightType) else {
+            throw Diagnostic.joinKeyMismatch(left: fields[leftKey], right: rightFields[rightKey], range: clause.rightKey.range)
+        }
+        let sameKeyName = fields[leftKey].name == rightFields[rightKey].name
+        let rightColumns = rightFields.indices.filter { !(sameKeyName && $0 == rightKey) }
+        var output = fields
+        var taken = Set(fields.map(\.name))
+        for index in rightColumns {
+            var field = rightFields[index]
+            if taken.contains(field.name) {
+                var candidate = "\(clause.collection.text)_\(field.name)"
+                var suffix = 2
+                while taken.contains(candidate) { candidate = "\(clause.collection.text)_\(field.name)_\(suffix)"; suffix += 1 }
+                field.name = candidate
+            }
+            taken.insert(field.name)
+            output.append(field)
+        }
+        let plan = JoinPlan(right: right, leftKey: leftKey, rightKey: rightKey, isLeft: clause.isLeft,
+                            rightColumns: rightColumns, range: range)
+        return (.join(plan), output)
+    }
+
+    private func unique(_ fields: [Field], range: SourceRange) throws -> [Field] {
+        try checkUnique(fields.map { ($0.name, range) })
+        return fields
+    }
+
+    private func checkUnique(_ names: [(String, SourceRange)]) throws {
+        var seen = Set<String>()
+        for (name, range) in names {
+            guard seen.insert(name).inserted else { throw Diagnostic.duplicateColumn(name, range: range) }
+        }
+    }
+
+    /// `limit` and `offset` take a non-negative integer literal or a parameter.
+    private mutating func bindCount(_ expression: Expression, _ resolver: FieldResolver) throws -> BoundExpression {
+        let bound = try bind(expression, resolver, expecting: .integer)
+        switch bound.kind {
+        case .literal(.integer(let n)) where n >= 0: return bound
+        case .parameter: return bound
+        default: throw Diagnostic.notConstant(range: expression.range)
+        }
+    }
+
+    /// The string comparisons of a filter that can explain an empty result.
+    private func probes(in expression: BoundExpression, fields: [Field]) -> [NoMatchProbe] {
+        switch expression.kind {
+        case .logical(.and, let a, let b), .logical(.or, let a, let b):
+            return probes(in: a, fields: fields) + probes(in: b, fields: fields)
+        case .comparison(.equal, let a, let b), .textMatch(.fuzzyEqual, let a, let b):
+            guard case .column(let c) = a.kind, case .literal(.string(let text)) = b.kind else { return [] }
+            let folded = if case .textMatch = expression.kind { true } else { false }
+            return [NoMatchProbe(column: c, fieldName: fields[c].name, literal: text, folded: folded, range: b.range)]
+        case .inList(let a, let items, negated: false):
+            guard case .column(let c) = a.kind else { return [] }
+            return items.compactMap {
+                guard case .literal(.string(let text)) = $0.kind else { return nil }
+                return NoMatchProbe(column: c, fieldName: fields[c].name, literal: text, folded: false, range: $0.range)
+            }
+        default:
+            return []
+        }
+    }
+}
+
+/// Resolves field names against the fields at one point of a query.
+struct FieldResolver {
+    var fields: [Field]
+    /// What the fields belong to, for messages: "arrests" or "the result of \"count by\"".
+    var context: String
+    var file: SourceFile
+
+    func resolve(_ name: Name) throws -> Int {
+        if let index = fields.firstIndex(where: { $0.name == name.text }) { return index }
+        // Names are case-sensitive, but a difference in case alone is found and suggested.
+        throw Diagnostic.unknownField(name.text, context: context, range: name.range, available: fields.map(\.name))
+    }
+
+    func sourceText(_ range: SourceRange) -> String {
+        file.text(in: range)
+    }
+}

@@ -1,0 +1,158 @@
+// The built-in functions: their names, argument types, result types and what they compute.
+
+/// A scalar function such as `lower(country)`.
+enum Function: String, CaseIterable, Sendable {
+    case lower, upper, length, trim, substr, concat, coalesce
+    case abs, round, floor, ceil
+    case year, month, day
+
+    /// Usage shown in hints and `.help functions`.
+    var signature: String {
+        switch self {
+        case .lower, .upper, .trim: return "\(rawValue)(text)"
+        case .length: return "length(text)"
+        case .substr: return "substr(text, start[, length])"
+        case .concat: return "concat(value, …)"
+        case .coalesce: return "coalesce(value, …)"
+        case .abs, .floor, .ceil: return "\(rawValue)(number)"
+        case .round: return "round(number[, digits])"
+        case .year, .month, .day: return "\(rawValue)(date)"
+        }
+    }
+
+    /// The accepted numbers of arguments.
+    var arity: ClosedRange<Int> {
+        switch self {
+        case .substr: return 2...3
+        case .round: return 1...2
+        case .concat, .coalesce: return 1...64
+        default: return 1...1
+        }
+    }
+
+    /// The result type for the argument types, or the index of the first argument that does not fit.
+    func resultType(_ arguments: [ValueType]) -> Result<ValueType, ArgumentMismatch> {
+        func require(_ index: Int, _ accepted: [ValueType], _ what: String) -> ArgumentMismatch? {
+            let type = arguments[index]
+            return type == .null || accepted.contains(type) ? nil : ArgumentMismatch(index: index, expected: what)
+        }
+        switch self {
+        case .lower, .upper, .trim:
+            return require(0, [.string], "text").map(Result.failure) ?? .success(.string)
+        case .length:
+            return require(0, [.string], "text").map(Result.failure) ?? .success(.integer)
+        case .substr:
+            if let m = require(0, [.string], "text") ?? require(1, [.integer], "an integer")
+                ?? (arguments.count > 2 ? require(2, [.integer], "an integer") : nil) { return .failure(m) }
+            return .success(.string)
+        case .concat:
+            return .success(.string)
+        case .coalesce:
+            var type = ValueType.null
+            for (index, argument) in arguments.enumerated() {
+                guard let unified = type.unified(with: argument) else {
+                    return .failure(ArgumentMismatch(index: index, expected: "a \(type.rawValue) like the first argument"))
+                }
+                type = unified
+            }
+            return .success(type)
+        case .abs, .floor, .ceil:
+            if let m = require(0, [.integer, .decimal], "a number") { return .failure(m) }
+            return .success(self == .abs ? arguments[0] : .integer)
+        case .round:
+            if let m = require(0, [.integer, .decimal], "a number") ?? (arguments.count > 1 ? require(1, [.integer], "an integer") : nil) {
+                return .failure(m)
+            }
+            return .success(arguments.count > 1 ? .decimal : .integer)
+        case .year, .month, .day:
+            return require(0, [.date], "a date").map(Result.failure) ?? .success(.integer)
+        }
+    }
+
+    /// Computes the function; arguments have the checked types. Throws on overflow.
+    func apply(_ arguments: [Value]) throws(EvaluationError) -> Value {
+        switch self {
+        case .coalesce: return arguments.first { !$0.isNull } ?? .null
+        case .concat: return .string(arguments.map(\.description).joined())
+        default: break
+        }
+        if arguments.contains(where: \.isNull) { return .null }
+        switch (self, arguments[0]) {
+        case (.lower, .string(let s)): return .string(s.lowercased())
+        case (.upper, .string(let s)): return .string(s.uppercased())
+        case (.trim, .string(let s)): return .string(String(s.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
+        case (.length, .string(let s)): return .integer(Int64(s.count))
+        case (.substr, .string(let s)): return substring(s, arguments)
+        case (.abs, .integer(let i)):
+            guard i != .min else { throw .overflow }
+            return .integer(Swift.abs(i))
+        case (.abs, .decimal(let d)): return .decimal(Swift.abs(d))
+        case (.floor, let v), (.ceil, let v), (.round, let v):
+            return try roundNumber(v, arguments.count > 1 ? arguments[1] : nil)
+        case (.year, .date(let d)): return .integer(Int64(d.components.year))
+        case (.month, .date(let d)): return .integer(Int64(d.components.month))
+        case (.day, .date(let d)): return .integer(Int64(d.components.day))
+        default: return .null
+        }
+    }
+
+    private func substring(_ s: String, _ arguments: [Value]) -> Value {
+        guard case .integer(let start) = arguments[1] else { return .null }
+        let characters = Array(s)
+        let from = Int(max(1, min(start, Int64(characters.count) + 1))) - 1
+        var length = characters.count - from
+        if arguments.count > 2, case .integer(let n) = arguments[2] { length = Int(max(0, min(n, Int64(length)))) }
+        return .string(String(characters[from..<(from + length)]))
+    }
+
+    private func roundNumber(_ value: Value, _ digits: Value?) throws(EvaluationError) -> Value {
+        if case .integer = value, digits == nil { return value }
+        guard let d = value.doubleValue else { return .null }
+        if case .integer(let places)? = digits {
+            let scale = Double.pow10(Int(max(-18, min(18, places))))
+            return .decimal((d * scale).rounded(.toNearestOrAwayFromZero) / scale)
+        }
+        let rounded: Double
+        switch self {
+        case .floor: rounded = d.rounded(.down)
+        case .ceil: rounded = d.rounded(.up)
+        default: rounded = d.rounded(.toNearestOrAwayFromZero)
+        }
+        guard let i = Int64(exactly: rounded) else { throw .overflow }
+        return .integer(i)
+    }
+}
+
+/// Which argument of a call has the wrong type, and what it should be.
+struct ArgumentMismatch: Error {
+    var index: Int
+    var expected: String
+}
+
+/// An aggregate function of `summarize`.
+enum AggregateFunction: String, CaseIterable, Sendable {
+    case count, count_distinct, sum, avg, min, max
+
+    /// The result type for an argument type (`nil` argument for `count()`), or `nil` if it does not fit.
+    func resultType(_ argument: ValueType?) -> ValueType? {
+        switch self {
+        case .count, .count_distinct: return .integer
+        case .sum: return argument.flatMap { $0.isNumeric ? ($0 == .null ? .integer : $0) : nil }
+        case .avg: return argument.flatMap { $0.isNumeric ? .decimal : nil }
+        case .min, .max: return argument
+        }
+    }
+}
+
+private extension Double {
+    static func pow10(_ n: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<Swift.abs(n) { result *= 10 }
+        return n < 0 ? 1 / result : result
+    }
+}
+
+/// A failure inside a function, placed by the caller.
+enum EvaluationError: Error {
+    case overflow
+}

@@ -1,0 +1,95 @@
+// The checked plan: what the checker hands the evaluator. Names are column indexes; every expression is typed.
+
+/// An expression with every name resolved and its type known.
+struct BoundExpression: Sendable {
+    indirect enum Kind: Sendable {
+        case column(Int)
+        case literal(Value)
+        case parameter(String)
+        case negate(BoundExpression)
+        case not(BoundExpression)
+        case logical(BinaryOperator, BoundExpression, BoundExpression)
+        case arithmetic(BinaryOperator, BoundExpression, BoundExpression)
+        case comparison(BinaryOperator, BoundExpression, BoundExpression)
+        /// `=~`, `contains`, `starts with`, `ends with`: compared after ``Folding/fold(_:)``.
+        case textMatch(BinaryOperator, BoundExpression, BoundExpression)
+        case regexMatch(BoundExpression, RegexBox)
+        case inList(BoundExpression, [BoundExpression], negated: Bool)
+        case isNull(BoundExpression, negated: Bool)
+        case between(BoundExpression, BoundExpression, BoundExpression, negated: Bool)
+        case call(Function, [BoundExpression])
+    }
+    var kind: Kind
+    var type: ValueType
+    var range: SourceRange
+}
+
+/// A compiled regular expression, shared between tasks (matching does not mutate it).
+final class RegexBox: @unchecked Sendable {
+    let regex: Regex<AnyRegexOutput>
+    init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
+}
+
+/// An aggregate of `summarize` or `count`.
+struct BoundAggregate: Sendable {
+    var function: AggregateFunction
+    /// `nil` for `count()`.
+    var argument: BoundExpression?
+    var type: ValueType
+    var range: SourceRange
+}
+
+/// A string comparison in a `where`, kept to explain an empty result ("did you mean …").
+struct NoMatchProbe: Sendable {
+    var column: Int
+    var fieldName: String
+    var literal: String
+    var folded: Bool
+    var range: SourceRange
+}
+
+/// Where a query's rows come from.
+enum SourceReference: Sendable, Hashable {
+    case collection(String)
+    case binding(String)
+}
+
+/// One checked stage.
+enum PlanStage: Sendable {
+    case filter(BoundExpression, probes: [NoMatchProbe])
+    case project([BoundExpression])
+    case sort([(BoundExpression, descending: Bool)])
+    case limit(count: BoundExpression, offset: BoundExpression?)
+    case distinct(columns: [Int])
+    case aggregate(groups: [Int], aggregates: [BoundAggregate])
+    case join(JoinPlan)
+}
+
+/// A checked join: the right side, the key columns, and which right columns are kept.
+struct JoinPlan: Sendable {
+    var right: SourceReference
+    var leftKey: Int
+    var rightKey: Int
+    var isLeft: Bool
+    var rightColumns: [Int]
+    var range: SourceRange
+}
+
+/// A checked query: its source, stages, and the fields of its result after each stage.
+struct QueryPlan: Sendable {
+    var source: SourceReference
+    var sourceName: String
+    var stages: [(stage: PlanStage, fields: [Field], range: SourceRange)]
+    /// The fields of the result.
+    var fields: [Field]
+    /// The parameters it uses, with the type each is expected to have (`.null` when any fits).
+    var parameters: [String: ValueType]
+}
+
+/// A checked statement.
+struct StatementPlan: Sendable {
+    var query: QueryPlan
+    /// The name it binds, for `let`.
+    var binding: String?
+    var range: SourceRange
+}

@@ -1,0 +1,175 @@
+// The syntax tree: what the parser builds and the checker reads. Every node carries its source range.
+
+/// A parsed script: statements in order, and the file they came from.
+public struct Program: Sendable {
+    /// The statements that parsed; a statement with a syntax error is left out.
+    public var statements: [Statement]
+    /// The text they came from.
+    public var file: SourceFile
+}
+
+/// A name as written, with its place: a collection, a field, a function, a `let` binding.
+public struct Name: Hashable, Sendable {
+    /// The name, without back-quotes.
+    public var text: String
+    /// Where it is written.
+    public var range: SourceRange
+}
+
+/// One statement: a query to print, or `let NAME = QUERY`.
+public struct Statement: Sendable {
+    /// What kind of statement it is.
+    public enum Kind: Sendable {
+        /// A query whose result is printed.
+        case query(Query)
+        /// `let NAME = QUERY`: binds the result for later statements.
+        case binding(Name, Query)
+    }
+    /// What kind of statement it is.
+    public var kind: Kind
+    /// The whole statement.
+    public var range: SourceRange
+
+    /// The query of the statement, bound or not.
+    public var query: Query {
+        switch kind {
+        case .query(let q), .binding(_, let q): return q
+        }
+    }
+}
+
+/// A source (a collection or a `let` name) followed by stages.
+public struct Query: Sendable {
+    /// The collection or binding the rows come from.
+    public var source: Name
+    /// The stages, applied in order.
+    public var stages: [Stage]
+    /// The whole query.
+    public var range: SourceRange
+}
+
+/// One stage of a query, such as `where arrested > 2`.
+public struct Stage: Sendable {
+    /// The stages of the language.
+    public enum Kind: Sendable {
+        /// `where EXPR`: keeps the rows for which EXPR is true.
+        case filter(Expression)
+        /// `select EXPR [as NAME], …` (`*` for every column).
+        case select([SelectItem])
+        /// `sort by EXPR [asc|desc], …` (or `order by`).
+        case sort([SortKey])
+        /// `limit N [offset M]`.
+        case limit(count: Expression, offset: Expression?)
+        /// `distinct [FIELD, …]`.
+        case distinct([Name])
+        /// `count` or `count by FIELD, …`.
+        case count(by: [Name])
+        /// `summarize NAME = AGG(EXPR), … [by FIELD, …]`.
+        case summarize([Aggregation], by: [Name])
+        /// `[left] join COLLECTION on FIELD` or `on LEFT = RIGHT`.
+        case join(JoinClause)
+    }
+    /// What the stage does.
+    public var kind: Kind
+    /// The stage keyword(s), such as `sort by`.
+    public var keywordRange: SourceRange
+    /// The whole stage.
+    public var range: SourceRange
+}
+
+/// An item of `select`.
+public enum SelectItem: Sendable {
+    /// `*`: every column, in order.
+    case all(SourceRange)
+    /// `EXPR [as NAME]`.
+    case expression(Expression, alias: Name?)
+}
+
+/// A key of `sort by`.
+public struct SortKey: Sendable {
+    /// What to sort on.
+    public var expression: Expression
+    /// `desc`; nulls sort last either way.
+    public var descending: Bool
+}
+
+/// `NAME = AGG(EXPR)` in `summarize`; the name is optional.
+public struct Aggregation: Sendable {
+    /// The output column name, if written.
+    public var name: Name?
+    /// The aggregate call, such as `sum(arrested)`.
+    public var call: Expression
+}
+
+/// `[left] join COLLECTION on LEFT [= RIGHT]`.
+public struct JoinClause: Sendable {
+    /// `true` for `left join`: unmatched left rows are kept with nulls on the right.
+    public var isLeft: Bool
+    /// The collection or binding joined in.
+    public var collection: Name
+    /// The key field of the rows so far.
+    public var leftKey: Name
+    /// The key field of the joined collection (the same name when written `on FIELD`).
+    public var rightKey: Name
+}
+
+/// An expression, with its place.
+public struct Expression: Sendable {
+    /// The forms of expression.
+    public indirect enum Kind: Sendable {
+        /// A literal: string, integer, decimal, boolean or null.
+        case literal(Value)
+        /// A field of the current rows.
+        case field(Name)
+        /// A `$name` placeholder, bound when the query runs.
+        case parameter(Name)
+        /// `-x` or `not x`.
+        case unary(UnaryOperator, Expression)
+        /// `x op y`.
+        case binary(BinaryOperator, Expression, Expression)
+        /// `f(x, …)`.
+        case call(Name, [Expression])
+        /// `x [not] in (a, b, …)`.
+        case inList(Expression, [Expression], negated: Bool)
+        /// `x is [not] null`.
+        case isNull(Expression, negated: Bool)
+        /// `x [not] between low and high`.
+        case between(Expression, Expression, Expression, negated: Bool)
+    }
+    /// What it is.
+    public var kind: Kind
+    /// Where it is.
+    public var range: SourceRange
+}
+
+/// Prefix operators.
+public enum UnaryOperator: String, Sendable, Hashable {
+    case negate = "-", not
+}
+
+/// Infix operators. Their precedence is the table ``BinaryOperator/precedence``.
+public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+    case or, and
+    case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case fuzzyEqual = "=~", contains, startsWith = "starts with", endsWith = "ends with", matches
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+
+    /// Binding strength: higher binds tighter. `not` (prefix) sits between `and` and the comparisons.
+    public var precedence: Int {
+        switch self {
+        case .or: return 1
+        case .and: return 2
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
+             .fuzzyEqual, .contains, .startsWith, .endsWith, .matches: return 4
+        case .add, .subtract: return 5
+        case .multiply, .divide, .remainder: return 6
+        }
+    }
+
+    /// The precedence of prefix `not`, and of `in`, `is` and `between`.
+    static let notPrecedence = 3
+    static let comparisonPrecedence = 4
+
+    /// Whether it compares or matches (non-associative, and yields a boolean).
+    var isComparison: Bool { precedence == Self.comparisonPrecedence }
+}

@@ -1,0 +1,82 @@
+// Where statements end: the line-break rules, and whether typed text is a complete statement.
+
+/// Decides which line breaks end a statement.
+///
+/// A statement ends at `;` or at a line break, except that it goes on when the break is inside
+/// brackets, when the line ends after `,`, `|`, an operator or a keyword that needs more (`where`,
+/// `and`, `by`, …), or when the next line starts with `|`, a stage keyword, `and` or `or`.
+public enum Layout {
+    /// `tokens` with the line breaks that do not end a statement removed, and runs of breaks folded.
+    static func statementTokens(_ tokens: [Token]) -> [Token] {
+        var result: [Token] = []
+        result.reserveCapacity(tokens.count)
+        var depth = 0
+        for (index, token) in tokens.enumerated() {
+            switch token.kind {
+            case .leftParen: depth += 1
+            case .rightParen: depth = max(0, depth - 1)
+            case .semicolon: depth = 0
+            case .newline:
+                if depth > 0 || continuesAfter(result.last) || continuesBefore(next(after: index, in: tokens)) {
+                    continue
+                }
+                if let last = result.last, last.kind == .newline || last.kind == .semicolon { continue }
+                if result.isEmpty { continue }
+            default: break
+            }
+            result.append(token)
+        }
+        return result
+    }
+
+    private static func next(after index: Int, in tokens: [Token]) -> Token? {
+        tokens[(index + 1)...].first { $0.kind != .newline && $0.kind != .comment }
+    }
+
+    /// Whether a line ending with `token` must go on.
+    static func continuesAfter(_ token: Token?) -> Bool {
+        guard let token else { return false }
+        switch token.kind {
+        case .comma, .pipe, .leftParen, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
+             .fuzzyEqual, .plus, .minus, .slash, .percent:
+            return true
+        case .word:
+            return token.keyword.map { Keyword.needsMore.contains($0) } ?? false
+        default:
+            return false
+        }
+    }
+
+    /// Whether a line starting with `token` continues the statement above.
+    static func continuesBefore(_ token: Token?) -> Bool {
+        guard let token else { return false }
+        if token.kind == .pipe { return true }
+        guard token.kind == .word, let keyword = token.keyword else { return false }
+        return Keyword.stageStarts.contains(keyword) || keyword == .and || keyword == .or
+    }
+
+    /// Whether `text` holds only complete statements, so that a shell can run it rather than
+    /// prompt for a continuation line: no open bracket or string, and no trailing `|`, `,`,
+    /// operator or keyword that needs more.
+    ///
+    /// ```swift
+    /// Layout.isComplete("arrests |")          // false
+    /// Layout.isComplete("arrests count")      // true
+    /// ```
+    public static func isComplete(_ text: String) -> Bool {
+        let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "<input>", text: text))
+        if diagnostics.contains(where: { $0.code == Diagnostic.Code.unterminatedString }) { return false }
+        var depth = 0
+        var last: Token?
+        for token in tokens where token.kind != .newline && token.kind != .end {
+            switch token.kind {
+            case .leftParen: depth += 1
+            case .rightParen: depth = max(0, depth - 1)
+            case .semicolon: depth = 0
+            default: break
+            }
+            last = token
+        }
+        return depth == 0 && !continuesAfter(last)
+    }
+}

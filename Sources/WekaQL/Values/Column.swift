@@ -1,0 +1,182 @@
+// Typed columns: what a million rows are scanned over. Strings are dictionary-coded.
+
+/// The distinct strings of a column, each with its code.
+struct StringDictionary: Sendable {
+    /// The strings, indexed by code.
+    private(set) var values: [String] = []
+    private var codes: [String: Int32] = [:]
+
+    /// The code of `text`, adding it if new.
+    mutating func code(for text: String) -> Int32 {
+        if let code = codes[text] { return code }
+        let code = Int32(values.count)
+        values.append(text)
+        codes[text] = code
+        return code
+    }
+
+    /// The code of `text`, if present.
+    func existingCode(for text: String) -> Int32? { codes[text] }
+
+    /// Each code's rank in code-point order, so that sorting compares integers.
+    func sortRanks() -> [Int32] {
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Int32](repeating: 0, count: values.count)
+        for (rank, code) in order.enumerated() { ranks[code] = Int32(rank) }
+        return ranks
+    }
+}
+
+/// One column of a ``Table``: values of one type in a typed array, with nulls marked.
+public struct Column: Sendable {
+    enum Storage: Sendable {
+        /// Every value is null; the type is unknown.
+        case null(Int)
+        /// 0 false, 1 true, 2 null.
+        case boolean([UInt8])
+        case integer([Int64], nulls: [Bool])
+        case decimal([Double], nulls: [Bool])
+        /// Codes into the dictionary; -1 is null.
+        case string([Int32], StringDictionary)
+        case date([Int32], nulls: [Bool])
+    }
+
+    let storage: Storage
+
+    /// The type of the values.
+    public var type: ValueType {
+        switch storage {
+        case .null: return .null
+        case .boolean: return .boolean
+        case .integer: return .integer
+        case .decimal: return .decimal
+        case .string: return .string
+        case .date: return .date
+        }
+    }
+
+    /// The number of values.
+    public var count: Int {
+        switch storage {
+        case .null(let n): return n
+        case .boolean(let v): return v.count
+        case .integer(let v, _): return v.count
+        case .decimal(let v, _): return v.count
+        case .string(let v, _): return v.count
+        case .date(let v, _): return v.count
+        }
+    }
+
+    /// The value at `row`.
+    public subscript(row: Int) -> Value {
+        switch storage {
+        case .null: return .null
+        case .boolean(let v): return v[row] == 2 ? .null : .boolean(v[row] == 1)
+        case .integer(let v, let nulls): return !nulls.isEmpty && nulls[row] ? .null : .integer(v[row])
+        case .decimal(let v, let nulls): return !nulls.isEmpty && nulls[row] ? .null : .decimal(v[row])
+        case .string(let codes, let dictionary): return codes[row] < 0 ? .null : .string(dictionary.values[Int(codes[row])])
+        case .date(let v, let nulls): return !nulls.isEmpty && nulls[row] ? .null : .date(LocalDate(days: v[row]))
+        }
+    }
+
+    /// The distinct non-null strings of a string column, in code order.
+    var distinctStrings: [String] {
+        if case .string(_, let dictionary) = storage { return dictionary.values }
+        return []
+    }
+
+    /// A column holding the values at `rows`, in that order; an index of -1 gives null.
+    func gathering(_ rows: [Int32]) -> Column {
+        func pick<T>(_ v: [T], _ filler: T) -> [T] { rows.map { $0 < 0 ? filler : v[Int($0)] } }
+        func pickNulls(_ nulls: [Bool]) -> [Bool] {
+            if nulls.isEmpty && !rows.contains(where: { $0 < 0 }) { return [] }
+            return rows.map { $0 < 0 || (!nulls.isEmpty && nulls[Int($0)]) }
+        }
+        switch storage {
+        case .null: return Column(storage: .null(rows.count))
+        case .boolean(let v): return Column(storage: .boolean(pick(v, 2)))
+        case .integer(let v, let n): return Column(storage: .integer(pick(v, 0), nulls: pickNulls(n)))
+        case .decimal(let v, let n): return Column(storage: .decimal(pick(v, 0), nulls: pickNulls(n)))
+        case .string(let v, let d): return Column(storage: .string(pick(v, -1), d))
+        case .date(let v, let n): return Column(storage: .date(pick(v, 0), nulls: pickNulls(n)))
+        }
+    }
+
+    /// Builds a column of `type` from values that all fit it (integers widen to decimals).
+    init(type: ValueType, values: [Value]) {
+        var builder = ColumnBuilder(type: type, capacity: values.count)
+        for value in values { builder.append(value) }
+        self = builder.build()
+    }
+
+    init(storage: Storage) { self.storage = storage }
+}
+
+/// Builds a ``Column`` value by value.
+struct ColumnBuilder {
+    let type: ValueType
+    private var booleans: [UInt8] = []
+    private var integers: [Int64] = []
+    private var decimals: [Double] = []
+    private var codes: [Int32] = []
+    private var dictionary = StringDictionary()
+    private var nulls: [Bool] = []
+    private var hasNull = false
+    private(set) var count = 0
+
+    init(type: ValueType, capacity: Int = 0) {
+        self.type = type
+        switch type {
+        case .boolean: booleans.reserveCapacity(capacity)
+        case .integer, .date: integers.reserveCapacity(capacity)
+        case .decimal: decimals.reserveCapacity(capacity)
+        case .string: codes.reserveCapacity(capacity)
+        case .null: break
+        }
+        if type != .string && type != .boolean && type != .null { nulls.reserveCapacity(capacity) }
+    }
+
+    /// Appends a value of the builder's type, or null.
+    mutating func append(_ value: Value) {
+        count += 1
+        switch (type, value) {
+        case (.null, _): break
+        case (.boolean, .boolean(let b)): booleans.append(b ? 1 : 0)
+        case (.boolean, _): booleans.append(2)
+        case (.integer, .integer(let i)): integers.append(i); nulls.append(false)
+        case (.decimal, .integer(let i)): decimals.append(Double(i)); nulls.append(false)
+        case (.decimal, .decimal(let d)): decimals.append(d); nulls.append(false)
+        case (.string, .string(let s)): codes.append(dictionary.code(for: s))
+        case (.string, _): codes.append(-1)
+        case (.date, .date(let d)): integers.append(Int64(d.days)); nulls.append(false)
+        default:
+            appendNull()
+            count -= 1
+        }
+    }
+
+    /// Appends a null.
+    mutating func appendNull() {
+        count += 1
+        switch type {
+        case .null: break
+        case .boolean: booleans.append(2)
+        case .string: codes.append(-1)
+        case .integer, .date: integers.append(0); nulls.append(true); hasNull = true
+        case .decimal: decimals.append(0); nulls.append(true); hasNull = true
+        }
+    }
+
+    /// The finished column.
+    func build() -> Column {
+        let mask = hasNull ? nulls : []
+        switch type {
+        case .null: return Column(storage: .null(count))
+        case .boolean: return Column(storage: .boolean(booleans))
+        case .integer: return Column(storage: .integer(integers, nulls: mask))
+        case .decimal: return Column(storage: .decimal(decimals, nulls: mask))
+        case .string: return Column(storage: .string(codes, dictionary))
+        case .date: return Column(storage: .date(integers.map { Int32(truncatingIfNeeded: $0) }, nulls: mask))
+        }
+    }
+}

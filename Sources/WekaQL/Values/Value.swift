@@ -1,0 +1,156 @@
+// `Value`: the one home of wekaql's values — null, boolean, integer, decimal, string, date —
+// with null comparison, numeric widening and ordering written on the type.
+
+/// A single value in a result row.
+///
+/// Rules:
+/// - `null` is unknown: comparing it with anything is unknown (see ``compare(_:_:)``), and it sorts last.
+/// - Integers and decimals compare as numbers (`1 = 1.0`); other kinds never equal each other.
+/// - Strings order by Unicode code point, which is the byte order of NFC UTF-8.
+/// - Encodes to JSON as `null`, `true`, `3`, `1.5`, `"Togo"`, `"2022-06-12"`.
+public enum Value: Hashable, Sendable, CustomStringConvertible {
+    case null
+    case boolean(Bool)
+    case integer(Int64)
+    case decimal(Double)
+    case string(String)
+    case date(LocalDate)
+
+    /// The type of this value; `null` has type ``ValueType/null``.
+    public var type: ValueType {
+        switch self {
+        case .null: return .null
+        case .boolean: return .boolean
+        case .integer: return .integer
+        case .decimal: return .decimal
+        case .string: return .string
+        case .date: return .date
+        }
+    }
+
+    /// Whether this is `null`.
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+
+    /// The number as a `Double`, for an integer or a decimal.
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let i): return Double(i)
+        case .decimal(let d): return d
+        default: return nil
+        }
+    }
+
+    /// The text form used in tables and CSV: `null` is empty here; renderers mark it themselves.
+    public var description: String {
+        switch self {
+        case .null: return ""
+        case .boolean(let b): return b ? "true" : "false"
+        case .integer(let i): return String(i)
+        case .decimal(let d): return Value.format(d)
+        case .string(let s): return s
+        case .date(let d): return d.description
+        }
+    }
+
+    /// A decimal as its shortest round-tripping text, without exponent for ordinary magnitudes.
+    static func format(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) + ".0" }
+        return String(d)
+    }
+
+    /// Three-valued equality and order: `nil` when either side is null or the kinds do not compare.
+    public static func compare(_ a: Value, _ b: Value) -> Int? {
+        switch (a, b) {
+        case (.null, _), (_, .null): return nil
+        case let (.integer(x), .integer(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.string(x), .string(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.boolean(x), .boolean(y)): return x == y ? 0 : (!x ? -1 : 1)
+        case let (.date(x), .date(y)): return x.days < y.days ? -1 : (x.days == y.days ? 0 : 1)
+        default:
+            guard let x = a.doubleValue, let y = b.doubleValue else { return nil }
+            return x < y ? -1 : (x == y ? 0 : 1)
+        }
+    }
+
+    /// The total order used by `sort by` and grouping: nulls last, numbers by value,
+    /// then by kind (boolean < number < string < date) when kinds differ.
+    public static func sortOrder(_ a: Value, _ b: Value) -> Int {
+        if let c = compare(a, b) { return c }
+        switch (a.isNull, b.isNull) {
+        case (true, true): return 0
+        case (true, false): return 1
+        case (false, true): return -1
+        default: return a.kindRank < b.kindRank ? -1 : (a.kindRank == b.kindRank ? 0 : 1)
+        }
+    }
+
+    private var kindRank: Int {
+        switch self {
+        case .boolean: return 0
+        case .integer, .decimal: return 1
+        case .string: return 2
+        case .date: return 3
+        case .null: return 4
+        }
+    }
+}
+
+/// The type of a column or an expression.
+public enum ValueType: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Only `null` is known: an all-null column, or the literal `null`. It fits any other type.
+    case null
+    case boolean, integer, decimal, string, date
+
+    /// Whether it is integer or decimal (or unknown).
+    public var isNumeric: Bool { self == .integer || self == .decimal || self == .null }
+
+    /// The common type of two types, for `coalesce`, `in` lists and columns: integer widens to decimal.
+    func unified(with other: ValueType) -> ValueType? {
+        if self == other || other == .null { return self }
+        if self == .null { return other }
+        if isNumeric && other.isNumeric { return .decimal }
+        return nil
+    }
+
+    /// Whether values of the two types can be compared.
+    func isComparable(with other: ValueType) -> Bool { unified(with: other) != nil }
+}
+
+extension Value: Codable {
+    /// Decodes from a JSON scalar: `null`, a boolean, an integer, a decimal or a string.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let b = try? container.decode(Bool.self) { self = .boolean(b) }
+        else if let i = try? container.decode(Int64.self) { self = .integer(i) }
+        else if let d = try? container.decode(Double.self) { self = .decimal(d) }
+        else { self = .string(try container.decode(String.self)) }
+    }
+
+    /// Encodes as a JSON scalar; dates as `"YYYY-MM-DD"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .boolean(let b): try container.encode(b)
+        case .integer(let i): try container.encode(i)
+        case .decimal(let d): try container.encode(d)
+        case .string(let s): try container.encode(s)
+        case .date(let d): try container.encode(d.description)
+        }
+    }
+}
+
+extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+                 ExpressibleByBooleanLiteral, ExpressibleByNilLiteral {
+    /// `"Togo"` as a value.
+    public init(stringLiteral value: String) { self = .string(value) }
+    /// `3` as a value.
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    /// `1.5` as a value.
+    public init(floatLiteral value: Double) { self = .decimal(value) }
+    /// `true` as a value.
+    public init(booleanLiteral value: Bool) { self = .boolean(value) }
+    /// `nil` as `null`.
+    public init(nilLiteral: ()) { self = .null }
+}

@@ -1,0 +1,134 @@
+// The command line: flags, their meaning, and the help text. Parsed by hand to keep start-up small.
+import WekaQL
+
+/// What the command line asked for.
+struct Options {
+    var statements: [String] = []
+    var files: [String] = []
+    var format: OutputFormat = .table
+    var dataPaths: [String] = []
+    var builtin = true
+    var parameters: [(name: String, text: String)] = []
+    var outputPath: String?
+    var color = true
+    var keepGoing = false
+    var checkOnly = false
+    var jsonErrors = false
+    var width: Int?
+    var showVersion = false
+    var showHelp = false
+
+    /// A bad command line: the message, printed with a pointer to `--help`; exit status 64.
+    struct UsageError: Error { var message: String }
+
+    init(arguments: [String]) throws(UsageError) {
+        var rest = arguments[...]
+        func value(for flag: String) throws(UsageError) -> String {
+            guard let next = rest.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
+            return next
+        }
+        while let argument = rest.popFirst() {
+            var flag = argument
+            var inline: String?
+            if argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
+                flag = String(argument[..<eq])
+                inline = String(argument[argument.index(after: eq)...])
+            }
+            func take() throws(UsageError) -> String { if let inline { return inline }; return try value(for: flag) }
+            switch flag {
+            case "-e", "-c", "--execute": statements.append(try take())
+            case "-f", "--format":
+                let name = try take()
+                guard let format = OutputFormat(rawValue: name) else {
+                    throw UsageError(message: "unknown format \"\(name)\" (formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                self.format = format
+            case "--data", "-d": dataPaths.append(try take())
+            case "--no-builtin": builtin = false
+            case "--param", "-p":
+                let pair = try take()
+                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                    throw UsageError(message: "--param needs NAME=VALUE, got \"\(pair)\"")
+                }
+                parameters.append((String(pair[..<eq]), String(pair[pair.index(after: eq)...])))
+            case "-o", "--output": outputPath = try take()
+            case "--no-color", "--no-colour": color = false
+            case "--keep-going", "-k": keepGoing = true
+            case "--check": checkOnly = true
+            case "--error-format":
+                let name = try take()
+                guard name == "json" || name == "text" else { throw UsageError(message: "--error-format is text or json, got \"\(name)\"") }
+                jsonErrors = name == "json"
+            case "--width", "-w":
+                let text = try take()
+                guard let n = Int(text), n >= 0 else { throw UsageError(message: "--width needs a number of columns, got \"\(text)\"") }
+                width = n
+            case "--version", "-V": showVersion = true
+            case "--help", "-h": showHelp = true
+            case "--":
+                files += rest
+                rest = []
+            default:
+                if argument.hasPrefix("-") && argument != "-" {
+                    throw UsageError(message: "unknown option \"\(argument)\"")
+                }
+                files.append(argument)
+            }
+        }
+    }
+}
+
+enum Help {
+    static let version = "wekaql 0.1.0"
+
+    static let text = """
+    wekaql — a query language over the data of INTERPOL's Operation Weka II
+
+    USAGE
+      wekaql                          interactive shell (when standard input is a terminal)
+      wekaql -e 'QUERY' [-e …]        run statements and exit
+      wekaql FILE.wql [FILE …]        run script files ('-' is standard input)
+      echo 'figures' | wekaql         run statements read from standard input
+
+    THE LANGUAGE AT A GLANCE
+      arrests where country = "Togo"
+      arrests | where arrested > 2 | select country, arrested | sort by arrested desc | limit 3
+      arrests count by offence sort by count desc
+      arrests summarize people = sum(arrested), reports = count() by offence
+      victims where origin is not null select country, victims, origin
+      countries where continent in ("Europe", "Asia") count
+      countries where country =~ "cote d'ivoire"        # ignores case and accents
+      arrests join countries on country | count by continent
+      let africa = countries where continent = "Africa"; africa count
+
+      stages       where, select … as, sort by … [asc|desc], limit N [offset M], distinct,
+                   count [by …], summarize NAME = AGG(…) [by …], [left] join C on F [= G]
+      operators    = != < <= > >= =~  and or not  in (…)  is [not] null  between … and …
+                   contains, starts with, ends with (case- and accent-insensitive), matches "regex"
+                   + - * / %
+      functions    lower upper length trim substr concat coalesce abs round floor ceil year month day
+      aggregates   count() count(x) count_distinct sum avg min max
+      collections  operations figures countries arrests victims smuggling seizures partners funders
+
+    OPTIONS
+      -e, -c, --execute TEXT    run TEXT (repeatable)
+      -f, --format FORMAT       table (default), csv, json, jsonl, markdown
+      -d, --data PATH           load a .csv, .json or .jsonl file, or a folder of them (repeatable)
+          --no-builtin          start without the built-in Operation Weka II data
+      -p, --param NAME=VALUE    bind $NAME in queries (repeatable)
+      -o, --output FILE         write results to FILE instead of standard output
+          --no-color            no colour (also when NO_COLOR is set, or output is not a terminal)
+      -k, --keep-going          run the remaining statements after an error
+          --check               parse and check only; run nothing
+          --error-format FORMAT text (default) or json, for editors and tools
+      -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
+      -V, --version             print the version
+      -h, --help                print this help
+
+    EXIT STATUS
+      0 success; 1 an error in a query or a data file; 64 a bad command line or a file that cannot be opened
+
+    A script is parsed and checked whole before it runs: if any statement is wrong, every error is
+    reported and nothing runs. At run time the first error stops the script unless --keep-going.
+    """
+}

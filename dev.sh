@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# wekaql's one entry point for people and CI: installs what is missing, builds, runs.
+#   ./dev.sh shell     set up, build (release), start the interactive shell on the built-in data
+#   ./dev.sh test      set up, then run the whole test suite (swift test)
+#   ./dev.sh build     set up and build the release binary: .build/release/wekaql
+#   ./dev.sh install   build, then copy wekaql to $PREFIX/bin (default /usr/local/bin)
+#   ./dev.sh setup     only install the system packages wekaql needs (libedit-dev, pkg-config)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+setup() {
+    local need=()
+    [ -f /usr/include/histedit.h ] || need+=(libedit-dev)
+    command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+    [ ${#need[@]} -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "wekaql needs the libedit development files (${need[*]}); install them with your package manager" >&2
+        echo "(macOS: brew install libedit pkg-config)" >&2
+        exit 1
+    fi
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+            echo "wekaql needs: ${need[*]}. Run as root: apt-get update && apt-get install -y ${need[*]}" >&2
+            exit 1
+        fi
+    fi
+    echo "Installing ${need[*]} …" >&2
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+}
+
+build() { swift build -c release --static-swift-stdlib --product wekaql; }
+
+case "${1:-}" in
+    setup) setup ;;
+    build) setup; build ;;
+    shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
+    test) setup; shift; swift test "$@" ;;
+    install) setup; build; install -d "${PREFIX:-/usr/local}/bin"; install -m 755 .build/release/wekaql "${PREFIX:-/usr/local}/bin/wekaql"
+        echo "installed ${PREFIX:-/usr/local}/bin/wekaql" ;;
+    *) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 64 ;;
+esac
