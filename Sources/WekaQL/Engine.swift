@@ -65,7 +65,8 @@ public struct Engine: Sendable {
                 pendingErrors.removeFirst()
             }
             do {
-                let result = try execute(plan, parameters: parameters, cancellation: cancellation)
+                var result = try execute(plan, parameters: parameters, cancellation: cancellation)
+                result.notes = result.notes.map { $0.located(in: file) }
                 if let name = plan.binding { bindings[name] = result.table }
                 report(.result(result))
             } catch let diagnostic as Diagnostic {

@@ -153,6 +153,11 @@ extension Diagnostic {
         return Diagnostic(code: .unknownField, message: "unknown field \(quoted(name)) in \(context)", range: range, hints: [hint])
     }
 
+    static func fieldGone(_ name: String, context: String, range: SourceRange, available: [String]) -> Diagnostic {
+        Diagnostic(code: .unknownField, message: "unknown field \(quoted(name)) in \(context)", range: range,
+                   hints: ["\(quoted(name)) existed before, but an earlier stage of this query removed it; the fields here are: \(Suggestions.list(available))"])
+    }
+
     static func unknownFunction(_ name: String, range: SourceRange, available: [String]) -> Diagnostic {
         var hints: [String] = []
         if let near = Suggestions.nearest(to: name, in: available) { hints.append("did you mean \(quoted(near))?") }

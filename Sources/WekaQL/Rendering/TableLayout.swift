@@ -7,7 +7,7 @@ struct TableLayout {
     let maxRows: Int?
 
     /// The narrowest a column is squeezed to before the table is allowed to overflow.
-    private static let minimumWidth = 6
+    private static let minimumWidth = 4
 
     func render() -> String {
         let shownRows = rowsToShow()

@@ -57,8 +57,10 @@ struct Checker {
         var fields = sourceFields
         var stages: [(stage: PlanStage, fields: [Field], range: SourceRange)] = []
         var context = query.source.text
+        var earlier = Set(sourceFields.map(\.name))
         for stage in query.stages {
-            let (plan, output) = try check(stage, fields: fields, context: context)
+            let (plan, output) = try check(stage, fields: fields, context: context, earlier: earlier)
+            earlier.formUnion(output.map(\.name))
             stages.append((plan, output, stage.range))
             fields = output
             context = "the result of \"\(stageName(stage))\""
@@ -87,8 +89,8 @@ struct Checker {
 
     // MARK: - Stages
 
-    private mutating func check(_ stage: Stage, fields: [Field], context: String) throws -> (PlanStage, [Field]) {
-        let resolver = FieldResolver(fields: fields, context: context, file: file)
+    private mutating func check(_ stage: Stage, fields: [Field], context: String, earlier: Set<String>) throws -> (PlanStage, [Field]) {
+        let resolver = FieldResolver(fields: fields, context: context, file: file, earlier: earlier)
         switch stage.kind {
         case .filter(let condition):
             let bound = try bind(condition, resolver)
@@ -179,7 +181,7 @@ struct Checker {
                                     range: SourceRange) throws -> (PlanStage, [Field]) {
         let (right, rightFields) = try resolveSource(clause.collection)
         let leftKey = try resolver.resolve(clause.leftKey)
-        let rightResolver = FieldResolver(fields: rightFields, context: clause.collection.text, file: file)
+        let rightResolver = FieldResolver(fields: rightFields, context: clause.collection.text, file: file, earlier: [])
         let rightKey = try rightResolver.resolve(clause.rightKey)
         let leftType = fields[leftKey].type, rightType = rightFields[rightKey].type
         guard leftType.isComparable(with: rightType) else {
@@ -254,11 +256,16 @@ struct FieldResolver {
     /// What the fields belong to, for messages: "arrests" or "the result of \"count by\"".
     var context: String
     var file: SourceFile
+    /// Fields that existed at an earlier stage of the query, to explain one that a stage removed.
+    var earlier: Set<String>
 
     func resolve(_ name: Name) throws -> Int {
         if let index = fields.firstIndex(where: { $0.name == name.text }) { return index }
-        // Names are case-sensitive, but a difference in case alone is found and suggested.
-        throw Diagnostic.unknownField(name.text, context: context, range: name.range, available: fields.map(\.name))
+        let available = fields.map(\.name)
+        if earlier.contains(name.text) {
+            throw Diagnostic.fieldGone(name.text, context: context, range: name.range, available: available)
+        }
+        throw Diagnostic.unknownField(name.text, context: context, range: name.range, available: available)
     }
 
     func sourceText(_ range: SourceRange) -> String {

@@ -74,7 +74,15 @@ public struct Parser {
         return advance()
     }
 
-    private func failure(_ diagnostic: Diagnostic) -> ParseFailure { ParseFailure(diagnostic: diagnostic) }
+    /// A failure to throw. At the end of a statement or of the input, the caret goes right after the
+    /// last token, where the missing text belongs, rather than on the next line.
+    private func failure(_ diagnostic: Diagnostic) -> ParseFailure {
+        var diagnostic = diagnostic
+        if atStatementEnd, index > 0, diagnostic.range == current.range {
+            diagnostic.range = SourceRange(previous.range.end, previous.range.end)
+        }
+        return ParseFailure(diagnostic: diagnostic)
+    }
 
     private var atStatementEnd: Bool { at(.newline) || at(.semicolon) || at(.end) }
 
