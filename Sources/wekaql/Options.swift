@@ -15,6 +15,7 @@ struct Options {
     var checkOnly = false
     var jsonErrors = false
     var width: Int?
+    var timer = false
     var showVersion = false
     var showHelp = false
 
@@ -63,6 +64,7 @@ struct Options {
                 let text = try take()
                 guard let n = Int(text), n >= 0 else { throw UsageError(message: "--width needs a number of columns, got \"\(text)\"") }
                 width = n
+            case "--timer": timer = true
             case "--version", "-V": showVersion = true
             case "--help", "-h": showHelp = true
             case "--":
@@ -122,6 +124,7 @@ enum Help {
           --check               parse and check only; run nothing
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
+          --timer               print each statement's run time to standard error
       -V, --version             print the version
       -h, --help                print this help
 

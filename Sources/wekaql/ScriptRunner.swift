@@ -48,7 +48,15 @@ struct ScriptRunner {
         let output = self.output
         let reporter = self
         var engine = self.engine
+        let timer = options.timer
+        let errors = self.errors
+        var started = monotonicSeconds()
         let succeeded = engine.run(file, parameters: parameters, keepGoing: options.keepGoing) { event in
+            if timer {
+                let now = monotonicSeconds()
+                errors.write("time: \(formatMilliseconds(now - started)) ms\n")
+                started = now
+            }
             switch event {
             case .result(let result):
                 result.notes.forEach(reporter.report)
@@ -82,4 +90,11 @@ struct ScriptRunner {
         }
         return values
     }
+}
+
+/// Milliseconds with three decimals, for `--timer`.
+func formatMilliseconds(_ seconds: Double) -> String {
+    let micro = Int((seconds * 1_000_000).rounded())
+    let fraction = String(micro % 1000)
+    return "\(micro / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
 }

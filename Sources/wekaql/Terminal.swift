@@ -53,6 +53,13 @@ final class OutputStream {
     }
 }
 
+/// Seconds on the monotonic clock, for `--timer` and `.timer`.
+func monotonicSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 enum Terminal {
     static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }

@@ -16,7 +16,7 @@ struct Evaluator {
     func run(_ plan: QueryPlan) throws -> QueryOutcome {
         var relation = Relation(try table(plan.source))
         var notes: [Diagnostic] = []
-        for (stage, fields, _) in plan.stages {
+        for (index, (stage, fields, _)) in plan.stages.enumerated() {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
             let compiler = ExpressionCompiler(table: relation.table, parameters: parameters)
             switch stage {
@@ -27,7 +27,8 @@ struct Evaluator {
             case .project(let expressions):
                 relation = Relation(try project(relation, expressions, fields: fields, compiler: compiler))
             case .sort(let keys):
-                relation.selection = try Sorter(relation: relation, compiler: compiler).sorted(by: keys)
+                let limit = try topLimit(after: index, in: plan, compiler: compiler)
+                relation.selection = try Sorter(relation: relation, compiler: compiler).sorted(by: keys, limit: limit)
             case .limit(let count, let offset):
                 relation.selection = try limit(relation, count: count, offset: offset, compiler: compiler)
             case .distinct(let columns):
@@ -54,7 +55,9 @@ struct Evaluator {
                          compiler: ExpressionCompiler) throws -> Table {
         let rows = relation.rows
         let columns = try expressions.map { expression -> Column in
-            if case .column(let c) = expression.kind { return relation.table.columns[c].gathering(rows) }
+            if case .column(let c) = expression.kind {
+                return relation.selection == nil ? relation.table.columns[c] : relation.table.columns[c].gathering(rows)
+            }
             let f = compiler.compile(expression)
             var builder = ColumnBuilder(type: expression.type, capacity: rows.count)
             for row in rows { builder.append(try f(Int(row))) }
@@ -75,6 +78,18 @@ struct Evaluator {
         let start = min(rows.count, try offset.map(integer) ?? 0)
         let end = min(rows.count, start + min(try integer(count), rows.count))
         return Array(rows[start..<end])
+    }
+
+    /// When `limit` follows a sort, the number of rows the sort must produce (count plus offset).
+    private func topLimit(after index: Int, in plan: QueryPlan, compiler: ExpressionCompiler) throws -> Int? {
+        guard index + 1 < plan.stages.count, case .limit(let count, let offset) = plan.stages[index + 1].stage,
+              case .integer(let n) = try compiler.compile(count)(0) else { return nil }
+        var total = Int(clamping: n)
+        if let offset {
+            guard case .integer(let m) = try compiler.compile(offset)(0) else { return nil }
+            total = total.addingReportingOverflow(Int(clamping: m)).partialValue
+        }
+        return total >= 0 ? total : nil
     }
 
     private func distinct(_ relation: Relation, columns: [Int], fields: [Field]) -> Table {

@@ -1,6 +1,15 @@
-// `where`: narrows a selection. Conjunctions narrow step by step; a predicate on one string column is
-// decided once per distinct string (dictionary entry), then applied to the codes by table lookup;
-// integer comparisons with a constant run as a plain loop; anything else runs the compiled closure.
+// `where`: narrows a selection. Conjunctions narrow step by step and disjunctions unite; a predicate on
+// one string column is decided once per distinct string (dictionary entry), then applied to the codes by
+// table lookup; integer comparisons with a constant and substring tests on plain text columns run as
+// loops over the arrays; anything else runs the compiled closure.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct Filter {
     let relation: Relation
@@ -16,12 +25,16 @@ struct Filter {
         if case .logical(.and, let a, let b) = condition.kind {
             return try select(b, from: try select(a, from: selection))
         }
-        if let lookup = dictionaryLookup(condition, rows: selection?.count ?? relation.table.rowCount) {
-            let (codes, truth) = lookup
-            return scan(selection) { truth[Int(codes[$0]) + 1] }
+        if case .logical(.or, let a, let b) = condition.kind {
+            return try unite(a, b, in: selection)
         }
-        if let kernel = integerKernel(condition) {
-            return scan(selection, kernel)
+        if let lookup = dictionaryLookup(condition, rows: selection?.count ?? relation.table.rowCount) {
+            return lookup.0.withUnsafeBufferPointer { codes in
+                lookup.1.withUnsafeBufferPointer { truth in scan(selection) { truth[Int(codes[$0]) &+ 1] } }
+            }
+        }
+        if let rows = integerScan(condition, selection) ?? textScan(condition, selection) {
+            return rows
         }
         let f = compiler.compile(condition)
         var result: [Int32] = []
@@ -34,12 +47,23 @@ struct Filter {
         return result
     }
 
+    /// Rows where `a` or `b` is true: `b` is only tested on the rows `a` did not keep.
+    private func unite(_ a: BoundExpression, _ b: BoundExpression, in selection: [Int32]?) throws -> [Int32] {
+        var kept = [Bool](repeating: false, count: relation.table.rowCount)
+        for row in try select(a, from: selection) { kept[Int(row)] = true }
+        let rest = scan(selection) { !kept[$0] }
+        for row in try select(b, from: rest) { kept[Int(row)] = true }
+        return scan(selection) { kept[$0] }
+    }
+
     private func forEach(_ selection: [Int32]?, _ body: (Int) throws -> Void) rethrows {
         if let selection { for row in selection { try body(Int(row)) } }
         else { for row in 0..<relation.table.rowCount { try body(row) } }
     }
 
-    private func scan(_ selection: [Int32]?, _ keep: (Int) -> Bool) -> [Int32] {
+    /// The selected rows that `keep`; inlined so that each caller's test becomes a plain loop.
+    @inline(__always)
+    func scan(_ selection: [Int32]?, _ keep: (Int) -> Bool) -> [Int32] {
         var result: [Int32] = []
         if let selection {
             result.reserveCapacity(selection.count / 4)
@@ -78,8 +102,8 @@ struct Filter {
         }
     }
 
-    /// `integer-column op constant` as a closure over the raw array.
-    private func integerKernel(_ condition: BoundExpression) -> ((Int) -> Bool)? {
+    /// `integer-column op constant`, as a loop over the raw array.
+    private func integerScan(_ condition: BoundExpression, _ selection: [Int32]?) -> [Int32]? {
         guard case .comparison(let op, let a, let b) = condition.kind,
               case .column(let c) = a.kind, case .integer(let values, let nulls) = relation.table.columns[c].storage else { return nil }
         let constant: Int64
@@ -90,17 +114,86 @@ struct Filter {
             constant = i
         default: return nil
         }
-        let test: (Int64) -> Bool
-        switch op {
-        case .equal: test = { $0 == constant }
-        case .notEqual: test = { $0 != constant }
-        case .less: test = { $0 < constant }
-        case .lessEqual: test = { $0 <= constant }
-        case .greater: test = { $0 > constant }
-        default: test = { $0 >= constant }
+        return values.withUnsafeBufferPointer { v in
+            nulls.withUnsafeBufferPointer { n in
+                let noNulls = n.isEmpty
+                switch op {
+                case .equal: return scan(selection) { (noNulls || !n[$0]) && v[$0] == constant }
+                case .notEqual: return scan(selection) { (noNulls || !n[$0]) && v[$0] != constant }
+                case .less: return scan(selection) { (noNulls || !n[$0]) && v[$0] < constant }
+                case .lessEqual: return scan(selection) { (noNulls || !n[$0]) && v[$0] <= constant }
+                case .greater: return scan(selection) { (noNulls || !n[$0]) && v[$0] > constant }
+                default: return scan(selection) { (noNulls || !n[$0]) && v[$0] >= constant }
+                }
+            }
         }
-        if nulls.isEmpty { return { test(values[$0]) } }
-        return { !nulls[$0] && test(values[$0]) }
+    }
+}
+
+extension Filter {
+    /// `matches "literal"`, `contains`, `starts with` and `ends with` a constant on a plain text column,
+    /// on the bytes: case-sensitive literals by `memchr` and `memcmp`; case-insensitive ones by
+    /// lower-casing ASCII rows (rows with other characters are folded as strings).
+    func textScan(_ condition: BoundExpression, _ selection: [Int32]?) -> [Int32]? {
+        let subject: BoundExpression, needle: [UInt8], op: BinaryOperator
+        switch condition.kind {
+        case .regexMatch(let s, let box):
+            guard let literal = box.literal else { return nil }
+            (subject, needle, op) = (s, literal, .matches)
+        case .textMatch(let o, let s, let pattern) where o != .fuzzyEqual:
+            guard case .literal(.string(let text)) = pattern.kind else { return nil }
+            (subject, needle, op) = (s, Array(Folding.fold(text).utf8), o)
+        default:
+            return nil
+        }
+        guard case .column(let c) = subject.kind, case .text(let text) = relation.table.columns[c].storage else { return nil }
+        let folded = op != .matches
+        return text.bytes.withUnsafeBufferPointer { all in
+            text.offsets.withUnsafeBufferPointer { offsets in
+                var scratch: [UInt8] = []
+                return scan(selection) { row in
+                    if text.isNull(row) { return false }
+                    let bytes = UnsafeBufferPointer(rebasing: all[offsets[row]..<offsets[row &+ 1]])
+                    return folded ? ByteSearch.foldedMatch(op, bytes, needle, scratch: &scratch) : ByteSearch.contains(bytes, needle)
+                }
+            }
+        }
+    }
+}
+
+enum ByteSearch {
+    /// `contains`, `starts with` or `ends with` ignoring case and accents; `needle` is already folded.
+    static func foldedMatch(_ op: BinaryOperator, _ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8],
+                            scratch lowered: inout [UInt8]) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return TextMatch.matches(op, Folding.fold(String(decoding: bytes, as: UTF8.self)), String(decoding: needle, as: UTF8.self))
+        }
+        lowered.removeAll(keepingCapacity: true)
+        for b in bytes { lowered.append(b &- 0x41 < 26 ? b | 0x20 : b) }
+        return lowered.withUnsafeBufferPointer { lowered in
+            switch op {
+            case .startsWith: return lowered.starts(with: needle)
+            case .endsWith: return lowered.count >= needle.count && lowered.suffix(needle.count).elementsEqual(needle)
+            default: return contains(lowered, needle)
+            }
+        }
+    }
+
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        if needle.isEmpty { return true }
+        guard bytes.count >= needle.count, let base = bytes.baseAddress else { return false }
+        return needle.withUnsafeBufferPointer { needle in
+            // memchr finds candidates for the first byte; memcmp checks the rest.
+            var offset = 0
+            let last = bytes.count - needle.count
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) else { return false }
+                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
+                offset = at + 1
+            }
+            return false
+        }
     }
 }
 

@@ -1,72 +1,134 @@
-// `count by` and `summarize`: assigns each row a group, folds the aggregates per group, and
-// orders the groups by their keys (nulls last) so the output is deterministic.
+// `count by` and `summarize`: gives each row a group, folds the aggregates per group, and orders the
+// groups by their keys (nulls last) so the output is deterministic. Common shapes — no groups, one
+// dictionary-coded group column, an aggregate over an integer column — run as plain loops over arrays.
 
 struct Grouper {
     let relation: Relation
     let compiler: ExpressionCompiler
     let cancellation: CancellationToken?
 
+    /// Each selected row's group (by position in the selection), or `nil` when there is one group.
+    private struct Groups {
+        var ids: [Int32]?
+        var firstRows: [Int32]
+        var count: Int
+    }
+
     func aggregate(groups: [Int], aggregates: [BoundAggregate], fields: [Field]) throws -> Table {
-        let rows = relation.rows
-        let (groupOf, firstRows) = assignGroups(rows, by: groups)
-        let groupCount = groups.isEmpty ? 1 : firstRows.count
-        var columns = groups.map { relation.table.columns[$0].gathering(firstRows) }
+        let assigned = assignGroups(by: groups)
+        var columns = groups.map { relation.table.columns[$0].gathering(assigned.firstRows) }
         for aggregate in aggregates {
-            columns.append(try fold(aggregate, rows: rows, groupOf: groupOf, groupCount: groupCount))
+            if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: aggregate.range) }
+            columns.append(try fold(aggregate, assigned))
         }
-        let table = Table(fields: fields, columns: columns, rowCount: groupCount)
+        let table = Table(fields: fields, columns: columns, rowCount: assigned.count)
         guard !groups.isEmpty else { return table }
         let keys = groups.indices.map { (BoundExpression(kind: .column($0), type: fields[$0].type, range: SourceRange(0, 0)), descending: false) }
-        let sorted = Relation(table)
-        let order = try Sorter(relation: sorted, compiler: ExpressionCompiler(table: table, parameters: [:])).sorted(by: keys)
+        let order = try Sorter(relation: Relation(table), compiler: ExpressionCompiler(table: table, parameters: [:])).sorted(by: keys)
         return Relation(table, selection: order).materialized()
     }
 
-    /// The group of each row (by position) and the first row of each group.
-    private func assignGroups(_ rows: [Int32], by groups: [Int]) -> ([Int32], [Int32]) {
-        if groups.isEmpty { return ([Int32](repeating: 0, count: rows.count), []) }
+    private func assignGroups(by groups: [Int]) -> Groups {
+        if groups.isEmpty { return Groups(ids: nil, firstRows: [], count: 1) }
         if groups.count == 1, case .string(let codes, let dictionary) = relation.table.columns[groups[0]].storage {
             var groupOfCode = [Int32](repeating: -1, count: dictionary.values.count + 1)
             var firstRows: [Int32] = []
-            let groupOf = rows.map { row -> Int32 in
-                let slot = Int(codes[Int(row)]) + 1
+            var ids = [Int32](repeating: 0, count: relation.count)
+            var position = 0
+            relation.forEachRow { row in
+                let slot = Int(codes[row]) + 1
                 if groupOfCode[slot] < 0 {
                     groupOfCode[slot] = Int32(firstRows.count)
-                    firstRows.append(row)
+                    firstRows.append(Int32(row))
                 }
-                return groupOfCode[slot]
+                ids[position] = groupOfCode[slot]
+                position += 1
             }
-            return (groupOf, firstRows)
+            return Groups(ids: ids, firstRows: firstRows, count: firstRows.count)
         }
         var index: [[Value]: Int32] = [:]
         var firstRows: [Int32] = []
         let columns = groups.map { relation.table.columns[$0] }
-        let groupOf = rows.map { row -> Int32 in
-            let key = columns.map { $0[Int(row)] }
-            if let g = index[key] { return g }
-            let g = Int32(firstRows.count)
-            index[key] = g
-            firstRows.append(row)
-            return g
+        var ids: [Int32] = []
+        ids.reserveCapacity(relation.count)
+        relation.forEachRow { row in
+            let key = columns.map { $0[row].normalizedForDistinct }
+            if let id = index[key] { return ids.append(id) }
+            let id = Int32(firstRows.count)
+            index[key] = id
+            firstRows.append(Int32(row))
+            ids.append(id)
         }
-        return (groupOf, firstRows)
+        return Groups(ids: ids, firstRows: firstRows, count: firstRows.count)
     }
 
-    private func fold(_ aggregate: BoundAggregate, rows: [Int32], groupOf: [Int32], groupCount: Int) throws -> Column {
+    /// Calls `body` with each selected row and its group.
+    @inline(__always)
+    private func forEachRow(_ groups: Groups, _ body: (Int, Int) throws -> Void) rethrows {
+        var position = 0
+        if let ids = groups.ids {
+            try relation.forEachRow { row in try body(row, Int(ids[position])); position += 1 }
+        } else {
+            try relation.forEachRow { row in try body(row, 0) }
+        }
+    }
+
+    private func fold(_ aggregate: BoundAggregate, _ groups: Groups) throws -> Column {
         guard let argument = aggregate.argument else {
-            var counts = [Int64](repeating: 0, count: groupCount)
-            for g in groupOf { counts[Int(g)] += 1 }
+            if groups.ids == nil { return Column(storage: .integer([Int64(relation.count)], nulls: [])) }
+            var counts = [Int64](repeating: 0, count: groups.count)
+            forEachRow(groups) { _, group in counts[group] += 1 }
             return Column(storage: .integer(counts, nulls: []))
         }
+        if case .column(let c) = argument.kind, case .integer(let values, let nulls) = relation.table.columns[c].storage,
+           aggregate.function != .count_distinct {
+            return try foldIntegers(values, nulls, aggregate, groups)
+        }
         let f = compiler.compile(argument)
-        var accumulators = [Accumulator](repeating: Accumulator(), count: groupCount)
-        for (position, row) in rows.enumerated() {
-            if position & 0xFFFF == 0xFFFF, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: aggregate.range) }
-            let value = try f(Int(row))
-            if value.isNull { continue }
-            try accumulators[Int(groupOf[position])].add(value, aggregate.function, range: aggregate.range)
+        var accumulators = [Accumulator](repeating: Accumulator(), count: groups.count)
+        var seen = 0
+        try forEachRow(groups) { row, group in
+            seen += 1
+            if seen & 0xFFFF == 0, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: aggregate.range) }
+            let value = try f(row)
+            if !value.isNull { try accumulators[group].add(value, aggregate.function, range: aggregate.range) }
         }
         return Column(type: aggregate.type, values: accumulators.map { $0.result(aggregate.function) })
+    }
+
+    /// count, sum, avg, min and max of an integer column, on typed arrays.
+    private func foldIntegers(_ values: [Int64], _ nulls: [Bool], _ aggregate: BoundAggregate, _ groups: Groups) throws -> Column {
+        var counts = [Int64](repeating: 0, count: groups.count)
+        var sums = [Int64](repeating: 0, count: groups.count)
+        var totals = [Double](repeating: 0, count: groups.count)   // avg
+        var extremes = [Int64](repeating: 0, count: groups.count)
+        var overflow = false
+        let function = aggregate.function
+        forEachRow(groups) { row, group in
+            if !nulls.isEmpty && nulls[row] { return }
+            let v = values[row]
+            counts[group] += 1
+            switch function {
+            case .sum:
+                let (s, o) = sums[group].addingReportingOverflow(v)
+                sums[group] = s
+                overflow = overflow || o
+            case .avg: totals[group] += Double(v)
+            case .min: extremes[group] = counts[group] == 1 ? v : Swift.min(extremes[group], v)
+            case .max: extremes[group] = counts[group] == 1 ? v : Swift.max(extremes[group], v)
+            default: break
+            }
+        }
+        if overflow && function == .sum { throw Diagnostic.integerOverflow(range: aggregate.range) }
+        let results: [Value] = (0..<groups.count).map { g in
+            switch function {
+            case .count: return .integer(counts[g])
+            case .sum: return counts[g] == 0 ? .null : .integer(sums[g])
+            case .avg: return counts[g] == 0 ? .null : .decimal(totals[g] / Double(counts[g]))
+            default: return counts[g] == 0 ? .null : .integer(extremes[g])
+            }
+        }
+        return Column(type: aggregate.type, values: results)
     }
 }
 

@@ -14,7 +14,7 @@ struct Relation {
     var count: Int { selection?.count ?? table.rowCount }
 
     /// The selected row indexes, in order.
-    var rows: [Int32] { selection ?? (0..<Int32(table.rowCount)).map { $0 } }
+    var rows: [Int32] { selection ?? Array(0..<Int32(table.rowCount)) }
 
     /// Calls `body` with each selected row index, in order.
     @inline(__always)

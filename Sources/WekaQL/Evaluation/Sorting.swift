@@ -1,58 +1,103 @@
-// `sort by`: a stable sort of the selection on one or more keys; nulls last in either direction.
+// `sort by`: a stable sort of the selection on one or more keys, nulls last in either direction.
+// Followed by `limit`, only the first rows are kept, through a bounded heap instead of a full sort.
 
 struct Sorter {
     let relation: Relation
     let compiler: ExpressionCompiler
 
-    /// One key's values for each selected row, by position in the selection.
-    private enum Key {
-        /// Code-point ranks of strings; -1 for null.
-        case ranks([Int32])
-        /// Integers without nulls.
-        case integers([Int64])
-        /// Anything else.
-        case values([Value])
+    /// How one key reads a row: raw pointers into the columns, so comparing costs no reference counting.
+    /// Integer, date and dictionary-coded string columns are read in place; other keys are computed once
+    /// per selected row into `values` (indexed by row).
+    private enum KeyAccess {
+        case integers(UnsafeBufferPointer<Int64>, nulls: UnsafeBufferPointer<Bool>)
+        case days(UnsafeBufferPointer<Int32>, nulls: UnsafeBufferPointer<Bool>)
+        case codes(UnsafeBufferPointer<Int32>, ranks: UnsafeBufferPointer<Int32>)
+        case values(UnsafeBufferPointer<Value>)
     }
 
-    func sorted(by keys: [(BoundExpression, descending: Bool)]) throws -> [Int32] {
+    /// What a key needs kept alive while sorting.
+    private enum KeySource {
+        case column(Column)
+        case ranked(codes: [Int32], ranks: [Int32])
+        case computed([Value])
+    }
+
+    /// The selected rows in order; with `limit`, only the first `limit` of them.
+    func sorted(by keys: [(BoundExpression, descending: Bool)], limit: Int? = nil) throws -> [Int32] {
         let rows = relation.rows
-        let prepared = try keys.map { (try prepare($0.0, rows), $0.descending) }
-        // Merge sort is stable, so ties keep their input order and the output is deterministic.
-        let positions = mergeSorted(Array(0..<Int32(rows.count))) { a, b in
-            for (key, descending) in prepared {
-                let c = Self.compare(key, Int(a), Int(b), descending: descending)
-                if c != 0 { return c < 0 }
+        let sources = try keys.map { try source(for: $0.0, rows) }
+        let descending = keys.map(\.descending)
+        return rows.withUnsafeBufferPointer { rowAt in
+            withAccess(sources) { access -> [Int32] in
+                // Ties are broken by position in the input, which keeps the sort stable and deterministic.
+                let precedes = { (a: Int32, b: Int32) -> Bool in
+                    let x = Int(rowAt[Int(a)]), y = Int(rowAt[Int(b)])
+                    for index in access.indices {
+                        let c = Self.compare(access[index], x, y, descending: descending[index])
+                        if c != 0 { return c < 0 }
+                    }
+                    return a < b
+                }
+                let positions = limit.map { $0 < rows.count / 8 } == true
+                    ? Self.smallest(limit!, of: rows.count, by: precedes)
+                    : Array(0..<Int32(rows.count)).sorted(by: precedes)
+                return positions.map { rowAt[Int($0)] }
             }
-            return false
         }
-        return positions.map { rows[Int($0)] }
     }
 
-    private func prepare(_ expression: BoundExpression, _ rows: [Int32]) throws -> Key {
+    private func source(for expression: BoundExpression, _ rows: [Int32]) throws -> KeySource {
         if case .column(let c) = expression.kind {
-            switch relation.table.columns[c].storage {
-            case .string(let codes, let dictionary):
-                let ranks = dictionary.sortRanks()
-                return .ranks(rows.map { codes[Int($0)] < 0 ? -1 : ranks[Int(codes[Int($0)])] })
-            case .integer(let values, let nulls) where nulls.isEmpty:
-                return .integers(rows.map { values[Int($0)] })
+            let column = relation.table.columns[c]
+            switch column.storage {
+            case .integer, .date: return .column(column)
+            case .string(let codes, let dictionary): return .ranked(codes: codes, ranks: dictionary.sortRanks())
             default: break
             }
         }
         let f = compiler.compile(expression)
-        return .values(try rows.map { try f(Int($0)) })
+        var values = [Value](repeating: .null, count: relation.table.rowCount)
+        for row in rows { values[Int(row)] = try f(Int(row)) }
+        return .computed(values)
     }
 
-    /// Negative, zero or positive; nulls last whatever the direction.
-    private static func compare(_ key: Key, _ a: Int, _ b: Int, descending: Bool) -> Int {
+    /// Calls `body` with every key's access, nesting the pointer scopes one key at a time.
+    private func withAccess<R>(_ sources: [KeySource], _ collected: [KeyAccess] = [], _ body: ([KeyAccess]) -> R) -> R {
+        guard collected.count < sources.count else { return body(collected) }
+        func next(_ access: KeyAccess) -> R { withAccess(sources, collected + [access], body) }
+        switch sources[collected.count] {
+        case .column(let column):
+            switch column.storage {
+            case .integer(let values, let nulls):
+                return values.withUnsafeBufferPointer { v in nulls.withUnsafeBufferPointer { n in next(.integers(v, nulls: n)) } }
+            case .date(let days, let nulls):
+                return days.withUnsafeBufferPointer { v in nulls.withUnsafeBufferPointer { n in next(.days(v, nulls: n)) } }
+            default:
+                preconditionFailure("only integer and date columns are read in place")
+            }
+        case .ranked(let codes, let ranks):
+            return codes.withUnsafeBufferPointer { c in ranks.withUnsafeBufferPointer { r in next(.codes(c, ranks: r)) } }
+        case .computed(let values):
+            return values.withUnsafeBufferPointer { next(.values($0)) }
+        }
+    }
+
+    /// Negative, zero or positive for rows `a` and `b`; nulls last whatever the direction.
+    @inline(__always)
+    private static func compare(_ key: KeyAccess, _ a: Int, _ b: Int, descending: Bool) -> Int {
         let c: Int
         switch key {
-        case .ranks(let ranks):
-            let x = ranks[a], y = ranks[b]
-            if x < 0 || y < 0 { return x < 0 ? (y < 0 ? 0 : 1) : -1 }
-            c = x < y ? -1 : (x == y ? 0 : 1)
-        case .integers(let values):
-            c = values[a] < values[b] ? -1 : (values[a] == values[b] ? 0 : 1)
+        case .integers(let v, let nulls):
+            if !nulls.isEmpty, nulls[a] || nulls[b] { return nulls[a] == nulls[b] ? 0 : (nulls[a] ? 1 : -1) }
+            c = v[a] < v[b] ? -1 : (v[a] == v[b] ? 0 : 1)
+        case .days(let v, let nulls):
+            if !nulls.isEmpty, nulls[a] || nulls[b] { return nulls[a] == nulls[b] ? 0 : (nulls[a] ? 1 : -1) }
+            c = v[a] < v[b] ? -1 : (v[a] == v[b] ? 0 : 1)
+        case .codes(let codes, let ranks):
+            let x = codes[a], y = codes[b]
+            if x < 0 || y < 0 { return x == y ? 0 : (x < 0 ? 1 : -1) }
+            let rx = ranks[Int(x)], ry = ranks[Int(y)]
+            c = rx < ry ? -1 : (rx == ry ? 0 : 1)
         case .values(let values):
             let x = values[a], y = values[b]
             if x.isNull || y.isNull { return Value.sortOrder(x, y) }
@@ -60,30 +105,34 @@ struct Sorter {
         }
         return descending ? -c : c
     }
-}
 
-/// A stable merge sort (the standard library's sort is not guaranteed stable).
-func mergeSorted<T>(_ items: [T], by areInIncreasingOrder: (T, T) -> Bool) -> [T] {
-    if items.count < 2 { return items }
-    var source = items
-    var target = items
-    var width = 1
-    while width < source.count {
-        var start = 0
-        while start < source.count {
-            let middle = min(start + width, source.count), end = min(start + 2 * width, source.count)
-            var i = start, j = middle, k = start
-            while i < middle && j < end {
-                if areInIncreasingOrder(source[j], source[i]) { target[k] = source[j]; j += 1 }
-                else { target[k] = source[i]; i += 1 }
-                k += 1
+    /// The `k` first positions of `0..<count` under `precedes`, in order: a max-heap of the best so far.
+    static func smallest(_ k: Int, of count: Int, by precedes: (Int32, Int32) -> Bool) -> [Int32] {
+        guard k > 0 else { return [] }
+        var heap: [Int32] = []
+        heap.reserveCapacity(k)
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var worst = i
+                if l < heap.count, precedes(heap[worst], heap[l]) { worst = l }
+                if r < heap.count, precedes(heap[worst], heap[r]) { worst = r }
+                if worst == i { return }
+                heap.swapAt(i, worst)
+                i = worst
             }
-            while i < middle { target[k] = source[i]; i += 1; k += 1 }
-            while j < end { target[k] = source[j]; j += 1; k += 1 }
-            start = end
         }
-        swap(&source, &target)
-        width *= 2
+        for position in 0..<Int32(count) {
+            if heap.count < k {
+                heap.append(position)
+                var i = heap.count - 1
+                while i > 0, precedes(heap[(i - 1) / 2], heap[i]) { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
+            } else if precedes(position, heap[0]) {
+                heap[0] = position
+                siftDown(0)
+            }
+        }
+        return heap.sorted(by: precedes)
     }
-    return source
 }

@@ -1,8 +1,17 @@
-// Loads a CSV file into a table: one pass infers each column's type, a second builds typed columns.
+// Loads a CSV file into typed columns. The column types come from a sample of the first rows; the file
+// is then parsed once, in two halves on two threads. A column whose sample misled (a text value far down
+// an integer column) is found out while parsing, and only that column is typed again and rebuilt.
 
 struct CSVLoader {
     let path: String
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The mapping behind `bytes`, when there is one: parsed parts of it are given back as parsing goes.
+    let file: MappedFile?
+
+    /// How many records the type sample reads.
+    static let sampleSize = 2_048
+    /// Files smaller than this are parsed on one thread.
+    static let parallelThreshold = 4 << 20
 
     func load() throws -> Table {
         var reader = CSVReader(bytes)
@@ -10,20 +19,21 @@ struct CSVLoader {
         guard try readRecord(&reader, into: &fields) else {
             throw Diagnostic.inData(.malformedCSV, "the CSV file is empty: it needs a header row", path: path, bytes: bytes, offset: 0)
         }
+        if let bad = fields.first(where: { !UTF8Validation.isValid(reader.unquoted($0)) }) { throw invalidUTF8(in: bad) }
         let names = try headerNames(reader, fields)
         let dataStart = reader.position
-        let types = try inferTypes(columns: names.count, from: reader)
-        reader = CSVReader(bytes)
-        _ = try readRecord(&reader, into: &fields)
-        precondition(reader.position == dataStart)
-        var builders = types.map { ColumnBuilder(type: $0, capacity: 1024) }
-        var rows = 0
-        while try readRecord(&reader, into: &fields) {
-            for (index, field) in fields.enumerated() { append(field, reader, to: &builders[index]) }
-            rows += 1
+        var types = try sampleTypes(columns: names.count, from: reader)
+        var parts = try parse(from: dataStart, types: types.map { Optional($0) })
+        var columns = merge(parts, count: names.count)
+        for index in names.indices where columns[index].misfit {
+            types[index] = try trueType(ofColumn: index, columns: names.count, from: dataStart)
+            var only = [ValueType?](repeating: nil, count: names.count)
+            only[index] = types[index]
+            parts = try parse(from: dataStart, types: only, parallel: false)
+            columns[index] = parts[0].builders[index]!
         }
         let schema = zip(names, types).map { Field(name: $0, type: $1) }
-        return Table(fields: schema, columns: builders.map { $0.build() }, rowCount: rows)
+        return Table(fields: schema, columns: columns.map { $0.build() }, rowCount: parts.map(\.rows).reduce(0, +))
     }
 
     private func readRecord(_ reader: inout CSVReader, into fields: inout [CSVReader.Field]) throws -> Bool {
@@ -47,39 +57,153 @@ struct CSVLoader {
         }
     }
 
-    /// The first pass: every record's field count is checked, and each column's type narrowed.
-    private func inferTypes(columns: Int, from start: CSVReader) throws -> [ValueType] {
+    /// Types that fit the first rows.
+    private func sampleTypes(columns: Int, from start: CSVReader) throws -> [ValueType] {
         var reader = start
         var candidates = [TypeCandidates](repeating: TypeCandidates(), count: columns)
         var fields: [CSVReader.Field] = []
-        var recordStart = reader.position
-        while try readRecord(&reader, into: &fields) {
-            guard fields.count == columns else {
-                let line = reader.line - 1
-                throw Diagnostic.inData(.malformedCSV, "line \(line) has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(columns)",
-                                        path: path, bytes: bytes, offset: fields.first.map(\.start) ?? recordStart,
-                                        hints: ["quote fields that contain commas: \"a, b\""])
+        var seen = 0
+        while seen < Self.sampleSize, try readRecord(&reader, into: &fields) {
+            for (index, field) in fields.prefix(columns).enumerated() where field.end > field.start {
+                candidates[index].observe(text: reader.unquoted(field))
             }
-            for (index, field) in fields.enumerated() where field.end > field.start {
-                candidates[index].observe(text: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]))
-            }
-            recordStart = reader.position
+            seen += 1
         }
         return candidates.map(\.type)
     }
 
-    private func append(_ field: CSVReader.Field, _ reader: CSVReader, to builder: inout ColumnBuilder) {
-        guard field.end > field.start else { return builder.appendNull() }
-        let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
-        switch builder.type {
-        case .integer: builder.append(TextScalars.integer(raw).map(Value.integer) ?? .null)
-        case .decimal: builder.append(TextScalars.decimal(raw).map(Value.decimal) ?? .null)
-        case .boolean: builder.append(TextScalars.boolean(raw).map(Value.boolean) ?? .null)
-        case .date: builder.append(TextScalars.date(raw).map(Value.date) ?? .null)
-        case .string: builder.append(.string(reader.text(field)))
-        case .null: builder.appendNull()
+    /// The type that fits every value of one column, over the whole file.
+    private func trueType(ofColumn column: Int, columns: Int, from start: Int) throws -> ValueType {
+        var reader = CSVReader(bytes, at: start)
+        var candidates = TypeCandidates()
+        var fields: [CSVReader.Field] = []
+        while try readRecord(&reader, into: &fields) {
+            let field = fields[column]
+            if field.end > field.start { candidates.observe(text: reader.unquoted(field)) }
+        }
+        return candidates.type
+    }
+
+    // MARK: - Parsing in parts
+
+    /// One part's columns (`nil` where not asked for), its row count, and where it stopped.
+    private struct Part {
+        var builders: [FieldColumnBuilder?] = []
+        var rows = 0
+        var end = 0
+        var error: Diagnostic?
+    }
+
+    /// Parses the rows from `start`, in two parts when the file is large. The second part starts at a
+    /// line break that might lie inside a quoted field; if the first part does not end exactly there,
+    /// the guess was wrong and the rest is parsed again from where the first part really ended.
+    private func parse(from start: Int, types: [ValueType?], parallel: Bool = true) throws -> [Part] {
+        let size = bytes.count - start
+        guard parallel, size >= Self.parallelThreshold, let middle = lineStart(after: start + size / 2) else {
+            return [try checked(parsePart(from: start, to: bytes.count, types: types))]
+        }
+        let unsafe = UnsafeLoader(loader: self)
+        let parts = runInParallel([
+            { unsafe.loader.parsePart(from: start, to: middle, types: types) },
+            { unsafe.loader.parsePart(from: middle, to: self.bytes.count, types: types) },
+        ])
+        let first = try checked(parts[0])
+        if first.end == middle { return [first, try checked(parts[1])] }
+        return [first, try checked(parsePart(from: first.end, to: bytes.count, types: types))]
+    }
+
+    private func checked(_ part: Part) throws -> Part {
+        if let error = part.error { throw error }
+        return part
+    }
+
+    private func lineStart(after offset: Int) -> Int? {
+        var i = offset
+        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+        return i + 1 < bytes.count ? i + 1 : nil
+    }
+
+    /// Parses the records that start in `start..<limit`.
+    private func parsePart(from start: Int, to limit: Int, types: [ValueType?]) -> Part {
+        let columns = types.count
+        let estimate = max(16, (limit - start) / 64)
+        let wanted = types.indices.filter { types[$0] != nil }
+        var builders = wanted.map { FieldColumnBuilder(type: types[$0]!, capacity: estimate) }
+        var reader = CSVReader(bytes, at: start)
+        var fields: [CSVReader.Field] = []
+        var rows = 0
+        var scratch: [UInt8] = []
+        var released = start
+        do {
+            while reader.position < limit, try reader.nextRecord(into: &fields) {
+                guard fields.count == columns else { return Part(error: fieldCountError(fields, columns)) }
+                let failed = builders.withUnsafeMutableBufferPointer { builders in
+                    fields.withUnsafeBufferPointer { fields in
+                        append(fields, wanted, to: builders, reader: reader, scratch: &scratch)
+                    }
+                }
+                if let failed { return Part(error: invalidUTF8(in: failed)) }
+                rows += 1
+                if let file, reader.position - released >= 8 << 20 {
+                    file.release(released..<reader.position)
+                    released = reader.position
+                }
+            }
+        } catch let failure as CSVReader.Failure {
+            return Part(error: .inData(.malformedCSV, failure.message, path: path, bytes: bytes, offset: failure.offset))
+        } catch {
+            return Part(error: Diagnostic.cannotRead(path, reason: "\(error)"))
+        }
+        var all = [FieldColumnBuilder?](repeating: nil, count: columns)
+        for (builder, index) in zip(builders, wanted) { all[index] = builder }
+        return Part(builders: all, rows: rows, end: reader.position, error: nil)
+    }
+
+    /// Appends one record's wanted fields; returns the field that is not valid UTF-8, if one is not.
+    @inline(__always)
+    private func append(_ fields: UnsafeBufferPointer<CSVReader.Field>, _ wanted: [Int],
+                        to builders: UnsafeMutableBufferPointer<FieldColumnBuilder>, reader: CSVReader,
+                        scratch: inout [UInt8]) -> CSVReader.Field? {
+        for (slot, index) in wanted.enumerated() {
+            let field = fields[index]
+            let valid: Bool
+            if field.hasEscapedQuotes {
+                reader.unescape(field, into: &scratch)
+                valid = scratch.withUnsafeBufferPointer { builders[slot].append($0) }
+            } else {
+                valid = builders[slot].append(reader.unquoted(field))
+            }
+            if !valid { return field }
+        }
+        return nil
+    }
+
+    private func invalidUTF8(in field: CSVReader.Field) -> Diagnostic {
+        let offset = field.start + (UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])) ?? 0)
+        return .inData(.invalidUTF8, "the file is not valid UTF-8", path: path, bytes: bytes, offset: offset,
+                       hints: ["convert it to UTF-8, for example: iconv -f latin1 -t utf-8"])
+    }
+
+    private func fieldCountError(_ fields: [CSVReader.Field], _ columns: Int) -> Diagnostic {
+        let offset = fields.first?.start ?? 0
+        let line = 1 + UnsafeBufferPointer(rebasing: bytes[0..<offset]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return .inData(.malformedCSV, "line \(line) has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(columns)",
+                       path: path, bytes: bytes, offset: offset, hints: ["quote fields that contain commas: \"a, b\""])
+    }
+
+    /// The parts' columns joined end to end.
+    private func merge(_ parts: [Part], count: Int) -> [FieldColumnBuilder] {
+        (0..<count).map { index in
+            var column = parts[0].builders[index]!
+            for part in parts.dropFirst() { column.appendContents(of: part.builders[index]!) }
+            return column
         }
     }
+}
+
+/// Lets the parts' closures share the loader (and its borrowed buffer) across threads; the buffer is only read.
+private struct UnsafeLoader: @unchecked Sendable {
+    let loader: CSVLoader
 }
 
 extension String {

@@ -26,6 +26,12 @@ struct CSVReader {
         position = hasBOM ? 3 : 0
     }
 
+    /// A reader that starts at `offset`, which must be the start of a record.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        self.bytes = bytes
+        position = offset
+    }
+
     var isAtEnd: Bool { position >= bytes.count }
 
     /// Reads the next record's fields into `fields`; returns `false` at the end of input.
@@ -91,17 +97,26 @@ struct CSVReader {
         throw Failure(offset: open, message: "a quoted field is never closed")
     }
 
+    /// The bytes of a field without its quotes (doubled quotes inside are left as they are).
+    func unquoted(_ field: Field) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+    }
+
+    /// The bytes of a field with doubled quotes undone, into `out`.
+    func unescape(_ field: Field, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var i = field.start
+        while i < field.end {
+            out.append(bytes[i])
+            i += bytes[i] == 0x22 ? 2 : 1
+        }
+    }
+
     /// The text of a field, with doubled quotes undone.
     func text(_ field: Field) -> String {
-        let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
-        guard field.hasEscapedQuotes else { return String(decoding: raw, as: UTF8.self) }
+        guard field.hasEscapedQuotes else { return String(decoding: unquoted(field), as: UTF8.self) }
         var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        while i < raw.count {
-            out.append(raw[i])
-            i += raw[i] == 0x22 ? 2 : 1
-        }
+        unescape(field, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -28,17 +28,17 @@ extension Dataset {
 
     private static func loadFile(_ path: String, warnings: inout [Diagnostic]) throws -> [Collection] {
         guard let kind = DataFileKind(path: path) else { throw Diagnostic.unsupportedFile(path) }
+        if kind == .csv, let mapped = try FileBytes.map(path) {
+            return [Collection(name: kind.stem(of: path), table: try CSVLoader(path: path, bytes: mapped.bytes, file: mapped).load())]
+        }
         let bytes = try FileBytes.read(path)
         return try bytes.withUnsafeBufferPointer { buffer in
-            if let offset = FileBytes.firstInvalidUTF8(buffer) {
-                throw Diagnostic.inData(.invalidUTF8, "the file is not valid UTF-8", path: path, bytes: buffer, offset: offset,
-                                        hints: ["convert it to UTF-8, for example: iconv -f latin1 -t utf-8"])
-            }
+            // Text is checked for UTF-8 where it is read: CSV text fields as they load, JSON strings as they parse.
             let stem = kind.stem(of: path)
             var json = JSONLoader(path: path, bytes: buffer)
             defer { warnings += json.warnings }
             switch kind {
-            case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: buffer).load())]
+            case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: buffer, file: nil).load())]
             case .json: return try json.loadDocument(defaultName: stem)
             case .jsonl: return [try json.loadLines(name: stem)]
             }

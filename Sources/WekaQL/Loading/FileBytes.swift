@@ -33,6 +33,20 @@ enum FileBytes {
         return bytes
     }
 
+    /// The file at `path` mapped into memory (read-only), or `nil` if it is not a regular, non-empty file.
+    static func map(_ path: String) throws -> MappedFile? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw Diagnostic.cannotRead(path, reason: String(cString: strerror(errno))) }
+        defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw Diagnostic.cannotRead(path, reason: "it is a directory") }
+        guard (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return nil }
+        let size = Int(info.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
+        return MappedFile(address: address, size: size)
+    }
+
     /// Whether `path` is a directory.
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
@@ -55,17 +69,33 @@ enum FileBytes {
 
     /// The offset of the first byte that is not valid UTF-8, if any.
     static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
+        UTF8Validation.firstInvalid(bytes)
     }
+}
+
+/// A file mapped into memory. Parts already read can be given back, so that loading a large file does
+/// not keep all of it resident at once (the pages stay in the page cache and fault back in if read again).
+final class MappedFile: @unchecked Sendable {
+    private let address: UnsafeMutableRawPointer
+    let size: Int
+
+    init(address: UnsafeMutableRawPointer, size: Int) {
+        self.address = address
+        self.size = size
+    }
+
+    var bytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
+    }
+
+    /// Drops the whole pages inside `range` from memory.
+    func release(_ range: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page, end = range.upperBound / page * page
+        if end > start { _ = madvise(address + start, end - start, MADV_DONTNEED) }
+    }
+
+    deinit { munmap(address, size) }
 }
 
 extension SourceFile {

@@ -99,7 +99,7 @@ extension Checker {
         guard case .literal(.string(let text)) = pattern.kind else { throw Diagnostic.notConstant(range: source.range, what: "a regular expression in double quotes") }
         do {
             let regex = try Regex(text)
-            return BoundExpression(kind: .regexMatch(subject, RegexBox(regex)), type: .boolean, range: range)
+            return BoundExpression(kind: .regexMatch(subject, RegexBox(regex, pattern: text)), type: .boolean, range: range)
         } catch {
             throw Diagnostic.invalidRegex(text, reason: "\(error)", range: source.range)
         }

@@ -27,7 +27,14 @@ struct BoundExpression: Sendable {
 /// A compiled regular expression, shared between tasks (matching does not mutate it).
 final class RegexBox: @unchecked Sendable {
     let regex: Regex<AnyRegexOutput>
-    init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
+    /// The pattern, when it has no special characters: it then matches as a plain substring search.
+    let literal: [UInt8]?
+
+    init(_ regex: Regex<AnyRegexOutput>, pattern: String) {
+        self.regex = regex
+        let special: Set<Character> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
+        literal = pattern.contains(where: special.contains) ? nil : Array(pattern.utf8)
+    }
 }
 
 /// An aggregate of `summarize` or `count`.

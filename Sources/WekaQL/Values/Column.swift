@@ -6,6 +6,16 @@ struct StringDictionary: Sendable {
     private(set) var values: [String] = []
     private var codes: [String: Int32] = [:]
 
+    init() {}
+
+    /// A dictionary of strings that are distinct byte sequences, coded in the order given.
+    /// (Canonically equivalent spellings keep their own codes; a lookup finds the first.)
+    init(distinct values: [String]) {
+        self.values = values
+        codes.reserveCapacity(values.count)
+        for (code, value) in values.enumerated() where codes[value] == nil { codes[value] = Int32(code) }
+    }
+
     /// The code of `text`, adding it if new.
     mutating func code(for text: String) -> Int32 {
         if let code = codes[text] { return code }
@@ -38,6 +48,8 @@ public struct Column: Sendable {
         case decimal([Double], nulls: [Bool])
         /// Codes into the dictionary; -1 is null.
         case string([Int32], StringDictionary)
+        /// Strings end to end, for columns with many distinct values.
+        case text(TextStorage)
         case date([Int32], nulls: [Bool])
     }
 
@@ -50,7 +62,7 @@ public struct Column: Sendable {
         case .boolean: return .boolean
         case .integer: return .integer
         case .decimal: return .decimal
-        case .string: return .string
+        case .string, .text: return .string
         case .date: return .date
         }
     }
@@ -63,6 +75,7 @@ public struct Column: Sendable {
         case .integer(let v, _): return v.count
         case .decimal(let v, _): return v.count
         case .string(let v, _): return v.count
+        case .text(let t): return t.count
         case .date(let v, _): return v.count
         }
     }
@@ -75,6 +88,7 @@ public struct Column: Sendable {
         case .integer(let v, let nulls): return !nulls.isEmpty && nulls[row] ? .null : .integer(v[row])
         case .decimal(let v, let nulls): return !nulls.isEmpty && nulls[row] ? .null : .decimal(v[row])
         case .string(let codes, let dictionary): return codes[row] < 0 ? .null : .string(dictionary.values[Int(codes[row])])
+        case .text(let t): return t.string(at: row).map(Value.string) ?? .null
         case .date(let v, let nulls): return !nulls.isEmpty && nulls[row] ? .null : .date(LocalDate(days: v[row]))
         }
     }
@@ -98,6 +112,7 @@ public struct Column: Sendable {
         case .integer(let v, let n): return Column(storage: .integer(pick(v, 0), nulls: pickNulls(n)))
         case .decimal(let v, let n): return Column(storage: .decimal(pick(v, 0), nulls: pickNulls(n)))
         case .string(let v, let d): return Column(storage: .string(pick(v, -1), d))
+        case .text(let t): return Column(storage: .text(t.gathering(rows)))
         case .date(let v, let n): return Column(storage: .date(pick(v, 0), nulls: pickNulls(n)))
         }
     }

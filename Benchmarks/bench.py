@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""wekaql side by side with sqlite3, DuckDB and jq on the same data and queries.
+
+  python3 Benchmarks/bench.py [--rows 1000000] [--runs 5] [--data /tmp/wekaql-bench] [--wekaql PATH]
+
+Generates the data (Benchmarks/generate.py) unless it is there, builds wekaql in release mode unless
+--wekaql is given, checks that every tool gives the same answers, then prints, as Markdown:
+  1. whole-process wall time per query: medians, and wekaql/peer ratios paired run by run;
+  2. peak memory (max RSS) per query;
+  3. query time on data already loaded (wekaql --timer, in one process);
+  4. start-up time (`wekaql -e 'figures count'` against `sqlite3 :memory: 'select 1'`).
+Peers that are not installed are left out (install: apt-get install sqlite3 jq; pip install duckdb-cli).
+"""
+import argparse, os, shutil, statistics, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+WEKAQL = {
+    "Q1": 'arrests where country = "Togo" count',
+    "Q2": "arrests count by offence",
+    "Q3": "arrests summarize total = sum(arrested) by country sort by total desc, country limit 5",
+    "Q4": 'arrests where details matches "border" and (offence = "migrant smuggling" or arrested >= 20) count',
+    "Q5": "arrests select id, country, offence, arrested, date sort by arrested desc, date, id limit 10",
+}
+SQL = {
+    "Q1": "SELECT count(*) FROM arrests WHERE country = 'Togo';",
+    "Q2": "SELECT offence, count(*) FROM arrests GROUP BY offence ORDER BY offence;",
+    "Q3": "SELECT country, sum(arrested) AS total FROM arrests GROUP BY country ORDER BY total DESC, country LIMIT 5;",
+    "Q4": "SELECT count(*) FROM arrests WHERE instr(details, 'border') > 0 AND (offence = 'migrant smuggling' OR arrested >= 20);",
+    "Q5": "SELECT id, country, offence, arrested, date FROM arrests ORDER BY arrested DESC NULLS LAST, date, id LIMIT 10;",
+}
+DUCK = dict(SQL, Q4=SQL["Q4"].replace("instr(details, 'border') > 0", "contains(details, 'border')"))
+JQ = {
+    "Q1": 'reduce (inputs | select(.country == "Togo")) as $r (0; . + 1)',
+    "Q2": 'reduce inputs as $r ({}; .[$r.offence] += 1) | to_entries | sort_by(.key)[] | [.key, .value] | @csv',
+    "Q3": 'reduce inputs as $r ({}; .[$r.country] += ($r.arrested // 0)) | to_entries | sort_by([-.value, .key]) | .[:5][] | [.key, .value] | @csv',
+    "Q4": 'reduce (inputs | select((.details | contains("border")) and (.offence == "migrant smuggling" or .arrested >= 20))) as $r (0; . + 1)',
+    "Q5": '[inputs] | sort_by([(.arrested == null), -(.arrested // 0), .date, .id]) | .[:10][] | [.id, .country, .offence, .arrested, .date] | @csv',
+}
+SQLITE_IMPORT = ("CREATE TABLE arrests(id INTEGER, country TEXT, offence TEXT, arrested INTEGER, nationality TEXT, date TEXT, details TEXT);\n"
+                 ".import --csv --skip 1 {csv} arrests\n"
+                 "UPDATE arrests SET arrested = NULL WHERE arrested = ''; UPDATE arrests SET nationality = NULL WHERE nationality = '';\n")
+
+
+def duckdb_path():
+    try:
+        import duckdb_cli
+        p = os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb")
+        if os.path.isfile(p):
+            return p
+    except ImportError:
+        pass
+    return shutil.which("duckdb")
+
+
+def commands(data, wekaql):
+    csv, db, jl = (os.path.join(data, f) for f in ("arrests.csv", "arrests.db", "arrests.jsonl"))
+    duck = duckdb_path()
+    for q in WEKAQL:
+        yield q, "wekaql", [wekaql, "-f", "csv", "--data", csv, "-e", WEKAQL[q]], None
+        if duck:
+            view = f"CREATE VIEW arrests AS SELECT * FROM read_csv('{csv}');"
+            yield q, "duckdb (CSV)", [duck, "-csv", "-noheader", ":memory:", "-c", view + DUCK[q]], None
+        if shutil.which("sqlite3"):
+            yield q, "sqlite3 (.import CSV)", ["sqlite3", "-csv", ":memory:"], SQLITE_IMPORT.format(csv=csv) + SQL[q] + "\n"
+            yield q, "sqlite3 (.db)", ["sqlite3", "-csv", "-readonly", db, SQL[q]], None
+        if shutil.which("jq"):
+            yield q, "jq (JSON lines)", ["jq", "-n", "-r", JQ[q], jl], None
+
+
+def run(argv, stdin):
+    """Wall seconds, peak RSS in MiB, and standard output of one run."""
+    start = time.perf_counter()
+    p = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = p.communicate(stdin)
+    wall = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(argv)}\n{err}")
+    return wall, out
+
+
+def peak_mib(argv, stdin):
+    if not os.path.exists("/usr/bin/time"):
+        return None
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + argv, input=stdin, capture_output=True, text=True)
+    return int(p.stderr.strip().splitlines()[-1]) / 1024
+
+
+def normalize(out):
+    """Rows as tuples of strings, without a CSV header, quotes or trailing zeros."""
+    rows = []
+    for line in out.strip().splitlines():
+        cells = [c.strip().strip('"') for c in line.split(",")]
+        if cells and cells[0] in ("count", "offence", "country", "id", "count_star()", "count(*)"):
+            continue
+        rows.append(tuple(cells))
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--wekaql", default=None)
+    args = ap.parse_args()
+    data = args.data or f"/tmp/wekaql-bench/n{args.rows}"
+    if not os.path.exists(os.path.join(data, "arrests.csv")):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(args.rows), data], check=True)
+    wekaql = args.wekaql
+    if not wekaql:
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "wekaql"], cwd=ROOT, check=True)
+        wekaql = os.path.join(ROOT, ".build/release/wekaql")
+    cmds = list(commands(data, wekaql))
+    for path in (os.path.join(data, f) for f in os.listdir(data)):
+        with open(path, "rb") as f:  # warm the page cache
+            while f.read(1 << 24):
+                pass
+
+    # 1. answers agree
+    answers = {}
+    for q, peer, argv, stdin in cmds:
+        answers.setdefault(q, {})[peer] = normalize(run(argv, stdin)[1])
+    for q, by_peer in answers.items():
+        reference = by_peer["wekaql"]
+        for peer, rows in by_peer.items():
+            if rows != reference:
+                sys.exit(f"{q}: {peer} disagrees with wekaql:\n  wekaql: {reference}\n  {peer}: {rows}")
+    print(f"All answers agree ({len(answers)} queries, {len({p for _, p, _, _ in cmds})} tools, {args.rows:,} rows).\n")
+
+    # 2. wall time, paired run by run
+    times = {}
+    for _ in range(args.runs):
+        for q, peer, argv, stdin in cmds:
+            times.setdefault((q, peer), []).append(run(argv, stdin)[0])
+    peers = [p for p in dict.fromkeys(p for _, p, _, _ in cmds) if p != "wekaql"]
+    print(f"### Whole process, wall seconds (median of {args.runs}); ratio = median of wekaql/peer per run\n")
+    print("| query | wekaql | " + " | ".join(peers) + " | " + " | ".join(f"÷ {p}" for p in peers) + " |")
+    print("|---" * (2 + 2 * len(peers)) + "|")
+    for q in WEKAQL:
+        w = times[(q, "wekaql")]
+        cells = [f"{statistics.median(times[(q, p)]):.3f}" for p in peers]
+        ratios = [f"{statistics.median(a / b for a, b in zip(w, times[(q, p)])):.2f}" for p in peers]
+        print(f"| {q} | {statistics.median(w):.3f} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+
+    # 3. peak memory
+    print("\n### Peak memory, MiB (max RSS)\n")
+    print("| query | wekaql | " + " | ".join(peers) + " |")
+    print("|---" * (2 + len(peers)) + "|")
+    for q in WEKAQL:
+        row = [peak_mib(argv, stdin) for qq, p, argv, stdin in cmds if qq == q]
+        print(f"| {q} | " + " | ".join("?" if m is None else f"{m:.0f}" for m in row) + " |")
+
+    # 4. in-process query time
+    print("\n### wekaql on data already loaded, ms (median of 21 in one process)\n")
+    print("| query | ms |\n|---|---|")
+    csv = os.path.join(data, "arrests.csv")
+    for q, text in WEKAQL.items():
+        argv = [wekaql, "-f", "csv", "--timer", "--data", csv] + sum((["-e", text] for _ in range(22)), [])
+        err = subprocess.run(argv, capture_output=True, text=True).stderr
+        ms = [float(line.split()[1]) for line in err.splitlines() if line.startswith("time:")][1:]
+        print(f"| {q} | {statistics.median(ms):.2f} |")
+
+    # 5. start-up (hyperfine when installed: it times without a shell and subtracts its own overhead)
+    if shutil.which("hyperfine") and shutil.which("sqlite3"):
+        import json, tempfile
+        with tempfile.NamedTemporaryFile(suffix=".json") as f:
+            subprocess.run(["hyperfine", "-N", "--warmup", "10", "--runs", "200", "--export-json", f.name,
+                            f"{wekaql} -e 'figures count'", "sqlite3 :memory: 'select 1'"], capture_output=True, check=True)
+            results = json.load(open(f.name))["results"]
+        a, b = (statistics.median(r["times"]) * 1000 for r in results)
+        print("\n### Start-up, ms (hyperfine, median of 200)\n")
+        print("| wekaql -e 'figures count' | sqlite3 :memory: 'select 1' | ratio |\n|---|---|---|")
+        print(f"| {a:.2f} | {b:.2f} | {a / b:.2f} |")
+        return
+    print("\n### Start-up, ms (median of 100)\n")
+    pairs = []
+    for _ in range(100):
+        a = run([wekaql, "-e", "figures count"], None)[0]
+        b = run(["sqlite3", ":memory:", "select 1"], None)[0] if shutil.which("sqlite3") else float("nan")
+        pairs.append((a, b))
+    print("| wekaql -e 'figures count' | sqlite3 :memory: 'select 1' | ratio (paired median) |\n|---|---|---|")
+    print(f"| {statistics.median(a for a, _ in pairs) * 1000:.2f} | {statistics.median(b for _, b in pairs) * 1000:.2f} | "
+          f"{statistics.median(a / b for a, b in pairs):.2f} |")
+
+
+if __name__ == "__main__":
+    main()

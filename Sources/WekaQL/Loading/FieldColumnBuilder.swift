@@ -1,0 +1,114 @@
+// Builds one typed column from CSV field bytes. A value that does not fit the expected type marks the
+// builder as misfit; the loader then finds the column's true type and builds it again.
+
+struct FieldColumnBuilder {
+    let type: ValueType
+    private(set) var misfit = false
+    private var integers: [Int64] = []
+    private var decimals: [Double] = []
+    private var booleans: [UInt8] = []
+    private var days: [Int32] = []
+    private var nulls: [Bool] = []
+    private var hasNull = false
+    private var text = TextColumnBuilder()
+    private(set) var count = 0
+
+    init(type: ValueType, capacity: Int) {
+        self.type = type
+        switch type {
+        case .integer: integers.reserveCapacity(capacity)
+        case .decimal: decimals.reserveCapacity(capacity)
+        case .boolean: booleans.reserveCapacity(capacity)
+        case .date: days.reserveCapacity(capacity)
+        case .string: text = TextColumnBuilder(capacity: capacity)
+        case .null: break
+        }
+    }
+
+    /// Appends a field's bytes (already unquoted); empty is null.
+    /// - Returns: `false` if the field is text that is not valid UTF-8.
+    @discardableResult
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.isEmpty { appendNull(); return true }
+        count += 1
+        switch type {
+        case .string: return text.append(bytes)
+        case .integer:
+            let value = TextScalars.integer(bytes)
+            integers.append(value ?? 0)
+            misfit = misfit || value == nil
+        case .decimal:
+            let value = TextScalars.integer(bytes).map(Double.init) ?? TextScalars.decimal(bytes)
+            decimals.append(value ?? 0)
+            misfit = misfit || value == nil
+        case .boolean:
+            let value = TextScalars.boolean(bytes)
+            booleans.append(value.map { $0 ? 1 : 0 } ?? 2)
+            misfit = misfit || value == nil
+            return true
+        case .date:
+            let value = TextScalars.date(bytes)
+            days.append(value?.days ?? 0)
+            misfit = misfit || value == nil
+        case .null:
+            misfit = true
+            return true
+        }
+        if hasNull { nulls.append(false) }
+        return true
+    }
+
+    mutating func appendNull() {
+        count += 1
+        switch type {
+        case .string: text.appendNull(); return
+        case .boolean: booleans.append(2); return
+        case .null: return
+        case .integer: integers.append(0)
+        case .decimal: decimals.append(0)
+        case .date: days.append(0)
+        }
+        if !hasNull {
+            hasNull = true
+            nulls = [Bool](repeating: false, count: count - 1)
+        }
+        nulls.append(true)
+    }
+
+    /// This builder's rows followed by `other`'s (same type).
+    mutating func appendContents(of other: FieldColumnBuilder) {
+        misfit = misfit || other.misfit
+        if hasNull || other.hasNull {
+            if !hasNull { nulls = [Bool](repeating: false, count: count) }
+            nulls += other.hasNull ? other.nulls : [Bool](repeating: false, count: other.count)
+            hasNull = true
+        }
+        integers.appendExactly(other.integers)
+        decimals.appendExactly(other.decimals)
+        booleans.appendExactly(other.booleans)
+        days.appendExactly(other.days)
+        if type == .string { text.appendContents(of: other.text) }
+        count += other.count
+    }
+
+    func build() -> Column {
+        let mask = hasNull ? nulls : []
+        switch type {
+        case .null: return Column(storage: .null(count))
+        case .integer: return Column(storage: .integer(integers, nulls: mask))
+        case .decimal: return Column(storage: .decimal(decimals, nulls: mask))
+        case .boolean: return Column(storage: .boolean(booleans))
+        case .date: return Column(storage: .date(days, nulls: mask))
+        case .string: return text.build()
+        }
+    }
+}
+
+extension Array {
+    /// Appends `other`, growing the storage to exactly the size needed rather than doubling it.
+    mutating func appendExactly(_ other: [Element]) {
+        guard !other.isEmpty else { return }
+        reserveCapacity(count + other.count)
+        append(contentsOf: other)
+    }
+}

@@ -1,0 +1,36 @@
+// UTF-8 validation over bytes, eight ASCII bytes at a time: data files are checked as they load.
+
+enum UTF8Validation {
+    /// The offset of the first byte of an invalid sequence, or `nil` if all of `bytes` is UTF-8.
+    static func firstInvalid(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let c = bytes[i]
+            if c < 0x80 { i += 1; continue }
+            let width: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: width = 2
+            case 0xE0: width = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: width = 3
+            case 0xED: width = 3; high = 0x9F
+            case 0xF0: width = 4; low = 0x90
+            case 0xF1...0xF3: width = 4
+            case 0xF4: width = 4; high = 0x8F
+            default: return i
+            }
+            guard i + width <= n, bytes[i + 1] >= low, bytes[i + 1] <= high else { return i }
+            for k in 2..<width where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += width
+        }
+        return nil
+    }
+
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { firstInvalid(bytes) == nil }
+}
