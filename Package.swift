@@ -22,7 +22,8 @@ let package = Package(
         ),
         // The command: a thin layer over WekaQL, plus the interactive shell on libedit.
         .executableTarget(name: "wekaql", dependencies: ["WekaQL", "CEditLine"]),
-        .testTarget(name: "WekaQLTests", dependencies: ["WekaQL"], resources: [.copy("Facts")]),
+        // Golden/ holds query and error golden files, read from the source tree (see GoldenFileTests.swift).
+        .testTarget(name: "WekaQLTests", dependencies: ["WekaQL"], exclude: ["Golden"], resources: [.copy("Facts")]),
         .testTarget(name: "WekaQLCLITests", dependencies: ["wekaql"]),
     ],
     swiftLanguageModes: [.v6]

@@ -113,6 +113,8 @@ public struct Engine: Sendable {
                 plans.append(try checker.check(statement))
             } catch let diagnostic as Diagnostic {
                 errors.append(diagnostic.located(in: file))
+            } catch let failure as CheckFailure {
+                errors += failure.diagnostics.map { $0.located(in: file) }
             } catch {
                 continue   // a use of a binding whose own statement failed: already reported
             }
@@ -129,7 +131,7 @@ public struct Engine: Sendable {
     }
 
     func execute(_ plan: StatementPlan, parameters: [String: Value], cancellation: CancellationToken?) throws -> StatementResult {
-        let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters)
+        let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters, at: plan.query.parameterRanges)
         let evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation)
         let outcome = try evaluator.run(plan.query)
         return StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)

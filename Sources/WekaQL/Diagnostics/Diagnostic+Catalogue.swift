@@ -31,7 +31,7 @@ extension Diagnostic {
     // MARK: - Lexical
 
     static func unexpectedCharacter(_ text: String, range: SourceRange) -> Diagnostic {
-        let hint = text == "'" || text == "\u{2018}" || text == "\u{2019}" || text == "\u{201C}"
+        let hint = ["'", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}"].contains(text)
             ? ["strings are written in straight double quotes: \"Togo\""] : []
         return Diagnostic(code: .unexpectedCharacter, message: "unexpected character \(quoted(text))", range: range, hints: hint)
     }
@@ -42,7 +42,7 @@ extension Diagnostic {
     }
 
     static func invalidEscape(_ text: String, range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .invalidEscape, message: "invalid escape \(quoted(text)) in string", range: range,
+        Diagnostic(code: .invalidEscape, message: "invalid escape \(quoted(visible(text))) in string", range: range,
                    hints: ["the escapes are \\\" \\\\ \\n \\t \\r and \\u{…} with 1 to 8 hex digits"])
     }
 
@@ -123,6 +123,24 @@ extension Diagnostic {
 
     static func quoted(_ text: String) -> String { "\"" + text + "\"" }
 
+    /// `text` with line breaks and tabs written as escapes, so a message stays on one line.
+    static func visible(_ text: String) -> String {
+        String(text.flatMap { c -> [Character] in
+            switch c {
+            case "\n", "\r\n": return ["\\", "n"]
+            case "\r": return ["\\", "r"]
+            case "\t": return ["\\", "t"]
+            default: return [c]
+            }
+        })
+    }
+
+    /// "a" or "an", for the word that follows.
+    static func article(_ word: String) -> String {
+        guard let first = word.lowercased().first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+
     static func describe(_ token: Token) -> String {
         switch token.kind {
         case .end: return "the end of the input"
@@ -149,8 +167,11 @@ extension Diagnostic {
 
     static func unknownField(_ name: String, context: String, range: SourceRange, available: [String]) -> Diagnostic {
         let list = "fields: \(Suggestions.list(available))"
-        let hint = Suggestions.nearest(to: name, in: available).map { "did you mean \(quoted($0))? (\(list))" } ?? list
-        return Diagnostic(code: .unknownField, message: "unknown field \(quoted(name)) in \(context)", range: range, hints: [hint])
+        var hints = [Suggestions.nearest(to: name, in: available).map { "did you mean \(quoted($0))? (\(list))" } ?? list]
+        if hints[0] == list, name.first?.isUppercase == true {
+            hints.append("to compare with the text \(name), put it in double quotes: \"\(name)\"")
+        }
+        return Diagnostic(code: .unknownField, message: "unknown field \(quoted(name)) in \(context)", range: range, hints: hints)
     }
 
     static func fieldGone(_ name: String, context: String, range: SourceRange, available: [String]) -> Diagnostic {
@@ -179,9 +200,9 @@ extension Diagnostic {
         } else if case .literal(.string) = right.kind, left.type.isNumeric {
             hints.append("\(leftText) holds \(left.type.rawValue)s; compare it with a number")
         }
-        let verb = op == "in" || op == "between" ? "compare with \"\(op)\"" : "compare"
+        let context = op == "in" ? " in \"in (…)\"" : (op == "between" ? " in \"between\"" : "")
         return Diagnostic(code: .typeMismatch,
-                          message: "cannot \(verb) \(left.type.rawValue) \(leftText) with \(right.type.rawValue) \(rightText)",
+                          message: "cannot compare \(left.type.rawValue) \(leftText) with \(right.type.rawValue) \(rightText)\(context)",
                           range: right.range, hints: hints)
     }
 
@@ -191,7 +212,7 @@ extension Diagnostic {
     }
 
     static func notBoolean(type: ValueType, range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .notBoolean, message: "\"where\" needs a condition, found a \(type.rawValue) expression", range: range,
+        Diagnostic(code: .notBoolean, message: "\"where\" needs a condition, found \(article(type.rawValue)) \(type.rawValue) expression", range: range,
                    hints: ["compare it with something, for example: where arrested > 2"])
     }
 
@@ -236,6 +257,10 @@ extension Diagnostic {
                    hints: ["integers are 64-bit; use a decimal (for example 1.0 * x) for larger results"])
     }
 
+    static func decimalOverflow(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .integerOverflow, message: "number out of range: the result is too large for a decimal", range: range)
+    }
+
     static func divisionByZero(range: SourceRange) -> Diagnostic {
         Diagnostic(code: .divisionByZero, message: "division by zero", range: range,
                    hints: ["guard the divisor, for example: where d != 0"])
@@ -259,7 +284,7 @@ extension Diagnostic {
     }
 
     static func noMatch(_ literal: String, field: String, suggestion: String?, range: SourceRange) -> Diagnostic {
-        var message = "no rows; \(JSONText.quote(literal)) is not a \(field) here"
+        var message = "no rows; \(JSONText.quote(literal)) is not \(article(field)) \(field) here"
         if let suggestion { message += " — did you mean \(JSONText.quote(suggestion))?" }
         return Diagnostic(code: .noMatch, severity: .note, message: message, range: range)
     }

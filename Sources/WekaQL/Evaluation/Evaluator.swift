@@ -23,7 +23,7 @@ struct Evaluator {
             case .filter(let condition, let probes):
                 let before = relation
                 relation.selection = try Filter(relation: relation, compiler: compiler, cancellation: cancellation).apply(condition)
-                if relation.count == 0 { notes += explain(probes, before) }
+                if relation.count == 0 && before.count > 0 { notes += explain(probes, before) }
             case .project(let expressions):
                 relation = Relation(try project(relation, expressions, fields: fields, compiler: compiler))
             case .sort(let keys):

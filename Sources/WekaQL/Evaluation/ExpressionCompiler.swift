@@ -60,9 +60,14 @@ struct ExpressionCompiler {
             }
         case .call(let function, let arguments):
             let compiled = arguments.map(compile)
+            let widen = expression.type == .decimal
             return { row in
                 let values = try compiled.map { try $0(row) }
-                do { return try function.apply(values) } catch { throw Diagnostic.integerOverflow(range: range) }
+                let result: Value
+                do { result = try function.apply(values) } catch { throw Diagnostic.integerOverflow(range: range) }
+                // `coalesce(decimal, integer)` is a decimal whichever argument it returns.
+                if widen, case .integer(let i) = result { return .decimal(Double(i)) }
+                return result
             }
         }
     }
@@ -195,6 +200,7 @@ enum Arithmetic {
             case .multiply: (result, overflow) = x.multipliedReportingOverflow(by: y)
             default:
                 guard y != 0 else { throw Diagnostic.divisionByZero(range: range) }
+                if y == -1 { return .integer(0) }   // Int64.min % -1 is 0, not an overflow
                 (result, overflow) = x.remainderReportingOverflow(dividingBy: y)
             }
             guard !overflow else { throw Diagnostic.integerOverflow(range: range) }
@@ -202,8 +208,8 @@ enum Arithmetic {
         }
         guard let x = a.doubleValue, let y = b.doubleValue else { return .null }
         switch op {
-        case .add: return .decimal(x + y)
-        case .subtract: return .decimal(x - y)
+        case .add: return try finite(x + y, range)
+        case .subtract: return try finite(x - y, range)
         case .multiply: return try finite(x * y, range)
         case .divide:
             guard y != 0 else { throw Diagnostic.divisionByZero(range: range) }
@@ -215,7 +221,7 @@ enum Arithmetic {
     }
 
     private static func finite(_ d: Double, _ range: SourceRange) throws -> Value {
-        guard d.isFinite else { throw Diagnostic.integerOverflow(range: range) }
+        guard d.isFinite else { throw Diagnostic.decimalOverflow(range: range) }
         return .decimal(d)
     }
 }

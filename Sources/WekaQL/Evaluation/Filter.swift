@@ -148,36 +148,67 @@ extension Filter {
         }
         guard case .column(let c) = subject.kind, case .text(let text) = relation.table.columns[c].storage else { return nil }
         let folded = op != .matches
-        return text.bytes.withUnsafeBufferPointer { all in
-            text.offsets.withUnsafeBufferPointer { offsets in
-                var scratch: [UInt8] = []
-                return scan(selection) { row in
-                    if text.isNull(row) { return false }
-                    let bytes = UnsafeBufferPointer(rebasing: all[offsets[row]..<offsets[row &+ 1]])
-                    return folded ? ByteSearch.foldedMatch(op, bytes, needle, scratch: &scratch) : ByteSearch.contains(bytes, needle)
+        let test = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            folded ? ByteSearch.foldedMatch(op, bytes, needle) : ByteSearch.contains(bytes, needle)
+        }
+        guard selection.map(isAscending) ?? true else {
+            return scan(selection) { row in text.withBytes(at: row) { $0.map(test) ?? false } }
+        }
+        // Rows in order: test each segment's rows with its buffers in hand.
+        var result: [Int32] = []
+        var position = 0
+        for (index, segment) in text.segments.enumerated() {
+            let end = text.starts[index + 1]
+            segment.bytes.withUnsafeBufferPointer { bytes in
+                segment.offsets.withUnsafeBufferPointer { offsets in
+                    let base = text.starts[index]
+                    func visit(_ row: Int) {
+                        let local = row - base
+                        if !segment.nulls.isEmpty && segment.nulls[local] { return }
+                        if test(UnsafeBufferPointer(rebasing: bytes[offsets[local]..<offsets[local + 1]])) { result.append(Int32(row)) }
+                    }
+                    if let selection {
+                        while position < selection.count, Int(selection[position]) < end { visit(Int(selection[position])); position += 1 }
+                    } else {
+                        for row in base..<end { visit(row) }
+                    }
                 }
             }
         }
+        return result
+    }
+
+    private func isAscending(_ rows: [Int32]) -> Bool {
+        zip(rows, rows.dropFirst()).allSatisfy { $0 < $1 }
     }
 }
 
 enum ByteSearch {
     /// `contains`, `starts with` or `ends with` ignoring case and accents; `needle` is already folded.
-    static func foldedMatch(_ op: BinaryOperator, _ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8],
-                            scratch lowered: inout [UInt8]) -> Bool {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+    /// ASCII rows are compared byte by byte, lower-casing as they go; others are folded as strings.
+    static func foldedMatch(_ op: BinaryOperator, _ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard UTF8Validation.isASCII(bytes) else {
             return TextMatch.matches(op, Folding.fold(String(decoding: bytes, as: UTF8.self)), String(decoding: needle, as: UTF8.self))
         }
-        lowered.removeAll(keepingCapacity: true)
-        for b in bytes { lowered.append(b &- 0x41 < 26 ? b | 0x20 : b) }
-        return lowered.withUnsafeBufferPointer { lowered in
+        let m = needle.count
+        guard m <= bytes.count else { return false }
+        return needle.withUnsafeBufferPointer { needle in
+            func matches(at start: Int) -> Bool {
+                for k in 0..<m where lower(bytes[start + k]) != needle[k] { return false }
+                return true
+            }
             switch op {
-            case .startsWith: return lowered.starts(with: needle)
-            case .endsWith: return lowered.count >= needle.count && lowered.suffix(needle.count).elementsEqual(needle)
-            default: return contains(lowered, needle)
+            case .startsWith: return matches(at: 0)
+            case .endsWith: return matches(at: bytes.count - m)
+            default:
+                for start in 0...(bytes.count - m) where matches(at: start) { return true }
+                return false
             }
         }
     }
+
+    @inline(__always)
+    private static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         if needle.isEmpty { return true }

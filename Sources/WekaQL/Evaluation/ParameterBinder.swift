@@ -1,24 +1,25 @@
 // Checks `$parameter` values against the types their query expects, before any row is read.
 
 enum ParameterBinder {
-    static func bind(_ values: [String: Value], to expected: [String: ValueType]) throws -> [String: Value] {
+    static func bind(_ values: [String: Value], to expected: [String: ValueType],
+                     at ranges: [String: SourceRange]) throws -> [String: Value] {
         var bound: [String: Value] = [:]
-        for (name, type) in expected {
-            guard let value = values[name] else { throw Diagnostic.unboundParameter(name, range: nil) }
-            bound[name] = try convert(value, to: type, name: name)
+        for name in expected.keys.sorted(by: { (ranges[$0]?.start ?? 0) < (ranges[$1]?.start ?? 0) }) {
+            guard let value = values[name] else { throw Diagnostic.unboundParameter(name, range: ranges[name]) }
+            bound[name] = try convert(value, to: expected[name]!, name: name, range: ranges[name])
         }
         return bound
     }
 
-    private static func convert(_ value: Value, to type: ValueType, name: String) throws -> Value {
+    private static func convert(_ value: Value, to type: ValueType, name: String, range: SourceRange?) throws -> Value {
         switch (value, type) {
         case (.null, _), (_, .null): return value
         case (.integer(let i), .decimal): return .decimal(Double(i))
         case (.string(let s), .date):
-            guard let date = LocalDate(s) else { throw Diagnostic.parameterType(name, expected: .date, found: .string, range: nil) }
+            guard let date = LocalDate(s) else { throw Diagnostic.parameterType(name, expected: .date, found: .string, range: range) }
             return .date(date)
         default:
-            guard value.type == type else { throw Diagnostic.parameterType(name, expected: type, found: value.type, range: nil) }
+            guard value.type == type else { throw Diagnostic.parameterType(name, expected: type, found: value.type, range: range) }
             return value
         }
     }

@@ -1,6 +1,14 @@
 // A byte-level RFC 4180 CSV reader: quoted fields with commas, quotes and line breaks, a UTF-8 BOM,
 // and CRLF line ends. Fields are handed out as byte ranges, so nothing is copied unless unquoting needs it.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct CSVReader {
     /// A field: its bytes, and whether doubled quotes inside it must be undone.
     struct Field {
@@ -17,8 +25,6 @@ struct CSVReader {
 
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position: Int
-    /// The 1-based line where the current record starts.
-    private(set) var line = 1
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -38,10 +44,7 @@ struct CSVReader {
     /// Empty lines are skipped.
     mutating func nextRecord(into fields: inout [Field]) throws -> Bool {
         fields.removeAll(keepingCapacity: true)
-        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D {
-            if bytes[position] == 0x0A { line += 1 }
-            position += 1
-        }
+        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D { position += 1 }
         guard position < bytes.count else { return false }
         while true {
             let field = try readField()
@@ -49,10 +52,9 @@ struct CSVReader {
             guard position < bytes.count else { return true }
             let b = bytes[position]
             position += 1
-            if b == 0x0A { line += 1; return true }
+            if b == 0x0A { return true }
             if b == 0x0D {
                 if position < bytes.count, bytes[position] == 0x0A { position += 1 }
-                line += 1
                 return true
             }
             // b is a comma: another field follows.
@@ -62,11 +64,9 @@ struct CSVReader {
     private mutating func readField() throws -> Field {
         if position < bytes.count, bytes[position] == 0x22 { return try readQuotedField() }
         let start = position
-        while position < bytes.count {
-            let b = bytes[position]
-            if b == 0x2C || b == 0x0A || b == 0x0D { break }
-            if b == 0x22 { throw Failure(offset: position, message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")") }
-            position += 1
+        position = nextSpecial(from: position)
+        if position < bytes.count, bytes[position] == 0x22 {
+            throw Failure(offset: position, message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
         }
         return Field(start: start, end: position, hasEscapedQuotes: false, isQuoted: false)
     }
@@ -76,25 +76,53 @@ struct CSVReader {
         position += 1
         let start = position
         var escaped = false
-        while position < bytes.count {
-            let b = bytes[position]
-            if b == 0x22 {
-                if position + 1 < bytes.count, bytes[position + 1] == 0x22 {
-                    escaped = true
-                    position += 2
-                    continue
-                }
-                let end = position
-                position += 1
-                if position < bytes.count, bytes[position] != 0x2C, bytes[position] != 0x0A, bytes[position] != 0x0D {
-                    throw Failure(offset: position, message: "text after the closing quote of a field")
-                }
-                return Field(start: start, end: end, hasEscapedQuotes: escaped, isQuoted: true)
+        while let quote = nextQuote(from: position) {
+            if quote + 1 < bytes.count, bytes[quote + 1] == 0x22 {
+                escaped = true
+                position = quote + 2
+                continue
             }
-            if b == 0x0A { line += 1 }
-            position += 1
+            position = quote + 1
+            if position < bytes.count, bytes[position] != 0x2C, bytes[position] != 0x0A, bytes[position] != 0x0D {
+                throw Failure(offset: position, message: "text after the closing quote of a field")
+            }
+            return Field(start: start, end: quote, hasEscapedQuotes: escaped, isQuoted: true)
         }
         throw Failure(offset: open, message: "a quoted field is never closed")
+    }
+
+    private func nextQuote(from offset: Int) -> Int? {
+        guard offset < bytes.count, let base = bytes.baseAddress,
+              let hit = memchr(base + offset, 0x22, bytes.count - offset) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
+    /// The offset of the next comma, quote, CR or LF at or after `offset` (or the end), eight bytes at a
+    /// time: a byte equal to one of them shows up as a zero byte of `word ^ pattern`.
+    @inline(__always)
+    private func nextSpecial(from offset: Int) -> Int {
+        var i = offset
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let found = Self.zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C) | Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                    | Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D) | Self.zeroBytes(word ^ 0x2222_2222_2222_2222)
+                if found != 0 { return i + found.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x2C || b == 0x0A || b == 0x0D || b == 0x22 { return i }
+            i += 1
+        }
+        return i
+    }
+
+    /// The high bit set in each zero byte of `x` (exact for the lowest one, which is all that is used).
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// The bytes of a field without its quotes (doubled quotes inside are left as they are).

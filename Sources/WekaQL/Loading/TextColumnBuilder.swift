@@ -113,7 +113,6 @@ struct TextColumnBuilder {
     private func textStorage() -> TextStorage {
         if let plain { return plain }
         var text = TextStorage()
-        text.offsets.reserveCapacity(codes.count + 1)
         arena.withUnsafeBufferPointer { arena in
             for code in codes {
                 if code < 0 { text.appendNull(); continue }

@@ -65,7 +65,17 @@ enum TextScalars {
     }
 
     static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDate? {
-        guard bytes.count == 10, bytes[4] == 0x2D else { return nil }
-        return LocalDate(String(decoding: bytes, as: UTF8.self))
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                let d = bytes[i] &- 0x30
+                guard d < 10 else { return nil }
+                n = n * 10 + Int(d)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return LocalDate(year: y, month: m, day: d)
     }
 }

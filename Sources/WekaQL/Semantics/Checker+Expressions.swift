@@ -13,6 +13,7 @@ extension Checker {
         case .parameter(let name):
             let type = expecting ?? .null
             if parameters[name.text] == nil || parameters[name.text] == .null { parameters[name.text] = type }
+            if parameterRanges[name.text] == nil { parameterRanges[name.text] = name.range }
             return BoundExpression(kind: .parameter(name.text), type: type, range: range)
         case .unary(let op, let operand):
             return try bindUnary(op, operand, resolver, range: range)

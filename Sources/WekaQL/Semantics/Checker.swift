@@ -26,17 +26,25 @@ struct Scope: Sendable {
 /// Thrown when a statement uses a binding that already failed; nothing more to report.
 struct SilentFailure: Error {}
 
+/// Thrown when a statement has several errors (each in a stage that leaves the fields as they were,
+/// so checking could go on after it).
+struct CheckFailure: Error {
+    var diagnostics: [Diagnostic]
+}
+
 /// Checks one parsed statement at a time against a ``Scope``.
 struct Checker {
     var scope: Scope
     /// The text being checked, for default column names such as `lower(country)`.
     var file: SourceFile
-    /// Parameters seen so far, with their expected types.
+    /// Parameters seen so far, with their expected types, and where each is first used.
     var parameters: [String: ValueType] = [:]
+    var parameterRanges: [String: SourceRange] = [:]
 
     /// Checks `statement`; on success a `let` binds its schema for later statements.
     mutating func check(_ statement: Statement) throws -> StatementPlan {
         parameters = [:]
+        parameterRanges = [:]
         let binding: String?
         if case .binding(let name, _) = statement.kind { binding = name.text } else { binding = nil }
         do {
@@ -58,14 +66,26 @@ struct Checker {
         var stages: [(stage: PlanStage, fields: [Field], range: SourceRange)] = []
         var context = query.source.text
         var earlier = Set(sourceFields.map(\.name))
+        var errors: [Diagnostic] = []
         for stage in query.stages {
-            let (plan, output) = try check(stage, fields: fields, context: context, earlier: earlier)
+            let checked: (PlanStage, [Field])
+            do {
+                checked = try check(stage, fields: fields, context: context, earlier: earlier)
+            } catch let diagnostic as Diagnostic where stage.keepsFields {
+                errors.append(diagnostic)
+                continue
+            } catch let diagnostic as Diagnostic {
+                throw CheckFailure(diagnostics: errors + [diagnostic])
+            }
+            let (plan, output) = checked
             earlier.formUnion(output.map(\.name))
             stages.append((plan, output, stage.range))
             fields = output
             context = "the result of \"\(stageName(stage))\""
         }
-        return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields, parameters: parameters)
+        if !errors.isEmpty { throw CheckFailure(diagnostics: errors) }
+        return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
+                         parameters: parameters, parameterRanges: parameterRanges)
     }
 
     private func stageName(_ stage: Stage) -> String {
@@ -270,5 +290,15 @@ struct FieldResolver {
 
     func sourceText(_ range: SourceRange) -> String {
         file.text(in: range)
+    }
+}
+
+extension Stage {
+    /// Whether the stage's output has the same fields as its input, so that checking can go on past an error in it.
+    var keepsFields: Bool {
+        switch kind {
+        case .filter, .sort, .limit: return true
+        default: return false
+        }
     }
 }

@@ -51,7 +51,7 @@ enum Function: String, CaseIterable, Sendable {
             var type = ValueType.null
             for (index, argument) in arguments.enumerated() {
                 guard let unified = type.unified(with: argument) else {
-                    return .failure(ArgumentMismatch(index: index, expected: "a \(type.rawValue) like the first argument"))
+                    return .failure(ArgumentMismatch(index: index, expected: "\(Diagnostic.article(type.rawValue)) \(type.rawValue) like the first argument"))
                 }
                 type = unified
             }

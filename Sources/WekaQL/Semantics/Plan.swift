@@ -91,6 +91,8 @@ struct QueryPlan: Sendable {
     var fields: [Field]
     /// The parameters it uses, with the type each is expected to have (`.null` when any fits).
     var parameters: [String: ValueType]
+    /// Where each parameter is first used, for "no value given" errors.
+    var parameterRanges: [String: SourceRange] = [:]
 }
 
 /// A checked statement.

@@ -17,7 +17,8 @@ public enum Layout {
             case .rightParen: depth = max(0, depth - 1)
             case .semicolon: depth = 0
             case .newline:
-                if depth > 0 || continuesAfter(result.last) || continuesBefore(next(after: index, in: tokens)) {
+                if depth > 0 || continuesAfter(result.last, before: result.dropLast().last)
+                    || continuesBefore(next(after: index, in: tokens)) {
                     continue
                 }
                 if let last = result.last, last.kind == .newline || last.kind == .semicolon { continue }
@@ -33,10 +34,13 @@ public enum Layout {
         tokens[(index + 1)...].first { $0.kind != .newline && $0.kind != .comment }
     }
 
-    /// Whether a line ending with `token` must go on.
-    static func continuesAfter(_ token: Token?) -> Bool {
+    /// Whether a line ending with `token` (after `before`) must go on. A `*` is multiplication unless it
+    /// follows `select` or `,`, where it means every column.
+    static func continuesAfter(_ token: Token?, before: Token? = nil) -> Bool {
         guard let token else { return false }
         switch token.kind {
+        case .star:
+            return !(before?.kind == .comma || before?.isKeyword(.select) == true)
         case .comma, .pipe, .leftParen, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
              .fuzzyEqual, .plus, .minus, .slash, .percent:
             return true
@@ -67,7 +71,7 @@ public enum Layout {
         let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "<input>", text: text))
         if diagnostics.contains(where: { $0.code == Diagnostic.Code.unterminatedString }) { return false }
         var depth = 0
-        var last: Token?
+        var last: Token?, beforeLast: Token?
         for token in tokens where token.kind != .newline && token.kind != .end {
             switch token.kind {
             case .leftParen: depth += 1
@@ -75,8 +79,8 @@ public enum Layout {
             case .semicolon: depth = 0
             default: break
             }
-            last = token
+            (beforeLast, last) = (last, token)
         }
-        return depth == 0 && !continuesAfter(last)
+        return depth == 0 && !continuesAfter(last, before: beforeLast)
     }
 }

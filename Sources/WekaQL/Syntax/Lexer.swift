@@ -152,7 +152,7 @@ public struct Lexer {
         let text = slice(start).replacingUnderscores()
         if isDecimal {
             add(.decimal, from: start, text: text)
-        } else if Int64(text) == nil {
+        } else if Int64(text) == nil && !(text == Self.int64MinMagnitude && tokens.last?.kind == .minus) {
             add(.invalid, from: start, text: text)
             diagnostics.append(.integerTooLarge(text, range: range(from: start)))
         } else {
@@ -165,6 +165,9 @@ public struct Lexer {
             diagnostics.append(.unexpectedText(slice(wordStart), range: range(from: wordStart)))
         }
     }
+
+    /// The digits of -9223372036854775808: too large alone, an integer after a minus sign.
+    static let int64MinMagnitude = "9223372036854775808"
 
     private mutating func skipDigits() {
         while let b = peek(), (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_") { position += 1 }
@@ -204,16 +207,18 @@ public struct Lexer {
         case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
         case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
         case UInt8(ascii: "r"): value.append(UInt8(ascii: "\r"))
+        case UInt8(ascii: "\n"): value.append(e)   // a backslash at a line's end keeps the line break
         case UInt8(ascii: "u"):
             guard peek() == UInt8(ascii: "{") else { return reportEscape(start) }
             position += 1
             let digitsStart = position
             while let h = peek(), h != UInt8(ascii: "}"), h != UInt8(ascii: "\""), position - digitsStart < 8 { position += 1 }
             let hex = String(decoding: bytes[digitsStart..<position], as: UTF8.self)
-            guard peek() == UInt8(ascii: "}"), let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
+            let closed = peek() == UInt8(ascii: "}")
+            if closed { position += 1 }
+            guard closed, let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
                 return reportEscape(start)
             }
-            position += 1
             value += Array(String(Character(scalar)).utf8)
         default:
             if e >= 0x80 { position -= 1; position += scalar(at: position).1 }

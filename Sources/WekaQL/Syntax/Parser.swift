@@ -12,7 +12,12 @@ public struct Parser {
     private let tokens: [Token]
     private var index = 0
     private var diagnostics: [Diagnostic]
+    /// Where the lexer found problems.
+    private let lexicalErrors: [SourceRange]
     private var statementFailed = false
+    /// The token where the last error was found: a stage that starts there and fails only for want of
+    /// more text (`select where`) is that error's echo, not a second mistake.
+    private var lastErrorToken = -1
     /// Expression nesting depth, bounded so deep input is an error rather than a stack overflow.
     private var depth = 0
     static let maximumDepth = 256
@@ -24,6 +29,7 @@ public struct Parser {
         let lexed = Lexer.tokenize(file)
         self.tokens = Layout.statementTokens(lexed.tokens)
         self.diagnostics = lexed.diagnostics
+        self.lexicalErrors = lexed.diagnostics.compactMap(\.range)
     }
 
     /// Parses `file`; returns the statements that parsed and every lexical and syntax problem.
@@ -98,7 +104,7 @@ public struct Parser {
             if at(.end) { break }
             let before = index
             statementFailed = false
-            if let statement = parseStatementRecovering(), !statementFailed {
+            if let statement = parseStatementRecovering(), !statementFailed, !hasLexicalError(in: statement.range) {
                 statements.append(statement)
             }
             if index == before { advance() }
@@ -122,10 +128,16 @@ public struct Parser {
 
     private mutating func record(_ error: ParseFailure) {
         statementFailed = true
+        lastErrorToken = index
         // One error per position: a lexical error already covers an `.invalid` token.
         if !diagnostics.contains(where: { $0.range?.start == error.diagnostic.range?.start }) {
             diagnostics.append(error.diagnostic)
         }
+    }
+
+    /// Whether the lexer reported a problem inside `range` (such a statement does not run).
+    private func hasLexicalError(in range: SourceRange) -> Bool {
+        lexicalErrors.contains { $0.start >= range.start && $0.start < max(range.end, range.start + 1) }
     }
 
     private mutating func skipToStatementEnd() {
@@ -167,10 +179,11 @@ public struct Parser {
                 if pipe || current.kind == .word { throw failure(unexpectedInStatement()) }
                 break
             }
+            let stageStart = index
             do {
                 stages.append(try parseStage(keyword))
             } catch let error as ParseFailure {
-                record(error)
+                if !(atStatementEnd && stageStart == lastErrorToken) { record(error) }
                 skipToNextStage()
             }
         }
@@ -249,8 +262,8 @@ public struct Parser {
     // limit -> "limit" expression [ "offset" expression ]
     private mutating func parseLimit(_ start: Int) throws -> Stage {
         let keyword = advance()
-        let count = try parsePrimary()
-        let offset = eat(.offset) ? try parsePrimary() : nil
+        let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
+        let offset = eat(.offset) ? try parsePrefix(BinaryOperator.multiply.precedence + 1) : nil
         return stage(.limit(count: count, offset: offset), start, keywordEnd: keyword.range.end)
     }
 
@@ -420,6 +433,11 @@ public struct Parser {
             let operand = try parseExpression(max(minimum, BinaryOperator.notPrecedence))
             return Expression(kind: .unary(.not, operand), range: range(from: start))
         }
+        if at(.minus), peek().kind == .integer, peek().text == Lexer.int64MinMagnitude {
+            advance()
+            advance()
+            return Expression(kind: .literal(.integer(.min)), range: range(from: start))
+        }
         if eat(.minus) {
             depth += 1
             defer { depth -= 1 }
@@ -436,7 +454,10 @@ public struct Parser {
         let token = current
         switch token.kind {
         case .string: advance(); return Expression(kind: .literal(.string(token.text)), range: token.range)
-        case .integer: advance(); return Expression(kind: .literal(.integer(Int64(token.text)!)), range: token.range)
+        case .integer:
+            advance()
+            guard let value = Int64(token.text) else { throw failure(.integerTooLarge(token.text, range: token.range)) }
+            return Expression(kind: .literal(.integer(value)), range: token.range)
         case .decimal:
             advance()
             guard let value = Double(token.text), value.isFinite else { throw failure(.decimalOutOfRange(token.text, range: token.range)) }

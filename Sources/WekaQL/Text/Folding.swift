@@ -12,12 +12,25 @@ public enum Folding {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLowercased(text) }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
+            if let quick = quickLowercase(scalar) {
+                out.append(baseLetter(quick) ?? quick)
+                continue
+            }
             for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                 if lower.properties.canonicalCombiningClass != .notReordered { continue }   // a combining accent
-                if let base = baseLetter(lower) { out.append(base) } else { out.append(lower) }
+                out.append(baseLetter(lower) ?? lower)
             }
         }
         return String(out)
+    }
+
+    /// The lower case of ASCII and Latin-1 letters without a table lookup (`nil` for anything else).
+    private static func quickLowercase(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s.value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: return Unicode.Scalar(s.value + 0x20)
+        case 0...0x7F, 0xDF...0xFF: return s
+        default: return nil
+        }
     }
 
     private static func asciiLowercased(_ text: String) -> String {
@@ -65,7 +78,8 @@ enum Suggestions {
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }
-        return distance <= max(1, min(3, target.count / 3)) ? candidate : nil
+        let allowed = target.count >= 4 ? max(2, min(3, target.count / 3)) : 1
+        return distance <= allowed ? candidate : nil
     }
 
     /// Levenshtein distance, with a transposition counting as one edit.

@@ -1,7 +1,8 @@
-// Strings stored end to end in one byte buffer: for columns with too many distinct values to dictionary-code.
+// Strings stored end to end in byte buffers: for columns with too many distinct values to dictionary-code.
+// A column loaded in parts keeps one segment per part, so joining the parts copies nothing.
 
-/// The text of a column, one string per row, in one UTF-8 buffer with row offsets.
-struct TextStorage: Sendable {
+/// One run of rows: their UTF-8 bytes end to end, with offsets.
+struct TextSegment: Sendable {
     /// Every row's UTF-8 bytes, end to end.
     var bytes: [UInt8] = []
     /// Where each row starts in `bytes`, plus the end: `count + 1` entries.
@@ -10,48 +11,82 @@ struct TextStorage: Sendable {
     var nulls: [Bool] = []
 
     var count: Int { offsets.count - 1 }
+}
 
-    func isNull(_ row: Int) -> Bool { !nulls.isEmpty && nulls[row] }
+/// The text of a column, one string per row.
+struct TextStorage: Sendable {
+    private(set) var segments: [TextSegment] = [TextSegment()]
+    /// The first row of each segment, and the total count at the end.
+    private(set) var starts: [Int] = [0, 0]
+
+    var count: Int { starts[starts.count - 1] }
+
+    /// The segment holding `row`, and the row's index inside it.
+    @inline(__always)
+    private func locate(_ row: Int) -> (Int, Int) {
+        if segments.count == 1 { return (0, row) }
+        var low = 0, high = segments.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= row { low = mid } else { high = mid - 1 }
+        }
+        return (low, row - starts[low])
+    }
+
+    func isNull(_ row: Int) -> Bool {
+        let (s, i) = locate(row)
+        return !segments[s].nulls.isEmpty && segments[s].nulls[i]
+    }
+
+    /// Calls `body` with the bytes of `row`, or `nil` for null.
+    @inline(__always)
+    func withBytes<R>(at row: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        let (s, i) = locate(row)
+        let segment = segments[s]
+        if !segment.nulls.isEmpty && segment.nulls[i] { return body(nil) }
+        return segment.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[segment.offsets[i]..<segment.offsets[i + 1]])) }
+    }
 
     /// The string of `row`, or `nil` for null.
     func string(at row: Int) -> String? {
-        if isNull(row) { return nil }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offsets[row]..<offsets[row + 1]]), as: UTF8.self) }
+        withBytes(at: row) { $0.map { String(decoding: $0, as: UTF8.self) } }
     }
 
     mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: utf8)
-        offsets.append(bytes.count)
-        if !nulls.isEmpty { nulls.append(false) }
+        let last = segments.count - 1
+        segments[last].bytes.append(contentsOf: utf8)
+        segments[last].offsets.append(segments[last].bytes.count)
+        if !segments[last].nulls.isEmpty { segments[last].nulls.append(false) }
+        starts[starts.count - 1] += 1
     }
 
     mutating func appendNull() {
-        if nulls.isEmpty { nulls = [Bool](repeating: false, count: count) }
-        offsets.append(bytes.count)
-        nulls.append(true)
+        let last = segments.count - 1
+        if segments[last].nulls.isEmpty { segments[last].nulls = [Bool](repeating: false, count: segments[last].count) }
+        segments[last].offsets.append(segments[last].bytes.count)
+        segments[last].nulls.append(true)
+        starts[starts.count - 1] += 1
     }
 
     /// The rows at `rows`, in that order; an index of -1 gives null.
     func gathering(_ rows: [Int32]) -> TextStorage {
         var result = TextStorage()
-        result.offsets.reserveCapacity(rows.count + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            for row in rows {
-                if row < 0 || isNull(Int(row)) { result.appendNull(); continue }
-                result.append(UnsafeBufferPointer(rebasing: buffer[offsets[Int(row)]..<offsets[Int(row) + 1]]))
+        result.segments[0].offsets.reserveCapacity(rows.count + 1)
+        for row in rows {
+            if row < 0 { result.appendNull(); continue }
+            withBytes(at: Int(row)) { bytes in
+                if let bytes { result.append(bytes) } else { result.appendNull() }
             }
         }
         return result
     }
 
-    /// This text followed by `other`'s.
+    /// This text followed by `other`'s, as further segments (nothing is copied).
     mutating func appendContents(of other: TextStorage) {
-        let base = bytes.count
-        if !other.nulls.isEmpty && nulls.isEmpty { nulls = [Bool](repeating: false, count: count) }
-        bytes.reserveCapacity(bytes.count + other.bytes.count)
-        offsets.reserveCapacity(offsets.count + other.count)
-        bytes += other.bytes
-        offsets += other.offsets.dropFirst().map { $0 + base }
-        if !nulls.isEmpty { nulls += other.nulls.isEmpty ? [Bool](repeating: false, count: other.count) : other.nulls }
+        if count == 0 { self = other; return }
+        for (index, segment) in other.segments.enumerated() where segment.count > 0 {
+            segments.append(segment)
+            starts.append(starts[starts.count - 1] + other.starts[index + 1] - other.starts[index])
+        }
     }
 }
