@@ -97,7 +97,8 @@ public struct Engine: Sendable {
         let (plans, errors) = compile(file)
         if let first = errors.first { throw first }
         guard plans.count == 1, plans[0].binding == nil else {
-            throw Diagnostic(code: .expected, message: "prepare needs exactly one query, found \(plans.count) statements", file: file)
+            throw Diagnostic(code: .notOneQuery, message: "prepare needs exactly one query (not a let), found \(plans.count) statements",
+                             file: file)
         }
         return PreparedQuery(plan: plans[0], engine: self, file: file)
     }

@@ -34,7 +34,7 @@ func main() -> ExitStatus {
             warnings.forEach { errors.write(DiagnosticRenderer().render($0) + "\n") }
         } catch let diagnostic as Diagnostic {
             errors.write(DiagnosticRenderer(colored: Terminal.wantsColor(errors, allowed: options.color)).render(diagnostic) + "\n")
-            return diagnostic.code == .cannotRead ? .usage : .queryError
+            return diagnostic.code == .cannotRead || diagnostic.code == .unsupportedFile ? .usage : .queryError
         } catch {
             return .queryError
         }

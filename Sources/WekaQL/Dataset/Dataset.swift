@@ -1,5 +1,7 @@
 // A dataset: named collections of rows. The built-in one is Operation Weka II; others load from files.
 
+import Synchronization
+
 /// A set of named collections that queries read from.
 ///
 /// ```swift
@@ -15,15 +17,32 @@ public struct Dataset: Sendable {
         public var description: String
         /// Notes on how the data was transcribed or loaded.
         public var notes: [String]
-        /// The rows.
-        public var table: Table
+        /// The columns' names, types and descriptions, known without reading the rows.
+        public private(set) var fields: [Field]
+        private var source: TableSource
+
+        /// The rows (read on first use for the built-in collections).
+        public var table: Table {
+            get { source.table }
+            set { source = TableSource(newValue); fields = newValue.fields }
+        }
 
         /// Creates a collection.
         public init(name: String, description: String = "", notes: [String] = [], table: Table) {
             self.name = name
             self.description = description
             self.notes = notes
-            self.table = table
+            self.fields = table.fields
+            self.source = TableSource(table)
+        }
+
+        /// A collection whose rows are decoded the first time they are needed.
+        init(name: String, description: String, notes: [String], fields: [Field], decode: @escaping @Sendable () -> Table) {
+            self.name = name
+            self.description = description
+            self.notes = notes
+            self.fields = fields
+            self.source = TableSource(decode: decode)
         }
     }
 
@@ -64,5 +83,30 @@ public struct Dataset: Sendable {
     public mutating func merge(_ other: Dataset) {
         for collection in other.collections { add(collection) }
         if name.isEmpty { name = other.name }
+    }
+}
+
+/// A table, or the way to make it on first use; safe to share between threads.
+final class TableSource: Sendable {
+    private let state: Mutex<Table?>
+    private let decode: @Sendable () -> Table
+
+    init(_ table: Table) {
+        state = Mutex(table)
+        decode = { table }
+    }
+
+    init(decode: @escaping @Sendable () -> Table) {
+        state = Mutex(nil)
+        self.decode = decode
+    }
+
+    var table: Table {
+        state.withLock { table in
+            if let table { return table }
+            let made = decode()
+            table = made
+            return made
+        }
     }
 }

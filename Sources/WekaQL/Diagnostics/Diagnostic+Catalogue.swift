@@ -10,7 +10,7 @@ extension Diagnostic {
         // Syntax
         case expected = "E0101", expectedExpression = "E0102", unknownStage = "E0103"
         case unclosedParenthesis = "E0104", keywordAsName = "E0105", expectedSource = "E0106"
-        case nestingTooDeep = "E0107"
+        case nestingTooDeep = "E0107", chainedComparison = "E0108", misplacedNot = "E0109"
         // Names
         case unknownCollection = "E0200", unknownField = "E0201", unknownFunction = "E0202"
         case duplicateColumn = "E0203", unboundParameter = "E0204"
@@ -20,10 +20,10 @@ extension Diagnostic {
         case notConstant = "E0307", parameterType = "E0308"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
+        case numberOutOfRange = "E0404", notOneQuery = "E0405"
         // Data files
         case cannotRead = "E0500", invalidUTF8 = "E0501", malformedJSON = "E0502", malformedCSV = "E0503"
         case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"
-        case dataLimit = "E0508"
         // Results
         case noMatch = "N0600"
     }
@@ -112,6 +112,16 @@ extension Diagnostic {
     static func expectedSource(found: Token) -> Diagnostic {
         Diagnostic(code: .expectedSource, message: "a statement starts with a collection or \"let\", found \(describe(found))",
                    range: found.range, hints: ["for example: arrests where country = \"Togo\""])
+    }
+
+    static func chainedComparison(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .chainedComparison, message: "comparisons cannot be chained", range: range,
+                   hints: ["join two comparisons with \"and\": a < b and b < c"])
+    }
+
+    static func misplacedNot(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .misplacedNot, message: "\"not\" cannot stand here, inside an arithmetic or comparison operand", range: range,
+                   hints: ["put it in parentheses: (not x), or negate the whole comparison: not (a = b)"])
     }
 
     static func nestingTooDeep(range: SourceRange) -> Diagnostic {
@@ -258,7 +268,7 @@ extension Diagnostic {
     }
 
     static func decimalOverflow(range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .integerOverflow, message: "number out of range: the result is too large for a decimal", range: range)
+        Diagnostic(code: .numberOutOfRange, message: "number out of range: the result is too large for a decimal", range: range)
     }
 
     static func divisionByZero(range: SourceRange) -> Diagnostic {

@@ -67,6 +67,62 @@ struct JSONReader {
         return try body(&self)
     }
 
+    /// Reads an object, calling `body` with each key while the reader is on its value (which `body` must read).
+    mutating func readObject(_ body: (String, inout JSONReader) throws -> Void) throws {
+        try expect(UInt8(ascii: "{"), "'{'")
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return }
+        while true {
+            skipSpace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a key in double quotes") }
+            let key = try readString()
+            try expect(UInt8(ascii: ":"), "':' after the key")
+            try body(key, &self)
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            try expect(UInt8(ascii: "}"), "',' or '}' in an object")
+            return
+        }
+    }
+
+    /// Reads an array, calling `body` while the reader is on each element (which `body` must read).
+    mutating func readArray(_ body: (inout JSONReader) throws -> Void) throws {
+        try expect(UInt8(ascii: "["), "'['")
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return }
+        while true {
+            try body(&self)
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            try expect(UInt8(ascii: "]"), "',' or ']' in an array")
+            return
+        }
+    }
+
+    /// Steps over one value without building it: brackets are counted, strings skipped.
+    mutating func skipValue() throws {
+        skipSpace()
+        if position < bytes.count, ![UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\"")].contains(bytes[position]) {
+            _ = try readValue()   // a number, true, false or null
+            return
+        }
+        var depth = 0
+        repeat {
+            guard position < bytes.count else { throw fail("unexpected end of input") }
+            switch bytes[position] {
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; position += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1; position += 1
+            case UInt8(ascii: "\""):
+                position += 1
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\"") {
+                    position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                position += 1
+            default: position += 1
+            }
+        } while depth > 0 && position <= bytes.count
+    }
+
     mutating func skipSpace() {
         while position < bytes.count {
             switch bytes[position] {

@@ -10,7 +10,7 @@ struct Scope: Sendable {
     var failedBindings: Set<String> = []
 
     init(dataset: Dataset) {
-        collections = Dictionary(uniqueKeysWithValues: dataset.collections.map { ($0.name, $0.table.fields) })
+        collections = Dictionary(uniqueKeysWithValues: dataset.collections.map { ($0.name, $0.fields) })
         collectionOrder = dataset.collectionNames
     }
 

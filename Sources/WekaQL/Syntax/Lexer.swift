@@ -87,17 +87,26 @@ public struct Lexer {
 
     // MARK: - Token kinds
 
-    private mutating func lexWord() {
-        let start = position
+    /// Moves past the letters, digits, underscores and combining marks of a name.
+    private mutating func skipNameParts() {
         while position < bytes.count {
             let b = bytes[position]
             if isNamePart(b) { position += 1; continue }
             if b >= 0x80 {
                 let (s, width) = scalar(at: position)
-                if s.properties.isAlphabetic || s.properties.numericType != nil { position += width; continue }
+                let p = s.properties
+                if p.isAlphabetic || p.numericType != nil || p.canonicalCombiningClass != .notReordered {
+                    position += width
+                    continue
+                }
             }
             break
         }
+    }
+
+    private mutating func lexWord() {
+        let start = position
+        skipNameParts()
         let text = slice(start)
         add(.word, from: start, text: text, keyword: Keyword(rawValue: text.lowercased()))
     }
@@ -122,9 +131,11 @@ public struct Lexer {
     private mutating func lexParameter() {
         let start = position
         position += 1
-        while let b = peek(), isNamePart(b) { position += 1 }
-        let name = String(decoding: bytes[(start + 1)..<position], as: UTF8.self)
-        if name.isEmpty || !isNameStart(name.utf8.first!) {
+        let nameStart = position
+        let startsWell = peek().map { isNameStart($0) || $0 >= 0x80 && scalarIsNameStart(at: position) } ?? false
+        skipNameParts()
+        let name = String(decoding: bytes[nameStart..<position], as: UTF8.self)
+        if name.isEmpty || !startsWell {
             add(.invalid, from: start, text: "$")
             diagnostics.append(.badParameterName(range: range(from: start)))
         } else {
@@ -169,9 +180,19 @@ public struct Lexer {
     /// The digits of -9223372036854775808: too large alone, an integer after a minus sign.
     static let int64MinMagnitude = "9223372036854775808"
 
+    /// Moves past digits; an underscore may separate two digits (`1_000`).
     private mutating func skipDigits() {
-        while let b = peek(), (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_") { position += 1 }
+        while let b = peek() {
+            if b >= 0x30 && b <= 0x39 { position += 1; continue }
+            if b == UInt8(ascii: "_"), position > 0, isDigit(bytes[position - 1]), let next = peek(1), isDigit(next) {
+                position += 1
+                continue
+            }
+            break
+        }
     }
+
+    private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     private mutating func lexString() {
         let start = position

@@ -18,6 +18,8 @@ public struct Parser {
     /// The token where the last error was found: a stage that starts there and fails only for want of
     /// more text (`select where`) is that error's echo, not a second mistake.
     private var lastErrorToken = -1
+    /// The ranges of parenthesised expressions: `(a < b) = c` is not a chained comparison.
+    private var parenthesized: Set<SourceRange> = []
     /// Expression nesting depth, bounded so deep input is an error rather than a stack overflow.
     private var depth = 0
     static let maximumDepth = 256
@@ -156,6 +158,7 @@ public struct Parser {
     private mutating func parseStatement() throws -> Statement {
         let start = current.range.start
         if eat(.let) {
+            if at(.count) { throw failure(.keywordAsName(current.text, expected: "a name for the binding", range: current.range)) }
             let name = try parseName("a name for the binding")
             try expect(.equal, "\"=\" after the name in let")
             let query = try parseQuery()
@@ -259,7 +262,7 @@ public struct Parser {
         return stage(.sort(keys), start, keywordEnd: by.range.end)
     }
 
-    // limit -> "limit" expression [ "offset" expression ]
+    // limit -> "limit" unary [ "offset" unary ]   (a number, a $parameter, or -N for a clear error)
     private mutating func parseLimit(_ start: Int) throws -> Stage {
         let keyword = advance()
         let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
@@ -282,7 +285,8 @@ public struct Parser {
     }
 
     // summarize -> "summarize" aggregation { "," aggregation } [ "by" fieldList ]
-    // aggregation -> [ NAME "=" ] NAME "(" [ expression ] ")"
+    // aggregation -> [ NAME "=" ] NAME "(" [ expression ] ")"   (parsed as an expression; the checker
+    //                                                          insists on an aggregate call)
     private mutating func parseSummarize(_ start: Int) throws -> Stage {
         let keyword = advance()
         var aggregations: [Aggregation] = []
@@ -344,9 +348,14 @@ public struct Parser {
         var left = try parsePrefix(minimum)
         while true {
             if let (op, width) = binaryOperator(), op.precedence >= minimum {
+                if op.isComparison, isBareComparison(left) {
+                    throw failure(.chainedComparison(range: current.range))
+                }
                 for _ in 0..<width { advance() }
                 let right = try parseExpression(op.precedence + 1)
                 left = Expression(kind: .binary(op, left, right), range: left.range.union(right.range))
+            } else if BinaryOperator.comparisonPrecedence >= minimum, isBareComparison(left), at(.in) || at(.is) || at(.between) {
+                throw failure(.chainedComparison(range: current.range))
             } else if BinaryOperator.comparisonPrecedence >= minimum, let postfix = try parsePostfix(left) {
                 left = postfix
             } else {
@@ -429,6 +438,7 @@ public struct Parser {
     private mutating func parsePrefix(_ minimum: Int) throws -> Expression {
         let start = current.range.start
         if at(.not) {
+            guard minimum <= BinaryOperator.notPrecedence else { throw failure(.misplacedNot(range: current.range)) }
             advance()
             let operand = try parseExpression(max(minimum, BinaryOperator.notPrecedence))
             return Expression(kind: .unary(.not, operand), range: range(from: start))
@@ -468,7 +478,9 @@ public struct Parser {
             let open = advance()
             let inner = try parseExpression()
             try expectClosing(open)
-            return Expression(kind: inner.kind, range: range(from: open.range.start))
+            let whole = range(from: open.range.start)
+            parenthesized.insert(whole)
+            return Expression(kind: inner.kind, range: whole)
         case .word: return try parseWordPrimary(token)
         default: throw failure(.expectedExpression(found: token))
         }
@@ -499,10 +511,25 @@ public struct Parser {
         return Expression(kind: .call(name, arguments), range: range(from: name.range.start))
     }
 
+    private func isBareComparison(_ expression: Expression) -> Bool {
+        expression.isComparison && !parenthesized.contains(expression.range)
+    }
+
     /// Expects `)`, naming where the `(` was opened if it is missing.
     private mutating func expectClosing(_ open: Token) throws {
         guard eat(.rightParen) else {
             throw failure(.unclosedParenthesis(found: current, openedAt: file.location(of: open.range.start), openRange: open.range))
+        }
+    }
+}
+
+private extension Expression {
+    /// Whether this is a comparison, which cannot be the left side of another (`a < b < c`).
+    var isComparison: Bool {
+        switch kind {
+        case .binary(let op, _, _): return op.isComparison
+        case .inList, .isNull, .between: return true
+        default: return false
         }
     }
 }
