@@ -14,6 +14,9 @@ static inline FILE *wekaql_stdout(void) { return stdout; }
 static inline FILE *wekaql_stderr(void) { return stderr; }
 
 static inline int wekaql_el_set_prompt(EditLine *el, wekaql_prompt_fn fn) { return el_set(el, EL_PROMPT, fn); }
+static inline int wekaql_el_set_prompt_esc(EditLine *el, wekaql_prompt_fn fn, char ignore) {
+    return el_set(el, EL_PROMPT_ESC, fn, ignore);
+}
 static inline int wekaql_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
 static inline int wekaql_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
 static inline int wekaql_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
@@ -39,5 +42,13 @@ static inline int wekaql_history_enter(History *h, HistEvent *ev, const char *li
 static inline int wekaql_history_load(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_LOAD, path); }
 static inline int wekaql_history_save(History *h, HistEvent *ev, const char *path) { return history(h, ev, H_SAVE, path); }
 static inline int wekaql_history_clear(History *h, HistEvent *ev) { return history(h, ev, H_CLEAR); }
+static inline int wekaql_history_last(History *h, HistEvent *ev) { return history(h, ev, H_LAST); }
+static inline int wekaql_history_prev(History *h, HistEvent *ev) { return history(h, ev, H_PREV); }
+
+/* The process environment, for posix_spawn (a mutable C global that Swift 6 will not read directly). */
+static inline char **wekaql_environ(void) {
+    extern char **environ;
+    return environ;
+}
 
 #endif

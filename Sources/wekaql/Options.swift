@@ -87,7 +87,7 @@ enum Help {
     wekaql — a query language over the data of INTERPOL's Operation Weka II
 
     USAGE
-      wekaql                          interactive shell (when standard input is a terminal)
+      wekaql                          interactive shell (when standard input is a terminal; .help inside)
       wekaql -e 'QUERY' [-e …]        run statements and exit
       wekaql FILE.wql [FILE …]        run script files ('-' is standard input)
       echo 'figures' | wekaql         run statements read from standard input
@@ -114,7 +114,7 @@ enum Help {
 
     OPTIONS
       -e, -c, --execute TEXT    run TEXT (repeatable)
-      -f, --format FORMAT       table (default), csv, json, jsonl, markdown
+      -f, --format FORMAT       table (default), csv, json, jsonl, markdown, vertical
       -d, --data PATH           load a .csv, .json or .jsonl file, or a folder of them (repeatable)
           --no-builtin          start without the built-in Operation Weka II data
       -p, --param NAME=VALUE    bind $NAME in queries (repeatable)

@@ -12,6 +12,8 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     case jsonl
     /// A GitHub-flavoured Markdown table.
     case markdown
+    /// Each row as a block of `field: value` lines: for rows too wide for the screen.
+    case vertical
 }
 
 /// Turns a ``Table`` into text.
@@ -28,19 +30,30 @@ public struct Renderer: Sendable {
     public var maxWidth: Int?
     /// In table format, the most rows to print: beyond it, the head and tail are shown with a count.
     public var maxRows: Int?
+    /// In table format with a `maxWidth`, render a table that would not fit (or only with its columns
+    /// crushed) in the ``OutputFormat/vertical`` layout instead: what a shell wants on a narrow terminal.
+    public var verticalWhenTooWide: Bool
 
     /// Creates a renderer.
-    public init(format: OutputFormat = .table, colored: Bool = false, maxWidth: Int? = nil, maxRows: Int? = nil) {
+    public init(format: OutputFormat = .table, colored: Bool = false, maxWidth: Int? = nil, maxRows: Int? = nil,
+                verticalWhenTooWide: Bool = false) {
         self.format = format
         self.colored = colored
         self.maxWidth = maxWidth
         self.maxRows = maxRows
+        self.verticalWhenTooWide = verticalWhenTooWide
     }
 
     /// The table as text, ending with a newline.
     public func render(_ table: Table) -> String {
         switch format {
-        case .table: return TableLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows).render()
+        case .table:
+            if verticalWhenTooWide, let maxWidth, !table.fields.isEmpty,
+               !VerticalLayout.tableFits(table, maxWidth: maxWidth, maxRows: maxRows) {
+                return VerticalLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows).render()
+            }
+            return TableLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows).render()
+        case .vertical: return VerticalLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows).render()
         case .csv: return CSVRenderer.render(table)
         case .json: return JSONRenderer.renderArray(table)
         case .jsonl: return JSONRenderer.renderLines(table)

@@ -1,9 +1,107 @@
-// The interactive shell. (Filled in by the shell issue; for now it reads statements like a script.)
-import WekaQL
+// The interactive shell: a welcome, `~/.wekaqlrc`, then read a statement (over several lines if it is
+// not complete), run it or a dot-command, and again, until `.quit` or Ctrl-D. An error never ends it.
 
+import WekaQL
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The shell `wekaql` starts when standard input is a terminal.
 struct Shell {
     var engine: Engine
     let options: Options
 
-    func run() -> ExitStatus { .success }
+    func run() -> ExitStatus {
+        Self.useUTF8()
+        QueryRunner.takeSignals()
+        let session = ShellSession(engine: engine, options: options)
+        welcome(session)
+        if runStartupFile(session) == .quit { return .success }
+        // libedit only when both ends are a terminal; otherwise lines are read plainly.
+        let editing = isatty(1) == 1
+        let history = editing ? ShellHistory(path: ShellHistory.defaultPath(environment: Terminal.environment),
+                                             warn: { session.warn($0, severity: .warning) }) : nil
+        let editor = editing ? LineEditor(history: history) { line, cursor in session.completions(line: line, cursor: cursor) } : nil
+        let reader: LineReader = editor ?? PlainLineReader()
+        defer {
+            reader.close()
+            history?.close()
+            session.redirect?.stream.close()
+        }
+        while true {
+            let prompt = Prompt(text: session.pendingInput.isEmpty ? Prompt.first : Prompt.continuation,
+                                colored: session.colorsTerminal)
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput:
+                // End the prompt's line; the prompt is on standard error when output is redirected.
+                let stream = editing ? session.terminal : session.errors
+                if stream.isTerminal {
+                    stream.write("\n")
+                    stream.flush()
+                }
+                return .success
+            case .interrupted:
+                session.pendingInput = ""
+            case .line(let line):
+                if handle(line, in: session, history: history) == .quit { return .success }
+            }
+        }
+    }
+
+    /// Takes one line: a command, the end of a statement (which then runs), or a line of one.
+    private func handle(_ line: String, in session: ShellSession, history: ShellHistory?) -> CommandOutcome {
+        if session.pendingInput.isEmpty && line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(".") {
+            history?.add(line)
+            return session.runCommand(line)
+        }
+        let text = session.pendingInput.isEmpty ? line : session.pendingInput + "\n" + line
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            session.pendingInput = ""
+            return .proceed
+        }
+        guard Layout.isComplete(text) else {
+            session.pendingInput = text
+            return .proceed
+        }
+        session.pendingInput = ""
+        history?.add(text)   // a statement over several lines is one entry
+        session.run(SourceFile(name: "<shell>", text: text))
+        return .proceed
+    }
+
+    /// One line on the version and the data, and a query to try; only on a terminal.
+    private func welcome(_ session: ShellSession) {
+        guard session.terminal.isTerminal else { return }
+        let dataset = session.engine.dataset
+        let count = dataset.collections.count
+        let data = dataset.name.isEmpty ? "\(count) collection\(count == 1 ? "" : "s")" : "\(dataset.name) (\(count) collections)"
+        session.note("\(Help.version) — \(data). Enter .help for help, .quit to leave.")
+        if dataset["arrests"] != nil {
+            session.note("Try: arrests where country = \"Togo\"   (Tab completes names, fields and values)")
+        } else if let first = dataset.collections.first {
+            session.note("Try: \(first.name) limit 5   (Tab completes names, fields and values)")
+        }
+    }
+
+    /// Runs `~/.wekaqlrc` when there is one, as sqlite3 runs `~/.sqliterc`.
+    private func runStartupFile(_ session: ShellSession) -> CommandOutcome {
+        guard let home = Terminal.environment("HOME"), !home.isEmpty else { return .proceed }
+        let path = home + "/.wekaqlrc"
+        switch FileContents.read(path) {
+        case .missing: return .proceed
+        case .failed(let reason):
+            session.warn("cannot read \(path): \(reason)")
+            return .proceed
+        case .read(let bytes):
+            return session.runScript(String(decoding: bytes, as: UTF8.self), name: path)
+        }
+    }
+
+    /// Makes libedit read UTF-8: the locale's character set if it is UTF-8, else C.UTF-8 (without
+    /// this, "Côte" was read as "Cte").
+    private static func useUTF8() {
+        setlocale(LC_CTYPE, "")
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        if codeset != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
+    }
 }

@@ -1,0 +1,102 @@
+// The `vertical` layout: each row as a block of `field: value` lines, for rows wider than the screen,
+// and the test the `table` format uses to switch to it rather than wrap into noise.
+
+struct VerticalLayout {
+    let table: Table
+    let colored: Bool
+    let maxWidth: Int?
+    let maxRows: Int?
+
+    /// A table column squeezed narrower than this (and than its text) has lost too much to be read.
+    static let readableWidth = 10
+
+    func render() -> String {
+        let names = table.fields.map(\.name)
+        let labelWidth = (names.map(\.count).max() ?? 0) + 2
+        var lines: [String] = []
+        var shown = 0
+        for index in Self.shownRows(count: table.rowCount, maxRows: maxRows) {
+            guard let index else {
+                lines.append(paint("…", "2"))
+                continue
+            }
+            shown += 1
+            lines.append(separator(index + 1))
+            for (column, name) in names.enumerated() {
+                let value = table[index, column]
+                let label = paint(name + ":", "1") + String(repeating: " ", count: labelWidth - name.count - 1)
+                lines += wrapped(value.isNull ? paint("null", "2") : cellText(value), indent: labelWidth)
+                    .enumerated().map { $0 == 0 ? label + $1 : String(repeating: " ", count: labelWidth) + $1 }
+            }
+        }
+        lines.append(footer(shown: shown))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether `table` fits `maxWidth` as a table without crushing a column: every column keeps at least
+    /// ``readableWidth`` characters (or its whole text) after the widest ones are truncated to fit.
+    static func tableFits(_ table: Table, maxWidth: Int, maxRows: Int?) -> Bool {
+        var widths = table.fields.map(\.name.count)
+        for case let row? in shownRows(count: table.rowCount, maxRows: maxRows) {
+            for column in widths.indices {
+                let value = table[row, column]
+                widths[column] = max(widths[column], value.isNull ? 4 : value.description.count)
+            }
+        }
+        let natural = widths
+        let frame = 3 * widths.count + 1
+        var total = widths.reduce(0, +) + frame
+        while total > maxWidth {
+            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+                  widths[widest] > min(natural[widest], readableWidth) else { return false }
+            widths[widest] -= 1
+            total -= 1
+        }
+        return true
+    }
+
+    /// Row indexes to print; `nil` marks the gap between head and tail, as in the table layout.
+    private static func shownRows(count: Int, maxRows: Int?) -> [Int?] {
+        guard let maxRows, count > maxRows, maxRows >= 2 else { return Array(0..<count) }
+        let head = (maxRows + 1) / 2, tail = maxRows - head
+        return Array(0..<head) + [nil] + Array((count - tail)..<count)
+    }
+
+    private func separator(_ number: Int) -> String {
+        let title = "─[ row \(number) ]"
+        let width = min(maxWidth ?? 40, 40)
+        return paint(title + String(repeating: "─", count: max(2, width - title.count)), "2")
+    }
+
+    private func footer(shown: Int) -> String {
+        let count = table.rowCount
+        let noun = count == 1 ? "row" : "rows"
+        let columns = table.fields.count == 1 ? "1 column" : "\(table.fields.count) columns"
+        return shown < count ? "\(count) \(noun) (\(shown) shown), \(columns)" : "\(count) \(noun), \(columns)"
+    }
+
+    /// A value on one line: line breaks shown as `↵`, tabs as spaces.
+    private func cellText(_ value: Value) -> String {
+        String(value.description.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? "↵" : ($0 == "\t" ? " " : $0) })
+    }
+
+    /// `text` cut into lines that fit after the labels, at spaces where it can be.
+    private func wrapped(_ text: String, indent: Int) -> [String] {
+        guard let maxWidth, maxWidth - indent >= 20, text.count > maxWidth - indent else { return [text] }
+        let width = maxWidth - indent
+        var lines: [String] = []
+        var rest = Substring(text)
+        while rest.count > width {
+            let window = rest.prefix(width + 1)
+            let cut = window.lastIndex(of: " ").flatMap { $0 > rest.startIndex ? $0 : nil } ?? rest.index(rest.startIndex, offsetBy: width)
+            lines.append(String(rest[..<cut]))
+            rest = rest[cut...].drop { $0 == " " }
+        }
+        if !rest.isEmpty { lines.append(String(rest)) }
+        return lines
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

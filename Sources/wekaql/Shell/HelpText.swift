@@ -1,0 +1,97 @@
+// The shell's `.help`: the commands, and short topics on the language and the editing keys.
+
+import WekaQL
+
+enum HelpText {
+    static let topics = ["stages", "functions", "operators", "keys", "examples"]
+
+    /// The text for `.help TOPIC`, or `nil` for an unknown topic.
+    static func text(for topic: String) -> String? {
+        let topic = topic.hasPrefix(".") ? String(topic.dropFirst()) : topic.lowercased()
+        switch topic {
+        case "": return overview
+        case "stages": return stages
+        case "functions": return functions
+        case "operators": return operators
+        case "keys": return keys
+        case "examples": return examples
+        default:
+            return MetaCommand.all.first { $0.name == topic }.map { "\($0.usage)\n  \($0.summary)" }
+        }
+    }
+
+    static var overview: String {
+        let width = MetaCommand.all.map(\.usage.count).max() ?? 0
+        let commands = MetaCommand.all.map { "  " + $0.usage + String(repeating: " ", count: width - $0.usage.count + 2) + $0.summary }
+        return """
+        Type a query and press Enter. A statement that is not complete (an open bracket or string,
+        a line ending in |, a comma or an operator) goes on on the next line.
+        Tab completes keywords, collections, fields, functions, values and file names.
+
+        \(commands.joined(separator: "\n"))
+
+        Topics: .help stages, .help functions, .help operators, .help keys, .help examples
+        """
+    }
+
+    static let stages = """
+      where CONDITION                      keep the rows where CONDITION is true
+      select EXPR [as NAME], …             choose and compute columns (* for all)
+      sort by EXPR [asc|desc], …           order the rows (nulls last)
+      limit N [offset M]                   keep N rows
+      distinct [FIELD, …]                  drop repeated rows
+      count [by FIELD, …]                  count rows, by group
+      summarize NAME = AGG(EXPR), … [by …] aggregate: count() count(x) count_distinct sum avg min max
+      [left] join COLLECTION on F [= G]    add the matching rows of another collection
+      let NAME = QUERY                     keep a result for later statements
+    Stages follow a source, with or without | between them.
+    """
+
+    static var functions: String {
+        let functions = Vocabulary.functions.map { "  " + $0.signature }
+        let aggregates = Vocabulary.aggregates.map { "  " + $0.signature }
+        return (["Functions:"] + functions + ["", "Aggregates, in summarize:"] + aggregates).joined(separator: "\n")
+    }
+
+    static let operators = """
+      = != < <= > >=        compare (null compared with anything is unknown)
+      =~                    equal, ignoring case and accents: country =~ "cote d'ivoire"
+      contains, starts with, ends with   text tests, ignoring case and accents
+      matches "REGEX"       a regular expression
+      in (…), not in (…), is null, is not null, between … and …
+      and, or, not          combine conditions
+      + - * / %             arithmetic
+    """
+
+    static let keys = """
+      Tab                   complete a keyword, collection, field, function, value or file
+      Up, Down              earlier and later statements (kept in the history file)
+      Ctrl-R                search the history
+      Ctrl-A, Ctrl-E        start and end of the line; Alt-B, Alt-F by words
+      Ctrl-C                drop the line being typed, or cancel the running query
+      Ctrl-D                leave wekaql (on an empty line)
+    History file: $WEKAQL_HISTORY (empty: none), else $XDG_STATE_HOME/wekaql/history, else
+    ~/.local/state/wekaql/history. ~/.wekaqlrc runs at start. Pager for tall results: $WEKAQL_PAGER or $PAGER.
+    """
+
+    static let examples = """
+      arrests where country = "Togo"
+      arrests | where arrested > 2 | select country, arrested | sort by arrested desc | limit 3
+      arrests count by offence sort by count desc
+      arrests summarize people = sum(arrested), reports = count() by offence
+      countries where country =~ "cote d'ivoire"
+      arrests join countries on country | count by continent
+      let africa = countries where continent = "Africa"; africa count
+    """
+}
+
+extension ShellSession {
+    func showHelp(_ topic: String) {
+        guard let text = HelpText.text(for: topic) else {
+            let suggestion = Vocabulary.nearest(to: topic, in: HelpText.topics + MetaCommand.all.map(\.name))
+            return warn("no help on \"\(topic)\"", hint: suggestion.map { "did you mean .help \($0)?" } ?? "topics: \(HelpText.topics.joined(separator: ", "))")
+        }
+        terminal.write(text + "\n")
+        terminal.flush()
+    }
+}

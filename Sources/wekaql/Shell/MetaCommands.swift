@@ -1,0 +1,180 @@
+// The shell's dot-commands in the sqlite3 style: their table (usage, summary, argument for completion)
+// and what each one does.
+
+import WekaQL
+
+/// A dot-command of the shell.
+struct MetaCommand {
+    let name: String
+    let usage: String
+    let summary: String
+    let argument: CommandSyntax.Argument
+
+    /// Every command, in the order `.help` lists them.
+    static let all: [MetaCommand] = [
+        MetaCommand(name: "help", usage: ".help [TOPIC]", summary: "show this help, or help on a topic or a command",
+                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "mode", "read", "timer", "output", "data", "maxrows", "last", "quit"])),
+        MetaCommand(name: "tables", usage: ".tables", summary: "list the collections and let bindings", argument: .none),
+        MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types and descriptions", argument: .collection),
+        MetaCommand(name: "mode", usage: ".mode [FORMAT]", summary: "set the output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))",
+                    argument: .choices(OutputFormat.allCases.map(\.rawValue))),
+        MetaCommand(name: "read", usage: ".read FILE", summary: "run the statements and commands of FILE", argument: .path(extensions: [])),
+        MetaCommand(name: "timer", usage: ".timer on|off", summary: "print each query's elapsed time", argument: .choices(["on", "off"])),
+        MetaCommand(name: "output", usage: ".output [FILE]", summary: "write results to FILE; without FILE, to the terminal again",
+                    argument: .path(extensions: [])),
+        MetaCommand(name: "data", usage: ".data PATH", summary: "load a .csv, .json or .jsonl file, or a folder of them",
+                    argument: .path(extensions: ["csv", "json", "jsonl", "ndjson"])),
+        MetaCommand(name: "maxrows", usage: ".maxrows [N]", summary: "show at most N rows of a table, head and tail (0: all)", argument: .text),
+        MetaCommand(name: "last", usage: ".last", summary: "print the previous result whole", argument: .none),
+        MetaCommand(name: "quit", usage: ".quit", summary: "leave wekaql (also .exit, or Ctrl-D)", argument: .none),
+        MetaCommand(name: "exit", usage: ".exit", summary: "leave wekaql", argument: .none),
+    ]
+
+    /// The commands as completion knows them.
+    static let syntax = all.map { CommandSyntax(name: $0.name, argument: $0.argument, summary: $0.summary) }
+}
+
+/// What the shell does after a command.
+enum CommandOutcome {
+    case proceed
+    case quit
+}
+
+extension ShellSession {
+    /// Runs a line that starts with `.`.
+    func runCommand(_ line: String) -> CommandOutcome {
+        var text = Substring(line.drop { $0 == " " || $0 == "\t" }.dropFirst())
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        let name = String(text.prefix { !$0.isWhitespace })
+        let argument = String(text.dropFirst(name.count).drop { $0.isWhitespace })
+        switch name {
+        case "help": showHelp(argument)
+        case "tables": showTables()
+        case "schema": showSchema(argument)
+        case "mode": setMode(argument)
+        case "read": return readFile(argument)
+        case "timer": setTimer(argument)
+        case "output": setOutput(argument)
+        case "data": loadData(argument)
+        case "maxrows": setMaxRows(argument)
+        case "last": showLast()
+        case "quit", "exit": return .quit
+        default:
+            let suggestion = Vocabulary.nearest(to: name, in: MetaCommand.all.map(\.name))
+            warn("unknown command \".\(name)\"",
+                 hint: suggestion.map { "did you mean .\($0)? (.help lists the commands)" } ?? ".help lists the commands")
+        }
+        return .proceed
+    }
+
+    private func showTables() {
+        var rows: [[Value]] = engine.bindings.keys.sorted().map { name in
+            [.string(name), .integer(Int64(engine.bindings[name]!.rowCount)), .string("let binding")]
+        }
+        rows += engine.dataset.collections.map { [.string($0.name), .integer(Int64($0.table.rowCount)), .string($0.description)] }
+        guard !rows.isEmpty, let table = try? Table(columns: ["name", "rows", "description"], rows: rows) else {
+            return note("no collections (load some with .data PATH)")
+        }
+        showListing(table)
+    }
+
+    private func showSchema(_ name: String) {
+        let names = name.isEmpty ? engine.bindings.keys.sorted() + engine.dataset.collectionNames : [name]
+        for (index, name) in names.enumerated() {
+            let fields: [Field]
+            let description: String
+            if let table = engine.bindings[name] {
+                (fields, description) = (table.fields, "let binding, \(table.rowCount) rows")
+            } else if let collection = engine.dataset[name] {
+                (fields, description) = (collection.table.fields, collection.description)
+            } else {
+                let suggestion = Vocabulary.nearest(to: name, in: engine.bindings.keys.sorted() + engine.dataset.collectionNames)
+                return warn("no collection named \"\(name)\"", hint: suggestion.map { "did you mean \"\($0)\"?" } ?? ".tables lists them")
+            }
+            if index > 0 { terminal.write("\n") }
+            terminal.write((colorsTerminal ? "\u{1B}[1m\(name)\u{1B}[0m" : name) + (description.isEmpty ? "" : " — \(description)") + "\n")
+            let rows = fields.map { [Value.string($0.name), .string($0.type.rawValue), .string($0.description)] }
+            if let table = try? Table(columns: ["field", "type", "description"], rows: rows) { showListing(table) }
+        }
+    }
+
+    /// Prints a listing of the shell (tables, schemas) as a table on the terminal, whatever the mode.
+    private func showListing(_ table: Table) {
+        let width = options.width.map { $0 == 0 ? nil : $0 } ?? Terminal.width(of: 1)
+        terminal.write(Renderer(format: .table, colored: colorsTerminal, maxWidth: width).render(table))
+        terminal.flush()
+    }
+
+    private func setMode(_ argument: String) {
+        guard !argument.isEmpty else { return note("mode: \(format.rawValue)") }
+        guard let mode = OutputFormat(rawValue: argument.lowercased()) else {
+            return warn("unknown mode \"\(argument)\"", hint: "modes: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        format = mode
+    }
+
+    private func setTimer(_ argument: String) {
+        switch argument.lowercased() {
+        case "on": timer = true
+        case "off": timer = false
+        case "": note("timer: \(timer ? "on" : "off")")
+        default: warn("the timer is on or off, not \"\(argument)\"")
+        }
+    }
+
+    private func setMaxRows(_ argument: String) {
+        guard !argument.isEmpty else { return note("maxrows: \(maxRows.map(String.init) ?? "0 (all)")") }
+        guard let number = Int(argument), number >= 0 else { return warn(".maxrows needs a number of rows, got \"\(argument)\"") }
+        maxRows = number == 0 ? nil : max(2, number)
+    }
+
+    private func setOutput(_ argument: String) {
+        redirect?.stream.close()
+        redirect = nil
+        guard !argument.isEmpty else { return }
+        let path = FileContents.expandingHome(argument)
+        let opened = OutputStream.open(path: path)
+        guard let stream = opened.stream else { return warn("cannot write \"\(argument)\": \(opened.reason)") }
+        redirect = (stream, path)
+    }
+
+    private func showLast() {
+        guard let lastResult else { return note("no result yet") }
+        show(lastResult, whole: true)
+    }
+
+    private func loadData(_ argument: String) {
+        guard !argument.isEmpty else { return warn(".data needs a file or folder: .data PATH") }
+        var loaded = Dataset.empty
+        do {
+            let warnings = try loaded.load(path: FileContents.expandingHome(argument))
+            warnings.forEach(report)
+        } catch let diagnostic as Diagnostic {
+            return report(diagnostic)
+        } catch {
+            return warn("cannot load \"\(argument)\"")
+        }
+        engine.dataset.merge(loaded)
+        let names = loaded.collections.map { "\($0.name) (\($0.table.rowCount) rows)" }
+        note(names.isEmpty ? "no data files in \(argument)" : "loaded " + names.joined(separator: ", "))
+    }
+
+    /// Runs a file's statements and commands; its `.quit` leaves the shell, as in sqlite3.
+    private func readFile(_ argument: String) -> CommandOutcome {
+        guard !argument.isEmpty else { warn(".read needs a file: .read FILE"); return .proceed }
+        guard readDepth < 16 else { warn(".read nests too deep (does a file read itself?)"); return .proceed }
+        let file: SourceFile
+        do {
+            file = try SourceFile.read(path: FileContents.expandingHome(argument))
+        } catch let diagnostic as Diagnostic {
+            report(diagnostic)
+            return .proceed
+        } catch {
+            warn("cannot read \"\(argument)\"")
+            return .proceed
+        }
+        readDepth += 1
+        defer { readDepth -= 1 }
+        return runScript(file.text, name: argument)
+    }
+}
