@@ -14,10 +14,11 @@ let package = Package(
             name: "WekaQL",
             resources: [.embedInCode("Dataset/weka-ii.json")]
         ),
-        // The system's libedit (BSD editline), through a small shim for its variadic C functions.
+        // The system's libedit (BSD editline), through a small shim for its variadic C functions. The
+        // header comes from libedit-dev (/usr/include/histedit.h); the library is opened with dlopen
+        // when the shell starts, so it is not linked (see shim.h).
         .systemLibrary(
             name: "CEditLine",
-            pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         // The command: a thin layer over WekaQL, plus the interactive shell on libedit.

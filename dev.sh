@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 
 setup() {
     local need=()
-    [ -f /usr/include/histedit.h ] || need+=(libedit-dev)
+    [ -f /usr/include/histedit.h ] || need+=(libedit-dev)   # the header to build; the shell loads libedit.so.2 at run time
     command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
     [ ${#need[@]} -eq 0 ] && return 0
     if ! command -v apt-get >/dev/null 2>&1; then

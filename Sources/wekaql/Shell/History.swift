@@ -34,7 +34,7 @@ final class ShellHistory {
     }
 
     init?(path: String?, limit: Int = 1000, warn: @escaping (String) -> Void) {
-        guard let handle = history_init() else { return nil }
+        guard let handle = wekaql_history_init() else { return nil }
         self.handle = handle
         self.path = path
         self.limit = limit
@@ -59,7 +59,7 @@ final class ShellHistory {
     }
 
     /// Releases libedit's history.
-    func close() { history_end(handle) }
+    func close() { wekaql_history_end(handle) }
 
     // MARK: - The file
 

@@ -44,7 +44,7 @@ final class LineEditor: LineReader {
     /// Sets up libedit on the standard streams, with `history` for up/down and Ctrl-R.
     /// `nil` if libedit cannot start (it then falls back to plain reading).
     init?(history: ShellHistory?, complete: @escaping (String, Int) -> Completions?) {
-        guard let editLine = el_init("wekaql", wekaql_stdin(), wekaql_stdout(), wekaql_stderr()) else { return nil }
+        guard let editLine = wekaql_el_init("wekaql", wekaql_stdin(), wekaql_stdout(), wekaql_stderr()) else { return nil }
         self.editLine = editLine
         self.state = EditorState(complete: complete)
         wekaql_el_set_clientdata(editLine, Unmanaged.passUnretained(state).toOpaque())
@@ -71,7 +71,7 @@ final class LineEditor: LineReader {
         state.setPrompt(prompt.marked(Character(Unicode.Scalar(Self.promptMarker))))
         state.interrupted = false
         var count: Int32 = 0
-        let line = el_gets(editLine, &count)
+        let line = wekaql_el_gets(editLine, &count)
         if state.interrupted {
             return .interrupted
         }
@@ -83,7 +83,7 @@ final class LineEditor: LineReader {
 
     /// Restores the terminal; libedit's own cleanup does not run at exit otherwise.
     func close() {
-        el_end(editLine)
+        wekaql_el_end(editLine)
     }
 
     // MARK: - Callbacks (C functions: no captures; state comes from the client data)
@@ -95,13 +95,13 @@ final class LineEditor: LineReader {
     /// Ctrl-C: shows `^C` at the end of the line and ends it with a pushed newline, so that libedit
     /// moves below the line itself; the flag then tells `readLine` to drop it.
     private static let interruptFunction: wekaql_command_fn = { editLine, _ in
-        guard let editLine, let state = EditorState.of(editLine), let info = el_line(editLine)?.pointee,
+        guard let editLine, let state = EditorState.of(editLine), let info = wekaql_el_line(editLine)?.pointee,
               let cursor = info.cursor, let end = info.lastchar else { return UInt8(CC_ERROR) }
         state.interrupted = true
         let after = String(decoding: UnsafeRawBufferPointer(start: cursor, count: end - cursor), as: UTF8.self)
-        el_cursor(editLine, Int32(after.unicodeScalars.count))
-        _ = el_insertstr(editLine, "^C")
-        el_push(editLine, "\n")
+        wekaql_el_cursor(editLine, Int32(after.unicodeScalars.count))
+        _ = wekaql_el_insertstr(editLine, "^C")
+        wekaql_el_push(editLine, "\n")
         return UInt8(CC_REFRESH)
     }
 
@@ -111,7 +111,7 @@ final class LineEditor: LineReader {
     }
 
     private static let completeFunction: wekaql_command_fn = { editLine, _ in
-        guard let editLine, let state = EditorState.of(editLine), let info = el_line(editLine)?.pointee,
+        guard let editLine, let state = EditorState.of(editLine), let info = wekaql_el_line(editLine)?.pointee,
               let buffer = info.buffer, let cursor = info.cursor, let end = info.lastchar else { return UInt8(CC_ERROR) }
         // The buffer is not NUL-terminated at `lastchar`: read up to it only.
         let bytes = UnsafeRawBufferPointer(start: buffer, count: end - buffer)
@@ -124,8 +124,8 @@ final class LineEditor: LineReader {
             // libedit counts characters (wide), not bytes, when deleting.
             let start = min(max(0, found.range.start), cursorOffset)
             let removed = String(decoding: bytes[start..<cursorOffset], as: UTF8.self).unicodeScalars.count
-            if removed > 0 { el_deletestr(editLine, Int32(removed)) }
-            _ = el_insertstr(editLine, insertion)
+            if removed > 0 { wekaql_el_deletestr(editLine, Int32(removed)) }
+            _ = wekaql_el_insertstr(editLine, insertion)
             return UInt8(CC_REFRESH)
         }
         CandidateList(found.candidates).print()

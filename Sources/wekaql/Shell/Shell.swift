@@ -1,6 +1,7 @@
 // The interactive shell: a welcome, `~/.wekaqlrc`, then read a statement (over several lines if it is
 // not complete), run it or a dot-command, and again, until `.quit` or Ctrl-D. An error never ends it.
 
+import CEditLine
 import WekaQL
 #if canImport(Glibc)
 import Glibc
@@ -11,14 +12,21 @@ struct Shell {
     var engine: Engine
     let options: Options
 
+    /// Loads libedit, saying once why editing is off if it cannot be loaded.
+    private static func editLineLoads(_ session: ShellSession) -> Bool {
+        if wekaql_editline_available() != 0 { return true }
+        session.warn("libedit could not be loaded (install libedit2): line editing and history are off", severity: .warning)
+        return false
+    }
+
     func run() -> ExitStatus {
         Self.useUTF8()
         QueryRunner.takeSignals()
         let session = ShellSession(engine: engine, options: options)
         welcome(session)
         if runStartupFile(session) == .quit { return .success }
-        // libedit only when both ends are a terminal; otherwise lines are read plainly.
-        let editing = isatty(1) == 1
+        // libedit only when both ends are a terminal (and it can be loaded); otherwise lines are read plainly.
+        let editing = isatty(1) == 1 && Self.editLineLoads(session)
         let history = editing ? ShellHistory(path: ShellHistory.defaultPath(environment: Terminal.environment),
                                              warn: { session.warn($0, severity: .warning) }) : nil
         let editor = editing ? LineEditor(history: history) { line, cursor in session.completions(line: line, cursor: cursor) } : nil
