@@ -19,7 +19,7 @@ struct CSVLoader {
         guard try readRecord(&reader, into: &fields) else {
             throw Diagnostic.inData(.malformedCSV, "the CSV file is empty: it needs a header row", path: path, bytes: bytes, offset: 0)
         }
-        if let bad = fields.first(where: { !UTF8Validation.isValid(reader.unquoted($0)) }) { throw invalidUTF8(in: bad) }
+        if let bad = UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[0..<reader.position])) { throw invalidUTF8(at: bad) }
         let names = try headerNames(reader, fields)
         let dataStart = reader.position
         var types = try sampleTypes(columns: names.count, from: reader)
@@ -134,15 +134,18 @@ struct CSVLoader {
         var rows = 0
         var scratch: [UInt8] = []
         var released = start
+        // The part's text is checked as UTF-8 once here, so that no field needs checking on its own.
+        if let bad = UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[start..<limit])) {
+            return Part(error: invalidUTF8(at: start + bad))
+        }
         do {
             while reader.position < limit, try reader.nextRecord(into: &fields) {
                 guard fields.count == columns else { return Part(error: fieldCountError(fields, columns)) }
-                let failed = builders.withUnsafeMutableBufferPointer { builders in
+                builders.withUnsafeMutableBufferPointer { builders in
                     fields.withUnsafeBufferPointer { fields in
                         append(fields, wanted, to: builders, reader: reader, scratch: &scratch)
                     }
                 }
-                if let failed { return Part(error: invalidUTF8(in: failed)) }
                 rows += 1
                 if let file, reader.position - released >= 8 << 20 {
                     file.release(released..<reader.position)
@@ -159,29 +162,25 @@ struct CSVLoader {
         return Part(builders: all, rows: rows, end: reader.position, error: nil)
     }
 
-    /// Appends one record's wanted fields; returns the field that is not valid UTF-8, if one is not.
+    /// Appends one record's wanted fields.
     @inline(__always)
     private func append(_ fields: UnsafeBufferPointer<CSVReader.Field>, _ wanted: [Int],
                         to builders: UnsafeMutableBufferPointer<FieldColumnBuilder>, reader: CSVReader,
-                        scratch: inout [UInt8]) -> CSVReader.Field? {
+                        scratch: inout [UInt8]) {
         for (slot, index) in wanted.enumerated() {
             let field = fields[index]
-            let valid: Bool
             if field.hasEscapedQuotes {
                 reader.unescape(field, into: &scratch)
-                valid = scratch.withUnsafeBufferPointer { builders[slot].append($0) }
+                scratch.withUnsafeBufferPointer { builders[slot].append($0) }
             } else {
-                valid = builders[slot].append(reader.unquoted(field))
+                builders[slot].append(reader.unquoted(field))
             }
-            if !valid { return field }
         }
-        return nil
     }
 
-    private func invalidUTF8(in field: CSVReader.Field) -> Diagnostic {
-        let offset = field.start + (UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])) ?? 0)
-        return .inData(.invalidUTF8, "the file is not valid UTF-8", path: path, bytes: bytes, offset: offset,
-                       hints: ["convert it to UTF-8, for example: iconv -f latin1 -t utf-8"])
+    private func invalidUTF8(at offset: Int) -> Diagnostic {
+        .inData(.invalidUTF8, "the file is not valid UTF-8", path: path, bytes: bytes, offset: offset,
+                hints: ["convert it to UTF-8, for example: iconv -f latin1 -t utf-8"])
     }
 
     private func fieldCountError(_ fields: [CSVReader.Field], _ columns: Int) -> Diagnostic {

@@ -25,11 +25,9 @@ struct FieldColumnBuilder {
         }
     }
 
-    /// Appends a field's bytes (already unquoted); empty is null.
-    /// - Returns: `false` if the field is text that is not valid UTF-8.
-    @discardableResult
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if bytes.isEmpty { appendNull(); return true }
+    /// Appends a field's bytes (already unquoted, valid UTF-8); empty is null.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.isEmpty { return appendNull() }
         count += 1
         switch type {
         case .string: return text.append(bytes)
@@ -45,17 +43,16 @@ struct FieldColumnBuilder {
             let value = TextScalars.boolean(bytes)
             booleans.append(value.map { $0 ? 1 : 0 } ?? 2)
             misfit = misfit || value == nil
-            return true
+            return
         case .date:
             let value = TextScalars.date(bytes)
             days.append(value?.days ?? 0)
             misfit = misfit || value == nil
         case .null:
             misfit = true
-            return true
+            return
         }
         if hasNull { nulls.append(false) }
-        return true
     }
 
     mutating func appendNull() {

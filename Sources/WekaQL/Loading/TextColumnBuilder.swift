@@ -31,25 +31,16 @@ struct TextColumnBuilder {
         if plain != nil { plain!.appendNull() } else { codes.append(-1) }
     }
 
-    /// Appends a string's bytes; returns `false`, appending nothing, if they are not valid UTF-8
-    /// (checked once per distinct string while dictionary-coding).
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if plain != nil {
-            guard UTF8Validation.isValid(bytes) else { return false }
-            count += 1
-            plain!.append(bytes)
-            return true
-        }
-        guard let code = code(for: bytes, validating: true) else { return false }
+    /// Appends a string's bytes, which must be valid UTF-8 (the loader checks whole files first).
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         count += 1
-        codes.append(code)
+        if plain != nil { return plain!.append(bytes) }
+        codes.append(code(for: bytes))
         if entryCount > Self.dictionaryLimit && entryCount > count / 2 { switchToPlain() }
-        return true
     }
 
-    /// The code of `bytes`, adding an entry if they are new (open addressing, linear probing);
-    /// `nil` if a new entry is not valid UTF-8.
-    private mutating func code(for bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> Int32? {
+    /// The code of `bytes`, adding an entry if they are new (open addressing, linear probing).
+    private mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = Self.hash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while true {
@@ -58,7 +49,6 @@ struct TextColumnBuilder {
             if entryHashes[Int(entry)] == hash && equals(Int(entry), bytes) { return entry }
             slot = (slot + 1) & (slots.count - 1)
         }
-        if validating && !UTF8Validation.isValid(bytes) { return nil }
         let code = Int32(entryCount)
         arena.append(contentsOf: bytes)
         entryStarts.append(arena.count)
@@ -133,7 +123,7 @@ struct TextColumnBuilder {
     mutating func appendContents(of other: TextColumnBuilder) {
         if plain == nil && other.plain == nil {
             let remap: [Int32] = other.arena.withUnsafeBufferPointer { arena in
-                (0..<other.entryCount).map { code(for: UnsafeBufferPointer(rebasing: arena[other.entryStarts[$0]..<other.entryStarts[$0 + 1]]), validating: false)! }
+                (0..<other.entryCount).map { code(for: UnsafeBufferPointer(rebasing: arena[other.entryStarts[$0]..<other.entryStarts[$0 + 1]])) }
             }
             codes += other.codes.map { $0 < 0 ? -1 : remap[Int($0)] }
             count += other.count
