@@ -191,6 +191,13 @@ private final class TemporaryHome {
     init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
 
     deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// A shell with this home and history file, at its first prompt.
+    func startShell() throws -> TerminalSession {
+        let shell = try TerminalSession(home: url, environment: ["WEKAQL_HISTORY": history.path])
+        try #require(shell.waitForPrompt())
+        return shell
+    }
 }
 
 // MARK: - Tests
@@ -199,9 +206,7 @@ private final class TemporaryHome {
     @Test func completesAKeyword() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
-        let (home, history) = (temporary.url, temporary.history)
-        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
-        try #require(shell.waitForPrompt())
+        let shell = try temporary.startShell()
         shell.type("arrests cou" + Key.tab + Key.enter)   // count, count by: the shared "count"
         shell.waitFor("│ count │")   // "arrests cou" alone is an error
         shell.waitFor("1 row, 1 column")
@@ -211,9 +216,7 @@ private final class TemporaryHome {
     @Test func completesAField() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
-        let (home, history) = (temporary.url, temporary.history)
-        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
-        try #require(shell.waitForPrompt())
+        let shell = try temporary.startShell()
         shell.type("arrests select natio" + Key.tab + "| limit 1" + Key.enter)
         shell.waitFor("│ nationality │")
         shell.waitFor("1 row, 1 column")
@@ -223,9 +226,7 @@ private final class TemporaryHome {
     @Test func completesValuesIgnoringCaseAndAccents() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
-        let (home, history) = (temporary.url, temporary.history)
-        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
-        try #require(shell.waitForPrompt())
+        let shell = try temporary.startShell()
         shell.type("arrests where country = \"Tog" + Key.tab + "select suspects" + Key.enter)
         shell.waitFor("suspected trafficker")   // Togo's arrest: the string was closed and the query ran
         shell.waitFor("1 row, 1 column")
@@ -268,9 +269,7 @@ private final class TemporaryHome {
     @Test func continuesAnIncompleteStatement() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
-        let (home, history) = (temporary.url, temporary.history)
-        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
-        try #require(shell.waitForPrompt())
+        let shell = try temporary.startShell()
         shell.type("arrests where country in (\"Togo\"," + Key.enter)
         try #require(shell.waitForPrompt(continuation: true))
         shell.type("\"Gabon\") |" + Key.enter)
@@ -283,9 +282,7 @@ private final class TemporaryHome {
     @Test func ctrlCDropsTheLine() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
-        let (home, history) = (temporary.url, temporary.history)
-        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
-        try #require(shell.waitForPrompt())
+        let shell = try temporary.startShell()
         shell.type("nonsense here" + Key.ctrlC)
         shell.waitFor("^C")
         try #require(shell.waitForPrompt())
@@ -297,9 +294,7 @@ private final class TemporaryHome {
     @Test func ctrlDOnAnEmptyLineExitsWithZero() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
-        let (home, history) = (temporary.url, temporary.history)
-        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
-        try #require(shell.waitForPrompt())
+        let shell = try temporary.startShell()
         shell.type(Key.ctrlD)
         #expect(shell.waitForExit() == 0)
     }
@@ -307,9 +302,7 @@ private final class TemporaryHome {
     @Test func runsMetaCommands() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
-        let (home, history) = (temporary.url, temporary.history)
-        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
-        try #require(shell.waitForPrompt())
+        let shell = try temporary.startShell()
         shell.type(".tables" + Key.enter)
         shell.waitFor("funders")
         shell.waitFor("9 rows, 3 columns")
@@ -328,9 +321,7 @@ private final class TemporaryHome {
     @Test func anErrorKeepsTheShellAndQuitEndsIt() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
-        let (home, history) = (temporary.url, temporary.history)
-        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
-        try #require(shell.waitForPrompt())
+        let shell = try temporary.startShell()
         shell.type("arrests where contry = 1" + Key.enter)
         shell.waitFor("unknown field \"contry\"")
         try #require(shell.waitForPrompt())
@@ -355,9 +346,7 @@ private final class TemporaryHome {
     @Test func longResultsShowHeadAndTailAndLastShowsAll() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
-        let (home, history) = (temporary.url, temporary.history)
-        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
-        try #require(shell.waitForPrompt())
+        let shell = try temporary.startShell()
         shell.type(".maxrows 4" + Key.enter)
         try #require(shell.waitForPrompt())
         shell.type("countries select country" + Key.enter)
