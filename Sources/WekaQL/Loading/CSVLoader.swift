@@ -130,7 +130,6 @@ struct CSVLoader {
         let wanted = types.indices.filter { types[$0] != nil }
         var builders = wanted.map { FieldColumnBuilder(type: types[$0]!, capacity: estimate) }
         var reader = CSVReader(bytes, at: start)
-        var fields: [CSVReader.Field] = []
         var rows = 0
         var scratch: [UInt8] = []
         var released = start
@@ -138,22 +137,32 @@ struct CSVLoader {
         if let bad = UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[start..<limit])) {
             return Part(error: invalidUTF8(at: start + bad))
         }
+        // Which builder each column goes to (-1: not wanted).
+        var slotOf = [Int](repeating: -1, count: columns)
+        for (slot, index) in wanted.enumerated() { slotOf[index] = slot }
         do {
-            while reader.position < limit, try reader.nextRecord(into: &fields) {
-                guard fields.count == columns else { return Part(error: fieldCountError(fields, columns)) }
-                builders.withUnsafeMutableBufferPointer { builders in
-                    fields.withUnsafeBufferPointer { fields in
-                        append(fields, wanted, to: builders, reader: reader, scratch: &scratch)
+            try builders.withUnsafeMutableBufferPointer { builders in
+                while reader.position < limit, reader.startRecord() {
+                    let recordStart = reader.position
+                    var column = 0
+                    while true {
+                        let (field, isLast) = try reader.nextField()
+                        if column < columns, slotOf[column] >= 0 { append(field, to: &builders[slotOf[column]], reader: reader, scratch: &scratch) }
+                        column += 1
+                        if isLast { break }
                     }
-                }
-                rows += 1
-                if let file, reader.position - released >= 8 << 20 {
-                    file.release(released..<reader.position)
-                    released = reader.position
+                    guard column == columns else { throw fieldCountError(count: column, columns, at: recordStart) }
+                    rows += 1
+                    if let file, reader.position - released >= 8 << 20 {
+                        file.release(released..<reader.position)
+                        released = reader.position
+                    }
                 }
             }
         } catch let failure as CSVReader.Failure {
             return Part(error: .inData(.malformedCSV, failure.message, path: path, bytes: bytes, offset: failure.offset))
+        } catch let diagnostic as Diagnostic {
+            return Part(error: diagnostic)
         } catch {
             return Part(error: Diagnostic.cannotRead(path, reason: "\(error)"))
         }
@@ -162,19 +171,14 @@ struct CSVLoader {
         return Part(builders: all, rows: rows, end: reader.position, error: nil)
     }
 
-    /// Appends one record's wanted fields.
+    /// Appends one field, undoing doubled quotes first when it has them.
     @inline(__always)
-    private func append(_ fields: UnsafeBufferPointer<CSVReader.Field>, _ wanted: [Int],
-                        to builders: UnsafeMutableBufferPointer<FieldColumnBuilder>, reader: CSVReader,
-                        scratch: inout [UInt8]) {
-        for (slot, index) in wanted.enumerated() {
-            let field = fields[index]
-            if field.hasEscapedQuotes {
-                reader.unescape(field, into: &scratch)
-                scratch.withUnsafeBufferPointer { builders[slot].append($0) }
-            } else {
-                builders[slot].append(reader.unquoted(field))
-            }
+    private func append(_ field: CSVReader.Field, to builder: inout FieldColumnBuilder, reader: CSVReader, scratch: inout [UInt8]) {
+        if field.hasEscapedQuotes {
+            reader.unescape(field, into: &scratch)
+            scratch.withUnsafeBufferPointer { builder.append($0) }
+        } else {
+            builder.append(reader.unquoted(field))
         }
     }
 
@@ -183,10 +187,9 @@ struct CSVLoader {
                 hints: ["convert it to UTF-8, for example: iconv -f latin1 -t utf-8"])
     }
 
-    private func fieldCountError(_ fields: [CSVReader.Field], _ columns: Int) -> Diagnostic {
-        let offset = fields.first?.start ?? 0
+    private func fieldCountError(count: Int, _ columns: Int, at offset: Int) -> Diagnostic {
         let line = 1 + UnsafeBufferPointer(rebasing: bytes[0..<offset]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        return .inData(.malformedCSV, "line \(line) has \(fields.count) field\(fields.count == 1 ? "" : "s"), the header has \(columns)",
+        return .inData(.malformedCSV, "line \(line) has \(count) field\(count == 1 ? "" : "s"), the header has \(columns)",
                        path: path, bytes: bytes, offset: offset, hints: ["quote fields that contain commas: \"a, b\""])
     }
 

@@ -61,6 +61,24 @@ struct CSVReader {
         }
     }
 
+    /// Skips blank lines; returns `false` at the end of input (the start of a record otherwise).
+    mutating func startRecord() -> Bool {
+        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D { position += 1 }
+        return position < bytes.count
+    }
+
+    /// Reads the next field of the current record and the delimiter after it; `isLast` when the record ends.
+    @inline(__always)
+    mutating func nextField() throws -> (field: Field, isLast: Bool) {
+        let field = try readField()
+        guard position < bytes.count else { return (field, true) }
+        let b = bytes[position]
+        position += 1
+        if b == 0x2C { return (field, false) }
+        if b == 0x0D, position < bytes.count, bytes[position] == 0x0A { position += 1 }
+        return (field, true)
+    }
+
     private mutating func readField() throws -> Field {
         if position < bytes.count, bytes[position] == 0x22 { return try readQuotedField() }
         let start = position

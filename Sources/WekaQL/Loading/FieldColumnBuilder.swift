@@ -11,6 +11,8 @@ struct FieldColumnBuilder {
     private var nulls: [Bool] = []
     private var hasNull = false
     private var text = TextColumnBuilder()
+    /// Dates repeat (a day has many rows): recent ones, to skip parsing them again.
+    private var recentDates = RecentDate()
     private(set) var count = 0
 
     init(type: ValueType, capacity: Int) {
@@ -45,8 +47,8 @@ struct FieldColumnBuilder {
             misfit = misfit || value == nil
             return
         case .date:
-            let value = TextScalars.date(bytes)
-            days.append(value?.days ?? 0)
+            let value = recentDates.days(bytes)
+            days.append(value ?? 0)
             misfit = misfit || value == nil
         case .null:
             misfit = true
@@ -107,5 +109,32 @@ extension Array {
         guard !other.isEmpty else { return }
         reserveCapacity(count + other.count)
         append(contentsOf: other)
+    }
+}
+
+/// Recently parsed dates by their text, compared as two machine words: a column of dates holds few
+/// distinct days, so most rows are found here instead of being parsed again.
+struct RecentDate {
+    private static let size = 64
+    private var heads = [UInt64](repeating: 0, count: RecentDate.size)
+    private var tails = [UInt16](repeating: 0, count: RecentDate.size)
+    private var values = [Int32](repeating: Int32.min, count: RecentDate.size)
+
+    @inline(__always)
+    private static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt16, Int)? {
+        guard bytes.count == 10, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let head = raw.loadUnaligned(as: UInt64.self), tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        let slot = Int(truncatingIfNeeded: ((head ^ UInt64(tail) << 48) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        return (head, tail, slot)
+    }
+
+    /// The day number of `bytes`, parsed (and remembered) if not seen lately; `nil` if it is no date.
+    mutating func days(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard let (head, tail, slot) = Self.key(bytes) else { return nil }
+        if values[slot] != Int32.min, heads[slot] == head, tails[slot] == tail { return values[slot] }
+        guard let date = TextScalars.date(bytes) else { return nil }
+        (heads[slot], tails[slot], values[slot]) = (head, tail, date.days)
+        return date.days
     }
 }
