@@ -26,6 +26,7 @@ let package = Package(
         // Golden/ holds query and error golden files, read from the source tree (see GoldenFileTests.swift).
         .testTarget(name: "WekaQLTests", dependencies: ["WekaQL"], exclude: ["Golden"], resources: [.copy("Facts")]),
         .testTarget(name: "WekaQLCLITests", dependencies: ["wekaql"]),
+        .testTarget(name: "WekaQLAPITests", dependencies: ["WekaQL"]),
     ],
     swiftLanguageModes: [.v6]
 )

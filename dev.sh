@@ -36,7 +36,7 @@ case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
     shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
-    test) setup; shift; swift test "$@" ;;
+    test) setup; shift; swift test "$@"; Examples/Embedding/run.sh ;;
     install) setup; build; install -d "${PREFIX:-/usr/local}/bin"; install -m 755 .build/release/wekaql "${PREFIX:-/usr/local}/bin/wekaql"
         echo "installed ${PREFIX:-/usr/local}/bin/wekaql" ;;
     *) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 64 ;;

@@ -61,7 +61,8 @@ struct ScriptRunner {
             case .result(let result):
                 result.notes.forEach(reporter.report)
                 guard result.binding == nil else { return }
-                if printed > 0 && renderer.format == .table { output.write("\n") }
+                // Tables (and Markdown tables and vertical rows) are set apart; CSV, JSON and JSON lines are not.
+                if printed > 0 && [.table, .markdown, .vertical].contains(renderer.format) { output.write("\n") }
                 output.write(renderer.render(result.table))
                 printed += 1
             case .failure(let diagnostic):

@@ -4,7 +4,7 @@
 ///
 /// A statement ends at `;` or at a line break, except that it goes on when the break is inside
 /// brackets, when the line ends after `,`, `|`, an operator or a keyword that needs more (`where`,
-/// `and`, `by`, …), or when the next line starts with `|`, a stage keyword, `and` or `or`.
+/// `and`, `by`, …), or when the next line starts with `|` or a keyword other than `let`.
 public enum Layout {
     /// `tokens` with the line breaks that do not end a statement removed, and runs of breaks folded.
     static func statementTokens(_ tokens: [Token]) -> [Token] {
@@ -51,12 +51,13 @@ public enum Layout {
         }
     }
 
-    /// Whether a line starting with `token` continues the statement above.
+    /// Whether a line starting with `token` continues the statement above: `|`, or any keyword but
+    /// `let` — no statement can start with one (`by offence`, `offset 2`, `and x = 1` go on).
     static func continuesBefore(_ token: Token?) -> Bool {
         guard let token else { return false }
         if token.kind == .pipe { return true }
         guard token.kind == .word, let keyword = token.keyword else { return false }
-        return Keyword.stageStarts.contains(keyword) || keyword == .and || keyword == .or
+        return keyword != .let
     }
 
     /// Whether `text` holds only complete statements, so that a shell can run it rather than

@@ -110,7 +110,16 @@ extension Table: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let fields = try container.decode([Field].self, forKey: .fields)
         let rows = try container.decode([[Value]].self, forKey: .rows)
-        let columns = fields.indices.map { i in Column(type: fields[i].type, values: rows.map { $0[i] }) }
+        guard rows.allSatisfy({ $0.count == fields.count }) else {
+            throw DecodingError.dataCorruptedError(forKey: .rows, in: container, debugDescription: "a row has the wrong number of values")
+        }
+        // JSON has no dates: a date column's values arrive as "YYYY-MM-DD" strings.
+        let columns = fields.indices.map { i in
+            Column(type: fields[i].type, values: rows.map { row in
+                if fields[i].type == .date, case .string(let text) = row[i], let date = LocalDate(text) { return .date(date) }
+                return row[i]
+            })
+        }
         self.init(fields: fields, columns: columns, rowCount: rows.count)
     }
 

@@ -1,0 +1,79 @@
+// weka-brief: a country briefing on Operation Weka II, written with the WekaQL library rather than
+// the wekaql command. It shows the uses a tool has for the library: prepared queries with parameters,
+// typed rows, the CLI's renderers, diagnostics, its own data beside the built-in data, and many tasks.
+
+import Foundation
+import WekaQL
+
+// 1. A prepared query: parsed and checked once, run with a typed parameter for each country.
+let engine = Engine()   // the built-in Operation Weka II data
+let arrestsIn = try engine.prepare("""
+    arrests where country = $country
+      select suspects, arrested, offence
+      sort by arrested desc
+    """)
+print("Parameters:", arrestsIn.parameters.map { "$\($0.key): \($0.value.rawValue)" }.sorted().joined(separator: ", "))
+
+// 2. Typed rows: read each value by column name; `arrested` is null where the release gives no number.
+for country in ["Togo", "Lesotho", "Cameroon"] {
+    let rows = try arrestsIn.run(["country": .string(country)])
+    print("\n\(country): \(rows.count) arrest report(s)")
+    for row in rows {
+        let suspects = row["suspects"]?.stringValue ?? "?"
+        let arrested = row["arrested"]?.integerValue.map { "\($0) arrested" } ?? "number not stated"
+        print("  - \(suspects): \(arrested) (\(row["offence"]?.stringValue ?? "?"))")
+    }
+}
+
+// 3. Rendering: the same table renderer as the command, fitted to 72 columns.
+let byContinent = try engine.prepare("""
+    arrests join countries on country
+      summarize reports = count(), people = sum(arrested) by continent
+    """).run()
+print("\nArrests by continent:")
+print(Renderer(format: .table, maxWidth: 72).render(byContinent), terminator: "")
+print(Renderer(format: .csv).render(byContinent), terminator: "")
+
+// 4. Errors are `Diagnostic` values: a code, a place and hints; `description` prints like the CLI.
+do {
+    _ = try engine.prepare("victims where orign = \"Chad\"")
+} catch let diagnostic as Diagnostic {
+    print("\nA mistyped query is caught (\(diagnostic.code.rawValue) at column \(diagnostic.location?.column ?? 0)):")
+    print(diagnostic)
+}
+
+// 5. The tool's own data: a CSV of follow-up dates it writes, loaded beside the built-in collections
+//    and joined with them. (The dates are the example's own, not the press release's.)
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weka-brief-\(ProcessInfo.processInfo.processIdentifier)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+let csv = folder.appendingPathComponent("followups.csv")
+try "country,review_on,analyst\nTogo,2022-07-01,A. Mensah\nCameroon,2022-07-08,B. Ngono\nNiger,2022-07-15,C. Issa\n"
+    .write(to: csv, atomically: true, encoding: .utf8)
+var dataset = Dataset.builtIn
+try dataset.load(path: csv.path)    // adds the collection "followups", its column types inferred
+var briefing = Engine(dataset: dataset)
+let followups = try briefing.run("""
+    followups left join victims on country
+      select country, review_on, analyst, victims, destination
+      sort by review_on
+    """)[0].table
+print("\nFollow-ups (\(followups.fields.map { "\($0.name): \($0.type.rawValue)" }.joined(separator: ", "))):")
+print(Renderer(maxWidth: 80).render(followups), terminator: "")
+
+// 6. Many tasks at once: an engine is a Sendable value, and a prepared query can be shared.
+let victimsIn = try briefing.prepare("victims where country = $c summarize groups = count(), known = sum(victims)")
+let countries = ["Oman", "Burkina Faso", "Cameroon", "Togo"]
+let totals = try await withThrowingTaskGroup(of: (String, Table).self) { group in
+    for country in countries {
+        group.addTask { (country, try victimsIn.run(["c": .string(country)])) }
+    }
+    var totals: [String: Table] = [:]
+    for try await (country, table) in group { totals[country] = table }
+    return totals
+}
+print("\nVictims by country, counted in parallel:")
+for country in countries {
+    let row = totals[country]![0]
+    print("  \(country): \(row["groups"]!) group(s), \(row["known"]!.isNull ? "number not stated" : "\(row["known"]!) victims")")
+}
