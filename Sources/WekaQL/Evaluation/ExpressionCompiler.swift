@@ -169,12 +169,18 @@ enum Comparison {
 
 /// `contains`, `starts with`, `ends with` and `=~` on folded text.
 enum TextMatch {
+    /// Compares folded texts as UTF-8 bytes (contiguous buffers, no generic collection search).
     static func matches(_ op: BinaryOperator, _ text: String, _ pattern: String) -> Bool {
-        switch op {
-        case .contains: return pattern.isEmpty || text.utf8.firstRange(of: pattern.utf8) != nil
-        case .startsWith: return text.utf8.starts(with: pattern.utf8)
-        case .endsWith: return text.utf8.reversed().starts(with: pattern.utf8.reversed())
-        default: return text == pattern
+        if op == .fuzzyEqual { return text == pattern }
+        var text = text, pattern = pattern
+        return text.withUTF8 { t in
+            pattern.withUTF8 { p in
+                switch op {
+                case .startsWith: return t.count >= p.count && t.prefix(p.count).elementsEqual(p)
+                case .endsWith: return t.count >= p.count && t.suffix(p.count).elementsEqual(p)
+                default: return ByteSearch.contains(t, p)
+                }
+            }
         }
     }
 }

@@ -211,20 +211,22 @@ enum ByteSearch {
     private static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { contains(bytes, $0) }
+    }
+
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         if needle.isEmpty { return true }
         guard bytes.count >= needle.count, let base = bytes.baseAddress else { return false }
-        return needle.withUnsafeBufferPointer { needle in
-            // memchr finds candidates for the first byte; memcmp checks the rest.
-            var offset = 0
-            let last = bytes.count - needle.count
-            while offset <= last {
-                guard let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) else { return false }
-                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
-                offset = at + 1
-            }
-            return false
+        // memchr finds candidates for the first byte; memcmp checks the rest.
+        var offset = 0
+        let last = bytes.count - needle.count
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) else { return false }
+            let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
+            offset = at + 1
         }
+        return false
     }
 }
 

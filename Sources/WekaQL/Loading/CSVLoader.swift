@@ -24,7 +24,7 @@ struct CSVLoader {
         let dataStart = reader.position
         var types = try sampleTypes(columns: names.count, from: reader)
         var parts = try parse(from: dataStart, types: types.map { Optional($0) })
-        var columns = merge(parts, count: names.count)
+        var columns = merge(&parts, count: names.count)
         for index in names.indices where columns[index].misfit {
             types[index] = try trueType(ofColumn: index, columns: names.count, from: dataStart)
             var only = [ValueType?](repeating: nil, count: names.count)
@@ -153,7 +153,7 @@ struct CSVLoader {
                     }
                     guard column == columns else { throw fieldCountError(count: column, columns, at: recordStart) }
                     rows += 1
-                    if let file, reader.position - released >= 8 << 20 {
+                    if let file, reader.position - released >= 4 << 20 {
                         file.release(released..<reader.position)
                         released = reader.position
                     }
@@ -193,11 +193,16 @@ struct CSVLoader {
                        path: path, bytes: bytes, offset: offset, hints: ["quote fields that contain commas: \"a, b\""])
     }
 
-    /// The parts' columns joined end to end.
-    private func merge(_ parts: [Part], count: Int) -> [FieldColumnBuilder] {
+    /// The parts' columns joined end to end. Each part's column is let go as soon as it is copied, so
+    /// that joining holds at most one column twice.
+    private func merge(_ parts: inout [Part], count: Int) -> [FieldColumnBuilder] {
         (0..<count).map { index in
             var column = parts[0].builders[index]!
-            for part in parts.dropFirst() { column.appendContents(of: part.builders[index]!) }
+            parts[0].builders[index] = nil
+            for p in parts.indices.dropFirst() {
+                column.appendContents(of: parts[p].builders[index]!)
+                parts[p].builders[index] = nil
+            }
             return column
         }
     }

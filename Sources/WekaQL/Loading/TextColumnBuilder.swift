@@ -22,7 +22,13 @@ struct TextColumnBuilder {
     private var plain: TextStorage?
     private(set) var count = 0
 
-    init(capacity: Int = 0) { codes.reserveCapacity(capacity) }
+    /// The number of rows expected, to size the plain text buffer once instead of growing it by doubling.
+    private let expectedRows: Int
+
+    init(capacity: Int = 0) {
+        expectedRows = capacity
+        codes.reserveCapacity(capacity)
+    }
 
     private var entryCount: Int { entryHashes.count }
 
@@ -91,7 +97,9 @@ struct TextColumnBuilder {
     }
 
     private mutating func switchToPlain() {
-        plain = textStorage()
+        // Room for the expected rows at the average length so far (untouched room costs no memory).
+        let averageLength = arena.count / max(1, entryCount) + 1
+        plain = textStorage(reserving: max(count, expectedRows) * averageLength * 5 / 4)
         codes = []
         arena = []
         entryStarts = [0]
@@ -100,9 +108,9 @@ struct TextColumnBuilder {
     }
 
     /// The rows so far as plain text.
-    private func textStorage() -> TextStorage {
+    private func textStorage(reserving bytes: Int = 0) -> TextStorage {
         if let plain { return plain }
-        var text = TextStorage()
+        var text = TextStorage(reserving: bytes, rows: bytes > 0 ? max(count, expectedRows) : 0)
         arena.withUnsafeBufferPointer { arena in
             for code in codes {
                 if code < 0 { text.appendNull(); continue }

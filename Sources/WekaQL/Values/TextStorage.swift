@@ -21,6 +21,14 @@ struct TextStorage: Sendable {
 
     var count: Int { starts[starts.count - 1] }
 
+    init() {}
+
+    /// Empty, with room for `bytes` bytes of text in `rows` rows.
+    init(reserving bytes: Int, rows: Int) {
+        segments[0].bytes.reserveCapacity(bytes)
+        segments[0].offsets.reserveCapacity(rows + 1)
+    }
+
     /// The segment holding `row`, and the row's index inside it.
     @inline(__always)
     private func locate(_ row: Int) -> (Int, Int) {
