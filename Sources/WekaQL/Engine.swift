@@ -121,7 +121,19 @@ public struct Engine: Sendable {
             }
         }
         errors.sort { ($0.range?.start ?? 0) < ($1.range?.start ?? 0) }
-        return (plans, errors)
+        return (plans, Self.capped(errors))
+    }
+
+    /// The most errors reported for one text. Garbage can hold an error per character, and each error
+    /// shows its whole line: a megabyte of it would print terabytes.
+    static let maximumErrors = 100
+
+    /// The first ``maximumErrors`` errors, the last saying how many more there were.
+    static func capped(_ errors: [Diagnostic]) -> [Diagnostic] {
+        guard errors.count > maximumErrors else { return errors }
+        var kept = Array(errors.prefix(maximumErrors))
+        kept[kept.count - 1].hints.append(Diagnostic.moreErrorsHint(errors.count - maximumErrors))
+        return kept
     }
 
     /// The names and schemas visible to a new statement.

@@ -47,12 +47,12 @@ extension Diagnostic {
     }
 
     static func integerTooLarge(_ text: String, range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .integerTooLarge, message: "integer \(text) does not fit in 64 bits", range: range,
-                   hints: ["integers run from -9223372036854775808 to 9223372036854775807; write a decimal such as \(text).0 for larger numbers"])
+        Diagnostic(code: .integerTooLarge, message: "integer \(abbreviated(text)) does not fit in 64 bits", range: range,
+                   hints: ["integers run from -9223372036854775808 to 9223372036854775807; write a decimal such as \(text.count > 80 ? "1.5e40" : text + ".0") for larger numbers"])
     }
 
     static func decimalOutOfRange(_ text: String, range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .decimalOutOfRange, message: "decimal \(text) is out of range", range: range)
+        Diagnostic(code: .decimalOutOfRange, message: "decimal \(abbreviated(text)) is out of range", range: range)
     }
 
     static func unterminatedQuotedName(range: SourceRange) -> Diagnostic {
@@ -124,14 +124,27 @@ extension Diagnostic {
                    hints: ["put it in parentheses: (not x), or negate the whole comparison: not (a = b)"])
     }
 
-    static func nestingTooDeep(range: SourceRange) -> Diagnostic {
+    /// Said on the last error shown when ``Engine`` stops listing them.
+    static func moreErrorsHint(_ count: Int) -> String {
+        "\(count) more error\(count == 1 ? "" : "s") after this one \(count == 1 ? "is" : "are") not shown; fix these first"
+    }
+
+    static func nestingTooDeep(range: SourceRange, inChain: Bool = false) -> Diagnostic {
         Diagnostic(code: .nestingTooDeep, message: "expression nested too deeply (more than \(Parser.maximumDepth) levels)",
-                   range: range)
+                   range: range,
+                   hints: inChain ? ["each operator in a row nests one level; for many alternatives write FIELD in (A, B, …)"] : [])
     }
 
     // MARK: - Helpers
 
-    static func quoted(_ text: String) -> String { "\"" + text + "\"" }
+    static func quoted(_ text: String) -> String { "\"" + abbreviated(text) + "\"" }
+
+    /// Text of at most about 80 characters: a 10 MB name or number is shown by its start and its length,
+    /// so that the message stays a line. (Paths are quoted whole.)
+    static func abbreviated(_ text: String) -> String {
+        guard text.utf8.count > 80, text.count > 80 else { return text }
+        return "\(text.prefix(60))… (\(text.count) characters)"
+    }
 
     /// `text` with line breaks and tabs written as escapes, so a message stays on one line.
     static func visible(_ text: String) -> String {
@@ -246,7 +259,7 @@ extension Diagnostic {
     }
 
     static func invalidRegex(_ pattern: String, reason: String, range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .invalidRegex, message: "invalid regular expression \(JSONText.quote(pattern))", range: range,
+        Diagnostic(code: .invalidRegex, message: "invalid regular expression \(JSONText.quote(abbreviated(pattern)))", range: range,
                    hints: [reason])
     }
 
@@ -294,7 +307,7 @@ extension Diagnostic {
     }
 
     static func noMatch(_ literal: String, field: String, suggestion: String?, range: SourceRange) -> Diagnostic {
-        var message = "no rows; \(JSONText.quote(literal)) is not \(article(field)) \(field) here"
+        var message = "no rows; \(JSONText.quote(abbreviated(literal))) is not \(article(field)) \(field) here"
         if let suggestion { message += " — did you mean \(JSONText.quote(suggestion))?" }
         return Diagnostic(code: .noMatch, severity: .note, message: message, range: range)
     }
@@ -304,7 +317,7 @@ extension Diagnostic {
 
 extension Diagnostic {
     static func cannotRead(_ path: String, reason: String) -> Diagnostic {
-        Diagnostic(code: .cannotRead, message: "cannot read \(quoted(path)): \(reason)")
+        Diagnostic(code: .cannotRead, message: "cannot read \"\(path)\": \(reason)")
     }
 
     static func invalidUTF8(file: SourceFile, offset: Int) -> Diagnostic {
@@ -324,6 +337,6 @@ extension Diagnostic {
     }
 
     static func unsupportedFile(_ path: String) -> Diagnostic {
-        Diagnostic(code: .unsupportedFile, message: "cannot load \(quoted(path)): not a .csv, .json or .jsonl file, nor a folder of them")
+        Diagnostic(code: .unsupportedFile, message: "cannot load \"\(path)\": not a .csv, .json or .jsonl file, nor a folder of them")
     }
 }

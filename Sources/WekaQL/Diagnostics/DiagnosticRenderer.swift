@@ -35,17 +35,38 @@ public struct DiagnosticRenderer: Sendable {
         return "\(place): \(label): \(paint(d.message, .bold))"
     }
 
+    /// Lines longer than this many characters are shown as a window around the caret, with "…" where
+    /// cut: an error in a 10 MB line prints a screenful, not the line.
+    static let maximumSnippetWidth = 160
+
     /// The source line and a caret line under the range (its first line only).
     private func snippet(file: SourceFile, range: SourceRange) -> [String] {
         let start = file.location(of: range.start)
-        let text = file.line(start.line)
-        let characters = Array(text)
-        let prefix = characters.prefix(start.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+        let characters = Array(file.line(start.line))
         let endOnLine = file.lineIndex(of: range.end) + 1 == start.line
             ? file.location(of: range.end).column : characters.count + 1
-        let width = max(1, endOnLine - start.column)
+        let caret = start.column - 1
+        var width = max(1, endOnLine - start.column)
+        var shown = characters[...], lead = "", tail = ""
+        if characters.count > Self.maximumSnippetWidth {
+            let lower = max(0, min(caret - Self.maximumSnippetWidth / 4, characters.count - Self.maximumSnippetWidth))
+            let upper = lower + Self.maximumSnippetWidth
+            shown = characters[lower..<upper]
+            (lead, tail) = (lower > 0 ? "…" : "", upper < characters.count ? "…" : "")
+            width = max(1, min(width, upper - caret))
+        }
+        let prefix = (lead.isEmpty ? "" : " ") + shown.prefix(max(0, caret - shown.startIndex)).map { $0 == "\t" ? "\t" : " " }.joined()
         let marker = "^" + String(repeating: "~", count: width - 1)
-        return [text, prefix + paint(marker, .green)]
+        return [lead + String(shown.map(Self.printable)) + tail, prefix + paint(marker, .green)]
+    }
+
+    /// A control character (but a tab) as U+FFFD: a snippet of a binary file must not send escape
+    /// sequences to the terminal. One character for one keeps the caret in place.
+    private static func printable(_ character: Character) -> Character {
+        guard character != "\t", character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            return character
+        }
+        return "\u{FFFD}"
     }
 
     private enum Color: String { case red = "31", yellow = "33", cyan = "36", green = "32", bold = "1" }

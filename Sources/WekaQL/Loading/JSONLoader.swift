@@ -60,7 +60,8 @@ struct JSONLoader {
                 }
                 let column = indexOf[key]!
                 while cells[column].count < rowIndex { cells[column].append(.null) }
-                cells[column].append(value)
+                // A key repeated in one row: the last value wins, as in JavaScript, rather than spilling into the next row.
+                if cells[column].count > rowIndex { cells[column][rowIndex] = value } else { cells[column].append(value) }
             }
             for column in cells.indices where cells[column].count <= rowIndex { cells[column].append(.null) }
         }

@@ -55,7 +55,8 @@ extension Checker {
             guard bound.type.isNumeric else {
                 throw Diagnostic.operandType(op: "-", expected: "a number", found: bound.type, range: operand.range)
             }
-            if case .literal(.integer(let i)) = bound.kind { return BoundExpression(kind: .literal(.integer(-i)), type: .integer, range: range) }
+            // Folded only when it fits: -(-9223372036854775808) is left to overflow, as an error, at run time.
+            if case .literal(.integer(let i)) = bound.kind, i != .min { return BoundExpression(kind: .literal(.integer(-i)), type: .integer, range: range) }
             if case .literal(.decimal(let d)) = bound.kind { return BoundExpression(kind: .literal(.decimal(-d)), type: .decimal, range: range) }
             return BoundExpression(kind: .negate(bound), type: bound.type, range: range)
         }
@@ -98,12 +99,32 @@ extension Checker {
     private func bindRegex(_ subject: BoundExpression, _ pattern: BoundExpression, _ source: Expression,
                            range: SourceRange) throws -> BoundExpression {
         guard case .literal(.string(let text)) = pattern.kind else { throw Diagnostic.notConstant(range: source.range, what: "a regular expression in double quotes") }
+        // Swift's regex parser limits nested groups but not nested character classes (`[[[…`), which
+        // overflow its stack past a few thousand: bound them before it sees the pattern.
+        guard Self.classNesting(text) <= Parser.maximumDepth else {
+            throw Diagnostic.invalidRegex(text, reason: "character classes nested more than \(Parser.maximumDepth) levels", range: source.range)
+        }
         do {
             let regex = try Regex(text)
             return BoundExpression(kind: .regexMatch(subject, RegexBox(regex, pattern: text)), type: .boolean, range: range)
         } catch {
             throw Diagnostic.invalidRegex(text, reason: "\(error)", range: source.range)
         }
+    }
+
+    /// The deepest nesting of `[` in a regular expression, escaped characters aside.
+    private static func classNesting(_ pattern: String) -> Int {
+        var depth = 0, deepest = 0, escaped = false
+        for byte in pattern.utf8 {
+            if escaped { escaped = false; continue }
+            switch byte {
+            case UInt8(ascii: "\\"): escaped = true
+            case UInt8(ascii: "["): depth += 1; deepest = max(deepest, depth)
+            case UInt8(ascii: "]"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return deepest
     }
 
     /// A string literal compared with a date becomes a date literal, so `start_date >= "2022-06-12"` works.

@@ -137,9 +137,30 @@ public struct Expression: Sendable {
         case between(Expression, Expression, Expression, negated: Bool)
     }
     /// What it is.
-    public var kind: Kind
+    public var kind: Kind { didSet { height = Self.height(of: kind) } }
     /// Where it is.
     public var range: SourceRange
+    /// The levels of the tree from here down (1 for a leaf). Kept rather than computed, so that the parser
+    /// can bound it cheaply: `a or b or …` deepens the tree without nesting any parse call, and the checker
+    /// and evaluator recurse over the tree.
+    private(set) var height: Int
+
+    init(kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+        self.height = Self.height(of: kind)
+    }
+
+    private static func height(of kind: Kind) -> Int {
+        switch kind {
+        case .literal, .field, .parameter: return 1
+        case .unary(_, let e), .isNull(let e, _): return e.height + 1
+        case .binary(_, let a, let b): return max(a.height, b.height) + 1
+        case .call(_, let arguments): return (arguments.map(\.height).max() ?? 0) + 1
+        case .inList(let e, let items, _): return max(e.height, items.map(\.height).max() ?? 0) + 1
+        case .between(let e, let low, let high, _): return max(e.height, low.height, high.height) + 1
+        }
+    }
 }
 
 /// Prefix operators.

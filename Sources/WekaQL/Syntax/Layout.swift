@@ -11,14 +11,18 @@ public enum Layout {
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
         var depth = 0
+        // The token after the current run of line breaks, found once per run: looking ahead from every
+        // break would be quadratic in a run of empty lines.
+        var upcoming = 0
         for (index, token) in tokens.enumerated() {
             switch token.kind {
             case .leftParen: depth += 1
             case .rightParen: depth = max(0, depth - 1)
             case .semicolon: depth = 0
             case .newline:
+                if upcoming <= index { upcoming = next(after: index, in: tokens) }
                 if depth > 0 || continuesAfter(result.last, before: result.dropLast().last)
-                    || continuesBefore(next(after: index, in: tokens)) {
+                    || continuesBefore(upcoming < tokens.count ? tokens[upcoming] : nil) {
                     continue
                 }
                 if let last = result.last, last.kind == .newline || last.kind == .semicolon { continue }
@@ -30,8 +34,9 @@ public enum Layout {
         return result
     }
 
-    private static func next(after index: Int, in tokens: [Token]) -> Token? {
-        tokens[(index + 1)...].first { $0.kind != .newline && $0.kind != .comment }
+    /// The index of the first token after `index` that is not a line break or a comment (`tokens.count` if none).
+    private static func next(after index: Int, in tokens: [Token]) -> Int {
+        tokens[(index + 1)...].firstIndex { $0.kind != .newline && $0.kind != .comment } ?? tokens.count
     }
 
     /// Whether a line ending with `token` (after `before`) must go on. A `*` is multiplication unless it

@@ -12,8 +12,10 @@ public struct Parser {
     private let tokens: [Token]
     private var index = 0
     private var diagnostics: [Diagnostic]
-    /// Where the lexer found problems.
-    private let lexicalErrors: [SourceRange]
+    /// Where the lexer found problems: their start offsets, sorted.
+    private let lexicalErrors: [Int]
+    /// The start of every diagnostic so far, to keep one per position without a scan per error.
+    private var reportedStarts: Set<Int?>
     private var statementFailed = false
     /// The token where the last error was found: a stage that starts there and fails only for want of
     /// more text (`select where`) is that error's echo, not a second mistake.
@@ -31,7 +33,8 @@ public struct Parser {
         let lexed = Lexer.tokenize(file)
         self.tokens = Layout.statementTokens(lexed.tokens)
         self.diagnostics = lexed.diagnostics
-        self.lexicalErrors = lexed.diagnostics.compactMap(\.range)
+        self.lexicalErrors = lexed.diagnostics.compactMap(\.range?.start).sorted()
+        self.reportedStarts = Set(lexed.diagnostics.map(\.range?.start))
     }
 
     /// Parses `file`; returns the statements that parsed and every lexical and syntax problem.
@@ -132,14 +135,20 @@ public struct Parser {
         statementFailed = true
         lastErrorToken = index
         // One error per position: a lexical error already covers an `.invalid` token.
-        if !diagnostics.contains(where: { $0.range?.start == error.diagnostic.range?.start }) {
+        if reportedStarts.insert(error.diagnostic.range?.start).inserted {
             diagnostics.append(error.diagnostic)
         }
     }
 
     /// Whether the lexer reported a problem inside `range` (such a statement does not run).
     private func hasLexicalError(in range: SourceRange) -> Bool {
-        lexicalErrors.contains { $0.start >= range.start && $0.start < max(range.end, range.start + 1) }
+        // A binary search: a scan per statement would be quadratic in a program of many bad lines.
+        var low = 0, high = lexicalErrors.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lexicalErrors[middle] < range.start { low = middle + 1 } else { high = middle }
+        }
+        return low < lexicalErrors.count && lexicalErrors[low] < max(range.end, range.start + 1)
     }
 
     private mutating func skipToStatementEnd() {
@@ -347,6 +356,8 @@ public struct Parser {
         guard depth <= Self.maximumDepth else { throw failure(.nestingTooDeep(range: current.range)) }
         var left = try parsePrefix(minimum)
         while true {
+            // A run of operators (`a or b or …`) deepens the tree without nesting calls: bound it as well.
+            guard left.height <= Self.maximumDepth else { throw failure(.nestingTooDeep(range: current.range, inChain: true)) }
             if let (op, width) = binaryOperator(), op.precedence >= minimum {
                 if op.isComparison, isBareComparison(left) {
                     throw failure(.chainedComparison(range: current.range))

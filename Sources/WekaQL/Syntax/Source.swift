@@ -76,7 +76,11 @@ public struct SourceFile: Sendable, Hashable {
     public func location(of offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
         let line = lineIndex(of: clamped)
-        let prefix = String(decoding: bytes[lineStarts[line]..<clamped], as: UTF8.self)
+        let bytesBefore = bytes[lineStarts[line]..<clamped]
+        // ASCII is a character per byte (no "\r\n" pair can precede the offset on its line): counting
+        // characters is then needless, and slow on a long line with many errors.
+        if bytesBefore.allSatisfy({ $0 < 0x80 }) { return SourceLocation(line: line + 1, column: bytesBefore.count + 1) }
+        let prefix = String(decoding: bytesBefore, as: UTF8.self)
         return SourceLocation(line: line + 1, column: prefix.count + 1)
     }
 

@@ -70,15 +70,18 @@ enum Suggestions {
     /// The candidate nearest to `name`, if it is close enough to be a likely typo.
     static func nearest(to name: String, in candidates: [String]) -> String? {
         let target = Array(Folding.fold(name))
+        let allowed = target.count >= 4 ? max(2, min(3, target.count / 3)) : 1
         var best: (String, Int)?
         for candidate in candidates {
             let folded = Array(Folding.fold(candidate))
             if folded == target { return candidate }
+            // The distance is at least the difference in length: skipping those too far apart keeps a
+            // long literal (a 10 MB string) from costing length × length per candidate.
+            guard abs(folded.count - target.count) <= allowed else { continue }
             let distance = editDistance(target, folded)
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }
-        let allowed = target.count >= 4 ? max(2, min(3, target.count / 3)) : 1
         return distance <= allowed ? candidate : nil
     }
 
