@@ -71,9 +71,12 @@ public struct Engine: Sendable {
                 report(.result(result))
             } catch let diagnostic as Diagnostic {
                 report(.failure(diagnostic.located(in: file)))
+                if let name = plan.binding { bindings[name] = nil }   // no stale value from an earlier run
                 succeeded = false
                 if !keepGoing { return false }
             } catch {
+                // An unbound `let` after a failed statement: that failure was reported; this one follows from it.
+                if let name = plan.binding { bindings[name] = nil }
                 succeeded = false
             }
         }

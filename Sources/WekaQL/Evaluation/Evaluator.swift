@@ -7,6 +7,11 @@ struct QueryOutcome {
     var notes: [Diagnostic]
 }
 
+/// A statement used a `let` whose own statement failed at run time (reported there already).
+struct UnboundBinding: Error {
+    var name: String
+}
+
 struct Evaluator {
     let dataset: Dataset
     let bindings: [String: Table]
@@ -46,7 +51,10 @@ struct Evaluator {
 
     private func table(_ source: SourceReference) throws -> Table {
         switch source {
-        case .binding(let name): return bindings[name]!
+        case .binding(let name):
+            // With keepGoing, a `let` that failed at run time leaves its name unbound; its error is already reported.
+            guard let table = bindings[name] else { throw UnboundBinding(name: name) }
+            return table
         case .collection(let name): return dataset[name]!.table
         }
     }
