@@ -57,6 +57,9 @@ for target in "${targets[@]}"; do
     # No allocation stacks and a smaller quarantine: ASan's bookkeeping per malloc was a third of the time.
     # To see where a reported block was allocated, replay the input with ASAN_OPTIONS unset.
     export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:quarantine_size_mb=32}
+    # Swift's own crash backtracer would catch a trap before libFuzzer does (and trips ASan reading memory):
+    # leave crashes to libFuzzer, which saves the input and prints the stack.
+    export SWIFT_BACKTRACE=enable=no
     # shellcheck disable=SC2086
     if ! nice -n 10 "$build/$target-fuzzer" -runs="$runs" -max_len="${max_len[$target]}" -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 \
         -print_final_stats=1 -artifact_prefix="$root/Fuzz/crashes/$target-" "${dict[@]}" ${FUZZ_FLAGS:-} \

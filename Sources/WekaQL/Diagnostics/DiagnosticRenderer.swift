@@ -39,20 +39,32 @@ public struct DiagnosticRenderer: Sendable {
     /// cut: an error in a 10 MB line prints a screenful, not the line.
     static let maximumSnippetWidth = 160
 
-    /// The source line and a caret line under the range (its first line only).
+    /// The source line and a caret line under the range (its first line only). A long line is first cut
+    /// to a few hundred bytes around the caret, so that characters are counted there only: a hundred
+    /// errors on a 10 MB line would otherwise take half a minute to render.
     private func snippet(file: SourceFile, range: SourceRange) -> [String] {
-        let start = file.location(of: range.start)
-        let characters = Array(file.line(start.line))
-        let endOnLine = file.lineIndex(of: range.end) + 1 == start.line
-            ? file.location(of: range.end).column : characters.count + 1
-        let caret = start.column - 1
-        var width = max(1, endOnLine - start.column)
-        var shown = characters[...], lead = "", tail = ""
+        let bytes = file.bytes
+        let offset = min(max(range.start, 0), bytes.count)
+        var lineStart = offset, lineEnd = offset
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        let margin = Self.maximumSnippetWidth * 4   // bytes: room for the characters shown on either side
+        var from = max(lineStart, min(offset, lineEnd) - margin), to = min(lineEnd, max(offset, from) + margin)
+        while from > lineStart, bytes[from] & 0xC0 == 0x80 { from -= 1 }   // not in the middle of a character
+        while to < lineEnd, bytes[to] & 0xC0 == 0x80 { to += 1 }
+        let characters = Array(String(decoding: bytes[from..<to], as: UTF8.self))
+        let caretOffset = max(from, min(offset, to))
+        let caret = String(decoding: bytes[from..<caretOffset], as: UTF8.self).count
+        var width = max(1, String(decoding: bytes[caretOffset..<max(caretOffset, min(range.end, to))], as: UTF8.self).count)
+        var shown = characters[...]
+        var (lead, tail) = (from > lineStart ? "…" : "", to < lineEnd ? "…" : "")
         if characters.count > Self.maximumSnippetWidth {
             let lower = max(0, min(caret - Self.maximumSnippetWidth / 4, characters.count - Self.maximumSnippetWidth))
             let upper = lower + Self.maximumSnippetWidth
             shown = characters[lower..<upper]
-            (lead, tail) = (lower > 0 ? "…" : "", upper < characters.count ? "…" : "")
+            if lower > 0 { lead = "…" }
+            if upper < characters.count { tail = "…" }
             width = max(1, min(width, upper - caret))
         }
         let prefix = (lead.isEmpty ? "" : " ") + shown.prefix(max(0, caret - shown.startIndex)).map { $0 == "\t" ? "\t" : " " }.joined()
