@@ -3,20 +3,23 @@
 // visible), then queries over each loaded table and the renderers.
 //
 // Beyond "no crash", a CSV that loads must hold every record the reader sees, with each text field
-// intact: a loss there stops the run as a crash would. (Fuzz/run.sh lowers the loader's thresholds in this
+// intact, and loading only some columns must give exactly those columns: a difference there stops the
+// run as a crash would. (Fuzz/run.sh lowers the loader's thresholds in this
 // build, so that small inputs take the two-thread parse and the re-typing of a column its sample misjudged.)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzData(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     var collections: [Dataset.Collection] = []
-    do {
-        let table = try CSVLoader(path: "fuzz.csv", bytes: bytes, file: nil).load()
+    let whole = Result { try CSVLoader(path: "fuzz.csv", bytes: bytes, file: nil).load() }
+    switch whole {
+    case .success(let table):
         checkNothingLost(table, bytes)
         collections.append(Dataset.Collection(name: "csv", table: table))
-    } catch {
+    case .failure(let error):
         _ = "\(error)"   // renders the diagnostic: its snippet is cut from the file at an offset
     }
+    checkNarrowed(whole, bytes, keeping: size)
     var json = JSONLoader(path: "fuzz.json", bytes: bytes)
     do { collections += try json.loadDocument(defaultName: "json") } catch { _ = "\(error)" }
     var lines = JSONLoader(path: "fuzz.jsonl", bytes: bytes)
@@ -44,6 +47,31 @@ private func checkNothingLost(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8
                 fatalError("CSV changed row \(row + 1) of \(field.name): \(table[row, column]) for \(expected)")
             }
         }
+    }
+}
+
+/// Loading only some columns (picked by the bits of `pattern`) gives exactly those columns of the whole
+/// load, or fails with the same error.
+private func checkNarrowed(_ whole: Result<Table, any Error>, _ bytes: UnsafeBufferPointer<UInt8>, keeping pattern: Int) {
+    let names = (try? whole.get())?.fields.map(\.name) ?? ["a", "column1"]
+    let kept = names.enumerated().filter { (pattern >> ($0.offset % 8)) & 1 == 1 }.map(\.element)
+    let part = Result { try CSVLoader(path: "fuzz.csv", bytes: bytes, file: nil).load(ColumnSelection(names: Set(kept))) }
+    switch (whole, part) {
+    case (.success(let table), .success(let narrowed)):
+        guard narrowed.rowCount == table.rowCount, narrowed.fields.map(\.name) == kept else {
+            fatalError("narrowed CSV: \(narrowed.fields.map(\.name)) of \(narrowed.rowCount) rows, for \(kept) of \(table.rowCount)")
+        }
+        for (column, field) in narrowed.fields.enumerated() {
+            let source = names.firstIndex(of: field.name)!
+            guard field.type == table.fields[source].type,
+                  (0..<table.rowCount).allSatisfy({ "\(narrowed[$0, column])" == "\(table[$0, source])" }) else {
+                fatalError("narrowed CSV changed column \(field.name)")
+            }
+        }
+    case (.failure(let error), .failure(let other)):
+        guard "\(error)" == "\(other)" else { fatalError("narrowed CSV failed differently: \(other) for \(error)") }
+    default:
+        fatalError("narrowed CSV: one load failed and the other did not")
     }
 }
 

@@ -27,17 +27,38 @@ func main() -> ExitStatus {
     if options.showHelp { print(Help.text); return .success }
     if options.showVersion { print(Help.version); return .success }
 
-    var dataset = options.builtin ? Dataset.builtIn : Dataset.empty
-    for path in options.dataPaths {
+    // The programs are read before the data, so that a CSV file loads only the columns they name.
+    var sources = options.statements.map { SourceFile(name: "-e", text: $0) }
+    for path in options.files {
         do {
-            let warnings = try dataset.load(path: path)
-            warnings.forEach { errors.write(DiagnosticRenderer().render($0) + "\n") }
+            sources.append(try SourceFile.read(path: path))
         } catch let diagnostic as Diagnostic {
-            errors.write(DiagnosticRenderer(colored: Terminal.wantsColor(errors, allowed: options.color)).render(diagnostic) + "\n")
-            return diagnostic.code == .cannotRead || diagnostic.code == .unsupportedFile ? .usage : .queryError
+            errors.write(DiagnosticRenderer().render(diagnostic) + "\n")
+            return diagnostic.code == .cannotRead ? .usage : .queryError
         } catch {
-            return .queryError
+            return .usage
         }
+    }
+    let interactive = sources.isEmpty && Terminal.standardInputIsTerminal && options.outputPath == nil
+    if sources.isEmpty && !interactive {
+        do { sources = [try SourceFile.read(path: "-")] } catch let diagnostic as Diagnostic {
+            errors.write((options.jsonErrors ? DiagnosticRenderer().json(diagnostic) : DiagnosticRenderer().render(diagnostic)) + "\n")
+            return .queryError
+        } catch { return .queryError }
+    }
+
+    // The shell may go on to any column; a script or -e text needs only the ones it names. If the text has
+    // errors, the data is loaded whole after all, so that hints list every field of the file.
+    let narrowed = interactive || options.dataPaths.isEmpty ? ColumnSelection.all : .usedBy(sources)
+    var loaded = loadData(options, columns: narrowed, errors: errors)
+    if narrowed != .all, case .success(let dataset) = loaded,
+       sources.contains(where: { !Engine(dataset: dataset).check($0).isEmpty }) {
+        loaded = loadData(options, columns: .all, errors: errors, warn: false)
+    }
+    let dataset: Dataset
+    switch loaded {
+    case .success(let value): dataset = value
+    case .failure(let failure): return failure.status
     }
 
     var output = OutputStream(descriptor: 1)
@@ -51,33 +72,36 @@ func main() -> ExitStatus {
     }
     defer { output.close() }
 
-    var sources = options.statements.map { SourceFile(name: "-e", text: $0) }
-    for path in options.files {
-        do {
-            sources.append(try SourceFile.read(path: path))
-        } catch let diagnostic as Diagnostic {
-            errors.write(DiagnosticRenderer().render(diagnostic) + "\n")
-            return diagnostic.code == .cannotRead ? .usage : .queryError
-        } catch {
-            return .usage
-        }
-    }
     var runner = ScriptRunner(engine: Engine(dataset: dataset), options: options, output: output, errors: errors)
-    if sources.isEmpty {
-        if Terminal.standardInputIsTerminal && options.outputPath == nil {
-            return Shell(engine: runner.engine, options: options).run()
-        }
-        do { sources = [try SourceFile.read(path: "-")] } catch let diagnostic as Diagnostic {
-            runner.report(diagnostic)
-            return .queryError
-        } catch { return .queryError }
-    }
+    if interactive { return Shell(engine: runner.engine, options: options).run() }
     var status = ExitStatus.success
     for source in sources where !runner.run(source) {
         status = .queryError
         if !options.keepGoing { break }
     }
     return status
+}
+
+/// The built-in data (unless `--no-builtin`) and every `--data` path, or the status to exit with.
+func loadData(_ options: Options, columns: ColumnSelection, errors: OutputStream, warn: Bool = true) -> Result<Dataset, ExitFailure> {
+    var dataset = options.builtin ? Dataset.builtIn : Dataset.empty
+    for path in options.dataPaths {
+        do {
+            let warnings = try dataset.load(path: path, columns: columns)
+            if warn { warnings.forEach { errors.write(DiagnosticRenderer().render($0) + "\n") } }
+        } catch let diagnostic as Diagnostic {
+            errors.write(DiagnosticRenderer(colored: Terminal.wantsColor(errors, allowed: options.color)).render(diagnostic) + "\n")
+            return .failure(ExitFailure(status: diagnostic.code == .cannotRead || diagnostic.code == .unsupportedFile ? .usage : .queryError))
+        } catch {
+            return .failure(ExitFailure(status: .queryError))
+        }
+    }
+    return .success(dataset)
+}
+
+/// A status to exit with, as an error.
+struct ExitFailure: Error {
+    var status: ExitStatus
 }
 
 exit(main().rawValue)

@@ -275,6 +275,24 @@ import Testing
         #expect(result.output == "n\n6\ncount\n1\ncount\n2\ncount\n3\n")
     }
 
+    /// A script loads only the CSV columns it names; a misspelt name still gets every field in its hint,
+    /// and a script, `-e` text and standard input give the same answers.
+    @Test func narrowedLoadingKeepsAnswersAndHints() throws {
+        let dir = try TemporaryDirectory()
+        let csv = try dir.write("records.csv", "id,country,arrested,details\n1,Togo,3,x\n2,Mali,,\"y, z\"\n3,Togo,4,\n")
+        let query = "records where country = \"Togo\" summarize n = sum(arrested), c = count()"
+        let script = try dir.write("q.wql", query + "\n")
+        for (arguments, input) in [(["-e", query], ""), ([script.path], ""), ([], query)] {
+            let result = try WekaQLProcess.run(["-f", "csv", "--data", csv.path] + arguments, input: input)
+            #expect(result.status == 0 && result.output == "n,c\n7,2\n")
+        }
+        let typo = try WekaQLProcess.run(["--data", csv.path, "-e", "records where contry = \"Togo\" count"])
+        #expect(typo.status == 1)
+        #expect(typo.error.contains("did you mean \"country\"? (fields: id, country, arrested, details)"))
+        let empty = try WekaQLProcess.run(["-f", "csv", "--data", csv.path, "-e", "records count"])
+        #expect(empty.output == "count\n3\n")
+    }
+
     @Test func noBuiltinStartsEmpty() throws {
         let result = try WekaQLProcess.run(["--no-builtin", "-e", "figures"])
         #expect(result.status == 1)

@@ -13,7 +13,8 @@ struct CSVLoader {
     /// Files smaller than this are parsed on one thread.
     static let parallelThreshold = 4 << 20
 
-    func load() throws -> Table {
+    /// Loads the columns `selection` includes, in the file's order; the others are only stepped over.
+    func load(_ selection: ColumnSelection = .all) throws -> Table {
         var reader = CSVReader(bytes)
         var fields: [CSVReader.Field] = []
         guard try readRecord(&reader, into: &fields) else {
@@ -21,18 +22,21 @@ struct CSVLoader {
         }
         if let bad = UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[0..<reader.position])) { throw invalidUTF8(at: bad) }
         let names = try headerNames(reader, fields)
+        let kept = names.indices.filter { selection.includes(names[$0]) }
         let dataStart = reader.position
-        var types = try sampleTypes(columns: names.count, from: reader)
-        var parts = try parse(from: dataStart, types: types.map { Optional($0) })
-        var columns = merge(&parts, count: names.count)
-        for index in names.indices where columns[index].misfit {
+        let sampled = try sampleTypes(columns: names.count, from: reader)
+        var types = [ValueType?](repeating: nil, count: names.count)
+        for index in kept { types[index] = sampled[index] }
+        var parts = try parse(from: dataStart, types: types)
+        var columns = merge(&parts, columns: kept)
+        for (slot, index) in kept.enumerated() where columns[slot].misfit {
             types[index] = try trueType(ofColumn: index, columns: names.count, from: dataStart)
             var only = [ValueType?](repeating: nil, count: names.count)
             only[index] = types[index]
             parts = try parse(from: dataStart, types: only, parallel: false)
-            columns[index] = parts[0].builders[index]!
+            columns[slot] = parts[0].builders[index]!
         }
-        let schema = zip(names, types).map { Field(name: $0, type: $1) }
+        let schema = kept.map { Field(name: names[$0], type: types[$0]!) }
         return Table(fields: schema, columns: columns.map { $0.build() }, rowCount: parts.map(\.rows).reduce(0, +))
     }
 
@@ -133,10 +137,8 @@ struct CSVLoader {
         var rows = 0
         var scratch: [UInt8] = []
         var released = start
-        // The part's text is checked as UTF-8 once here, so that no field needs checking on its own.
-        if let bad = UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[start..<limit])) {
-            return Part(error: invalidUTF8(at: start + bad))
-        }
+        // The text is checked as UTF-8 a chunk ahead of the fields read, skipped columns' too.
+        var utf8 = UTF8Frontier(bytes, from: start)
         // Which builder each column goes to (-1: not wanted).
         var slotOf = [Int](repeating: -1, count: columns)
         for (slot, index) in wanted.enumerated() { slotOf[index] = slot }
@@ -147,6 +149,7 @@ struct CSVLoader {
                     var column = 0
                     while true {
                         let (field, isLast) = try reader.nextField()
+                        if let bad = utf8.check(through: field.end) { throw invalidUTF8(at: bad) }
                         if column < columns, slotOf[column] >= 0 { append(field, to: &builders[slotOf[column]], reader: reader, scratch: &scratch) }
                         column += 1
                         if isLast { break }
@@ -193,10 +196,10 @@ struct CSVLoader {
                        path: path, bytes: bytes, offset: offset, hints: ["quote fields that contain commas: \"a, b\""])
     }
 
-    /// The parts' columns joined end to end. Each part's column is let go as soon as it is copied, so
-    /// that joining holds at most one column twice.
-    private func merge(_ parts: inout [Part], count: Int) -> [FieldColumnBuilder] {
-        (0..<count).map { index in
+    /// The parts' columns (those at `indexes`) joined end to end. Each part's column is let go as soon as
+    /// it is copied, so that joining holds at most one column twice.
+    private func merge(_ parts: inout [Part], columns indexes: [Int]) -> [FieldColumnBuilder] {
+        indexes.map { index in
             var column = parts[0].builders[index]!
             parts[0].builders[index] = nil
             for p in parts.indices.dropFirst() {

@@ -7,29 +7,31 @@ extension Dataset {
     /// file holding an array, a `.jsonl` file or a `.csv` file is one collection named after the file's
     /// stem; a folder loads each such file in it. Nothing is added if any file fails.
     ///
+    /// - Parameter columns: the columns of CSV files to keep (``ColumnSelection/usedBy(_:)`` gives those a
+    ///   program needs); the others are skipped while parsing. JSON files are loaded whole.
     /// - Returns: warnings, such as a JSON column that mixes numbers and strings.
     /// - Throws: a ``Diagnostic`` naming the file, line and problem.
     @discardableResult
-    public mutating func load(path: String) throws -> [Diagnostic] {
+    public mutating func load(path: String, columns: ColumnSelection = .all) throws -> [Diagnostic] {
         var loaded: [Collection] = []
         var warnings: [Diagnostic] = []
         if FileBytes.isDirectory(path) {
             let names = try FileBytes.list(path).filter { DataFileKind(path: $0) != nil }
             for name in names {
                 let file = path.hasSuffix("/") ? path + name : path + "/" + name
-                loaded += try Self.loadFile(file, warnings: &warnings)
+                loaded += try Self.loadFile(file, columns: columns, warnings: &warnings)
             }
         } else {
-            loaded = try Self.loadFile(path, warnings: &warnings)
+            loaded = try Self.loadFile(path, columns: columns, warnings: &warnings)
         }
         for collection in loaded { add(collection) }
         return warnings
     }
 
-    private static func loadFile(_ path: String, warnings: inout [Diagnostic]) throws -> [Collection] {
+    private static func loadFile(_ path: String, columns: ColumnSelection, warnings: inout [Diagnostic]) throws -> [Collection] {
         guard let kind = DataFileKind(path: path) else { throw Diagnostic.unsupportedFile(path) }
         if kind == .csv, let mapped = try FileBytes.map(path) {
-            return [Collection(name: kind.stem(of: path), table: try CSVLoader(path: path, bytes: mapped.bytes, file: mapped).load())]
+            return [Collection(name: kind.stem(of: path), table: try CSVLoader(path: path, bytes: mapped.bytes, file: mapped).load(columns))]
         }
         let bytes = try FileBytes.read(path)
         return try bytes.withUnsafeBufferPointer { buffer in
@@ -38,7 +40,7 @@ extension Dataset {
             var json = JSONLoader(path: path, bytes: buffer)
             defer { warnings += json.warnings }
             switch kind {
-            case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: buffer, file: nil).load())]
+            case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: buffer, file: nil).load(columns))]
             case .json: return try json.loadDocument(defaultName: stem)
             case .jsonl: return [try json.loadLines(name: stem)]
             }

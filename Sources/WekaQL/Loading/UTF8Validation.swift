@@ -49,3 +49,32 @@ enum UTF8Validation {
         return true
     }
 }
+
+/// Checks bytes as UTF-8 a chunk at a time, just ahead of a parser: checking all of a large file first
+/// would fault every page of it in at once, which is what the loader's peak memory was made of.
+struct UTF8Frontier {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Everything from where checking started up to here is UTF-8; it is always at a character's start.
+    private(set) var checked: Int
+
+    static let chunk = 1 << 20
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
+        self.bytes = bytes
+        checked = start
+    }
+
+    /// Checks on past `offset` (at least a chunk further); returns the offset of the first invalid byte, if any.
+    @inline(__always)
+    mutating func check(through offset: Int) -> Int? {
+        offset <= checked ? nil : advance(to: offset)
+    }
+
+    private mutating func advance(to offset: Int) -> Int? {
+        var end = min(bytes.count, max(offset, checked + Self.chunk))
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }   // not in the middle of a character
+        if let bad = UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[checked..<end])) { return checked + bad }
+        checked = end
+        return nil
+    }
+}
