@@ -24,6 +24,7 @@ extension Diagnostic {
         // Data files
         case cannotRead = "E0500", invalidUTF8 = "E0501", malformedJSON = "E0502", malformedCSV = "E0503"
         case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"
+        case valueTooLong = "E0508"
         // Results
         case noMatch = "N0600"
     }
@@ -334,6 +335,12 @@ extension Diagnostic {
         let file = SourceFile(name: path, text: prefix)
         let start = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(offset, bytes.count)]), as: UTF8.self).utf8.count
         return Diagnostic(code: code, message: message, range: SourceRange(start, start + 1), file: file, hints: hints)
+    }
+
+    static func valueTooLong(path: String, bytes: UnsafeBufferPointer<UInt8>, offset: Int, limit: Int) -> Diagnostic {
+        let size = limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes"
+        return .inData(.valueTooLong, "a value longer than \(size) starts here", path: path, bytes: bytes, offset: offset,
+                       hints: ["wekaql keeps values of up to \(size); is a quote left open, or is this not a data file?"])
     }
 
     static func unsupportedFile(_ path: String) -> Diagnostic {

@@ -2,11 +2,21 @@
 // is then parsed once, in two halves on two threads. A column whose sample misled (a text value far down
 // an integer column) is found out while parsing, and only that column is typed again and rebuilt.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct CSVLoader {
     let path: String
     let bytes: UnsafeBufferPointer<UInt8>
     /// The mapping behind `bytes`, when there is one: parsed parts of it are given back as parsing goes.
     let file: MappedFile?
+    /// The longest field accepted (lowered by tests).
+    var maximumFieldBytes = Dataset.maximumValueBytes
 
     /// How many records the type sample reads.
     static let sampleSize = 2_048
@@ -20,6 +30,7 @@ struct CSVLoader {
         guard try readRecord(&reader, into: &fields) else {
             throw Diagnostic.inData(.malformedCSV, "the CSV file is empty: it needs a header row", path: path, bytes: bytes, offset: 0)
         }
+        if let long = fields.first(where: { $0.end - $0.start > maximumFieldBytes }) { throw valueTooLong(at: long.start) }
         if let bad = UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[0..<reader.position])) { throw invalidUTF8(at: bad) }
         let names = try headerNames(reader, fields)
         let kept = names.indices.filter { selection.includes(names[$0]) }
@@ -122,8 +133,9 @@ struct CSVLoader {
     }
 
     private func lineStart(after offset: Int) -> Int? {
-        var i = offset
-        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+        guard offset < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + offset, 0x0A, bytes.count - offset) else { return nil }
+        let i = UnsafeRawPointer(found) - UnsafeRawPointer(base)
         return i + 1 < bytes.count ? i + 1 : nil
     }
 
@@ -149,6 +161,7 @@ struct CSVLoader {
                     var column = 0
                     while true {
                         let (field, isLast) = try reader.nextField()
+                        if field.end - field.start > maximumFieldBytes { throw valueTooLong(at: field.start) }
                         if let bad = utf8.check(through: field.end) { throw invalidUTF8(at: bad) }
                         if column < columns, slotOf[column] >= 0 { append(field, to: &builders[slotOf[column]], reader: reader, scratch: &scratch) }
                         column += 1
@@ -188,6 +201,10 @@ struct CSVLoader {
     private func invalidUTF8(at offset: Int) -> Diagnostic {
         .inData(.invalidUTF8, "the file is not valid UTF-8", path: path, bytes: bytes, offset: offset,
                 hints: ["convert it to UTF-8, for example: iconv -f latin1 -t utf-8"])
+    }
+
+    private func valueTooLong(at offset: Int) -> Diagnostic {
+        .valueTooLong(path: path, bytes: bytes, offset: offset, limit: maximumFieldBytes)
     }
 
     private func fieldCountError(count: Int, _ columns: Int, at offset: Int) -> Diagnostic {

@@ -1,6 +1,10 @@
 // `--data PATH`: a .csv, .json or .jsonl file, or a folder of them, loaded into collections.
 
 extension Dataset {
+    /// The longest value a data file may hold, in bytes (a CSV field, a JSON string): 256 MB. A longer one
+    /// is error E0508, not a load that takes gigabytes (SQLite has such a limit too, SQLITE_MAX_LENGTH).
+    public static let maximumValueBytes = 256 << 20
+
     /// Loads `path` and adds its collections, replacing any of the same name.
     ///
     /// A JSON file holding an object (collection name → array of row objects) is a whole dataset; a JSON
@@ -30,20 +34,28 @@ extension Dataset {
 
     private static func loadFile(_ path: String, columns: ColumnSelection, warnings: inout [Diagnostic]) throws -> [Collection] {
         guard let kind = DataFileKind(path: path) else { throw Diagnostic.unsupportedFile(path) }
-        if kind == .csv, let mapped = try FileBytes.map(path) {
-            return [Collection(name: kind.stem(of: path), table: try CSVLoader(path: path, bytes: mapped.bytes, file: mapped).load(columns))]
-        }
-        let bytes = try FileBytes.read(path)
-        return try bytes.withUnsafeBufferPointer { buffer in
-            // Text is checked for UTF-8 where it is read: CSV text fields as they load, JSON strings as they parse.
-            let stem = kind.stem(of: path)
-            var json = JSONLoader(path: path, bytes: buffer)
-            defer { warnings += json.warnings }
-            switch kind {
-            case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: buffer, file: nil).load(columns))]
-            case .json: return try json.loadDocument(defaultName: stem)
-            case .jsonl: return [try json.loadLines(name: stem)]
+        // A regular file is mapped, not copied: its pages are read as parsing reaches them.
+        if let mapped = try FileBytes.map(path) {
+            return try withExtendedLifetime(mapped) {
+                try load(kind, path: path, bytes: mapped.bytes, file: mapped, columns: columns, warnings: &warnings)
             }
+        }
+        let bytes = try FileBytes.read(path)   // an empty file, or one that cannot be mapped (a pipe)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try load(kind, path: path, bytes: buffer, file: nil, columns: columns, warnings: &warnings)
+        }
+    }
+
+    private static func load(_ kind: DataFileKind, path: String, bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?,
+                             columns: ColumnSelection, warnings: inout [Diagnostic]) throws -> [Collection] {
+        // Text is checked for UTF-8 where it is read: CSV text fields as they load, JSON strings as they parse.
+        let stem = kind.stem(of: path)
+        var json = JSONLoader(path: path, bytes: bytes)
+        defer { warnings += json.warnings }
+        switch kind {
+        case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: bytes, file: file).load(columns))]
+        case .json: return try json.loadDocument(defaultName: stem)
+        case .jsonl: return [try json.loadLines(name: stem)]
         }
     }
 }

@@ -38,7 +38,10 @@ struct JSONLoader {
     }
 
     private func malformed(_ failure: JSONReader.Failure) -> Diagnostic {
-        .inData(.malformedJSON, "malformed JSON: \(failure.message)", path: path, bytes: bytes, offset: failure.offset)
+        if failure.isTooLong {
+            return .valueTooLong(path: path, bytes: bytes, offset: failure.offset, limit: Dataset.maximumValueBytes)
+        }
+        return .inData(.malformedJSON, "malformed JSON: \(failure.message)", path: path, bytes: bytes, offset: failure.offset)
     }
 
     private func shape(_ message: String) -> Diagnostic {

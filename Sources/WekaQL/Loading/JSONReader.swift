@@ -27,12 +27,16 @@ struct JSONReader {
     struct Failure: Error {
         var offset: Int
         var message: String
+        /// A string longer than ``JSONReader/maximumStringBytes`` (error E0508 rather than malformed JSON).
+        var isTooLong = false
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
     private var depth = 0
     static let maximumDepth = 512
+    /// The longest string accepted (lowered by tests).
+    var maximumStringBytes = Dataset.maximumValueBytes
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -226,6 +230,7 @@ struct JSONReader {
         while position < bytes.count {
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
+                if position - start > maximumStringBytes { throw Failure(offset: open, message: "", isTooLong: true) }
                 let text = try decodeUTF8(start..<position)
                 position += 1
                 return text
@@ -236,6 +241,7 @@ struct JSONReader {
         }
         var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
+            if out.count > maximumStringBytes { throw Failure(offset: open, message: "", isTooLong: true) }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
                 position += 1

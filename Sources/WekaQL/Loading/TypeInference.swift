@@ -48,11 +48,19 @@ enum TextScalars {
     }
 
     private static func slowInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-        Int64(String(decoding: bytes, as: UTF8.self))
+        // Digits only, and at most 19 of them after leading zeros, before a String is made of what may be
+        // a field of a gigabyte.
+        let digits = bytes.dropFirst(bytes.first == 0x2D || bytes.first == 0x2B ? 1 : 0)
+        guard digits.allSatisfy({ $0 &- 0x30 < 10 }), digits.drop(while: { $0 == 0x30 }).count <= 19 else { return nil }
+        return Int64(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// Longer text is not taken for a decimal (a number of 4,096 digits is text in any data file), so that
+    /// a huge field is never copied into a String to be tried.
+    static let maximumDecimalLength = 4_096
+
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard let first = bytes.first, first == 0x2D || first == 0x2B || first == 0x2E || (first >= 0x30 && first <= 0x39) else { return nil }
+        guard bytes.count <= maximumDecimalLength, let first = bytes.first, first == 0x2D || first == 0x2B || first == 0x2E || (first >= 0x30 && first <= 0x39) else { return nil }
         guard bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 | 0x20 == 0x65 }) else { return nil }
         guard let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite else { return nil }
         return d
