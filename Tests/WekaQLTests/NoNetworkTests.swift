@@ -15,10 +15,22 @@ enum TraceTools {
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
     }()
 
-    static var available: Bool { strace != nil && wekaql != nil }
+    /// Whether strace can trace here at all (a container may forbid ptrace).
+    static let straceWorks: Bool = {
+        guard let strace else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: strace)
+        process.arguments = ["-qq", "-o", "/dev/null", "/bin/true"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    static var available: Bool { wekaql != nil && straceWorks }
 }
 
-@Suite(.enabled(if: TraceTools.available, "needs strace and a built wekaql"))
+@Suite(.enabled(if: TraceTools.available, "needs a working strace and a built wekaql"))
 struct NoNetworkTests {
 
     /// The system calls that strace logs for `arguments`, run in a fresh folder with HOME pointing into it.
