@@ -381,16 +381,19 @@ import WekaQL
     }
 
     @Test func anUnclosedParenthesisDoesNotSwallowTheLinesAfterIt() {
-        // The "(" keeps the statement open, so the next line is read as part of it. That line's
-        // error is right, but the statement must not go on to claim later lines are stages.
+        // A "(" that no ")" closes ends its statement at the line break, so the next lines are
+        // statements of their own: one error for the missing ")", then the next line's own error.
         let diagnostics = LangFixtures.diagnostics("people where (age > 2\npeople count\npeople wher x")
-        withKnownIssue("an unclosed \"(\" continues the statement onto the next lines, as the layout rules say; recovery does not yet restart at the next line") {
-            #expect(diagnostics.first?.code == .unclosedParenthesis)
-            #expect(diagnostics.first?.message == "expected \")\" to close \"(\" at line 1, column 14, found name \"people\"")
-            #expect(diagnostics.map(\.code) == [.unclosedParenthesis, .unknownStage])
-            #expect(diagnostics.last?.message == "unknown stage \"wher\"")
-            #expect(diagnostics.last?.location?.line == 3)
-            #expect(diagnostics.last?.location?.column == 8)
-        }
+        #expect(diagnostics.map(\.code) == [.unclosedParenthesis, .unknownStage])
+        #expect(diagnostics.first?.message == "expected \")\" to close \"(\" at line 1, column 14, found the end of the statement")
+        #expect(diagnostics.first?.location?.line == 1)
+        #expect(diagnostics.last?.message == "unknown stage \"wher\"")
+        #expect(diagnostics.last?.location?.line == 3)
+        #expect(diagnostics.last?.location?.column == 8)
+    }
+
+    @Test func aParenthesisClosedOnALaterLineStillContinues() {
+        #expect(LangFixtures.diagnostics("people where (age > 2\n or age < 1) count").isEmpty)
+        #expect(LangFixtures.diagnostics("people where ((age > 2\n or age < 1) count; people count").map(\.code) == [.unclosedParenthesis])
     }
 }

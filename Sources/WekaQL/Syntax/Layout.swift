@@ -3,7 +3,7 @@
 /// Decides which line breaks end a statement.
 ///
 /// A statement ends at `;` or at a line break, except that it goes on when the break is inside
-/// brackets, when the line ends after `,`, `|`, an operator or a keyword that needs more (`where`,
+/// brackets that close later, when the line ends after `,`, `|`, an operator or a keyword that needs more (`where`,
 /// `and`, `by`, …), or when the next line starts with `|` or a keyword other than `let`.
 public enum Layout {
     /// `tokens` with the line breaks that do not end a statement removed, and runs of breaks folded.
@@ -11,12 +11,15 @@ public enum Layout {
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
         var depth = 0
+        // A "(" that is never closed does not hold the lines after it: its statement ends at the line
+        // break, so that one missing ")" is one error, not a statement swallowing the rest of the file.
+        let unclosed = unclosedParentheses(tokens)
         // The token after the current run of line breaks, found once per run: looking ahead from every
         // break would be quadratic in a run of empty lines.
         var upcoming = 0
         for (index, token) in tokens.enumerated() {
             switch token.kind {
-            case .leftParen: depth += 1
+            case .leftParen: if !unclosed.contains(index) { depth += 1 }
             case .rightParen: depth = max(0, depth - 1)
             case .semicolon: depth = 0
             case .newline:
@@ -32,6 +35,20 @@ public enum Layout {
             result.append(token)
         }
         return result
+    }
+
+    /// The indexes of the "(" that no ")" closes before the statement's `;` or the end of the text.
+    private static func unclosedParentheses(_ tokens: [Token]) -> Set<Int> {
+        var open: [Int] = [], unclosed: Set<Int> = []
+        for (index, token) in tokens.enumerated() {
+            switch token.kind {
+            case .leftParen: open.append(index)
+            case .rightParen: _ = open.popLast()
+            case .semicolon: unclosed.formUnion(open); open.removeAll()
+            default: break
+            }
+        }
+        return unclosed.union(open)
     }
 
     /// The index of the first token after `index` that is not a line break or a comment (`tokens.count` if none).
