@@ -1,7 +1,5 @@
 // A dataset: named collections of rows. The built-in one is Operation Weka II; others load from files.
 
-import Synchronization
-
 /// A set of named collections that queries read from.
 ///
 /// ```swift
@@ -88,16 +86,16 @@ public struct Dataset: Sendable {
 
 /// A table, or the way to make it on first use; safe to share between threads.
 final class TableSource: Sendable {
-    private let state: Mutex<Table?>
+    private let state: Locked<Table?>
     private let decode: @Sendable () -> Table
 
     init(_ table: Table) {
-        state = Mutex(table)
+        state = Locked(table)
         decode = { table }
     }
 
     init(decode: @escaping @Sendable () -> Table) {
-        state = Mutex(nil)
+        state = Locked(nil)
         self.decode = decode
     }
 
