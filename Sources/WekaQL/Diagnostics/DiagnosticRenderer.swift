@@ -75,7 +75,9 @@ public struct DiagnosticRenderer: Sendable {
     /// A control character (but a tab) as U+FFFD: a snippet of a binary file must not send escape
     /// sequences to the terminal. One character for one keeps the caret in place.
     private static func printable(_ character: Character) -> Character {
-        guard character != "\t", character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        // ASCII, nearly every character shown, is decided without looking up Unicode properties.
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F || ascii == 0x09 ? character : "\u{FFFD}" }
+        guard character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             return character
         }
         return "\u{FFFD}"

@@ -37,7 +37,7 @@ struct TextColumnBuilder {
         if plain != nil { plain!.appendNull() } else { codes.append(-1) }
     }
 
-    /// Appends a string's bytes, which must be valid UTF-8 (the loader checks whole files first).
+    /// Appends a string's bytes, which must be valid UTF-8 (the loader checks them before they get here).
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         count += 1
         if plain != nil { return plain!.append(bytes) }

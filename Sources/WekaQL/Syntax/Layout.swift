@@ -3,8 +3,8 @@
 /// Decides which line breaks end a statement.
 ///
 /// A statement ends at `;` or at a line break, except that it goes on when the break is inside
-/// brackets that close later, when the line ends after `,`, `|`, an operator or a keyword that needs more (`where`,
-/// `and`, `by`, …), or when the next line starts with `|` or a keyword other than `let`.
+/// brackets that close later, when the line ends after `,`, `|`, an operator or a keyword that needs
+/// more (`where`, `and`, `by`, …), or when the next line starts with `|` or a keyword other than `let`.
 public enum Layout {
     /// `tokens` with the line breaks that do not end a statement removed, and runs of breaks folded.
     static func statementTokens(_ tokens: [Token]) -> [Token] {
