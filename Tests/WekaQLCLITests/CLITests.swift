@@ -55,6 +55,13 @@ import Testing
         #expect(result.output == "arrested\n1\n")
     }
 
+    @Test func parametersWhosePlaceDoesNotTypeThemKeepTheirValues() throws {
+        let result = try WekaQLProcess.run(["-f", "csv", "--param", "n=5", "--param", "p=1965-07-12",
+                                            "-e", "operations limit 1 select $n as n, abs($n) as a, year($p) as y"])
+        #expect(result.status == 0)
+        #expect(result.output == "n,a,y\n5,5,1965\n")
+    }
+
     @Test func parameterOfTheWrongTypeIsAnError() throws {
         let result = try WekaQLProcess.run(["--param", "n=many", "-e", "arrests where arrested > $n"])
         #expect(result.status == 1)

@@ -40,6 +40,10 @@ struct Checker {
     /// Parameters seen so far, with their expected types, and where each is first used.
     var parameters: [String: ValueType] = [:]
     var parameterRanges: [String: SourceRange] = [:]
+    /// The types of the values given for parameters, when known: they type a parameter whose place does
+    /// not (`select $n`, `abs($n)`), as DuckDB binds a prepared statement's untyped parameters again
+    /// when it runs.
+    var parameterTypes: [String: ValueType] = [:]
 
     /// Checks `statement`; on success a `let` binds its schema for later statements.
     mutating func check(_ statement: Statement) throws -> StatementPlan {
