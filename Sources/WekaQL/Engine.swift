@@ -181,7 +181,8 @@ public struct PreparedQuery: Sendable {
     let engine: Engine
     let file: SourceFile
 
-    /// The columns its results have.
+    /// The columns its results have. (A column that is a parameter whose place gives it no type,
+    /// `select $n`, is ``ValueType/null`` here; each run gives it the type of the value.)
     public var fields: [Field] { plan.query.fields }
 
     /// The `$parameters` it takes, with their expected types (``ValueType/null`` when any fits).

@@ -300,6 +300,15 @@ import Testing
         #expect(empty.output == "count\n3\n")
     }
 
+    /// A whole-row `distinct` reads every column, even when `count` follows (issue 20: it counted 1 of 3 rows).
+    @Test func aWholeRowDistinctLoadsEveryColumn() throws {
+        let dir = try TemporaryDirectory()
+        let csv = try dir.write("p.csv", "id,g\n1,x\n2,x\n3,y\n")
+        let result = try WekaQLProcess.run(["--no-builtin", "-f", "csv", "--data", csv.path,
+                                            "-e", "p distinct count", "-e", "p distinct | count by g"])
+        #expect(result.output == "count\n3\ng,count\nx,2\ny,1\n")
+    }
+
     @Test func noBuiltinStartsEmpty() throws {
         let result = try WekaQLProcess.run(["--no-builtin", "-e", "figures"])
         #expect(result.status == 1)
