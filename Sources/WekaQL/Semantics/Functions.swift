@@ -120,7 +120,7 @@ enum Function: String, CaseIterable, Sendable {
     }
 
     private func roundNumber(_ value: Value, _ digits: Value?) throws(EvaluationError) -> Value {
-        if case .integer(let i) = value { return try Self.round(i, digits: digits) }
+        if case .integer(let i) = value { return try Self.roundInteger(i, digits: digits) }
         guard let d = value.doubleValue else { return .null }
         if case .integer(let places)? = digits {
             let scale = Double.pow10(Int(max(-18, min(18, places))))
@@ -141,7 +141,7 @@ extension Function {
     /// An integer rounded to `digits` places, exactly: itself for no digits or 0 or more (an integer has
     /// no fraction: never through a decimal, which holds 53 bits), or to a multiple of 10^-digits, halves
     /// away from zero (`round(15, -1)` is 20). Throws when the result does not fit.
-    static func round(_ i: Int64, digits: Value?) throws(EvaluationError) -> Value {
+    static func roundInteger(_ i: Int64, digits: Value?) throws(EvaluationError) -> Value {
         guard case .integer(let places)? = digits, places < 0 else { return .integer(i) }
         // 10^39 is past any Int64 doubled: every integer rounds to 0 there.
         guard places > -39 else { return .integer(0) }
