@@ -60,6 +60,8 @@ import Testing
                                             "-e", "operations limit 1 select $n as n, abs($n) as a, year($p) as y"])
         #expect(result.status == 0)
         #expect(result.output == "n,a,y\n5,5,1965\n")
+        let flag = try WekaQLProcess.run(["-f", "csv", "--param", "f=true", "-e", "operations where $f count"])
+        #expect(flag.output == "count\n3\n")
     }
 
     @Test func parameterOfTheWrongTypeIsAnError() throws {

@@ -117,7 +117,7 @@ struct Checker {
         let resolver = FieldResolver(fields: fields, context: context, file: file, earlier: earlier)
         switch stage.kind {
         case .filter(let condition):
-            let bound = try bind(condition, resolver)
+            let bound = try bind(condition, resolver, expecting: .boolean)   // `where $flag`: a boolean
             guard bound.type == .boolean || bound.type == .null else {
                 throw Diagnostic.notBoolean(type: bound.type, range: condition.range)
             }
