@@ -52,7 +52,7 @@ public struct Engine: Sendable {
     @discardableResult
     public mutating func run(_ file: SourceFile, parameters: [String: Value] = [:], cancellation: CancellationToken? = nil,
                              keepGoing: Bool = false, report: (StatementEvent) -> Void) -> Bool {
-        let (plans, staticErrors) = compile(file)
+        let (plans, staticErrors) = compile(file, parameterTypes: parameters.mapValues(\.type))
         if !staticErrors.isEmpty && !keepGoing {
             staticErrors.forEach { report(.failure($0)) }
             return false
@@ -107,9 +107,10 @@ public struct Engine: Sendable {
     }
 
     /// Parses and checks every statement, with `let` schemas flowing from one statement to the next.
-    func compile(_ file: SourceFile) -> (plans: [StatementPlan], errors: [Diagnostic]) {
+    /// `parameterTypes`, the types of the values to be given, type the parameters whose place does not.
+    func compile(_ file: SourceFile, parameterTypes: [String: ValueType] = [:]) -> (plans: [StatementPlan], errors: [Diagnostic]) {
         let (program, syntaxErrors) = Parser.parse(file)
-        var checker = Checker(scope: scope, file: file)
+        var checker = Checker(scope: scope, file: file, parameterTypes: parameterTypes)
         var plans: [StatementPlan] = []
         var errors = syntaxErrors
         for statement in program.statements {
@@ -180,7 +181,8 @@ public struct PreparedQuery: Sendable {
     let engine: Engine
     let file: SourceFile
 
-    /// The columns its results have.
+    /// The columns its results have. (A column that is a parameter whose place gives it no type,
+    /// `select $n`, is ``ValueType/null`` here; each run gives it the type of the value.)
     public var fields: [Field] { plan.query.fields }
 
     /// The `$parameters` it takes, with their expected types (``ValueType/null`` when any fits).
@@ -191,9 +193,18 @@ public struct PreparedQuery: Sendable {
     /// - Throws: a ``Diagnostic`` for a missing or mistyped parameter, or a runtime error.
     public func run(_ parameters: [String: Value] = [:], cancellation: CancellationToken? = nil) throws -> Table {
         do {
-            return try engine.execute(plan, parameters: parameters, cancellation: cancellation).table
+            return try engine.execute(try plan(typedBy: parameters), parameters: parameters, cancellation: cancellation).table
         } catch let diagnostic as Diagnostic {
             throw diagnostic.located(in: file)
         }
+    }
+
+    /// The plan, checked again with the types of `values` when a parameter's place left its type open
+    /// (`select $n`): the value decides, as it does when the query is run from text.
+    private func plan(typedBy values: [String: Value]) throws -> StatementPlan {
+        guard plan.query.parameters.contains(where: { $0.value == .null && !(values[$0.key]?.isNull ?? true) }) else { return plan }
+        let (plans, errors) = engine.compile(file, parameterTypes: values.mapValues(\.type))
+        if let first = errors.first { throw first }
+        return plans[0]
     }
 }

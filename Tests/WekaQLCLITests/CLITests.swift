@@ -55,6 +55,15 @@ import Testing
         #expect(result.output == "arrested\n1\n")
     }
 
+    @Test func parametersWhosePlaceDoesNotTypeThemKeepTheirValues() throws {
+        let result = try WekaQLProcess.run(["-f", "csv", "--param", "n=5", "--param", "p=1965-07-12",
+                                            "-e", "operations limit 1 select $n as n, abs($n) as a, year($p) as y"])
+        #expect(result.status == 0)
+        #expect(result.output == "n,a,y\n5,5,1965\n")
+        let flag = try WekaQLProcess.run(["-f", "csv", "--param", "f=true", "-e", "operations where $f count"])
+        #expect(flag.output == "count\n3\n")
+    }
+
     @Test func parameterOfTheWrongTypeIsAnError() throws {
         let result = try WekaQLProcess.run(["--param", "n=many", "-e", "arrests where arrested > $n"])
         #expect(result.status == 1)
@@ -291,6 +300,15 @@ import Testing
         #expect(typo.error.contains("did you mean \"country\"? (fields: id, country, arrested, details)"))
         let empty = try WekaQLProcess.run(["-f", "csv", "--data", csv.path, "-e", "records count"])
         #expect(empty.output == "count\n3\n")
+    }
+
+    /// A whole-row `distinct` reads every column, even when `count` follows (issue 20: it counted 1 of 3 rows).
+    @Test func aWholeRowDistinctLoadsEveryColumn() throws {
+        let dir = try TemporaryDirectory()
+        let csv = try dir.write("p.csv", "id,g\n1,x\n2,x\n3,y\n")
+        let result = try WekaQLProcess.run(["--no-builtin", "-f", "csv", "--data", csv.path,
+                                            "-e", "p distinct count", "-e", "p distinct | count by g"])
+        #expect(result.output == "count\n3\ng,count\nx,2\ny,1\n")
     }
 
     @Test func noBuiltinStartsEmpty() throws {

@@ -8,8 +8,9 @@ import Testing
 @Suite struct ColumnSelectionTests {
     static let columns = ["id", "country", "offence", "arrested", "nationality", "date", "details"]
 
+    /// The columns of the collection `data` that `program` loads.
     static func chosen(_ program: String) -> [String] {
-        let selection = ColumnSelection.usedBy([SourceFile(name: "t", text: program)])
+        let selection = ColumnSelection.usedBy([SourceFile(name: "t", text: program)]).forCollection("data")
         return columns.filter(selection.includes)
     }
 
@@ -21,6 +22,10 @@ import Testing
         ("data where contry = \"Togo\" count", []),          // a misspelt name loads nothing (see the CLI test)
         ("data count; data count by nationality", ["nationality"]),
         ("data count", []),
+        ("data count by country join countries on country", ["country"]),   // only the joined side is whole
+        ("let t = data count\nt", []),
+        ("data distinct country | count", ["country"]),
+        ("data join countries on country select country, countries_details", ["country", "details"]),
     ])
     func narrowsToTheNamedColumns(_ program: String, _ expected: [String]) {
         #expect(Self.chosen(program) == expected)
@@ -30,11 +35,18 @@ import Testing
         "data where country = \"Togo\"",                     // whole rows out
         "data select *",
         "data select *, arrested * 2 as double",
-        "data count by country join countries on country",   // the joined rows are whole
         "data sort by id limit 3",
         "data distinct",
         "data where",                                         // does not parse: load everything
-        "let t = data count\nt",
+        "data distinct count",                                // a whole-row distinct reads every column
+        "data distinct | count by country",
+        "data select * | where id > 1 | distinct | count",
+        "data where id > 1 distinct select country",
+        "countries join data on country | distinct | count",  // the joined side's columns reach distinct
+        "countries join data on country",
+        "let t = data where id > 1\nt distinct count",       // through a let name
+        "let t = data where id > 1\nt count",                // a binding's table is a result too
+        "let t = data select *\nlet u = t sort by id\ncountries join u on country count by continent distinct\nu distinct count",
     ])
     func wholeRowsNeedEveryColumn(_ program: String) {
         #expect(Self.chosen(program) == Self.columns)
@@ -56,8 +68,10 @@ import Testing
         let breaks = try LineBreaks(grammar: grammar)
         var programs = Self.handWritten
         for seed in UInt64(1)...600 { programs.append(try GeneratedProgramTests.program(seed, grammar: grammar, breaks: breaks).text) }
+        let shapes = Self.wholeRowShapes(count: 120)
         var compared = 0
-        for text in programs {
+        var comparedShapes: [WholeRowShape: Int] = [:]
+        for (text, shape) in programs.map({ ($0, WholeRowShape?.none) }) + shapes.map({ ($0.text, $0.shape) }) {
             let file = SourceFile(name: "program", text: text)
             let selection = ColumnSelection.usedBy([file])
             guard selection != .all else { continue }
@@ -67,8 +81,47 @@ import Testing
             guard Engine(dataset: part).check(file).isEmpty else { continue }
             #expect(Self.outcome(of: file, over: part) == Self.outcome(of: file, over: whole), "\(text)")
             compared += 1
+            if let shape { comparedShapes[shape, default: 0] += 1 }
         }
-        #expect(compared >= 60, "only \(compared) programs narrowed and checked")
+        #expect(compared >= 160, "only \(compared) programs narrowed and checked")
+        for shape in WholeRowShape.allCases {
+            #expect(comparedShapes[shape, default: 0] >= 15, "only \(comparedShapes[shape, default: 0]) programs of shape \(shape) compared")
+        }
+    }
+
+    /// Programs in which columns reach a stage that does not name them: a whole-row `distinct` (then
+    /// `count`, `count by` or `select`), after `select *`, a `join` or through a `let` name. Each also
+    /// counts another collection by one field, so that the program narrows something.
+    enum WholeRowShape: CaseIterable, Hashable {
+        case distinct, distinctThenCount, joinThenDistinct, letThenDistinct
+    }
+
+    static func wholeRowShapes(count: Int) -> [(text: String, shape: WholeRowShape)] {
+        let collections = Dataset.builtIn.collections.map { (name: $0.name, fields: $0.table.fields.map(\.name)) }
+        let withCountry = collections.filter { $0.fields.contains("country") && $0.name != "countries" }
+        var random = SeededRandom(seed: 20)
+        func pick<T>(_ items: [T]) -> T { random.pick(items) }
+        var programs: [(String, WholeRowShape)] = []
+        for index in 0..<count {
+            let shape = WholeRowShape.allCases[index % WholeRowShape.allCases.count]
+            let source = pick(shape == .joinThenDistinct ? withCountry : collections)
+            let field = "`\(pick(source.fields))`"
+            let other = pick(collections.filter { $0.name != source.name })
+            let prefix = pick(["", " select *", " where \(field) is not null", " sort by \(field) desc", " select * limit 5"])
+            let after = pick([" count", " | count by \(field)", " select \(field) sort by \(field)", ""])
+            let text: String
+            switch shape {
+            case .distinct: text = "\(source.name)\(prefix) distinct"
+            case .distinctThenCount: text = "\(source.name)\(prefix) distinct\(after)"
+            case .joinThenDistinct:
+                let join = pick(["join", "left join"])
+                text = "\(source.name)\(prefix) \(join) countries on country | distinct\(pick([" count", " count by continent", ""]))"
+            case .letThenDistinct:
+                text = "let t = \(source.name)\(prefix)\nlet u = t where \(field) is not null or true\nu distinct\(after)"
+            }
+            programs.append((text + "\n\(other.name) count by `\(pick(other.fields))`", shape))
+        }
+        return programs
     }
 
     static let handWritten = [

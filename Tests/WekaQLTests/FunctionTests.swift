@@ -34,7 +34,7 @@ import WekaQL
         // Numbers
         Case("abs(-3)", 3), Case("abs(3)", 3), Case("abs(0)", 0), Case("abs(-2.5)", 2.5), Case("abs(age - 40)", 10),
         Case("round(2.5)", 3), Case("round(-2.5)", -3), Case("round(2.4)", 2), Case("round(7)", 7), Case("round(score)", 3),
-        Case("round(1.25, 1)", 1.3), Case("round(1234.5678, -2)", .decimal(1200)), Case("round(3, 1)", .decimal(3)),
+        Case("round(1.25, 1)", 1.3), Case("round(1234.5678, -2)", .decimal(1200)), Case("round(3, 1)", 3), Case("round(35, -1)", 40),
         Case("round(2.0 / 3, 2)", 0.67),
         Case("floor(1.5)", 1), Case("floor(-1.5)", -2), Case("floor(3)", 3), Case("floor(score)", 2),
         Case("ceil(1.2)", 2), Case("ceil(-1.2)", -1), Case("ceil(3)", 3), Case("ceil(score)", 3),
@@ -58,7 +58,7 @@ import WekaQL
     @Test(arguments: [
         ("lower(name)", ValueType.string), ("length(name)", .integer), ("substr(name, 1)", .string), ("concat(age)", .string),
         ("coalesce(age, 1)", .integer), ("coalesce(age, 1.5)", .decimal), ("abs(age)", .integer), ("abs(score)", .decimal),
-        ("round(score)", .integer), ("round(score, 1)", .decimal), ("floor(score)", .integer), ("ceil(score)", .integer),
+        ("round(score)", .integer), ("round(score, 1)", .decimal), ("round(age, 1)", .integer), ("floor(score)", .integer), ("ceil(score)", .integer),
         ("year(joined)", .integer), ("month(joined)", .integer), ("day(joined)", .integer),
     ])
     func resultTypes(_ expression: String, _ type: ValueType) throws {

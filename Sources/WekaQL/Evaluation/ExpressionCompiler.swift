@@ -61,14 +61,35 @@ struct ExpressionCompiler {
         case .call(let function, let arguments):
             let compiled = arguments.map(compile)
             let widen = expression.type == .decimal
+            let call = function.isLazy ? firstNotNull(compiled) : strict(function, compiled, range: range)
+            // `coalesce(decimal, integer)` is a decimal whichever argument it returns.
+            guard widen else { return call }
             return { row in
-                let values = try compiled.map { try $0(row) }
-                let result: Value
-                do { result = try function.apply(values) } catch { throw Diagnostic.integerOverflow(range: range) }
-                // `coalesce(decimal, integer)` is a decimal whichever argument it returns.
-                if widen, case .integer(let i) = result { return .decimal(Double(i)) }
+                let result = try call(row)
+                if case .integer(let i) = result { return .decimal(Double(i)) }
                 return result
             }
+        }
+    }
+
+    /// A function of its arguments' values: each argument is evaluated, then the function.
+    private func strict(_ function: Function, _ arguments: [RowFunction], range: SourceRange) -> RowFunction {
+        { row in
+            let values = try arguments.map { try $0(row) }
+            do { return try function.apply(values) } catch { throw Diagnostic.integerOverflow(range: range) }
+        }
+    }
+
+    /// `coalesce`: the arguments in order, each only for the rows where those before it were null, so
+    /// that a later argument fails only where it is reached. (Rows are evaluated one at a time, so an
+    /// argument that is not called is not evaluated: `and`, `or` and a later `case` short-circuit alike.)
+    private func firstNotNull(_ arguments: [RowFunction]) -> RowFunction {
+        { row in
+            for argument in arguments {
+                let value = try argument(row)
+                if !value.isNull { return value }
+            }
+            return .null
         }
     }
 

@@ -93,49 +93,44 @@ struct Grouper {
             let value = try f(row)
             if !value.isNull { try accumulators[group].add(value, aggregate.function, range: aggregate.range) }
         }
-        return Column(type: aggregate.type, values: accumulators.map { $0.result(aggregate.function) })
+        return Column(type: aggregate.type, values: try accumulators.map { try $0.result(aggregate.function, range: aggregate.range) })
     }
 
     /// count, sum, avg, min and max of an integer column, on typed arrays.
     private func foldIntegers(_ values: [Int64], _ nulls: [Bool], _ aggregate: BoundAggregate, _ groups: Groups) throws -> Column {
         var counts = [Int64](repeating: 0, count: groups.count)
-        var sums = [Int64](repeating: 0, count: groups.count)
-        var totals = [Double](repeating: 0, count: groups.count)   // avg
+        var sums = [ExactSum](repeating: ExactSum(), count: groups.count)   // sum and avg
         var extremes = [Int64](repeating: 0, count: groups.count)
-        var overflow = false
         let function = aggregate.function
         forEachRow(groups) { row, group in
             if !nulls.isEmpty && nulls[row] { return }
             let v = values[row]
             counts[group] += 1
             switch function {
-            case .sum:
-                let (s, o) = sums[group].addingReportingOverflow(v)
-                sums[group] = s
-                overflow = overflow || o
-            case .avg: totals[group] += Double(v)
+            case .sum, .avg: sums[group].add(v)
             case .min: extremes[group] = counts[group] == 1 ? v : Swift.min(extremes[group], v)
             case .max: extremes[group] = counts[group] == 1 ? v : Swift.max(extremes[group], v)
             default: break
             }
         }
-        if overflow && function == .sum { throw Diagnostic.integerOverflow(range: aggregate.range) }
-        let results: [Value] = (0..<groups.count).map { g in
+        let results: [Value] = try (0..<groups.count).map { g in
+            if counts[g] == 0 && function != .count { return .null }
             switch function {
             case .count: return .integer(counts[g])
-            case .sum: return counts[g] == 0 ? .null : .integer(sums[g])
-            case .avg: return counts[g] == 0 ? .null : .decimal(totals[g] / Double(counts[g]))
-            default: return counts[g] == 0 ? .null : .integer(extremes[g])
+            case .sum: return try Accumulator.integer(sums[g], range: aggregate.range)
+            case .avg: return .decimal(sums[g].mean(count: counts[g]))
+            default: return .integer(extremes[g])
             }
         }
         return Column(type: aggregate.type, values: results)
     }
 }
 
-/// The running state of one aggregate for one group. Nulls never reach it.
+/// The running state of one aggregate for one group. Nulls never reach it. Integers are summed exactly
+/// (``ExactSum``), decimals apart; an overflow is an error only when the final value does not fit.
 struct Accumulator {
     var count: Int64 = 0
-    var integerSum: Int64 = 0
+    var integerSum = ExactSum()
     var decimalSum: Double = 0
     var isDecimal = false
     var extreme: Value = .null
@@ -149,18 +144,10 @@ struct Accumulator {
             if distinct == nil { distinct = [] }
             distinct!.insert(value.normalizedForDistinct)
         case .sum, .avg:
-            switch value {
-            case .integer(let i) where !isDecimal:
-                let (sum, overflow) = integerSum.addingReportingOverflow(i)
-                if overflow {
-                    if function == .sum { throw Diagnostic.integerOverflow(range: range) }
-                    isDecimal = true
-                    decimalSum = Double(integerSum) + Double(i)
-                } else {
-                    integerSum = sum
-                }
-            default:
-                if !isDecimal { isDecimal = true; decimalSum = Double(integerSum) }
+            if case .integer(let i) = value {
+                integerSum.add(i)
+            } else {
+                isDecimal = true
                 decimalSum += value.doubleValue ?? 0
             }
         case .min:
@@ -170,14 +157,29 @@ struct Accumulator {
         }
     }
 
-    func result(_ function: AggregateFunction) -> Value {
+    func result(_ function: AggregateFunction, range: SourceRange) throws -> Value {
         switch function {
         case .count: return .integer(count)
         case .count_distinct: return .integer(Int64(distinct?.count ?? 0))
-        case .sum: return count == 0 ? .null : (isDecimal ? .decimal(decimalSum) : .integer(integerSum))
-        case .avg: return count == 0 ? .null : .decimal((isDecimal ? decimalSum : Double(integerSum)) / Double(count))
+        case .sum where count == 0, .avg where count == 0: return .null
+        case .sum where isDecimal: return try Self.finite(integerSum.decimal + decimalSum, range: range)
+        case .sum: return try Self.integer(integerSum, range: range)
+        case .avg where isDecimal: return try Self.finite((integerSum.decimal + decimalSum) / Double(count), range: range)
+        case .avg: return .decimal(integerSum.mean(count: count))
         case .min, .max: return extreme
         }
+    }
+
+    /// An integer sum, which must fit in 64 bits.
+    static func integer(_ sum: ExactSum, range: SourceRange) throws -> Value {
+        guard let total = sum.integer else { throw Diagnostic.integerOverflow(range: range) }
+        return .integer(total)
+    }
+
+    /// A decimal sum or mean, which must be finite (past 1e308 it is not).
+    static func finite(_ d: Double, range: SourceRange) throws -> Value {
+        guard d.isFinite else { throw Diagnostic.decimalOverflow(range: range) }
+        return .decimal(d)
     }
 }
 

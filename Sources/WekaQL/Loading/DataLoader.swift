@@ -53,7 +53,7 @@ extension Dataset {
         var json = JSONLoader(path: path, bytes: bytes)
         defer { warnings += json.warnings }
         switch kind {
-        case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: bytes, file: file).load(columns))]
+        case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: bytes, file: file).load(columns.forCollection(stem)))]
         case .json: return try json.loadDocument(defaultName: stem)
         case .jsonl: return [try json.loadLines(name: stem)]
         }

@@ -11,9 +11,10 @@ extension Checker {
             let index = try resolver.resolve(name)
             return BoundExpression(kind: .column(index), type: resolver.fields[index].type, range: range)
         case .parameter(let name):
-            let type = expecting ?? .null
-            if parameters[name.text] == nil || parameters[name.text] == .null { parameters[name.text] = type }
+            let expected = expecting ?? .null
+            if parameters[name.text] == nil || parameters[name.text] == .null { parameters[name.text] = expected }
             if parameterRanges[name.text] == nil { parameterRanges[name.text] = name.range }
+            let type = expecting ?? parameterTypes[name.text] ?? .null
             return BoundExpression(kind: .parameter(name.text), type: type, range: range)
         case .unary(let op, let operand):
             return try bindUnary(op, operand, resolver, range: range)
@@ -163,7 +164,7 @@ extension Checker {
         guard function.arity.contains(arguments.count) else {
             throw Diagnostic.argumentCount(function.signature, given: arguments.count, range: range)
         }
-        let bound = try arguments.map { try bind($0, resolver) }
+        let bound = try arguments.indices.map { try bind(arguments[$0], resolver, expecting: function.argumentType(at: $0)) }
         switch function.resultType(bound.map(\.type)) {
         case .success(let type):
             return BoundExpression(kind: .call(function, bound), type: type, range: range)

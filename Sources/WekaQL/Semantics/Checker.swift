@@ -40,6 +40,10 @@ struct Checker {
     /// Parameters seen so far, with their expected types, and where each is first used.
     var parameters: [String: ValueType] = [:]
     var parameterRanges: [String: SourceRange] = [:]
+    /// The types of the values given for parameters, when known: they type a parameter whose place does
+    /// not (`select $n`, `abs($n)`), as DuckDB binds a prepared statement's untyped parameters again
+    /// when it runs.
+    var parameterTypes: [String: ValueType] = [:]
 
     /// Checks `statement`; on success a `let` binds its schema for later statements.
     mutating func check(_ statement: Statement) throws -> StatementPlan {
@@ -113,7 +117,7 @@ struct Checker {
         let resolver = FieldResolver(fields: fields, context: context, file: file, earlier: earlier)
         switch stage.kind {
         case .filter(let condition):
-            let bound = try bind(condition, resolver)
+            let bound = try bind(condition, resolver, expecting: .boolean)   // `where $flag`: a boolean
             guard bound.type == .boolean || bound.type == .null else {
                 throw Diagnostic.notBoolean(type: bound.type, range: condition.range)
             }

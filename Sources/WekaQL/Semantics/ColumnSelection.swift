@@ -11,6 +11,9 @@
 public struct ColumnSelection: Sendable, Equatable {
     /// The names a program writes; `nil` means every column.
     private let names: Set<String>?
+    /// The collections loaded with every column whatever `names` says: their whole rows reach a result
+    /// or a whole-row `distinct`.
+    private var wholeCollections: Set<String> = []
 
     /// Every column.
     public static let all = ColumnSelection(names: nil)
@@ -21,43 +24,77 @@ public struct ColumnSelection: Sendable, Equatable {
     }
 
     /// The columns that the programs in `files` can read. It errs on the side of loading: every name
-    /// written in a program counts, in any query; and a program with a query whose result keeps whole
-    /// rows of a collection (no `select`, `count` or `summarize` after its source or last `join`), or
-    /// one that does not parse, needs every column. (A misspelt name loads nothing: a caller that wants
-    /// "did you mean" to list every field loads the data whole when the program does not check, as the
-    /// `wekaql` command does.)
+    /// written in a program counts, in any query and any collection (and `countries_source` counts
+    /// `source` too, the name a join renames); a collection whose unnamed columns can reach a result or
+    /// a whole-row `distinct` (through `select *`, a `join` or a `let` name) is loaded whole; and a
+    /// program that does not parse needs every column. (A misspelt name loads nothing: a caller that
+    /// wants "did you mean" to list every field loads the data whole when the program does not check,
+    /// as the `wekaql` command does.)
     public static func usedBy(_ files: [SourceFile]) -> ColumnSelection {
         var names: Set<String> = []
+        var rows = WholeRows()
         for file in files {
             let (program, diagnostics) = Parser.parse(file)
-            guard diagnostics.isEmpty, program.statements.allSatisfy({ narrows($0.query) }) else { return .all }
+            guard diagnostics.isEmpty else { return .all }
+            program.statements.forEach { rows.visit($0) }
             for token in Lexer.tokenize(file).tokens where token.kind == .word || token.kind == .quotedName {
                 names.insert(token.text)
+                // A join renames a right-side column whose name is taken to `COLLECTION_name`.
+                for underscore in token.text.indices where token.text[underscore] == "_" {
+                    names.insert(String(token.text[token.text.index(after: underscore)...]))
+                }
             }
         }
-        return ColumnSelection(names: names)
+        var selection = ColumnSelection(names: names)
+        selection.wholeCollections = rows.whole
+        return selection
     }
 
-    /// Whether the column named `column` is loaded.
+    /// The selection for the data file of the collection named `collection`.
+    public func forCollection(_ collection: String) -> ColumnSelection {
+        wholeCollections.contains(collection) ? .all : ColumnSelection(names: names)
+    }
+
+    /// Whether the column named `column` is loaded (in a collection not loaded whole).
     public func includes(_ column: String) -> Bool {
         guard let names else { return true }
         return names.contains(column)
     }
+}
 
-    /// Whether every column `query` outputs was named in it: the last stage that replaces the columns
-    /// (`select` without `*`, `count`, `summarize`, `distinct` with names) comes after every `join`.
-    private static func narrows(_ query: Query) -> Bool {
-        var narrowed = false
-        for stage in query.stages {
+/// Which collections' columns reach a program's results unnamed, statement by statement. A stage that
+/// replaces the columns by named ones (`select` without `*`, `count`, `summarize`, `distinct` with
+/// names) stops them; a `join` adds the joined side's; a whole-row `distinct` reads them all, so even
+/// `data distinct count` needs every column of `data`.
+private struct WholeRows {
+    /// For each `let` name bound so far, the collections whose unnamed columns its rows carry.
+    var bindings: [String: Set<String>] = [:]
+    /// The collections needed whole.
+    var whole: Set<String> = []
+
+    mutating func visit(_ statement: Statement) {
+        var carried = carriedBy(statement.query.source.text)
+        for stage in statement.query.stages {
             switch stage.kind {
-            case .select(let items):
-                narrowed = !items.contains { if case .all = $0 { true } else { false } }
-            case .count, .summarize: narrowed = true
-            case .distinct(let names): narrowed = narrowed || !names.isEmpty
-            case .join: narrowed = false
-            case .filter, .sort, .limit: break
+            case .select(let items) where !items.contains(where: { if case .all = $0 { true } else { false } }):
+                carried = []
+            case .count, .summarize:
+                carried = []
+            case .distinct(let names):
+                if names.isEmpty { whole.formUnion(carried) } else { carried = [] }
+            case .join(let clause):
+                carried.formUnion(carriedBy(clause.collection.text))
+            case .select, .filter, .sort, .limit:
+                break
             }
         }
-        return narrowed
+        // A `let` statement's table is a result too (the library returns it, and keeps it in `bindings`).
+        whole.formUnion(carried)
+        if case .binding(let name, _) = statement.kind { bindings[name.text] = carried }
+    }
+
+    /// A `let` name carries what its query left; a collection, its own columns.
+    private func carriedBy(_ source: String) -> Set<String> {
+        bindings[source] ?? [source]
     }
 }

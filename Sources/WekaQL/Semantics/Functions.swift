@@ -30,6 +30,18 @@ enum Function: String, CaseIterable, Sendable {
         }
     }
 
+    /// The one type the argument at `index` can have, which types a parameter there (`year($d)` takes a
+    /// date); `nil` where several fit (`abs` takes either number, `coalesce` anything).
+    func argumentType(at index: Int) -> ValueType? {
+        switch self {
+        case .lower, .upper, .trim, .length: return .string
+        case .substr: return index == 0 ? .string : .integer
+        case .round: return index == 0 ? nil : .integer
+        case .year, .month, .day: return .date
+        case .concat, .coalesce, .abs, .floor, .ceil: return nil
+        }
+    }
+
     /// The result type for the argument types, or the index of the first argument that does not fit.
     func resultType(_ arguments: [ValueType]) -> Result<ValueType, ArgumentMismatch> {
         func require(_ index: Int, _ accepted: [ValueType], _ what: String) -> ArgumentMismatch? {
@@ -63,19 +75,21 @@ enum Function: String, CaseIterable, Sendable {
             if let m = require(0, [.integer, .decimal], "a number") ?? (arguments.count > 1 ? require(1, [.integer], "an integer") : nil) {
                 return .failure(m)
             }
-            return .success(arguments.count > 1 ? .decimal : .integer)
+            // An integer stays an integer (rounded exactly), as in DuckDB; a decimal rounded to digits stays a decimal.
+            return .success(arguments.count > 1 && arguments[0] != .integer ? .decimal : .integer)
         case .year, .month, .day:
             return require(0, [.date], "a date").map(Result.failure) ?? .success(.integer)
         }
     }
 
+    /// Whether the function evaluates its arguments only as far as it needs them, as SQL's `coalesce`
+    /// does (`coalesce(x, 1 / 0)` fails only where `x` is null); the compiler then gives it its arguments
+    /// one at a time, and ``apply(_:)`` is never called.
+    var isLazy: Bool { self == .coalesce }
+
     /// Computes the function; arguments have the checked types. Throws on overflow.
     func apply(_ arguments: [Value]) throws(EvaluationError) -> Value {
-        switch self {
-        case .coalesce: return arguments.first { !$0.isNull } ?? .null
-        case .concat: return .string(arguments.map(\.description).joined())
-        default: break
-        }
+        if self == .concat { return .string(arguments.map(\.description).joined()) }
         if arguments.contains(where: \.isNull) { return .null }
         switch (self, arguments[0]) {
         case (.lower, .string(let s)): return .string(s.lowercased())
@@ -106,7 +120,7 @@ enum Function: String, CaseIterable, Sendable {
     }
 
     private func roundNumber(_ value: Value, _ digits: Value?) throws(EvaluationError) -> Value {
-        if case .integer = value, digits == nil { return value }
+        if case .integer(let i) = value { return try Self.roundInteger(i, digits: digits) }
         guard let d = value.doubleValue else { return .null }
         if case .integer(let places)? = digits {
             let scale = Double.pow10(Int(max(-18, min(18, places))))
@@ -120,6 +134,25 @@ enum Function: String, CaseIterable, Sendable {
         }
         guard let i = Int64(exactly: rounded) else { throw .overflow }
         return .integer(i)
+    }
+}
+
+extension Function {
+    /// An integer rounded to `digits` places, exactly: itself for no digits or 0 or more (an integer has
+    /// no fraction: never through a decimal, which holds 53 bits), or to a multiple of 10^-digits, halves
+    /// away from zero (`round(15, -1)` is 20). Throws when the result does not fit.
+    static func roundInteger(_ i: Int64, digits: Value?) throws(EvaluationError) -> Value {
+        guard case .integer(let places)? = digits, places < 0 else { return .integer(i) }
+        // 10^39 is past any Int64 doubled: every integer rounds to 0 there.
+        guard places > -39 else { return .integer(0) }
+        var scale: Int128 = 1
+        for _ in 0..<(-places) { scale *= 10 }
+        let x = Int128(i)
+        let remainder = x % scale
+        var rounded = x - remainder
+        if remainder.magnitude * 2 >= scale.magnitude { rounded += x < 0 ? -scale : scale }
+        guard let result = Int64(exactly: rounded) else { throw .overflow }
+        return .integer(result)
     }
 }
 

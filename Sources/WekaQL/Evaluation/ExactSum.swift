@@ -1,0 +1,41 @@
+// Integer sums and means without rounding: 128 bits hold the sum of any number of 64-bit integers a
+// table can have, so `sum` fails only when its final value does not fit, whatever the order of the rows.
+
+/// The exact sum of 64-bit integers.
+struct ExactSum: Sendable {
+    private(set) var total: Int128 = 0
+
+    @inline(__always)
+    mutating func add(_ value: Int64) {
+        total &+= Int128(value)   // 2^63 values of at most 2^63 each cannot wrap 128 bits
+    }
+
+    /// The sum, or `nil` when it does not fit in 64 bits.
+    var integer: Int64? { Int64(exactly: total) }
+
+    /// The sum as the nearest decimal.
+    var decimal: Double { Double(total) }
+
+    /// The mean of `count` values (at least one): the decimal nearest the exact quotient, rounded once.
+    func mean(count: Int64) -> Double {
+        Self.quotient(total, count)
+    }
+
+    /// `dividend / divisor` rounded once to the nearest decimal. The quotient is scaled to at least 55
+    /// significant bits, and a remainder is kept as a sticky lowest bit, so that converting it to a
+    /// decimal rounds as the exact quotient would (`Double(sum) / Double(count)` rounds twice).
+    static func quotient(_ dividend: Int128, _ divisor: Int64) -> Double {
+        guard dividend != 0 else { return 0 }
+        let magnitude = dividend.magnitude, d = UInt128(divisor.magnitude)
+        let shift = max(0, 55 + d.bitWidthUsed - magnitude.bitWidthUsed)   // at most 55 + 64 bits after the shift
+        let scaled = magnitude << shift
+        var q = scaled / d
+        if scaled % d != 0 { q |= 1 }
+        let result = Double(q) * Double(sign: .plus, exponent: -shift, significand: 1)
+        return (dividend < 0) != (divisor < 0) ? -result : result
+    }
+}
+
+private extension UInt128 {
+    var bitWidthUsed: Int { Self.bitWidth - leadingZeroBitCount }
+}
