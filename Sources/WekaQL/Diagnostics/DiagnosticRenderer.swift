@@ -22,17 +22,18 @@ public struct DiagnosticRenderer: Sendable {
             lines += snippet(file: file, range: range)
         }
         for hint in diagnostic.hints {
-            lines.append(paint("help", .cyan) + ": " + hint)
+            lines.append(paint("help", .cyan) + ": " + DisplayText.escaping(hint))
         }
         return lines.joined(separator: "\n")
     }
 
     private func header(_ d: Diagnostic) -> String {
-        var place = d.file?.name ?? "wekaql"
+        // A file name, or a message quoting a value of the data, may hold control characters too.
+        var place = DisplayText.escaping(d.file?.name ?? "wekaql")
         if let location = d.location { place += ":\(location.line):\(location.column)" }
         let color: Color = d.severity == .error ? .red : (d.severity == .warning ? .yellow : .cyan)
         let label = paint("\(d.severity.rawValue)[\(d.code.rawValue)]", color)
-        return "\(place): \(label): \(paint(d.message, .bold))"
+        return "\(place): \(label): \(paint(DisplayText.escaping(d.message), .bold))"
     }
 
     /// Lines longer than this many characters are shown as a window around the caret, with "…" where
@@ -67,20 +68,15 @@ public struct DiagnosticRenderer: Sendable {
             if upper < characters.count { tail = "…" }
             width = max(1, min(width, upper - caret))
         }
-        let prefix = (lead.isEmpty ? "" : " ") + shown.prefix(max(0, caret - shown.startIndex)).map { $0 == "\t" ? "\t" : " " }.joined()
-        let marker = "^" + String(repeating: "~", count: width - 1)
-        return [lead + String(shown.map(Self.printable)) + tail, prefix + paint(marker, .green)]
-    }
-
-    /// A control character (but a tab) as U+FFFD: a snippet of a binary file must not send escape
-    /// sequences to the terminal. One character for one keeps the caret in place.
-    private static func printable(_ character: Character) -> Character {
-        // ASCII, nearly every character shown, is decided without looking up Unicode properties.
-        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F || ascii == 0x09 ? character : "\u{FFFD}" }
-        guard character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            return character
-        }
-        return "\u{FFFD}"
+        // Control characters are shown as escapes (a snippet of a binary file must not drive the terminal),
+        // and the caret is placed by display width: an escape, a wide character, a combining mark.
+        let before = shown.prefix(max(0, caret - shown.startIndex))
+        let underlined = shown.dropFirst(before.count).prefix(width)
+        let prefix = (lead.isEmpty ? "" : " ") + before.map {
+            $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayText(sourceLine: String($0)).width)
+        }.joined()
+        let marker = "^" + String(repeating: "~", count: max(1, DisplayText(sourceLine: String(underlined)).width) - 1)
+        return [lead + DisplayText(sourceLine: String(shown)).plain + tail, prefix + paint(marker, .green)]
     }
 
     private enum Color: String { case red = "31", yellow = "33", cyan = "36", green = "32", bold = "1" }
