@@ -77,7 +77,7 @@ extension DisplayText {
 
     private var units: [Unit] {
         var units: [Unit] = []
-        for piece in pieces {
+        for piece in pieces.isEmpty ? [.text(plain)] : pieces {
             switch piece {
             case .text(let text):
                 var index = text.startIndex

@@ -37,7 +37,11 @@ public struct DisplayText: Sendable, Hashable {
         case escape(String)
     }
 
+    /// The text and its escapes, in order; empty when nothing is escaped (``plain`` is then all there is),
+    /// so that the common text costs no more than itself.
     private(set) var pieces: [Piece]
+    /// The text as shown, without colour.
+    public let plain: String
     /// The width in terminal columns: wide East Asian characters and emoji count two, combining marks
     /// and zero-width characters none, each escape its length.
     public private(set) var width: Int
@@ -87,26 +91,38 @@ public struct DisplayText: Sendable, Hashable {
 
     /// `text` shown exactly as it is, escapes and all: what `--raw` asks for.
     public init(verbatim text: String) {
-        self.init(pieces: text.isEmpty ? [] : [.text(text)], width: Self.width(of: text), escapes: [])
+        self.init(plain: text, width: Self.width(of: text))
+    }
+
+    private init(plain: String, width: Int) {
+        self.pieces = []
+        self.plain = plain
+        self.width = width
+        self.escapes = []
     }
 
     init(pieces: [Piece], width: Int, escapes: Escapes) {
-        self.pieces = pieces
+        let shown = pieces.map { piece in
+            switch piece {
+            case .text(let text), .escape(let text): return text
+            }
+        }.joined()
+        let hasEscape = pieces.contains { if case .escape = $0 { return true } else { return false } }
+        self.pieces = hasEscape ? pieces : []
+        self.plain = shown
         self.width = width
         self.escapes = escapes
     }
 
-    /// The text as shown, without colour.
-    public var plain: String { rendered(colored: false) }
-
     /// The text as shown; with `colored`, escapes are dimmed (ANSI faint), so that `\x1b` typed in the data
     /// stands apart from one that was a control character.
     public func rendered(colored: Bool) -> String {
+        guard colored, !pieces.isEmpty else { return plain }
         var out = ""
         for piece in pieces {
             switch piece {
             case .text(let text): out += text
-            case .escape(let text): out += colored ? "\u{1B}[2m" + text + "\u{1B}[22m" : text
+            case .escape(let text): out += "\u{1B}[2m" + text + "\u{1B}[22m"
             }
         }
         return out
