@@ -87,6 +87,19 @@ import Testing
         #expect(lines[2] == String(repeating: " ", count: 34) + "^~~")
     }
 
+    /// A line of escapes is cut to a screenful of columns, not of characters, and the caret still points.
+    @Test func aLongSnippetOfControlsIsCutByColumns() throws {
+        let controls = String(repeating: "\u{1B}", count: 1000)
+        let file = SourceFile(name: "-e", text: "people where name = \"\(controls)\" and nme = 1 and name = \"\(controls)\"")
+        let diagnostic = try #require(Engine(dataset: LangFixtures.dataset).check(file).first)
+        let lines = DiagnosticRenderer().render(diagnostic).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(DisplayText.width(of: String(lines[1])) <= DiagnosticRenderer.maximumSnippetWidth + 2)
+        let caret = try #require(lines[2].firstIndex(of: "^"))
+        let column = lines[2].distance(from: lines[2].startIndex, to: caret)
+        let token = try #require(lines[1].range(of: " nme ")).lowerBound
+        #expect(column == DisplayText.width(of: String(lines[1][..<token])) + 1)
+    }
+
     @Test func aCaretAfterWideCharactersIsUnderItsToken() throws {
         let file = SourceFile(name: "-e", text: "people where name = \"東京\" and nme = 1")
         let diagnostic = try #require(Engine(dataset: LangFixtures.dataset).check(file).first)

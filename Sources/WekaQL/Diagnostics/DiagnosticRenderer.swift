@@ -57,26 +57,43 @@ public struct DiagnosticRenderer: Sendable {
         let characters = Array(String(decoding: bytes[from..<to], as: UTF8.self))
         let caretOffset = max(from, min(offset, to))
         let caret = String(decoding: bytes[from..<caretOffset], as: UTF8.self).count
-        var width = max(1, String(decoding: bytes[caretOffset..<max(caretOffset, min(range.end, to))], as: UTF8.self).count)
-        var shown = characters[...]
-        var (lead, tail) = (from > lineStart ? "…" : "", to < lineEnd ? "…" : "")
-        if characters.count > Self.maximumSnippetWidth {
-            let lower = max(0, min(caret - Self.maximumSnippetWidth / 4, characters.count - Self.maximumSnippetWidth))
-            let upper = lower + Self.maximumSnippetWidth
-            shown = characters[lower..<upper]
-            if lower > 0 { lead = "…" }
-            if upper < characters.count { tail = "…" }
-            width = max(1, min(width, upper - caret))
-        }
+        let width = max(1, String(decoding: bytes[caretOffset..<max(caretOffset, min(range.end, to))], as: UTF8.self).count)
         // Control characters are shown as escapes (a snippet of a binary file must not drive the terminal),
-        // and the caret is placed by display width: an escape, a wide character, a combining mark.
-        let before = shown.prefix(max(0, caret - shown.startIndex))
+        // and the window and the caret are measured in columns: an escape, a wide character, a combining mark.
+        let columns = characters.map { $0 == "\t" ? 1 : DisplayText(sourceLine: String($0)).width }
+        let window = Self.window(columns, around: caret)
+        let shown = characters[window]
+        let lead = from > lineStart || window.lowerBound > 0 ? "…" : ""
+        let tail = to < lineEnd || window.upperBound < characters.count ? "…" : ""
+        let before = shown.prefix(max(0, caret - window.lowerBound))
         let underlined = shown.dropFirst(before.count).prefix(width)
         let prefix = (lead.isEmpty ? "" : " ") + before.map {
             $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayText(sourceLine: String($0)).width)
         }.joined()
         let marker = "^" + String(repeating: "~", count: max(1, DisplayText(sourceLine: String(underlined)).width) - 1)
         return [lead + DisplayText(sourceLine: String(shown)).plain + tail, prefix + paint(marker, .green)]
+    }
+
+    /// The characters to show of a line whose characters take `columns`: all of them if they fit in
+    /// ``maximumSnippetWidth`` columns, else a window that starts a quarter of it before the caret (or
+    /// earlier, when the line ends first).
+    private static func window(_ columns: [Int], around caret: Int) -> Range<Int> {
+        var lower = min(caret, columns.count), used = 0
+        while lower > 0, used + columns[lower - 1] <= maximumSnippetWidth / 4 {
+            lower -= 1
+            used += columns[lower]
+        }
+        var upper = lower
+        used = 0
+        while upper < columns.count, used + columns[upper] <= maximumSnippetWidth {
+            used += columns[upper]
+            upper += 1
+        }
+        while lower > 0, used + columns[lower - 1] <= maximumSnippetWidth {
+            lower -= 1
+            used += columns[lower]
+        }
+        return lower..<max(upper, min(lower + 1, columns.count))
     }
 
     private enum Color: String { case red = "31", yellow = "33", cyan = "36", green = "32", bold = "1" }
