@@ -465,6 +465,25 @@ private final class TemporaryHome {
         #expect(!shell.screen.contains("error"))
     }
 
+    /// A collection is named after its file, and a file name can hold escape sequences too.
+    @Test func aHostileFileNameIsEscapedInNotesAndListings() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let data = temporary.url.appendingPathComponent("t\u{1B}]0;pwned\u{07}.csv")
+        try Data("a\n1\n".utf8).write(to: data)
+        let shell = try TerminalSession(home: temporary.url, arguments: ["--no-builtin", "--data", data.path],
+                                        environment: ["WEKAQL_HISTORY": temporary.history.path])
+        shell.waitFor(#"Try: t\x1b]0;pwned\x07 limit 5"#)   // the welcome's note
+        try #require(shell.waitForPrompt())
+        shell.type(".tables" + Key.enter)
+        shell.waitFor(#"│ t\x1b]0;pwned\x07 │"#)
+        try #require(shell.waitForPrompt())
+        shell.type(".schema" + Key.enter)
+        shell.waitFor(#"t\x1b]0;pwned\x07"#)
+        shell.waitFor("│ a     │ integer │")
+        #expect(!shell.rawBytes.contains(Array("\u{1B}]".utf8)))
+    }
+
     @Test func theHistoryFileIsPrivateWhateverTheUmask() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
