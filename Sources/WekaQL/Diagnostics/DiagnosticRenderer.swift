@@ -71,7 +71,7 @@ public struct DiagnosticRenderer: Sendable {
             $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayText(sourceLine: String($0)).width)
         }.joined()
         let marker = "^" + String(repeating: "~", count: max(1, DisplayText(sourceLine: String(underlined)).width) - 1)
-        return [lead + DisplayText(sourceLine: String(shown)).plain + tail, prefix + paint(marker, .green)]
+        return [lead + DisplayText(sourceLine: String(shown)).rendered(colored: colored) + tail, prefix + paint(marker, .green)]
     }
 
     /// The characters to show of a line whose characters take `columns`: all of them if they fit in

@@ -22,6 +22,7 @@
 public struct DisplayText: Sendable, Hashable {
     /// The kinds of characters a text showed as escapes.
     public struct Escapes: OptionSet, Sendable, Hashable {
+        /// The bits of the set.
         public let rawValue: UInt8
         /// Creates a set from its raw value.
         public init(rawValue: UInt8) { self.rawValue = rawValue }
