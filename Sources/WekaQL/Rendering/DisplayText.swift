@@ -40,14 +40,14 @@ public struct DisplayText: Sendable, Hashable {
 
     /// The text and its escapes, in order; empty when nothing is escaped (``plain`` is then all there is),
     /// so that the common text costs no more than itself.
-    private(set) var pieces: [Piece]
+    let pieces: [Piece]
     /// The text as shown, without colour.
     public let plain: String
     /// The width in terminal columns: wide East Asian characters and emoji count two, combining marks
     /// and zero-width characters none, each escape its length.
-    public private(set) var width: Int
+    public let width: Int
     /// What was escaped; empty when the text is shown as it is.
-    public private(set) var escapes: Escapes
+    public let escapes: Escapes
 
     /// `text` with its control and bidirectional characters escaped, and its backslashes doubled if any was.
     public init(_ text: String) {
