@@ -484,6 +484,24 @@ private final class TemporaryHome {
         #expect(!shell.rawBytes.contains(Array("\u{1B}]".utf8)))
     }
 
+    @Test func whatGoesToThePagerIsEscapedToo() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let data = temporary.url.appendingPathComponent("tall.csv")
+        try Data(("a\n" + String(repeating: "\"x\u{1B}]0;pwned\u{07}\u{202E}y\"\n", count: 45)).utf8).write(to: data)
+        let paged = temporary.url.appendingPathComponent("paged.txt")
+        let shell = try TerminalSession(home: temporary.url, arguments: ["--data", data.path],
+                                        environment: ["WEKAQL_HISTORY": temporary.history.path,
+                                                      "WEKAQL_PAGER": "cat > '\(paged.path)'"])
+        try #require(shell.waitForPrompt())
+        shell.type("tall" + Key.enter)   // 40 rows and a frame: taller than the terminal
+        try #require(shell.waitForPrompt())
+        let text = try String(contentsOf: paged, encoding: .utf8)
+        #expect(text.contains(#"│ x\x1b]0;pwned\x07\u{202E}y │"#))
+        #expect(text.contains("40 values shown with escapes (control characters, bidirectional controls)"))
+        #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" })
+    }
+
     @Test func theHistoryFileIsPrivateWhateverTheUmask() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
