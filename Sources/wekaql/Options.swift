@@ -16,6 +16,8 @@ struct Options {
     var jsonErrors = false
     var width: Int?
     var timer = false
+    /// Show values in table, vertical and markdown exactly as they are, not with escapes.
+    var raw = false
     var showVersion = false
     var showHelp = false
 
@@ -65,6 +67,7 @@ struct Options {
                 guard let n = Int(text), n >= 0 else { throw UsageError(message: "--width needs a number of columns, got \"\(text)\"") }
                 width = n
             case "--timer": timer = true
+            case "--raw": raw = true
             case "--version", "-V": showVersion = true
             case "--help", "-h": showHelp = true
             case "--":
@@ -125,6 +128,8 @@ enum Help {
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
           --timer               print each statement's run time to standard error
+          --raw                 show values in table, vertical and markdown as they are: without it,
+                                control and bidirectional characters show as escapes (\\x1b, \\u{202E})
       -V, --version             print the version
       -h, --help                print this help
 

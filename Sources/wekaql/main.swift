@@ -21,7 +21,7 @@ func main() -> ExitStatus {
     do {
         options = try Options(arguments: Array(CommandLine.arguments.dropFirst()))
     } catch {
-        errors.write("wekaql: \(error.message)\nRun 'wekaql --help' for usage.\n")
+        errors.write("wekaql: \(DisplayText.escaping(error.message))\nRun 'wekaql --help' for usage.\n")
         return .usage
     }
     if options.showHelp { print(Help.text); return .success }
@@ -68,7 +68,7 @@ func main() -> ExitStatus {
     if let path = options.outputPath {
         let opened = OutputStream.open(path: path)
         guard let stream = opened.stream else {
-            errors.write("wekaql: cannot write \"\(path)\": \(opened.reason)\n")
+            errors.write("wekaql: cannot write \"\(DisplayText.escaping(path))\": \(opened.reason)\n")
             return .usage
         }
         output = stream

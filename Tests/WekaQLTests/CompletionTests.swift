@@ -181,6 +181,17 @@ private let commands = [
         #expect(texts("countries where country in (\"T") == ["\"Tanzania\"", "\"Togo\"", "\"Tunisia\""])
     }
 
+    /// A value from a hostile file completes to a literal with its controls as `\u{…}` escapes: the same
+    /// value when run, and nothing that drives the terminal on the line or in the list of candidates.
+    @Test func valuesWithControlCharactersAreEscapedLiterals() throws {
+        let table = try Table(columns: ["v"], rows: [["x\u{1B}]0;pwned\u{07}y"], ["\u{202E}abc"], ["x\u{9B}2J"]])
+        let engine = Engine(dataset: Dataset(collections: [.init(name: "t", table: table)]))
+        #expect(texts("t where v = \"x", engine: engine) == [#""x\u{1B}]0;pwned\u{7}y""#, #""x\u{9B}2J""#])
+        #expect(texts("t where v = ", engine: engine).contains(#""\u{202E}abc""#))
+        let result = try LangFixtures.table(#"t where v = "x\u{1B}]0;pwned\u{7}y" count"#, in: engine.dataset)
+        #expect(result[0, 0] == .integer(1))
+    }
+
     @Test func valuesAreThoseAtThatPoint() {
         // Only the countries of Africa are left when the value is typed.
         let names = texts("countries where continent = \"Africa\" | where country = \"")

@@ -13,13 +13,15 @@ struct MetaCommand {
     /// Every command, in the order `.help` lists them.
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", usage: ".help [TOPIC]", summary: "show this help, or help on a topic or a command",
-                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "mode", "read", "timer", "output", "data", "maxrows", "last", "quit"])),
+                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "mode", "read", "timer", "raw", "output", "data", "maxrows", "last", "quit"])),
         MetaCommand(name: "tables", usage: ".tables", summary: "list the collections and let bindings", argument: .none),
         MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types and descriptions", argument: .collection),
         MetaCommand(name: "mode", usage: ".mode [FORMAT]", summary: "set the output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))",
                     argument: .choices(OutputFormat.allCases.map(\.rawValue))),
         MetaCommand(name: "read", usage: ".read FILE", summary: "run the statements and commands of FILE", argument: .path(extensions: [])),
         MetaCommand(name: "timer", usage: ".timer on|off", summary: "print each query's elapsed time", argument: .choices(["on", "off"])),
+        MetaCommand(name: "raw", usage: ".raw on|off", summary: "show values as they are, not control characters as escapes",
+                    argument: .choices(["on", "off"])),
         MetaCommand(name: "output", usage: ".output [FILE]", summary: "write results to FILE; without FILE, to the terminal again",
                     argument: .path(extensions: [])),
         MetaCommand(name: "data", usage: ".data PATH", summary: "load a .csv, .json or .jsonl file, or a folder of them",
@@ -54,6 +56,7 @@ extension ShellSession {
         case "mode": setMode(argument)
         case "read": return readFile(argument)
         case "timer": setTimer(argument)
+        case "raw": setRaw(argument)
         case "output": setOutput(argument)
         case "data": loadData(argument)
         case "maxrows": setMaxRows(argument)
@@ -92,7 +95,8 @@ extension ShellSession {
                 return warn("no collection named \"\(name)\"", hint: suggestion.map { "did you mean \"\($0)\"?" } ?? ".tables lists them")
             }
             if index > 0 { terminal.write("\n") }
-            terminal.write((colorsTerminal ? "\u{1B}[1m\(name)\u{1B}[0m" : name) + (description.isEmpty ? "" : " — \(description)") + "\n")
+            let title = DisplayText.escaping(name), about = DisplayText.escaping(description)
+            terminal.write((colorsTerminal ? "\u{1B}[1m\(title)\u{1B}[0m" : title) + (about.isEmpty ? "" : " — \(about)") + "\n")
             let rows = fields.map { [Value.string($0.name), .string($0.type.rawValue), .string($0.description)] }
             if let table = try? Table(columns: ["field", "type", "description"], rows: rows) { showListing(table) }
         }
@@ -119,6 +123,15 @@ extension ShellSession {
         case "off": timer = false
         case "": note("timer: \(timer ? "on" : "off")")
         default: warn("the timer is on or off, not \"\(argument)\"")
+        }
+    }
+
+    private func setRaw(_ argument: String) {
+        switch argument.lowercased() {
+        case "on": raw = true
+        case "off": raw = false
+        case "": note("raw: \(raw ? "on" : "off")")
+        default: warn("raw is on or off, not \"\(argument)\"")
         }
     }
 
