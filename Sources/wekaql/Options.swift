@@ -18,6 +18,8 @@ struct Options {
     var timer = false
     var showVersion = false
     var showHelp = false
+    /// `--notes [COLLECTION]`: print the data's notes (`""` for all of them) and exit.
+    var showNotes: String?
 
     /// A bad command line: the message, printed with a pointer to `--help`; exit status 64.
     struct UsageError: Error { var message: String }
@@ -65,6 +67,14 @@ struct Options {
                 guard let n = Int(text), n >= 0 else { throw UsageError(message: "--width needs a number of columns, got \"\(text)\"") }
                 width = n
             case "--timer": timer = true
+            case "--notes":
+                // The collection is optional: a next argument is taken only if it reads as a name, not a file or flag.
+                if let inline { showNotes = inline } else if let next = rest.first, Self.isCollectionName(next) {
+                    showNotes = next
+                    rest = rest.dropFirst()
+                } else {
+                    showNotes = ""
+                }
             case "--version", "-V": showVersion = true
             case "--help", "-h": showHelp = true
             case "--":
@@ -77,6 +87,13 @@ struct Options {
                 files.append(argument)
             }
         }
+    }
+}
+
+extension Options {
+    /// Whether `text` can be a collection's name rather than a script file: letters, digits and `_` only.
+    static func isCollectionName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
     }
 }
 
@@ -110,7 +127,8 @@ enum Help {
                    + - * / %
       functions    lower upper length trim substr concat coalesce abs round floor ceil year month day
       aggregates   count() count(x) count_distinct sum avg min max
-      collections  operations figures countries arrests victims smuggling seizures partners funders
+      collections  operations figures countries arrests victims smuggling items other_crimes partners
+                   funders statements captions (.schema shows each field's origin; --notes the notes)
 
     OPTIONS
       -e, -c, --execute TEXT    run TEXT (repeatable)
@@ -125,6 +143,7 @@ enum Help {
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
           --timer               print each statement's run time to standard error
+          --notes [COLLECTION]  print the notes on how the data was transcribed (of one collection) and exit
       -V, --version             print the version
       -h, --help                print this help
 
