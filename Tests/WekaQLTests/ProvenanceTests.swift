@@ -29,6 +29,9 @@ struct NotedQuery: CustomTestStringConvertible, Sendable {
         NotedQuery(query: "operations select migrants_identified | summarize sum(migrants_identified)", code: .hedgedFigures,
                    contains: ["may hold figures the release qualifies"]),
         NotedQuery(query: "figures where qualifier is null summarize sum(value)", code: nil, contains: []),
+        // The right side's qualifier is renamed with it, not confused with the left side's field of that name.
+        NotedQuery(query: "figures select metric, value, \"x\" as qualifier | join figures on metric | summarize sum(figures_value)",
+                   code: .hedgedFigures, contains: ["figures_value holds", "nearly 700"]),
         NotedQuery(query: "figures where metric = \"countries\" select value", code: nil, contains: []),
         NotedQuery(query: "victims summarize sum(victims)", code: nil, contains: []),
         NotedQuery(query: "arrests summarize sum(arrested)", code: .partialTotal,

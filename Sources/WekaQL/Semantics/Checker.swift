@@ -227,16 +227,22 @@ struct Checker {
         let rightColumns = rightFields.indices.filter { !(sameKeyName && $0 == rightKey) }
         var output = fields
         var taken = Set(fields.map(\.name))
+        var renamed: [String: String] = [:]
         for index in rightColumns {
             var field = rightFields[index]
             if taken.contains(field.name) {
                 var candidate = "\(clause.collection.text)_\(field.name)"
                 var suffix = 2
                 while taken.contains(candidate) { candidate = "\(clause.collection.text)_\(field.name)_\(suffix)"; suffix += 1 }
+                renamed[field.name] = candidate
                 field.name = candidate
             }
             taken.insert(field.name)
             output.append(field)
+        }
+        // A right field's qualifier is a right field too: it follows its renaming.
+        for index in fields.count..<output.count {
+            if let qualifier = output[index].qualifierField, let name = renamed[qualifier] { output[index].qualifierField = name }
         }
         let plan = JoinPlan(right: right, leftKey: leftKey, rightKey: rightKey, isLeft: clause.isLeft,
                             rightColumns: rightColumns, range: range)
