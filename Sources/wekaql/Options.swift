@@ -20,6 +20,8 @@ struct Options {
     var raw = false
     var showVersion = false
     var showHelp = false
+    /// `--notes [COLLECTION]`: print the data's notes (`""` for all of them) and exit.
+    var showNotes: String?
 
     /// A bad command line: the message, printed with a pointer to `--help`; exit status 64.
     struct UsageError: Error { var message: String }
@@ -68,6 +70,14 @@ struct Options {
                 width = n
             case "--timer": timer = true
             case "--raw": raw = true
+            case "--notes":
+                // The collection is optional: a next argument is taken only if it reads as a name, not a file or flag.
+                if let inline { showNotes = inline } else if let next = rest.first, Self.isCollectionName(next) {
+                    showNotes = next
+                    rest = rest.dropFirst()
+                } else {
+                    showNotes = ""
+                }
             case "--version", "-V": showVersion = true
             case "--help", "-h": showHelp = true
             case "--":
@@ -80,6 +90,13 @@ struct Options {
                 files.append(argument)
             }
         }
+    }
+}
+
+extension Options {
+    /// Whether `text` can be a collection's name rather than a script file: letters, digits and `_` only.
+    static func isCollectionName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
     }
 }
 
@@ -113,7 +130,8 @@ enum Help {
                    + - * / %
       functions    lower upper length trim substr concat coalesce abs round floor ceil year month day
       aggregates   count() count(x) count_distinct sum avg min max
-      collections  operations figures countries arrests victims smuggling seizures partners funders
+      collections  operations figures countries arrests victims smuggling items other_crimes partners
+                   funders statements captions (.schema shows each field's origin; --notes the notes)
 
     OPTIONS
       -e, -c, --execute TEXT    run TEXT (repeatable)
@@ -130,6 +148,7 @@ enum Help {
           --timer               print each statement's run time to standard error
           --raw                 show values in table, vertical and markdown as they are: without it,
                                 control and bidirectional characters show as escapes (\\x1b, \\u{202E})
+          --notes [COLLECTION]  print the notes on how the data was transcribed (of one collection) and exit
       -V, --version             print the version
       -h, --help                print this help
 

@@ -26,6 +26,15 @@ func main() -> ExitStatus {
     }
     if options.showHelp { print(Help.text); return .success }
     if options.showVersion { print(Help.version); return .success }
+    if let name = options.showNotes {
+        switch loadData(options, columns: .all, errors: errors) {
+        case .success(let dataset):
+            let output = OutputStream(descriptor: 1)
+            defer { output.flush() }
+            return printNotes(of: name, in: dataset, to: output, errors: errors)
+        case .failure(let failure): return failure.status
+        }
+    }
 
     // The programs are read before the data, so that a CSV file loads only the columns they name.
     var sources = options.statements.map { SourceFile(name: "-e", text: $0) }
@@ -100,6 +109,21 @@ func loadData(_ options: Options, columns: ColumnSelection, errors: OutputStream
         }
     }
     return .success(dataset)
+}
+
+/// `--notes [COLLECTION]`: the notes of the whole data, or of one collection.
+func printNotes(of name: String, in dataset: Dataset, to output: OutputStream, errors: OutputStream) -> ExitStatus {
+    let text = SchemaText(width: Terminal.width(of: 1) ?? 100)
+    if name.isEmpty {
+        output.write(text.notes(of: dataset))
+    } else if let collection = dataset[name] {
+        output.write(text.notes(of: collection))
+    } else {
+        let near = Vocabulary.nearest(to: name, in: dataset.collectionNames)
+        errors.write("wekaql: no collection named \"\(name)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? "") + "\n")
+        return .usage
+    }
+    return .success
 }
 
 /// A status to exit with, as an error.

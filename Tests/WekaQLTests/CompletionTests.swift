@@ -19,7 +19,7 @@ private func texts(_ text: String, engine: Engine = Engine()) -> [String] {
 }
 
 private let arrestsFields = ["country", "arrested", "suspects", "nationality", "offence", "place", "linked_operation",
-                             "notice", "source"]
+                             "notice", "notice_published_by", "allegation", "source"]
 
 /// The shell's commands, as the shell declares them.
 private let commands = [
@@ -59,7 +59,8 @@ private let commands = [
         ("arrests limit 3 offset ", []),
         ("arrests select country as ", []),
         ("arrests select country as c ", Vocabulary.stages),
-        ("arrests join ", ["operations", "figures", "countries", "arrests", "victims", "smuggling", "seizures", "partners", "funders"]),
+        ("arrests join ", ["operations", "figures", "countries", "arrests", "victims", "smuggling", "items", "other_crimes",
+                           "partners", "funders", "statements", "captions"]),
         ("arrests join cou", ["countries"]),
         ("arrests join countries ", ["on"]),
         ("arrests left ", ["join"]),

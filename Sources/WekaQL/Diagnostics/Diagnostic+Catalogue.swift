@@ -26,7 +26,7 @@ extension Diagnostic {
         case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"
         case valueTooLong = "E0508"
         // Results
-        case noMatch = "N0600"
+        case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
     }
 
     // MARK: - Lexical
@@ -311,6 +311,25 @@ extension Diagnostic {
         var message = "no rows; \(JSONText.quote(abbreviated(literal))) is not \(article(field)) \(field) here"
         if let suggestion { message += " — did you mean \(JSONText.quote(suggestion))?" }
         return Diagnostic(code: .noMatch, severity: .note, message: message, range: range)
+    }
+
+    static func hedgedFigures(field: String, figures: [String], use: String, range: SourceRange) -> Diagnostic {
+        let shown = figures.prefix(6).joined(separator: ", ") + (figures.count > 6 ? ", …" : "")
+        return Diagnostic(code: .hedgedFigures, severity: .note,
+                          message: "\(field) holds figures the release qualifies (\(shown)), here \(use): the result is no more exact than they are",
+                          range: range)
+    }
+
+    static func mayBeHedged(field: String, qualifierField: String, use: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .hedgedFigures, severity: .note,
+                   message: "\(field) may hold figures the release qualifies, here \(use): the result is no more exact than they are",
+                   range: range, hints: ["keep \(qualifierField) in the rows to see which"])
+    }
+
+    static func partialTotal(field: String, total: String, rows: Int, missing: Int, range: SourceRange) -> Diagnostic {
+        var message = "this sums \(field) over \(rows) row\(rows == 1 ? "" : "s") the release describes one by one, not the release's total: \(total)"
+        if missing > 0 { message += "; \(missing) row\(missing == 1 ? " has" : "s have") no \(field) and \(missing == 1 ? "is" : "are") left out" }
+        return Diagnostic(code: .partialTotal, severity: .note, message: message, range: range)
     }
 }
 

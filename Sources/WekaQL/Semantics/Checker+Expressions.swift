@@ -37,6 +37,7 @@ extension Checker {
             let l = try bind(low, resolver, expecting: s.type), h = try bind(high, resolver, expecting: s.type)
             try requireComparable(s, subject, l, low, op: "between")
             try requireComparable(s, subject, h, high, op: "between")
+            noteHedges([s], resolver, use: "compared")
             return BoundExpression(kind: .between(s, coerced(l, to: s.type), coerced(h, to: s.type), negated: negated),
                                    type: .boolean, range: range)
         }
@@ -79,6 +80,7 @@ extension Checker {
                                              hint: op == .add && bound.type == .string ? "join text with concat(a, b)" : nil)
             }
             let type: ValueType = op == .divide || l.type == .decimal || r.type == .decimal ? .decimal : .integer
+            noteHedges([l, r], resolver, use: "used in arithmetic")
             return BoundExpression(kind: .arithmetic(op, l, r), type: type, range: range)
         case .fuzzyEqual, .contains, .startsWith, .endsWith, .matches:
             let l = try bind(left, resolver, expecting: .string), r = try bind(right, resolver, expecting: .string)
@@ -86,14 +88,33 @@ extension Checker {
                 throw Diagnostic.operandType(op: op.rawValue, expected: "text", found: bound.type, range: source.range)
             }
             if op == .matches { return try bindRegex(l, r, right, range: range) }
-            return BoundExpression(kind: .textMatch(op, l, r), type: .boolean, range: range)
+            return BoundExpression(kind: .textMatch(op, l, resolvingAlias(r, of: l, op: op, resolver)), type: .boolean, range: range)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             var l = try bind(left, resolver)
             var r = try bind(right, resolver, expecting: l.type)
             if case .parameter = l.kind { l = try bind(left, resolver, expecting: r.type) }
             try requireComparable(l, left, r, right, op: op.rawValue)
             (l, r) = (coerced(l, to: r.type), coerced(r, to: l.type))
+            noteHedges([l, r], resolver, use: "compared")
             return BoundExpression(kind: .comparison(op, l, r), type: .boolean, range: range)
+        }
+    }
+
+    /// `field =~ "the gambia"`: a literal that is an alias of the field's values ("The Gambia") becomes the
+    /// value it stands for ("Gambia"), so that the release's own spellings match.
+    private func resolvingAlias(_ literal: BoundExpression, of subject: BoundExpression, op: BinaryOperator,
+                                _ resolver: FieldResolver) -> BoundExpression {
+        guard op == .fuzzyEqual, case .column(let c) = subject.kind, case .literal(.string(let text)) = literal.kind,
+              let canonical = resolver.fields[c].canonicalValue(forAlias: text) else { return literal }
+        return BoundExpression(kind: .literal(.string(canonical)), type: .string, range: literal.range)
+    }
+
+    /// Records a caveat for each operand that is a field whose values the source may qualify.
+    mutating func noteHedges(_ operands: [BoundExpression], _ resolver: FieldResolver, use: String) {
+        for operand in operands {
+            guard case .column(let c) = operand.kind, let qualifier = resolver.fields[c].qualifierField else { continue }
+            let qualifierColumn = resolver.fields.firstIndex { $0.name == qualifier }
+            caveats.append(.hedged(column: c, field: resolver.fields[c], qualifierColumn: qualifierColumn, use: use, range: operand.range))
         }
     }
 
@@ -188,6 +209,14 @@ extension Checker {
         let argument = try arguments.first.map { try bind($0, resolver) }
         guard let type = function.resultType(argument?.type) else {
             throw Diagnostic.argumentType(signature, expected: "a number", found: argument?.type ?? .null, range: arguments[0].range)
+        }
+        if let argument, case .column(let c) = argument.kind {
+            if [.sum, .avg, .min, .max].contains(function) {
+                noteHedges([argument], resolver, use: function == .sum ? "summed" : function == .avg ? "averaged" : "compared")
+            }
+            if function == .sum, resolver.fields[c].releaseTotal != nil {
+                caveats.append(.partialTotal(column: c, field: resolver.fields[c], range: call.range))
+            }
         }
         return BoundAggregate(function: function, argument: argument, type: type, range: call.range)
     }

@@ -13,9 +13,10 @@ struct MetaCommand {
     /// Every command, in the order `.help` lists them.
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", usage: ".help [TOPIC]", summary: "show this help, or help on a topic or a command",
-                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "mode", "read", "timer", "raw", "output", "data", "maxrows", "last", "quit"])),
+                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "output", "data", "maxrows", "last", "quit"])),
         MetaCommand(name: "tables", usage: ".tables", summary: "list the collections and let bindings", argument: .none),
-        MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types and descriptions", argument: .collection),
+        MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types, origins and descriptions", argument: .collection),
+        MetaCommand(name: "notes", usage: ".notes [COLLECTION]", summary: "show the notes on how the data was transcribed", argument: .collection),
         MetaCommand(name: "mode", usage: ".mode [FORMAT]", summary: "set the output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))",
                     argument: .choices(OutputFormat.allCases.map(\.rawValue))),
         MetaCommand(name: "read", usage: ".read FILE", summary: "run the statements and commands of FILE", argument: .path(extensions: [])),
@@ -53,6 +54,7 @@ extension ShellSession {
         case "help": showHelp(argument)
         case "tables": showTables()
         case "schema": showSchema(argument)
+        case "notes": showNotes(argument)
         case "mode": setMode(argument)
         case "read": return readFile(argument)
         case "timer": setTimer(argument)
@@ -84,22 +86,38 @@ extension ShellSession {
     private func showSchema(_ name: String) {
         let names = name.isEmpty ? engine.bindings.keys.sorted() + engine.dataset.collectionNames : [name]
         for (index, name) in names.enumerated() {
-            let fields: [Field]
-            let description: String
+            let text: String
             if let table = engine.bindings[name] {
-                (fields, description) = (table.fields, "let binding, \(table.rowCount) rows")
+                text = schemaText.schema(of: table.fields, title: "\(name) — let binding, \(table.rowCount) rows")
             } else if let collection = engine.dataset[name] {
-                (fields, description) = (collection.table.fields, collection.description)
+                text = schemaText.schema(of: collection)
             } else {
-                let suggestion = Vocabulary.nearest(to: name, in: engine.bindings.keys.sorted() + engine.dataset.collectionNames)
-                return warn("no collection named \"\(name)\"", hint: suggestion.map { "did you mean \"\($0)\"?" } ?? ".tables lists them")
+                return warnNoCollection(name)
             }
             if index > 0 { terminal.write("\n") }
-            let title = DisplayText.escaping(name), about = DisplayText.escaping(description)
-            terminal.write((colorsTerminal ? "\u{1B}[1m\(title)\u{1B}[0m" : title) + (about.isEmpty ? "" : " — \(about)") + "\n")
-            let rows = fields.map { [Value.string($0.name), .string($0.type.rawValue), .string($0.description)] }
-            if let table = try? Table(columns: ["field", "type", "description"], rows: rows) { showListing(table) }
+            terminal.write(text)
         }
+        terminal.flush()
+    }
+
+    private func showNotes(_ name: String) {
+        if name.isEmpty {
+            terminal.write(schemaText.notes(of: engine.dataset))
+        } else if let collection = engine.dataset[name] {
+            terminal.write(schemaText.notes(of: collection))
+        } else {
+            return warnNoCollection(name)
+        }
+        terminal.flush()
+    }
+
+    private var schemaText: SchemaText {
+        SchemaText(width: options.width.map { $0 == 0 ? Int.max / 2 : $0 } ?? Terminal.width(of: 1) ?? 100)
+    }
+
+    private func warnNoCollection(_ name: String) {
+        let suggestion = Vocabulary.nearest(to: name, in: engine.bindings.keys.sorted() + engine.dataset.collectionNames)
+        warn("no collection named \"\(name)\"", hint: suggestion.map { "did you mean \"\($0)\"?" } ?? ".tables lists them")
     }
 
     /// Prints a listing of the shell (tables, schemas) as a table on the terminal, whatever the mode.
