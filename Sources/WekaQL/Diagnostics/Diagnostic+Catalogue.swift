@@ -20,13 +20,15 @@ extension Diagnostic {
         case notConstant = "E0307", parameterType = "E0308"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
-        case numberOutOfRange = "E0404", notOneQuery = "E0405"
+        case numberOutOfRange = "E0404", notOneQuery = "E0405", memoryBudget = "E0406"
         // Data files
         case cannotRead = "E0500", invalidUTF8 = "E0501", malformedJSON = "E0502", malformedCSV = "E0503"
         case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"
         case valueTooLong = "E0508"
         // Results
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
+        // The command line and its dot-commands
+        case command = "E0700"
     }
 
     // MARK: - Lexical

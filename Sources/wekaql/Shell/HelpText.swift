@@ -85,13 +85,13 @@ enum HelpText {
     """
 }
 
-extension ShellSession {
+extension StatementRunner {
     func showHelp(_ topic: String) {
         guard let text = HelpText.text(for: topic) else {
             let suggestion = Vocabulary.nearest(to: topic, in: HelpText.topics + MetaCommand.all.map(\.name))
             return warn("no help on \"\(topic)\"", hint: suggestion.map { "did you mean .help \($0)?" } ?? "topics: \(HelpText.topics.joined(separator: ", "))")
         }
-        terminal.write(text + "\n")
-        terminal.flush()
+        primary.write(text + "\n")
+        primary.flush()
     }
 }

@@ -37,15 +37,15 @@ struct MetaCommand {
     static let syntax = all.map { CommandSyntax(name: $0.name, argument: $0.argument, summary: $0.summary) }
 }
 
-/// What the shell does after a command.
-enum CommandOutcome {
-    case proceed
-    case quit
-}
-
-extension ShellSession {
-    /// Runs a line that starts with `.`.
+extension StatementRunner {
+    /// Runs a line that starts with `.`, wherever it was written.
     func runCommand(_ line: String) -> CommandOutcome {
+        commandFailed = false
+        let outcome = perform(line)
+        return outcome == .proceed && commandFailed ? .failed : outcome
+    }
+
+    private func perform(_ line: String) -> CommandOutcome {
         var text = Substring(line.drop { $0 == " " || $0 == "\t" }.dropFirst())
         while let last = text.last, last.isWhitespace { text.removeLast() }
         let name = String(text.prefix { !$0.isWhitespace })
@@ -94,25 +94,25 @@ extension ShellSession {
             } else {
                 return warnNoCollection(name)
             }
-            if index > 0 { terminal.write("\n") }
-            terminal.write(text)
+            if index > 0 { primary.write("\n") }
+            primary.write(text)
         }
-        terminal.flush()
+        primary.flush()
     }
 
     private func showNotes(_ name: String) {
         if name.isEmpty {
-            terminal.write(schemaText.notes(of: engine.dataset))
+            primary.write(schemaText.notes(of: engine.dataset))
         } else if let collection = engine.dataset[name] {
-            terminal.write(schemaText.notes(of: collection))
+            primary.write(schemaText.notes(of: collection))
         } else {
             return warnNoCollection(name)
         }
-        terminal.flush()
+        primary.flush()
     }
 
     private var schemaText: SchemaText {
-        SchemaText(width: options.width.map { $0 == 0 ? Int.max / 2 : $0 } ?? Terminal.width(of: 1) ?? 100)
+        SchemaText(width: options.width.map { $0 == 0 ? Int.max / 2 : $0 } ?? Terminal.width(of: primary.descriptor) ?? 100)
     }
 
     private func warnNoCollection(_ name: String) {
@@ -122,9 +122,8 @@ extension ShellSession {
 
     /// Prints a listing of the shell (tables, schemas) as a table on the terminal, whatever the mode.
     private func showListing(_ table: Table) {
-        let width = options.width.map { $0 == 0 ? nil : $0 } ?? Terminal.width(of: 1)
-        terminal.write(Renderer(format: .table, colored: colorsTerminal, maxWidth: width).render(table))
-        terminal.flush()
+        primary.write(Renderer(format: .table, colored: colorsPrimary, maxWidth: width).render(table))
+        primary.flush()
     }
 
     private func setMode(_ argument: String) {
@@ -190,22 +189,9 @@ extension ShellSession {
         note(names.isEmpty ? "no data files in \(argument)" : "loaded " + names.joined(separator: ", "))
     }
 
-    /// Runs a file's statements and commands; its `.quit` leaves the shell, as in sqlite3.
+    /// Runs a file's statements and commands; its `.quit` leaves wekaql, as in sqlite3.
     private func readFile(_ argument: String) -> CommandOutcome {
-        guard !argument.isEmpty else { warn(".read needs a file: .read FILE"); return .proceed }
-        guard readDepth < 16 else { warn(".read nests too deep (does a file read itself?)"); return .proceed }
-        let file: SourceFile
-        do {
-            file = try SourceFile.read(path: FileContents.expandingHome(argument))
-        } catch let diagnostic as Diagnostic {
-            report(diagnostic)
-            return .proceed
-        } catch {
-            warn("cannot read \"\(argument)\"")
-            return .proceed
-        }
-        readDepth += 1
-        defer { readDepth -= 1 }
-        return runScript(file.text, name: argument)
+        guard !argument.isEmpty else { warn(".read needs a file: .read FILE"); return .failed }
+        return read(FileContents.expandingHome(argument), name: argument)
     }
 }
