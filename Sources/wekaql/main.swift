@@ -64,7 +64,9 @@ func main() -> ExitStatus {
     defer { output.close() }
 
     // Run.
-    let runner = StatementRunner(engine: Engine(dataset: dataset), options: options, interactive: interactive,
+    var engine = Engine(dataset: dataset)
+    if let budget = options.memoryBudget { engine.memoryBudget = budget }
+    let runner = StatementRunner(engine: engine, options: options, interactive: interactive,
                                  primary: output, errors: errorStream)
     if interactive { return Shell(runner: runner).run() }
     var status = ExitStatus.success

@@ -294,6 +294,27 @@ private final class TemporaryHome {
         #expect(!shell.screen.contains("error"))   // "nonsense here" never ran
     }
 
+    @Test func ctrlCCancelsALargeJoinAndTheShellAnswersTheNextQuery() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        // 10,000 rows of one key: a self-join of 100 million rows, tens of seconds of work.
+        let data = temporary.url.appendingPathComponent("cases.csv")
+        try Data(("id,country\n" + (0..<10_000).map { "\($0),x\n" }.joined()).utf8).write(to: data)
+        let shell = try TerminalSession(home: temporary.url, arguments: ["--data", data.path, "--memory-limit", "1TB"],
+                                        environment: ["WEKAQL_HISTORY": temporary.history.path])
+        try #require(shell.waitForPrompt())
+        shell.type("cases join cases on country count" + Key.enter)
+        usleep(300_000)
+        let pressed = Date()
+        shell.type(Key.ctrlC)
+        shell.waitFor("query cancelled")
+        // Generous for a loaded machine; the join itself runs for far longer than this.
+        #expect(Date().timeIntervalSince(pressed) < 5)
+        try #require(shell.waitForPrompt())
+        shell.type("figures count" + Key.enter)
+        shell.waitFor("1 row, 1 column")
+    }
+
     @Test func ctrlDOnAnEmptyLineExitsWithZero() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }

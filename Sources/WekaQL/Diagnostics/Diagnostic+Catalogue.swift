@@ -296,6 +296,13 @@ extension Diagnostic {
         Diagnostic(code: .cancelled, message: "query cancelled", range: range)
     }
 
+    static func memoryBudget(stage: String, estimate: Int, rows: Int, budget: Int, range: SourceRange?) -> Diagnostic {
+        Diagnostic(code: .memoryBudget,
+                   message: "this \(stage) would make about \(MemoryBudget.describe(estimate)) of rows (\(rows) rows), over the memory budget of \(MemoryBudget.describe(budget))",
+                   range: range,
+                   hints: ["narrow the rows first (where …), or raise the budget: Engine.memoryBudget, or in wekaql --memory-limit SIZE or .limit memory SIZE"])
+    }
+
     static func invalidArgument(_ message: String, range: SourceRange) -> Diagnostic {
         Diagnostic(code: .invalidArgument, message: message, range: range)
     }

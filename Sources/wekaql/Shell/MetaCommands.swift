@@ -13,7 +13,7 @@ struct MetaCommand {
     /// Every command, in the order `.help` lists them.
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", usage: ".help [TOPIC]", summary: "show this help, or help on a topic or a command",
-                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "output", "data", "maxrows", "last", "quit"])),
+                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "output", "data", "maxrows", "limit", "last", "quit"])),
         MetaCommand(name: "tables", usage: ".tables", summary: "list the collections and let bindings", argument: .none),
         MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types, origins and descriptions", argument: .collection),
         MetaCommand(name: "notes", usage: ".notes [COLLECTION]", summary: "show the notes on how the data was transcribed", argument: .collection),
@@ -28,6 +28,8 @@ struct MetaCommand {
         MetaCommand(name: "data", usage: ".data PATH", summary: "load a .csv, .json or .jsonl file, or a folder of them",
                     argument: .path(extensions: ["csv", "json", "jsonl", "ndjson"])),
         MetaCommand(name: "maxrows", usage: ".maxrows [N]", summary: "show at most N rows of a table, head and tail (0: all)", argument: .text),
+        MetaCommand(name: "limit", usage: ".limit memory [SIZE]", summary: "the most memory a join, sort or grouping may take (4GB)",
+                    argument: .choices(["memory"])),
         MetaCommand(name: "last", usage: ".last", summary: "print the previous result whole", argument: .none),
         MetaCommand(name: "quit", usage: ".quit", summary: "leave wekaql (also .exit, or Ctrl-D)", argument: .none),
         MetaCommand(name: "exit", usage: ".exit", summary: "leave wekaql", argument: .none),
@@ -62,6 +64,7 @@ extension StatementRunner {
         case "output": setOutput(argument)
         case "data": loadData(argument)
         case "maxrows": setMaxRows(argument)
+        case "limit": setLimit(argument)
         case "last": showLast()
         case "quit", "exit": return .quit
         default:
@@ -156,6 +159,18 @@ extension StatementRunner {
         guard !argument.isEmpty else { return note("maxrows: \(maxRows.map(String.init) ?? "0 (all)")") }
         guard let number = Int(argument), number >= 0 else { return warn(".maxrows needs a number of rows, got \"\(argument)\"") }
         maxRows = number == 0 ? nil : max(2, number)
+    }
+
+    private func setLimit(_ argument: String) {
+        let words = argument.split(whereSeparator: \.isWhitespace)
+        guard words.first?.lowercased() == "memory", words.count <= 2 else {
+            return warn(".limit sets the memory budget: .limit memory SIZE, for example .limit memory 4GB")
+        }
+        guard words.count == 2 else { return note("memory: \(MemoryBudget.describe(engine.memoryBudget.bytes))") }
+        guard let budget = MemoryBudget(parsing: String(words[1])) else {
+            return warn(".limit memory needs a size such as 4GB or 512MB, got \"\(words[1])\"")
+        }
+        engine.memoryBudget = budget
     }
 
     private func setOutput(_ argument: String) {
