@@ -114,10 +114,9 @@ class Program:
 
 
 class Generator:
-    def __init__(self, rng, params, plant=False):
+    def __init__(self, rng, params):
         self.rng = rng
         self.params = params
-        self.plant = plant      # --self-test: translate `<` as `<=`, a wrong answer the run must catch
         self.program = None
         self.cte_count = 0
 
@@ -138,7 +137,7 @@ class Generator:
             p.statements.append(f"let {name} = {text}")
             p.checks.append(None)
             lets[name] = rel
-        sources = ["t"] * 3 + ["u"] + list(lets)
+        sources = ["t"] * 3 + ["u"] + list(lets) * 6
         source = rng.choice(sources)
         start = lets.get(source) or bases[source]
         rel, text = self.query(start, source, bases, lets, rng.choice([1, 1, 2, 2, 3, 3, 4]))
@@ -610,8 +609,8 @@ class Generator:
             a, b = self.typed_pair(rel, depth)
             op = rng.choice(COMPARE)
             sop = SQL_COMPARE.get(op, op)
-            if self.plant and sop == "<":
-                sop = "<="
+            if sop == "<":
+                sop = "< /*lt*/"   # where --self-test plants its wrong translation
             if rng.random() < 0.3 and b.w.startswith("$"):
                 a, b = b, a
             return E.join(f"({a.w} {op} {b.w})", f"({a.s} {sop} {b.s})", "bool", [a, b])
@@ -644,7 +643,8 @@ class Generator:
             return E.join(f"({a.w} {word} {low.w} and {high.w})", f"({a.s} {word.upper()} {low.s} AND {high.s})", "bool", [a, low, high])
         if choice == "text":
             a = self.expr(rel, "str", depth)
-            b = self.literal("str") if rng.random() < 0.7 else self.expr(rel, "str", depth)
+            r = rng.random()
+            b = self.literal("str") if r < 0.6 else self.param("ps", "str") if r < 0.7 else self.expr(rel, "str", depth)
             op = rng.choice(["contains", "starts with", "ends with", "=~"])
             neg = op != "=~" and rng.random() < 0.25
             sql = {"contains": "contains", "starts with": "starts_with", "ends with": "ends_with"}.get(op)
