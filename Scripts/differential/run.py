@@ -56,7 +56,7 @@ MACROS = [
 UNWANTED_OPTIMIZERS = ["unused_columns", "column_lifetime", "filter_pushdown", "filter_pullup", "cte_filter_pusher",
                        "empty_result_pullup", "reorder_filter", "limit_pushdown", "top_n", "cte_inlining",
                        "join_elimination", "late_materialization", "projection_pullup", "scalar_fn_pushdown",
-                       "join_filter_pushdown", "common_subplan", "statistics_propagation"]
+                       "join_filter_pushdown", "common_subplan", "statistics_propagation", "expression_rewriter"]
 RUNTIME_ERRORS = (duckdb.OutOfRangeException, duckdb.InvalidInputException, duckdb.ConversionException)
 
 
