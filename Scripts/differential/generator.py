@@ -150,7 +150,7 @@ class Generator:
         p.final_sql = f"SELECT {columns} FROM {rel.cte} ORDER BY __o"
         if p.checks:
             cte = lets[f"v{index}"].cte
-            p.checks = [p.sql.split("\n")[0] and self.sql_upto(p, cte)]
+            p.checks = [self.sql_upto(p, cte)]
         p.columns = [c.t for c in rel.cols]
         named = names_in(p.text)
         if any(cols - named for cols in p.whole_rows):
@@ -181,7 +181,14 @@ class Generator:
             rel = Rel(rel.cols, self.new_cte(f"SELECT * FROM {rel.cte}"), rel.source_cols)
         for n in range(stages):
             rel, stage = self.stage(rel, bases, lets, last=final and n == stages - 1)
-            text += (" | " if self.rng.random() < 0.5 else " ") + stage
+            if self.rng.random() < 0.1:   # keywords in any case
+                words = stage.split(" ")
+                upper = 2 if len(words) > 1 and words[1] in ("by", "join") else 1
+                stage = " ".join([w.upper() for w in words[:upper]] + words[upper:])
+            r = self.rng.random()
+            text += ("\n  | " if r < 0.08 else "\n  " if r < 0.12 else " | " if r < 0.55 else " ") + stage
+        if self.rng.random() < 0.05:
+            text += "  # a comment"
         return rel, text
 
     def stage(self, rel, bases, lets, last):
@@ -339,6 +346,8 @@ class Generator:
                     e = self.expr(rel, rng.choice(["int", "int", "dec"]), 2)
                 else:
                     e = self.expr(rel, rng.choice(["int", "dec", "str", "date", "bool"]), 2)
+                if e.w.startswith("$"):
+                    self.program.features.add("param_untyped")   # a bare argument, as in any call
                 w, t = f"{kind}({e.w})", {"count": "int", "count_distinct": "int", "avg": "dec"}.get(kind, e.t)
                 s = {"count": f"count({e.s})", "count_distinct": f"count(DISTINCT {e.s})", "avg": f"avg({e.s})",
                      "min": f"min({e.s})", "max": f"max({e.s})",
@@ -529,7 +538,9 @@ class Generator:
         if choice in ("arith", "mod"):
             a = self.expr(rel, rng.choice(["int", "dec"]), depth)
             b = self.expr(rel, "dec" if a.t == "int" else rng.choice(["int", "dec"]), depth)
-            if choice == "mod":
+            if choice == "mod" and not ({"big"} & (a.tags | b.tags)):
+                # (Not of a decimal past 2^53: one ulp of difference in how the dividend was rounded
+                # changes the remainder wholly.)
                 return E.join(f"({a.w} % {b.w})", f"wmod({a.s}, {b.s})", "dec", [a, b], may_fail=True)
             op = rng.choice(["+", "-", "*"])
             return E.join(f"({a.w} {op} {b.w})", f"fin(CAST({a.s} AS DOUBLE) {op} CAST({b.s} AS DOUBLE))", "dec", [a, b],
@@ -636,6 +647,8 @@ class Generator:
             if rng.random() < 0.2:
                 items.append(E("null", "NULL", "null"))
             neg = rng.random() < 0.3
+            if a.w.startswith("$"):
+                self.program.features.add("param_subject_untyped")
             return E.join(f"({a.w} {'not ' if neg else ''}in ({', '.join(i.w for i in items)}))",
                           f"({a.s} {'NOT ' if neg else ''}IN ({', '.join(i.s for i in items)}))", "bool", [a] + items)
         if choice == "isnull":
@@ -648,6 +661,8 @@ class Generator:
             if high is None or high.t == "null":
                 high = low
             neg = rng.random() < 0.3
+            if a.w.startswith("$"):
+                self.program.features.add("param_subject_untyped")
             word = "not between" if neg else "between"
             return E.join(f"({a.w} {word} {low.w} and {high.w})", f"({a.s} {word.upper()} {low.s} AND {high.s})", "bool", [a, low, high])
         if choice == "text":

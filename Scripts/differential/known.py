@@ -56,6 +56,11 @@ KNOWN = {
         "what": "sort by a string: canonically equal NFC and NFD spellings are not tied, so rows with a later key come out of order",
         "match": lambda p, w, d: "sorts_nfd_strings" in p.features,
     },
+    "param_subject_untyped": {
+        "issue": "new (differential test): a $parameter before between/in is not typed by the bounds or list",
+        "what": "`$p between false and true` with --param p=true reads p as the text \"true\" (no rows)",
+        "match": lambda p, w, d: "param_subject_untyped" in p.features,
+    },
 }
 
 
