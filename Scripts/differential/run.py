@@ -48,10 +48,10 @@ MACROS = [
     "CREATE MACRO imod(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE a % b END",
     # Folding.swift: lower case, accents off, a few Latin letters to their base, curly apostrophes straight.
     "CREATE MACRO wfold(x) AS translate(lower(strip_accents(x)), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''')",
-    # substr clamps its start to 1.. and its length to 0.. (null in, null out).
-    "CREATE MACRO wsubstr2(s, a) AS CASE WHEN a IS NULL THEN NULL ELSE substring(s, CAST(greatest(a, 1) AS BIGINT)) END",
-    "CREATE MACRO wsubstr3(s, a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL "
-    "ELSE substring(s, CAST(greatest(a, 1) AS BIGINT), CAST(greatest(n, 0) AS BIGINT)) END",
+    # substr clamps its start to 1.. and its length to 0.. A null argument makes null, after every argument
+    # is evaluated (greatest ignores nulls: `+ (a - a)` brings a null back).
+    "CREATE MACRO wsubstr2(s, a) AS substring(s, greatest(a, 1) + (a - a))",
+    "CREATE MACRO wsubstr3(s, a, n) AS substring(s, greatest(a, 1) + (a - a), greatest(n, 0) + (n - n))",
 ]
 UNWANTED_OPTIMIZERS = ["unused_columns", "column_lifetime", "filter_pushdown", "filter_pullup", "cte_filter_pusher",
                        "empty_result_pullup", "reorder_filter", "limit_pushdown", "top_n", "cte_inlining",
