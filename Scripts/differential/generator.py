@@ -6,7 +6,7 @@ wekaql's documented semantics (README "The language"), not SQL's, where the two 
 - Output order is always defined in wekaql (stable sort, distinct in order of first appearance, groups
   sorted by key, joins in left order then right order), so every SQL stage carries a hidden `__o`
   column with the row's position, and the answers are compared in order.
-- `and`/`or` and `coalesce` are lazy: `false and 1/0 = 1` is false. SQL's AND/OR evaluate both sides,
+- `and`/`or`, `in` and `coalesce` are lazy: `false and 1/0 = 1` is false. SQL's AND/OR evaluate both sides,
   so they are written as CASE, which DuckDB evaluates only for the rows a branch takes.
 - Every stage is a MATERIALIZED CTE: wekaql runs stages in order, and a filter pushed below an earlier
   `where` could divide by zero on rows the earlier stage dropped.
@@ -514,6 +514,8 @@ class Generator:
                 return E.join(f"{f}({a.w})", a.s, "int", [a])
             return E.join(f"{f}({a.w})", f"CAST({f}({a.s}) AS BIGINT)", "int", [a], may_fail=True)
         a, b = self.expr(rel, "int", depth), self.maybe_failing(rel, "int", depth)
+        if rng.random() < 0.1:
+            a = self.param("pi", None)   # a bare argument (coalesce marks it)
         return self.coalesce([a, b], "int")
 
     def maybe_failing(self, rel, t, depth):
@@ -649,8 +651,11 @@ class Generator:
             neg = rng.random() < 0.3
             if a.w.startswith("$"):
                 self.program.features.add("param_subject_untyped")
-            return E.join(f"({a.w} {'not ' if neg else ''}in ({', '.join(i.w for i in items)}))",
-                          f"({a.s} {'NOT ' if neg else ''}IN ({', '.join(i.s for i in items)}))", "bool", [a] + items)
+            # Like wekaql's compileIn: a null subject reads no item, and the first equal item ends the search.
+            whens = " ".join(f"WHEN {a.s} = {i.s} THEN {'FALSE' if neg else 'TRUE'}" for i in items)
+            sql = (f"(CASE WHEN {a.s} IS NULL THEN NULL {whens} "
+                   f"ELSE ({a.s} {'NOT ' if neg else ''}IN ({', '.join(i.s for i in items)})) END)")
+            return E.join(f"({a.w} {'not ' if neg else ''}in ({', '.join(i.w for i in items)}))", sql, "bool", [a] + items)
         if choice == "isnull":
             a = self.expr(rel, rng.choice(["int", "dec", "str", "date", "bool"]), depth) or self.expr(rel, "int", depth)
             neg = rng.random() < 0.5

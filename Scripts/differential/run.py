@@ -172,10 +172,12 @@ def same_value(a, b):
         return a is None and b is None
     if isinstance(a, bool) or isinstance(b, bool):
         return isinstance(a, bool) and isinstance(b, bool) and a == b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(b, str):
-        if isinstance(a, int) and isinstance(b, int):
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        # Types too: wekaql writes a decimal with a point (1.0), so JSON tells integer from decimal.
+        if isinstance(a, int) != isinstance(b, int):
+            return False
+        if isinstance(a, int):
             return a == b
-        a, b = float(a), float(b)
         return a == b or math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9)
     if hasattr(b, "isoformat"):
         b = b.isoformat()
