@@ -211,7 +211,9 @@ class Generator:
         sql = where_sql(cond)
         if cond.w.startswith("$"):
             self.program.features.add("param_untyped")   # `where $pb`: no operator gives it a type
-        cte = self.new_cte(f"SELECT * FROM {rel.cte} WHERE {sql}")
+        # The condition is computed as a column first: in a WHERE, DuckDB splits `a BETWEEN l AND h` into
+        # a conjunction that skips h where a >= l is unknown, and wekaql evaluates all three.
+        cte = self.new_cte(f"SELECT * EXCLUDE (__w) FROM (SELECT *, {sql} AS __w FROM {rel.cte}) WHERE __w")
         return Rel(rel.cols, cte, rel.source_cols), f"where {cond.w}"
 
     def stage_select(self, rel, bases, lets, last):

@@ -308,6 +308,7 @@ def main():
     parser.add_argument("--quiet", action="store_true", help="print only failures and the closing line")
     parser.add_argument("--no-known", action="store_true",
                         help="count the known bugs (known.py) as failures too: to see which are fixed")
+    parser.add_argument("--only", default=None, help="with --no-known: print only the failures this known bug matches")
     args = parser.parse_args()
     binary = args.wekaql or find_binary()
     if args.self_test:
@@ -350,7 +351,7 @@ def run(binary, args, plant=False):
                 if agree(w, d):
                     passed += 1
                     continue
-                known = classify(p, w, d, {"same_but_nfc": agree(in_nfc(w), in_nfc(d))})
+                known = still_key = classify(p, w, d, {"same_but_nfc": agree(in_nfc(w), in_nfc(d))})
                 if plant or args.no_known:   # a planted failure is never "known"
                     if known and not plant:
                         still[known] = still.get(known, 0) + 1
@@ -359,6 +360,8 @@ def run(binary, args, plant=False):
                     expected[known] = expected.get(known, 0) + 1
                     continue
                 failures.append(p)
+                if args.only and still_key != args.only:
+                    continue
                 if shown < args.show:
                     shown += 1
                     report(binary, con, tables, p, w, d, os.path.join(work, f"repro{shown}"), args.quiet)
