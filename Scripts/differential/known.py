@@ -15,6 +15,11 @@ KNOWN = {
         "what": "floor, round or ceil of an integer expression over values past 2^53 (goes through a double)",
         "match": lambda p, w, d, facts: "round_big_int" in p.features,
     },
+    "round_int_digits": {
+        "issue": "issue 20: floor/round/ceil of big integers (round of an integer to digits is an integer)",
+        "what": "round(integer, n) gives a decimal (through a double) instead of the integer rounded exactly",
+        "match": lambda p, w, d, facts: "round_int_digits" in p.features,
+    },
     "param_untyped": {
         "issue": "issue 20: parameters losing their value",
         "what": "a $parameter bare in select or as a function's argument comes out null",
