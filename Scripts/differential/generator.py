@@ -22,7 +22,11 @@ wekaql's documented semantics (README "The language"), not SQL's, where the two 
   clamps a start below 1 to 1 and a negative length to 0, where SQL would count from the end (the Python
   functions gsubstr2 and gsubstr3 in run.py).
 - floor/ceil/round of an integer is the integer itself, and round(integer, -n) rounds it exactly to a
-  multiple of 10^n; of a decimal, floor/ceil/round give an integer and round(decimal, n) a decimal. `sum` of integers is an integer (an error past 64 bits), `avg` a decimal.
+  multiple of 10^n; of a decimal, floor/ceil/round give an integer and round(decimal, n) a decimal.
+  `sum` of integers is exact and an error only when the total does not fit in 64 bits; `avg` a decimal.
+- A null operand of / or % makes null before the divisor is looked at (null / 0 is null).
+- `where` narrows as Sources/WekaQL/Evaluation/Filter.swift does: through its top and/or, `a and b` tests
+  b only on the rows a keeps, `a or b` only on the rows a does not keep (function where_sql).
 Forms avoided because wekaql deliberately differs and the SQL cannot follow cheaply: concat of a decimal
 (shortest round-trip text against DuckDB's), upper/lower of ß (full against simple case mapping), regular
 expressions beyond the common subset of Swift Regex and RE2, joins on keys of different types.
