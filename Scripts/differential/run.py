@@ -22,6 +22,7 @@ import os
 import random
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -375,6 +376,10 @@ def run(binary, args, plant=False):
             print(f"expected failure ({KNOWN[key]['issue']}): {n} programs [{key}]")
         for key in KNOWN if args.no_known else ():
             print(f"known bug {key}: {still.get(key, 0)} failing programs match it ({KNOWN[key]['issue']})")
+    if failures and not plant:
+        print(f"tables and reduced repros kept in {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     print(f"{passed + sum(expected.values())} passed, {len(failures)} failed")
     return (failures, planted) if plant else failures
 
