@@ -10,45 +10,10 @@ def wekaql_error(w, d, *codes):
 
 
 KNOWN = {
-    "round_big_int": {
-        "issue": "issue 20: floor/round/ceil of big integers",
-        "what": "floor, round or ceil of an integer expression over values past 2^53 (goes through a double)",
-        "match": lambda p, w, d, facts: "round_big_int" in p.features,
-    },
-    "round_int_digits": {
-        "issue": "issue 20: floor/round/ceil of big integers (round of an integer to digits is an integer)",
-        "what": "round(integer, n) gives a decimal (through a double) instead of the integer rounded exactly",
-        "match": lambda p, w, d, facts: "round_int_digits" in p.features,
-    },
-    "param_untyped": {
-        "issue": "issue 20: parameters losing their value",
-        "what": "a $parameter bare in select or as a function's argument comes out null",
-        "match": lambda p, w, d, facts: "param_untyped" in p.features,
-    },
-    "sum_big_ints": {
-        "issue": "issue 20: sum overflows in the middle",
-        "what": "sum of integers past 2^53 fails with E0400 although the total fits in 64 bits",
-        "match": lambda p, w, d, facts: "sum_big_ints" in p.features and wekaql_error(w, d, "E0400"),
-    },
-    "avg_big_ints": {
-        "issue": "issue 20: avg of big integers",
-        "what": "avg of integers past 2^53 (summed as doubles, or overflowing)",
-        "match": lambda p, w, d, facts: "avg_big_ints" in p.features,
-    },
     "folds_beyond_latin": {
         "issue": "issue 20: accent folding beyond Latin Extended-A",
         "what": "contains/starts with/ends with/=~ on text with accented letters past U+017F (ở, Ǎ, ή, Ё)",
         "match": lambda p, w, d, facts: "folds_beyond_latin" in p.features,
-    },
-    "coalesce_may_fail_late": {
-        "issue": "issue 20: coalesce evaluates every argument",
-        "what": "coalesce(x, 1 / 0) fails although x is not null",
-        "match": lambda p, w, d, facts: "coalesce_may_fail_late" in p.features and wekaql_error(w, d, "E0400", "E0401"),
-    },
-    "whole_row_distinct_after_narrowing": {
-        "issue": "issue 20: column narrowing with whole-row distinct",
-        "what": "a whole-row distinct over a file's columns the program never names (they are not loaded)",
-        "match": lambda p, w, d, facts: "whole_row_distinct_after_narrowing" in p.features,
     },
     # Found by this harness, not yet in issue 20:
     "param_subject_untyped": {
