@@ -26,6 +26,12 @@ public struct Engine: Sendable {
         self.dataset = dataset
     }
 
+    /// Binds `name` to `table` for the statements that follow, as `let` does: the shell names its last
+    /// result `_` this way.
+    public mutating func bind(_ name: String, to table: Table) {
+        bindings[name] = table
+    }
+
     /// Runs every statement of `source` and returns their results in order.
     ///
     /// - Throws: the first ``Diagnostic`` (syntax, name, type or runtime error); nothing runs if

@@ -54,6 +54,19 @@ final class StatementRunner {
     /// The terminal's width for tables, unless `--width` says otherwise (0: no limit).
     var width: Int? { options.width.map { $0 == 0 ? nil : $0 } ?? (primary.isTerminal ? Terminal.width(of: primary.descriptor) : nil) }
 
+    /// The name of the last result in queries: `_ count by offence`.
+    static let lastResultName = "_"
+
+    /// `text` as it runs at the shell: a statement that starts with a stage (or `|`) continues from
+    /// the last result, so `where country = "Togo"` after `arrests` refines it.
+    func continuingLastResult(_ text: String) -> String {
+        guard lastResult != nil else { return text }
+        let tokens = Lexer.tokenize(SourceFile(name: "<shell>", text: text)).tokens
+        guard let first = tokens.first(where: { $0.kind != .newline }) else { return text }
+        let startsWithStage = first.kind == .pipe || (first.kind == .word && first.keyword.map(Keyword.stageStarts.contains) == true)
+        return startsWithStage ? Self.lastResultName + " " + text : text
+    }
+
     /// Starts a new input of the shell: its first table is not set apart from what came before.
     func beginInput() { resultsPrinted = 0 }
 
@@ -106,14 +119,21 @@ final class StatementRunner {
                 started = now
             }
             self.engine = engine
+            nameLastResult()
             output.flush()
             return succeeded
         }
         let outcome = QueryRunner.run(file, engine: &engine, parameters: parameters, keepGoing: options.keepGoing)
         if outcome.cancelled { errors.stream.write("\n") }   // after the terminal's own "^C"
         outcome.events.forEach { handle($0.event, seconds: $0.seconds) }
+        nameLastResult()
         output.flush()
         return outcome.succeeded
+    }
+
+    /// Binds `_` to the last result, for the statements that follow.
+    private func nameLastResult() {
+        if let lastResult { engine.bind(Self.lastResultName, to: lastResult) }
     }
 
     /// Prints one statement's notes and result, or its error; with the timer on, how long a statement

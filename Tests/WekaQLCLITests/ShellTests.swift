@@ -115,10 +115,10 @@ private final class TerminalSession {
         }
     }
 
-    /// Waits until the shell shows a prompt (`wekaql> `, or the continuation `   ...> ` when asked for)
-    /// and edits in non-canonical mode.
+    /// Waits until the shell shows a prompt (`wekaql> `, or a continuation — `   ...> `, `   (..> `,
+    /// `   "..> ` — when asked for) and edits in non-canonical mode.
     func waitForPrompt(continuation: Bool = false, _ sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        let shown = waitFor { $0.contains(continuation ? "   ...> " : "wekaql> ") }
+        let shown = waitFor { $0.contains(continuation ? "..> " : "wekaql> ") }
         let editing = shown && waitUntil { self.isNonCanonical }
         if !editing { Issue.record("no prompt; the screen:\n\(screen)", sourceLocation: sourceLocation) }
         return editing
@@ -280,6 +280,57 @@ private final class TemporaryHome {
         shell.type("count" + Key.enter)
         shell.waitFor("│     2 │")
         shell.waitFor("1 row, 1 column")
+    }
+
+    @Test func continuationPromptsSayWhatIsOpen() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let shell = try temporary.startShell()
+        shell.type("countries where country in (\"Togo\"," + Key.enter)
+        try #require(shell.waitForPrompt(continuation: true))
+        shell.type("\"Ga" + Key.enter)
+        try #require(shell.waitForPrompt(continuation: true))
+        shell.type("bon\") |" + Key.enter)
+        try #require(shell.waitForPrompt(continuation: true))
+        shell.type("count" + Key.enter)
+        shell.waitFor("1 row, 1 column")
+        let screen = shell.screen
+        let opened = ["   (..> ", "   \"..> ", "   ...> "].map { screen.range(of: $0)?.lowerBound }
+        #expect(opened.allSatisfy { $0 != nil })
+        #expect(opened.compactMap { $0 } == opened.compactMap { $0 }.sorted())
+    }
+
+    @Test func ctrlDOnAContinuationLineAbandonsTheStatement() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let shell = try temporary.startShell()
+        shell.type("arrests |" + Key.enter)
+        try #require(shell.waitForPrompt(continuation: true))
+        shell.type(Key.ctrlD)
+        shell.waitFor("statement abandoned")
+        try #require(shell.waitForPrompt())
+        shell.type("figures count" + Key.enter)
+        shell.waitFor("1 row, 1 column")
+        shell.type(".quit" + Key.enter)
+        #expect(shell.waitForExit() == 0)
+    }
+
+    @Test func aStatementStartingWithAStageRefinesTheLastResult() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let shell = try temporary.startShell()
+        shell.type("arrests" + Key.enter)
+        shell.waitFor("11 columns")
+        try #require(shell.waitForPrompt())
+        shell.type("where country = \"Togo\"" + Key.enter)
+        shell.waitFor("1 row, 11 columns")
+        try #require(shell.waitForPrompt())
+        shell.type("count by offence" + Key.enter)
+        shell.waitFor("│ human trafficking │     1 │")
+        try #require(shell.waitForPrompt())
+        shell.type("arrests join _ on offence count" + Key.enter)   // `_` is the last result, in any query
+        shell.waitFor("1 row, 1 column")
+        #expect(!shell.screen.contains("error"))
     }
 
     @Test func ctrlCDropsTheLine() throws {

@@ -77,7 +77,7 @@ extension StatementRunner {
 
     private func showTables() {
         var rows: [[Value]] = engine.bindings.keys.sorted().map { name in
-            [.string(name), .integer(Int64(engine.bindings[name]!.rowCount)), .string("let binding")]
+            [.string(name), .integer(Int64(engine.bindings[name]!.rowCount)), .string(name == Self.lastResultName ? "the last result" : "let binding")]
         }
         rows += engine.dataset.collections.map { [.string($0.name), .integer(Int64($0.table.rowCount)), .string($0.description)] }
         guard !rows.isEmpty, let table = try? Table(columns: ["name", "rows", "description"], rows: rows) else {

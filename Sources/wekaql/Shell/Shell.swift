@@ -36,9 +36,14 @@ struct Shell {
             runner.redirect?.stream.close()
         }
         while true {
-            let prompt = Prompt(text: session.pendingInput.isEmpty ? Prompt.first : Prompt.continuation,
+            let prompt = Prompt(text: session.pendingInput.isEmpty ? Prompt.first : Prompt.continuation(of: session.pendingInput),
                                 colored: runner.colorsPrimary)
             switch reader.readLine(prompt: prompt) {
+            case .endOfInput where !session.pendingInput.isEmpty:
+                // Ctrl-D on a continuation line gives up that statement, not the shell.
+                session.pendingInput = ""
+                runner.primary.write("\n")
+                runner.note("statement abandoned (Ctrl-D again on an empty line leaves)")
             case .endOfInput:
                 // End the prompt's line; the prompt is on standard error when output is redirected.
                 let stream = editing ? runner.primary : runner.errors.stream
@@ -73,7 +78,7 @@ struct Shell {
         session.pendingInput = ""
         history?.add(text)   // a statement over several lines is one entry
         runner.beginInput()
-        runner.run(SourceFile(name: "<shell>", text: text))
+        runner.run(SourceFile(name: "<shell>", text: runner.continuingLastResult(text)))
         return .proceed
     }
 
