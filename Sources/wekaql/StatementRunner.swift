@@ -174,8 +174,13 @@ final class StatementRunner {
                 if Pager.show(text, command: pager) { return }
             }
         }
-        output.write(renderer(maxRows: onTerminal && !whole ? maxRows : nil, onTerminal: onTerminal).render(table))
+        let limit = onTerminal && !whole ? maxRows : nil
+        output.write(renderer(maxRows: limit, onTerminal: onTerminal).render(table))
         output.flush()
+        if let limit, [.table, .vertical].contains(format), table.rowCount > max(2, limit) {
+            let hidden = table.rowCount - max(2, limit)
+            note("\(hidden) row\(hidden == 1 ? "" : "s") not shown: .last shows them all, .maxrows 0 shows every row from now on")
+        }
     }
 
     private func renderer(maxRows: Int?, onTerminal: Bool) -> Renderer {

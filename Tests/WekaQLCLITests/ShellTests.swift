@@ -434,6 +434,7 @@ private final class TemporaryHome {
         try #require(shell.waitForPrompt())
         shell.type("countries select country" + Key.enter)
         shell.waitFor("44 rows (4 shown), 1 column")
+        shell.waitFor("40 rows not shown: .last shows them all, .maxrows 0 shows every row from now on")
         try #require(shell.waitForPrompt())
         shell.type(".last" + Key.enter)
         shell.waitFor("Zimbabwe")

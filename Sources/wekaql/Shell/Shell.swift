@@ -88,11 +88,11 @@ struct Shell {
         let dataset = runner.engine.dataset
         let count = dataset.collections.count
         let data = dataset.name.isEmpty ? "\(count) collection\(count == 1 ? "" : "s")" : "\(dataset.name) (\(count) collections)"
-        runner.note("\(Help.version) — \(data). Enter .help for help, .quit to leave.")
+        runner.note("\(Help.version) — \(data). Enter .help for help.")
         if dataset["arrests"] != nil {
-            runner.note("Try: arrests where country = \"Togo\"   (Tab completes names, fields and values)")
+            runner.note("Try: arrests where country = \"Togo\"   (Tab completes names and values)")
         } else if let first = dataset.collections.first {
-            runner.note("Try: \(first.name) limit 5   (Tab completes names, fields and values)")
+            runner.note("Try: \(first.name) limit 5   (Tab completes names and values)")
         }
     }
 
