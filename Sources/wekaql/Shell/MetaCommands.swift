@@ -138,20 +138,20 @@ extension StatementRunner {
     }
 
     private func setTimer(_ argument: String) {
-        switch argument.lowercased() {
-        case "on": timer = true
-        case "off": timer = false
-        case "": note("timer: \(timer ? "on" : "off")")
-        default: warn("the timer is on or off, not \"\(argument)\"")
-        }
+        setSwitch(&timer, named: "timer", to: argument)
     }
 
     private func setRaw(_ argument: String) {
+        setSwitch(&raw, named: "raw", to: argument)
+    }
+
+    /// `.timer`, `.raw`: `on` or `off` sets the switch; no argument shows it.
+    private func setSwitch(_ value: inout Bool, named name: String, to argument: String) {
         switch argument.lowercased() {
-        case "on": raw = true
-        case "off": raw = false
-        case "": note("raw: \(raw ? "on" : "off")")
-        default: warn("raw is on or off, not \"\(argument)\"")
+        case "on": value = true
+        case "off": value = false
+        case "": note("\(name): \(value ? "on" : "off")")
+        default: warn("\(name) is on or off, not \"\(argument)\"")
         }
     }
 
