@@ -119,6 +119,7 @@ enum Help {
       wekaql -e 'QUERY' [-e …]        run statements and exit
       wekaql FILE.wql [FILE …]        run script files ('-' is standard input)
       echo 'figures' | wekaql         run statements read from standard input
+      Dot-commands (.mode csv, .schema arrests, .help) work in all of these, as in the shell.
 
     THE LANGUAGE AT A GLANCE
       arrests where country = "Togo"
