@@ -323,6 +323,7 @@ private final class TemporaryHome {
         shell.waitFor("11 columns")
         try #require(shell.waitForPrompt())
         shell.type("where country = \"Togo\"" + Key.enter)
+        shell.waitFor("continuing from the last result, _; to go on with a statement instead, end its line with |")
         shell.waitFor("1 row, 11 columns")
         try #require(shell.waitForPrompt())
         shell.type("count by offence" + Key.enter)

@@ -77,8 +77,7 @@ struct Shell {
         }
         session.pendingInput = ""
         history?.add(text)   // a statement over several lines is one entry
-        runner.beginInput()
-        runner.run(SourceFile(name: "<shell>", text: runner.continuingLastResult(text)))
+        session.run(text)
         return .proceed
     }
 
