@@ -85,10 +85,10 @@ import Testing
         var dataset = Dataset()
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("wekaql-missing-\(UUID().uuidString).csv").path
         #expect(throws: Diagnostic.self) { try dataset.load(path: missing) }
-        let text = try TemporaryFile(name: "notes.txt", contents: Data("a,b\n".utf8))
+        let text = try TemporaryFile(name: "notes.pdf", contents: Data("a,b\n".utf8))
         do {
             try dataset.load(path: text.path)
-            Issue.record("notes.txt loaded")
+            Issue.record("notes.pdf loaded")
         } catch let diagnostic as Diagnostic {
             #expect(diagnostic.code == .unsupportedFile)
             #expect(diagnostic.message.contains(text.path))
@@ -189,8 +189,19 @@ import Testing
         let long = try Self.loadError("long.csv", Self.bytes("a,b\n1,2\n3,4,5\n"))
         #expect(long.code == .malformedCSV)
         #expect(long.message.contains("line 3"))
-        let quote = try Self.loadError("quote.csv", Self.bytes("a,b\n1,x\"y\n"))
-        #expect(quote.code == .malformedCSV)
-        #expect(quote.location?.line == 2)
+        #expect(long.location?.column == 5, "the caret is on the first extra field")
+        let short = try Self.loadError("short.csv", Self.bytes("a,b,c\n1,2,3\n4,5\n"))
+        #expect(short.message == "line 3 has 2 fields, the header has 3")
+        #expect(short.hints.contains { $0.contains("bad_rows=pad") && $0.contains("bad_rows=skip") })
+        #expect(!short.hints.contains { $0.contains("quote") }, "a short row is not a quoting problem")
+        #expect(long.hints.contains { $0.contains("quote fields") })
+    }
+
+    /// A quote inside an unquoted field is a character of it, as in DuckDB and Python's csv module (it
+    /// used to be error E0503).
+    @Test func aQuoteInsideAnUnquotedFieldIsKept() throws {
+        let (collection, _) = try Self.load("quote.csv", Self.bytes("place,height\n37°36'37.8\"N,5'10\"\n"))
+        #expect(collection.table[0]["place"] == .string("37°36'37.8\"N"))
+        #expect(collection.table[0]["height"] == .string("5'10\""))
     }
 }

@@ -29,6 +29,8 @@ struct JSONReader {
         var message: String
         /// A string longer than ``JSONReader/maximumStringBytes`` (error E0508 rather than malformed JSON).
         var isTooLong = false
+        /// More text after a complete value: a `.json` file that may hold JSON lines.
+        var isTrailingText = false
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -44,7 +46,11 @@ struct JSONReader {
     mutating func readDocument() throws -> JSON {
         let value = try readValue()
         skipSpace()
-        guard position == bytes.count else { throw fail("unexpected text after the JSON value") }
+        guard position == bytes.count else {
+            var failure = fail("unexpected text after the JSON value")
+            failure.isTrailingText = true
+            throw failure
+        }
         return value
     }
 
