@@ -452,7 +452,7 @@ extension Diagnostic {
 
     static func unknownLoadOption(_ key: String) -> Diagnostic {
         var hints: [String] = []
-        if let near = Suggestions.nearest(to: key, in: LoadOptions.keys) { hints.append("did you mean \(quoted(near))?") }
+        if let near = Suggestions.nearest(to: key, in: LoadOptions.keys + ["delimiter"]) { hints.append("did you mean \(quoted(near))?") }
         hints.append("options: \(LoadOptions.keys.joined(separator: ", "))")
         return Diagnostic(code: .badLoadOption, message: "unknown load option \(quoted(key))", hints: hints)
     }

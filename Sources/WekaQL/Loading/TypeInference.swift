@@ -24,9 +24,10 @@ struct TypeCandidates {
         if date && TextScalars.date(bytes) == nil && dateFormat?.date(bytes) == nil { date = false }
     }
 
-    /// The type that fits every value seen.
+    /// The type that fits every value seen; dates in a format given first (`%Y%m%d` is digits too).
     var type: ValueType {
         if !sawValue { return .null }
+        if date && dateFormat != nil { return .date }
         if integer { return .integer }
         if decimal { return .decimal }
         if boolean { return .boolean }
