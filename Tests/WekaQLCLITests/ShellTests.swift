@@ -318,6 +318,31 @@ private final class TemporaryHome {
         shell.waitFor("did you mean .tables?")
     }
 
+    /// `.data PATH key=value …` takes the same options as `--data PATH:key=value,…`, says which delimiter
+    /// it found, and warns when a loaded collection replaces a built-in one.
+    @Test func dataTakesLoadOptions() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        try Data("title\nzip;n\n01234;NA\n00042;7\n".utf8).write(to: temporary.url.appendingPathComponent("cases file.csv"))
+        try Data("country,arrested\nTogo,1\n".utf8).write(to: temporary.url.appendingPathComponent("arrests.csv"))
+        let shell = try temporary.startShell()
+        shell.type(".data \(temporary.url.path)/cases file.csv skip=1 nulls=NA name=cases" + Key.enter)
+        shell.waitFor("loaded cases (2 rows; from ")
+        shell.waitFor("fields separated by \";\")")
+        try #require(shell.waitForPrompt())
+        shell.type(".mode csv" + Key.enter)
+        try #require(shell.waitForPrompt())
+        shell.type("cases" + Key.enter)
+        shell.waitFor("zip,n\n01234,\n00042,7\n")
+        try #require(shell.waitForPrompt())
+        shell.type(".data \(temporary.url.path)/arrests.csv" + Key.enter)
+        shell.waitFor("replaces the built-in one")
+        try #require(shell.waitForPrompt())
+        shell.type(".data \(temporary.url.path)/arrests.csv delim=; heder=false" + Key.enter)
+        shell.waitFor("unknown load option \"heder\"")
+        shell.waitFor("did you mean \"header\"?")
+    }
+
     @Test func anErrorKeepsTheShellAndQuitEndsIt() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }

@@ -175,13 +175,15 @@ extension LoadOptions {
         return (argument, LoadOptions())
     }
 
-    /// Splits a shell `.data` argument, `PATH key=value …` (or the `--data` form), into the path and options.
+    /// Splits a shell `.data` argument, `PATH key=value …` (or the `--data` form), into the path and options:
+    /// the words at the end that read `key=value` are options, unless the whole argument names a file.
     public static func split(shellArgument argument: String) throws -> (path: String, options: LoadOptions) {
         var rest = Substring(argument.trimmingSpaces())
+        if FileBytes.exists(String(rest)) { return (String(rest), LoadOptions()) }
         var pairs: [String] = []
         while let space = rest.lastIndex(where: { $0 == " " || $0 == "\t" }) {
             let word = String(rest[rest.index(after: space)...])
-            guard isKnownPair(word) else { break }
+            guard isPair(word) else { break }
             pairs.insert(word, at: 0)
             rest = rest[..<space]
             while rest.last == " " || rest.last == "\t" { rest.removeLast() }
@@ -195,11 +197,6 @@ extension LoadOptions {
     private static func isPair(_ text: String) -> Bool {
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { return false }
         return text[..<eq].allSatisfy { $0.isASCII && ($0.isLetter || $0 == "_") }
-    }
-
-    private static func isKnownPair(_ text: String) -> Bool {
-        guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { return false }
-        return keys.contains(text[..<eq].lowercased()) || ["delimiter", "sep"].contains(text[..<eq].lowercased())
     }
 
     /// `a=1,b=x:y,z` as `["a=1", "b=x:y,z"]`; `nil` if it does not start with a pair.
