@@ -199,6 +199,18 @@ import Testing
         #expect(error?.code == .badLoadOption)
     }
 
+    /// In a folder, CSV options apply to its CSV files and leave its JSON files alone.
+    @Test func folderOptionsApplyToItsCSVFiles() throws {
+        let folder = try TemporaryFile(name: "a.csv", contents: Data("x;y\n1;2\n".utf8))
+        try Data("[{\"z\": 1}]".utf8).write(to: folder.folder.appendingPathComponent("b.json"))
+        var dataset = Dataset()
+        try dataset.load(path: folder.folder.path, options: LoadOptions(["delim=;"]))
+        #expect(dataset["a"]?.table.fields.map(\.name) == ["x", "y"])
+        #expect(dataset["b"]?.table.rowCount == 1)
+        let named = #expect(throws: Diagnostic.self) { try dataset.load(path: folder.folder.path, options: LoadOptions(["name=n"])) }
+        #expect(named?.code == .badLoadOption)
+    }
+
     @Test func latin1AndUTF16Load() throws {
         let latin1 = try TemporaryFile(name: "l.csv", contents: Data([0x63, 0x0A, 0x43, 0xF4, 0x74, 0x65, 0x0A]))
         var dataset = Dataset()

@@ -45,11 +45,14 @@ struct CSVSettings {
 enum DelimiterSniffer {
     static let candidates: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]
     static let sampleRows = 32
+    /// At most this much of the file is read (a file of one huge line is not scanned four times).
+    static let sampleBytes = 64 << 10
 
     static func delimiter(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
+        let sample = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, start + sampleBytes)])
         var best: (delimiter: UInt8, score: Int) = (0x2C, 0)
         for candidate in candidates {
-            var reader = CSVReader(bytes, at: start, delimiter: candidate)
+            var reader = CSVReader(sample, at: start, delimiter: candidate)
             var fields: [CSVReader.Field] = []
             var counts: [Int] = []
             while counts.count < sampleRows, (try? reader.nextRecord(into: &fields)) == true { counts.append(fields.count) }

@@ -31,10 +31,10 @@ extension Dataset {
             let names = try FileBytes.list(path).filter { DataFileKind(path: $0)?.isInFolders == true }
             for name in names {
                 let file = path.hasSuffix("/") ? path + name : path + "/" + name
-                loaded += try Self.loadFile(file, options: options, columns: columns, warnings: &warnings)
+                loaded += try Self.loadFile(file, options: options, columns: columns, inFolder: true, warnings: &warnings)
             }
         } else {
-            loaded = try Self.loadFile(path, options: options, columns: columns, warnings: &warnings)
+            loaded = try Self.loadFile(path, options: options, columns: columns, inFolder: false, warnings: &warnings)
         }
         return warnings + merge(Dataset(collections: loaded), loadedFrom: path)
     }
@@ -55,28 +55,30 @@ extension Dataset {
         return warnings
     }
 
-    private static func loadFile(_ path: String, options: LoadOptions, columns: ColumnSelection,
+    /// Loads one file; in a folder, CSV options leave its JSON files alone.
+    private static func loadFile(_ path: String, options: LoadOptions, columns: ColumnSelection, inFolder: Bool,
                                  warnings: inout [Diagnostic]) throws -> [Collection] {
         if path != "-", DataFileKind(path: path) == nil, options.format == nil { throw Diagnostic.unsupportedFile(path) }
         // A regular UTF-8 file is mapped, not copied: its pages are read as parsing reaches them.
         if options.encoding == .utf8, path != "-", let mapped = try FileBytes.map(path) {
             return try withExtendedLifetime(mapped) {
-                try load(path: path, bytes: mapped.bytes, file: mapped, options: options, columns: columns, warnings: &warnings)
+                try load(path: path, bytes: mapped.bytes, file: mapped, options: options, columns: columns, inFolder: inFolder,
+                         warnings: &warnings)
             }
         }
         var bytes = try FileBytes.read(path)   // standard input, an empty file, one that cannot be mapped (a pipe)
         if let converted = bytes.withUnsafeBufferPointer(options.encoding.utf8) { bytes = converted }
         return try bytes.withUnsafeBufferPointer { buffer in
-            try load(path: path, bytes: buffer, file: nil, options: options, columns: columns, warnings: &warnings)
+            try load(path: path, bytes: buffer, file: nil, options: options, columns: columns, inFolder: inFolder, warnings: &warnings)
         }
     }
 
     private static func load(path: String, bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?, options: LoadOptions,
-                             columns: ColumnSelection, warnings: inout [Diagnostic]) throws -> [Collection] {
+                             columns: ColumnSelection, inFolder: Bool, warnings: inout [Diagnostic]) throws -> [Collection] {
         // Text is checked for UTF-8 where it is read: CSV text fields as they load, JSON strings as they parse.
         let kind = options.format.map(DataFileKind.init) ?? DataFileKind(path: path) ?? DataFileKind(content: bytes)
         let name = collectionName(path: path, kind: kind, options: options, warnings: &warnings)
-        if kind.isJSON && options.hasCSVOptions { throw Diagnostic.csvOnlyOption(path: path) }
+        if kind.isJSON && options.hasCSVOptions && !inFolder { throw Diagnostic.csvOnlyOption(path: path) }
         var json = JSONLoader(path: path, bytes: bytes)
         defer { warnings += json.warnings }
         switch kind {
