@@ -99,9 +99,9 @@ import Testing
     @Test(arguments: [
         ("latin1.csv", "country,n\nTogo,1\nC\u{F4}te,2\n", Diagnostic.Code.invalidUTF8, 3),
         ("latin1.csv", "pa\u{ED}s,n\nTogo,1\n", .invalidUTF8, 1),
-        ("latin1.json", "[{\"country\": \"Togo\"},\n {\"country\": \"C\u{F4}te\"}]", .malformedJSON, 2),
-        ("latin1.json", "[{\"pa\u{ED}s\": 1}]", .malformedJSON, 1),
-        ("latin1.jsonl", "{\"country\": \"Togo\"}\n{\"country\": \"C\u{F4}te\"}\n", .malformedJSON, 2),
+        ("latin1.json", "[{\"country\": \"Togo\"},\n {\"country\": \"C\u{F4}te\"}]", .invalidUTF8, 2),
+        ("latin1.json", "[{\"pa\u{ED}s\": 1}]", .invalidUTF8, 1),
+        ("latin1.jsonl", "{\"country\": \"Togo\"}\n{\"country\": \"C\u{F4}te\"}\n", .invalidUTF8, 2),
     ])
     func notUTF8(_ name: String, _ text: String, _ code: Diagnostic.Code, _ line: Int) throws {
         let latin1 = text.unicodeScalars.map { UInt8($0.value) }
@@ -109,6 +109,7 @@ import Testing
         #expect(diagnostic.code == code)
         #expect(diagnostic.location?.line == line)
         #expect(diagnostic.message.contains("UTF-8"))
+        #expect(diagnostic.hints.first?.contains("encoding=latin-1") == true, "the hint names the option that reads it")
     }
 
     /// The first bytes of an executable, and random bytes, under each data extension.

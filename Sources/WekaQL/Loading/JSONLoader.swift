@@ -49,6 +49,7 @@ struct JSONLoader {
         if failure.isTooLong {
             return .valueTooLong(path: path, bytes: bytes, offset: failure.offset, limit: Dataset.maximumValueBytes)
         }
+        if failure.isInvalidUTF8 { return .invalidUTF8(path: path, bytes: bytes, offset: failure.offset) }
         return .malformedJSON(failure.message, path: path, bytes: bytes, offset: failure.offset)
     }
 
