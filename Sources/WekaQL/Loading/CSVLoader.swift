@@ -224,15 +224,11 @@ struct CSVLoader {
                 while reader.position < limit, reader.startRecord() {
                     let recordStart = reader.position
                     if skipping {
-                        record.removeAll(keepingCapacity: true)
-                        while true {
-                            let (field, isLast) = try reader.nextField()
-                            if field.end - field.start > maximumFieldBytes { throw valueTooLong(at: field.start) }
-                            if let bad = utf8.check(through: field.end) { throw invalidUTF8(at: bad) }
-                            record.append(field)
-                            if isLast { break }
+                        try readWhole(&reader, into: &record, utf8: &utf8)
+                        guard record.count == columns else {
+                            skipped.append(recordStart)
+                            continue
                         }
-                        guard record.count == columns else { skipped.append(recordStart); continue }
                         for (column, field) in record.enumerated() where slotOf[column] >= 0 {
                             append(field, to: &builders[slotOf[column]], reader: reader, scratch: &scratch)
                         }
@@ -274,6 +270,20 @@ struct CSVLoader {
         var all = [FieldColumnBuilder?](repeating: nil, count: columns)
         for (builder, index) in zip(builders, wanted) { all[index] = builder }
         return Part(builders: all, rows: rows, end: reader.position, skipped: skipped, error: nil)
+    }
+
+    /// Reads a whole record's fields into `record` (for bad_rows=skip, which appends them only if there are
+    /// as many as columns). Kept out of `parsePart`'s loop, so that the common path stays as small as it was.
+    @inline(never)
+    private func readWhole(_ reader: inout CSVReader, into record: inout [CSVReader.Field], utf8: inout UTF8Frontier) throws {
+        record.removeAll(keepingCapacity: true)
+        while true {
+            let (field, isLast) = try reader.nextField()
+            if field.end - field.start > maximumFieldBytes { throw valueTooLong(at: field.start) }
+            if let bad = utf8.check(through: field.end) { throw invalidUTF8(at: bad) }
+            record.append(field)
+            if isLast { return }
+        }
     }
 
     /// Appends one field, undoing doubled quotes first when it has them.

@@ -92,6 +92,7 @@ struct CSVReader {
         return (field, true)
     }
 
+    @inline(__always)
     private mutating func readField() throws -> Field {
         if position < bytes.count, bytes[position] == 0x22 { return try readQuotedField() }
         let start = position

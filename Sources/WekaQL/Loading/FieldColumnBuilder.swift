@@ -20,6 +20,9 @@ struct FieldReading: Sendable {
 struct FieldColumnBuilder {
     let type: ValueType
     let reading: FieldReading
+    /// `reading`'s two flags, copied out so that the per-field path reads no array.
+    private let hasNullTexts: Bool
+    private let lenient: Bool
     private(set) var misfit = false
     private var integers: [Int64] = []
     private var decimals: [Double] = []
@@ -35,6 +38,8 @@ struct FieldColumnBuilder {
     init(type: ValueType, capacity: Int, reading: FieldReading = FieldReading()) {
         self.type = type
         self.reading = reading
+        hasNullTexts = !reading.nullTexts.isEmpty
+        lenient = reading.given
         switch type {
         case .integer: integers.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
@@ -47,20 +52,20 @@ struct FieldColumnBuilder {
 
     /// Appends a field's bytes (already unquoted, valid UTF-8); empty is null.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if reading.isNull(bytes) { return appendNull() }
+        if bytes.isEmpty || (hasNullTexts && reading.isNull(bytes)) { return appendNull() }
         count += 1
         switch type {
         case .string: return text.append(bytes)
         case .integer:
-            let value = reading.given ? TextScalars.anyInteger(bytes) : TextScalars.integer(bytes)
+            let value = lenient ? TextScalars.anyInteger(bytes) : TextScalars.integer(bytes)
             integers.append(value ?? 0)
             misfit = misfit || value == nil
         case .decimal:
-            let value = reading.given ? TextScalars.anyDecimal(bytes) : TextScalars.decimal(bytes)
+            let value = lenient ? TextScalars.anyDecimal(bytes) : TextScalars.decimal(bytes)
             decimals.append(value ?? 0)
             misfit = misfit || value == nil
         case .boolean:
-            let value = reading.given ? TextScalars.anyBoolean(bytes) : TextScalars.boolean(bytes)
+            let value = lenient ? TextScalars.anyBoolean(bytes) : TextScalars.boolean(bytes)
             booleans.append(value.map { $0 ? 1 : 0 } ?? 2)
             misfit = misfit || value == nil
             return

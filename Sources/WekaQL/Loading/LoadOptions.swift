@@ -157,11 +157,10 @@ extension LoadOptions {
     ///
     /// Paths may hold `:` themselves, so the options start at the first `:` after which everything reads
     /// as `key=value` pairs (`key` a word of letters and `_`); a path that names an existing file is taken
-    /// whole. A piece
-    /// without `=` continues the value before it, so `types=zip:string,opened:date` and `delim=,` read as
-    /// meant.
+    /// whole. A piece without `=` continues the value before it, so `types=zip:string,opened:date` and
+    /// `delim=,` read as meant.
     ///
-    /// - Throws: a ``Diagnostic`` (E0509) when the pairs name known keys with values that do not fit.
+    /// - Throws: a ``Diagnostic`` (E0509) when a key is unknown or a value does not fit.
     public static func split(dataArgument argument: String) throws -> (path: String, options: LoadOptions) {
         if FileBytes.exists(argument) { return (argument, LoadOptions()) }
         var index = argument.startIndex
