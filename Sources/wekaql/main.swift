@@ -48,6 +48,12 @@ func main() -> ExitStatus {
             return .usage
         }
     }
+    // `--data -` takes standard input: the program must then come from -e or a file.
+    let dataFromStandardInput = options.dataPaths.contains { $0 == "-" || $0.hasPrefix("-:") }
+    if dataFromStandardInput && sources.isEmpty {
+        errors.write("wekaql: --data - reads the data from standard input; give the program with -e or a script file\nRun 'wekaql --help' for usage.\n")
+        return .usage
+    }
     let interactive = sources.isEmpty && Terminal.standardInputIsTerminal && options.outputPath == nil
     if sources.isEmpty && !interactive {
         do { sources = [try SourceFile.read(path: "-")] } catch let diagnostic as Diagnostic {
@@ -59,9 +65,10 @@ func main() -> ExitStatus {
     // The shell may go on to any column; a script or -e text needs only the ones it names. If the text has
     // errors, the data is loaded whole after all, so that hints list every field of the file. Narrowing
     // costs a second parse and check of the program: over 1 MB of program (a million statements took 9 s
-    // more) it is not worth it.
+    // more) it is not worth it. Standard input can be read only once, so it is not narrowed either.
     let programSize = sources.reduce(0) { $0 + $1.bytes.count }
-    let narrowed = interactive || options.dataPaths.isEmpty || programSize > 1 << 20 ? ColumnSelection.all : .usedBy(sources)
+    let narrowed = interactive || options.dataPaths.isEmpty || programSize > 1 << 20 || dataFromStandardInput
+        ? ColumnSelection.all : .usedBy(sources)
     var loaded = loadData(options, columns: narrowed, errors: errors)
     if narrowed != .all, case .success(let dataset) = loaded,
        sources.contains(where: { !Engine(dataset: dataset).check($0).isEmpty }) {
@@ -85,7 +92,10 @@ func main() -> ExitStatus {
     defer { output.close() }
 
     var runner = ScriptRunner(engine: Engine(dataset: dataset), options: options, output: output, errors: errors)
-    if interactive { return Shell(engine: runner.engine, options: options).run() }
+    if interactive {
+        errors.flush()   // the load's warnings come before the shell's welcome, not when it ends
+        return Shell(engine: runner.engine, options: options).run()
+    }
     var status = ExitStatus.success
     for source in sources where !runner.run(source) {
         status = .queryError
@@ -97,13 +107,16 @@ func main() -> ExitStatus {
 /// The built-in data (unless `--no-builtin`) and every `--data` path, or the status to exit with.
 func loadData(_ options: Options, columns: ColumnSelection, errors: OutputStream, warn: Bool = true) -> Result<Dataset, ExitFailure> {
     var dataset = options.builtin ? Dataset.builtIn : Dataset.empty
-    for path in options.dataPaths {
+    for argument in options.dataPaths {
         do {
-            let warnings = try dataset.load(path: path, columns: columns)
+            var (path, loadOptions) = try LoadOptions.split(dataArgument: argument)
+            if path == "-", loadOptions.format == nil { loadOptions.format = options.formatIn }
+            let warnings = try dataset.load(path: path, options: loadOptions, columns: columns)
             if warn { warnings.forEach { errors.write(DiagnosticRenderer().render($0) + "\n") } }
         } catch let diagnostic as Diagnostic {
             errors.write(DiagnosticRenderer(colored: Terminal.wantsColor(errors, allowed: options.color)).render(diagnostic) + "\n")
-            return .failure(ExitFailure(status: diagnostic.code == .cannotRead || diagnostic.code == .unsupportedFile ? .usage : .queryError))
+            let usage: Set<Diagnostic.Code> = [.cannotRead, .unsupportedFile, .badLoadOption]
+            return .failure(ExitFailure(status: usage.contains(diagnostic.code) ? .usage : .queryError))
         } catch {
             return .failure(ExitFailure(status: .queryError))
         }
