@@ -15,12 +15,6 @@ KNOWN = {
         "what": "contains/starts with/ends with/=~ on text with accented letters past U+017F (ở, Ǎ, ή, Ё)",
         "match": lambda p, w, d, facts: "folds_beyond_latin" in p.features,
     },
-    # Found by this harness, not yet in issue 20:
-    "param_subject_untyped": {
-        "issue": "new (differential test): a $parameter before between/in is not typed by the bounds or list",
-        "what": "`$p between false and true` with --param p=true reads p as the text \"true\" (no rows)",
-        "match": lambda p, w, d, facts: "param_subject_untyped" in p.features,
-    },
     # The broadest match last, so that the narrower ones name the bugs they explain.
     "compares_nfd_strings": {
         "issue": "issue 20 item 7: NFC and NFD strings (canonical equivalence against bytes)",

@@ -6,7 +6,10 @@ struct Options {
     var statements: [String] = []
     var files: [String] = []
     var format: OutputFormat = .table
+    /// `--data` arguments as given: `PATH` or `PATH:key=value,…` (split when loading, see LoadOptions.split).
     var dataPaths: [String] = []
+    /// How standard input is read as data (`--data -`), when its content cannot tell.
+    var formatIn: LoadOptions.Format?
     var builtin = true
     var parameters: [(name: String, text: String)] = []
     var outputPath: String?
@@ -51,6 +54,12 @@ struct Options {
                 }
                 self.format = format
             case "--data", "-d": dataPaths.append(try take())
+            case "--format-in":
+                let name = try take()
+                guard let format = LoadOptions.Format(rawValue: name) else {
+                    throw UsageError(message: "--format-in is csv, json or jsonl, got \"\(name)\"")
+                }
+                formatIn = format
             case "--no-builtin": builtin = false
             case "--param", "-p":
                 let pair = try take()
@@ -102,6 +111,11 @@ struct Options {
 }
 
 extension Options {
+    /// Whether a `--data -` (or `-:OPTIONS`) reads the data from standard input.
+    var dataFromStandardInput: Bool {
+        dataPaths.contains { $0 == "-" || $0.hasPrefix("-:") }
+    }
+
     /// Whether `text` can be a collection's name rather than a script file: letters, digits and `_` only.
     static func isCollectionName(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
@@ -145,7 +159,12 @@ enum Help {
     OPTIONS
       -e, -c, --execute TEXT    run TEXT (repeatable)
       -f, --format FORMAT       table (default), csv, json, jsonl, markdown, vertical
-      -d, --data PATH           load a .csv, .json or .jsonl file, or a folder of them (repeatable)
+      -d, --data PATH[:OPTIONS] load a .csv, .tsv, .txt, .json or .jsonl file, a folder of them, or '-'
+                                (standard input); repeatable. OPTIONS are key=value pairs joined by ',':
+                                delim=;  header=false  name=NAME  nulls=NA|-  types=zip:string,n:integer
+                                dateformat=%d/%m/%Y  skip=N  bad_rows=error|skip|pad  format=csv|json|jsonl
+                                encoding=utf-8|latin-1|utf-16   e.g. --data 'cases.csv:delim=;,name=cases'
+          --format-in FORMAT    csv, json or jsonl: how to read --data - when its content cannot tell
           --no-builtin          start without the built-in Operation Weka II data
       -p, --param NAME=VALUE    bind $NAME in queries (repeatable)
       -o, --output FILE         write results to FILE instead of standard output

@@ -38,6 +38,11 @@ func main() -> ExitStatus {
     }
 
     // Read: the programs come before the data, so that a CSV file loads only the columns they name.
+    // `--data -` takes standard input: the program must then come from -e or a file.
+    if options.dataFromStandardInput && options.statements.isEmpty && options.files.isEmpty {
+        errorStream.write("wekaql: --data - reads the data from standard input; give the program with -e or a script file\nRun 'wekaql --help' for usage.\n")
+        return .usage
+    }
     let interactive = options.statements.isEmpty && options.files.isEmpty && Terminal.standardInputIsTerminal
         && options.outputPath == nil
     let sources: [SourceFile]
@@ -104,7 +109,7 @@ func readPrograms(_ options: Options, interactive: Bool, errors: ErrorReporter) 
 /// when there is no `--data`). A dot-command (`.schema`, `.data`) may look at any column. If a statement
 /// has errors, the data is loaded whole after all, so that hints list every field of the file. Narrowing
 /// costs a second parse and check of the program: over 1 MB of program (a million statements took 9 s
-/// more) it is not worth it.
+/// more) it is not worth it. Standard input can be read only once, so data from it is not narrowed either.
 func loadData(for sources: [SourceFile], options: Options, errors: ErrorReporter) -> Result<Dataset, ExitFailure> {
     let programSize = sources.reduce(0) { $0 + $1.bytes.count }
     var statements: [SourceFile] = []
@@ -112,7 +117,7 @@ func loadData(for sources: [SourceFile], options: Options, errors: ErrorReporter
         guard case .statements(let file) = piece else { return loadData(options, columns: .all, errors: errors) }
         statements.append(file)
     }
-    guard !sources.isEmpty, !options.dataPaths.isEmpty, programSize <= 1 << 20 else {
+    guard !sources.isEmpty, !options.dataPaths.isEmpty, programSize <= 1 << 20, !options.dataFromStandardInput else {
         return loadData(options, columns: .all, errors: errors)
     }
     let loaded = loadData(options, columns: .usedBy(statements), errors: errors)
@@ -125,13 +130,16 @@ func loadData(for sources: [SourceFile], options: Options, errors: ErrorReporter
 /// The built-in data (unless `--no-builtin`) and every `--data` path, or the status to exit with.
 func loadData(_ options: Options, columns: ColumnSelection, errors: ErrorReporter, warn: Bool = true) -> Result<Dataset, ExitFailure> {
     var dataset = options.builtin ? Dataset.builtIn : Dataset.empty
-    for path in options.dataPaths {
+    for argument in options.dataPaths {
         do {
-            let warnings = try dataset.load(path: path, columns: columns)
+            var (path, loadOptions) = try LoadOptions.split(dataArgument: argument)
+            if path == "-", loadOptions.format == nil { loadOptions.format = options.formatIn }
+            let warnings = try dataset.load(path: path, options: loadOptions, columns: columns)
             if warn { warnings.forEach(errors.report) }
         } catch let diagnostic as Diagnostic {
             errors.report(diagnostic)
-            return .failure(ExitFailure(status: diagnostic.code == .cannotRead || diagnostic.code == .unsupportedFile ? .usage : .queryError))
+            let usage: Set<Diagnostic.Code> = [.cannotRead, .unsupportedFile, .badLoadOption]
+            return .failure(ExitFailure(status: usage.contains(diagnostic.code) ? .usage : .queryError))
         } catch {
             return .failure(ExitFailure(status: .queryError))
         }

@@ -336,7 +336,7 @@ import Testing
         let csv = try dir.write("bad.csv", "a,b\n1,2\n3,4,5\n")
         let result = try WekaQLProcess.run(["--data", csv.path, "-e", "bad"])
         #expect(result.status == 1)
-        #expect(result.error.hasPrefix("\(csv.path):3:1: error[E0503]: line 3 has 3 fields, the header has 2"))
+        #expect(result.error.hasPrefix("\(csv.path):3:5: error[E0503]: line 3 has 3 fields, the header has 2"))
     }
 
     @Test func malformedJSONNamesFileAndLine() throws {

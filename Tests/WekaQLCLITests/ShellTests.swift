@@ -402,6 +402,31 @@ private final class TemporaryHome {
         shell.waitFor("did you mean .tables?")
     }
 
+    /// `.data PATH key=value …` takes the same options as `--data PATH:key=value,…`, says which delimiter
+    /// it found, and warns when a loaded collection replaces a built-in one.
+    @Test func dataTakesLoadOptions() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        try Data("title\nzip;n\n01234;NA\n00042;7\n".utf8).write(to: temporary.url.appendingPathComponent("cases file.csv"))
+        try Data("country,arrested\nTogo,1\n".utf8).write(to: temporary.url.appendingPathComponent("arrests.csv"))
+        let shell = try temporary.startShell()
+        shell.type(".data \(temporary.url.path)/cases file.csv skip=1 nulls=NA name=cases" + Key.enter)
+        shell.waitFor("loaded cases (2 rows; from ")
+        shell.waitFor("fields separated by \";\")")
+        try #require(shell.waitForPrompt())
+        shell.type(".mode csv" + Key.enter)
+        try #require(shell.waitForPrompt())
+        shell.type("cases" + Key.enter)
+        shell.waitFor("zip,n\n01234,\n00042,7\n")
+        try #require(shell.waitForPrompt())
+        shell.type(".data \(temporary.url.path)/arrests.csv" + Key.enter)
+        shell.waitFor("replaces the built-in one")
+        try #require(shell.waitForPrompt())
+        shell.type(".data \(temporary.url.path)/arrests.csv delim=; heder=false" + Key.enter)
+        shell.waitFor("unknown load option \"heder\"")
+        shell.waitFor("did you mean \"header\"?")
+    }
+
     @Test func anErrorKeepsTheShellAndQuitEndsIt() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
@@ -555,13 +580,14 @@ private final class TemporaryHome {
         try Data("a\n1\n".utf8).write(to: data)
         let shell = try TerminalSession(home: temporary.url, arguments: ["--no-builtin", "--data", data.path],
                                         environment: ["WEKAQL_HISTORY": temporary.history.path])
-        shell.waitFor(#"Try: t\x1b]0;pwned\x07 limit 5"#)   // the welcome's note
+        // The collection gets a plain name, and the warning that says so quotes the file name escaped.
+        shell.waitFor(#"as "t\x1b]0;pwned\x07" is not a plain name"#)
+        shell.waitFor("Try: t__0_pwned_ limit 5")   // the welcome's note
         try #require(shell.waitForPrompt())
         shell.type(".tables" + Key.enter)
-        shell.waitFor(#"│ t\x1b]0;pwned\x07 │"#)
+        shell.waitFor("│ t__0_pwned_ │")
         try #require(shell.waitForPrompt())
         shell.type(".schema" + Key.enter)
-        shell.waitFor(#"t\x1b]0;pwned\x07"#)
         shell.waitFor("  a  integer  -")
         #expect(!shell.rawBytes.contains(Array("\u{1B}]".utf8)))
     }

@@ -23,9 +23,11 @@ extension Checker {
         case .call(let name, let arguments):
             return try bindCall(name, arguments, resolver, range: range)
         case .inList(let subject, let items, let negated):
-            let boundSubject = try bind(subject, resolver)
-            let boundItems = try items.map { item -> BoundExpression in
-                let bound = try bind(item, resolver, expecting: boundSubject.type)
+            var boundSubject = try bind(subject, resolver)
+            var boundItems = try items.map { try bind($0, resolver, expecting: boundSubject.type) }
+            // `$p in (1, 2)`: a parameter subject takes the items' type, as it takes the other side's in `=`.
+            boundSubject = try typedByOthers(boundSubject, subject, boundItems, resolver)
+            boundItems = try zip(items, boundItems).map { item, bound in
                 try requireComparable(boundSubject, subject, bound, item, op: "in")
                 return coerced(bound, to: boundSubject.type)
             }
@@ -33,8 +35,9 @@ extension Checker {
         case .isNull(let subject, let negated):
             return BoundExpression(kind: .isNull(try bind(subject, resolver), negated: negated), type: .boolean, range: range)
         case .between(let subject, let low, let high, let negated):
-            let s = try bind(subject, resolver)
+            var s = try bind(subject, resolver)
             let l = try bind(low, resolver, expecting: s.type), h = try bind(high, resolver, expecting: s.type)
+            s = try typedByOthers(s, subject, [l, h], resolver)
             try requireComparable(s, subject, l, low, op: "between")
             try requireComparable(s, subject, h, high, op: "between")
             noteHedges([s], resolver, use: "compared")
@@ -98,6 +101,14 @@ extension Checker {
             noteHedges([l, r], resolver, use: "compared")
             return BoundExpression(kind: .comparison(op, l, r), type: .boolean, range: range)
         }
+    }
+
+    /// A parameter whose own place leaves its type open (the subject of `in` or `between`) bound again
+    /// expecting the type of the first of `others` that has one; any other expression as it is.
+    private mutating func typedByOthers(_ bound: BoundExpression, _ expression: Expression, _ others: [BoundExpression],
+                                        _ resolver: FieldResolver) throws -> BoundExpression {
+        guard case .parameter = bound.kind, let type = others.first(where: { $0.type != .null })?.type else { return bound }
+        return try bind(expression, resolver, expecting: type)
     }
 
     /// `field =~ "the gambia"`: a literal that is an alias of the field's values ("The Gambia") becomes the

@@ -25,8 +25,9 @@ struct MetaCommand {
                     argument: .choices(["on", "off"])),
         MetaCommand(name: "output", usage: ".output [FILE]", summary: "write results to FILE (no FILE: back to the terminal)",
                     argument: .path(extensions: [])),
-        MetaCommand(name: "data", usage: ".data PATH", summary: "load a .csv, .json or .jsonl file, or a folder of them",
-                    argument: .path(extensions: ["csv", "json", "jsonl", "ndjson"])),
+        MetaCommand(name: "data", usage: ".data PATH [key=value …]",
+                    summary: "load a .csv, .tsv, .txt, .json or .jsonl file, or a folder of them (options: delim= header= name= nulls= types= dateformat= skip= bad_rows= format= encoding=)",
+                    argument: .path(extensions: ["csv", "tsv", "txt", "json", "jsonl", "ndjson"])),
         MetaCommand(name: "maxrows", usage: ".maxrows [N]", summary: "show at most N rows of a table, head and tail (0: all)", argument: .text),
         MetaCommand(name: "limit", usage: ".limit memory [SIZE]", summary: "the most memory a join, sort or grouping may take (4GB)",
                     argument: .choices(["memory"])),
@@ -189,19 +190,25 @@ extension StatementRunner {
     }
 
     private func loadData(_ argument: String) {
-        guard !argument.isEmpty else { return warn(".data needs a file or folder: .data PATH") }
+        guard !argument.isEmpty else { return warn(".data needs a file or folder: .data PATH [key=value …]") }
         var loaded = Dataset.empty
+        let path: String
         do {
-            let warnings = try loaded.load(path: FileContents.expandingHome(argument))
+            let options: LoadOptions
+            (path, options) = try LoadOptions.split(shellArgument: argument)
+            guard path != "-" else { return warn(".data cannot read standard input in the shell; give a file") }
+            let warnings = try loaded.load(path: FileContents.expandingHome(path), options: options)
             warnings.forEach(report)
         } catch let diagnostic as Diagnostic {
             return report(diagnostic)
         } catch {
             return warn("cannot load \"\(argument)\"")
         }
-        engine.dataset.merge(loaded)
-        let names = loaded.collections.map { "\($0.name) (\($0.table.rowCount) rows)" }
-        note(names.isEmpty ? "no data files in \(argument)" : "loaded " + names.joined(separator: ", "))
+        engine.dataset.merge(loaded, loadedFrom: path).forEach(report)
+        let names = loaded.collections.map { collection in
+            "\(collection.name) (\(collection.table.rowCount) rows\(collection.description.isEmpty ? "" : "; " + collection.description))"
+        }
+        note(names.isEmpty ? "no data files in \(path)" : "loaded " + names.joined(separator: ", "))
     }
 
     /// Runs a file's statements and commands; its `.quit` leaves wekaql, as in sqlite3.
