@@ -40,6 +40,19 @@ import Testing
         #expect(result.output == "count\n3\n")
     }
 
+    @Test func theTimerTimesOnlyTheStatementsThatSucceed() throws {
+        let result = try WekaQLProcess.run(["--timer", "-k", "-f", "csv", "-e", "funders count", "-e", "arrests select arrested / 0"])
+        #expect(result.status == 1)
+        #expect(result.error.split(separator: "\n").filter { $0.hasPrefix("time: ") }.count == 1)
+        #expect(result.error.contains("error[E0401]"))
+    }
+
+    @Test func theLastResultIsNamedUnderscoreForLaterInputs() throws {
+        let result = try WekaQLProcess.run(["-f", "csv", "-e", "countries where continent = \"Europe\"", "-e", "_ count"])
+        #expect(result.status == 0)
+        #expect(result.output.hasSuffix("count\n2\n"))
+    }
+
     @Test func readRunsAFileAsTheStartupFileIsRun() throws {
         let dir = try TemporaryDirectory()
         let inner = try dir.write("inner.wql", ".mode csv\nfunders count\n")

@@ -452,6 +452,19 @@ private final class TemporaryHome {
         shell.waitFor("count\n9\n")
     }
 
+    @Test func aStartupFileThatIsNotUTF8IsReportedAsReadReportsIt() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let (home, history) = (temporary.url, temporary.history)
+        try Data(".mode csv\nfunders where name = \"\u{E9}\"\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 })
+            .write(to: home.appendingPathComponent(".wekaqlrc"))
+        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
+        shell.waitFor("error[E0501]")   // not decoded lossily into a query that runs
+        try #require(shell.waitForPrompt())
+        shell.type("figures count" + Key.enter)
+        shell.waitFor("1 row, 1 column")   // the file stopped at its error, before its statements
+    }
+
     @Test func longResultsShowHeadAndTailAndLastShowsAll() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
