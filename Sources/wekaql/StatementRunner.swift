@@ -23,6 +23,8 @@ final class StatementRunner {
     var lastResult: Table?
     /// How deep `.read` files are nested, to stop a file that reads itself.
     var readDepth = 0
+    /// Whether the running dot-command has reported an error.
+    var commandFailed = false
     /// Results printed since `beginInput()`, to set tables apart.
     private var resultsPrinted = 0
 
@@ -74,6 +76,7 @@ final class StatementRunner {
 
     /// Prints a diagnostic on standard error, after any output waiting.
     func report(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error { commandFailed = true }
         primary.flush()
         errors.report(diagnostic)
     }
@@ -84,9 +87,6 @@ final class StatementRunner {
         primary.flush()
         errors.warn(message, hint: hint, severity: severity)
     }
-
-    /// Whether the last dot-command reported an error.
-    var commandFailed = false
 
     /// Prints an informative line (dim when coloured), never into an `.output` file: on the terminal at
     /// the shell, else on standard error, so that a script's output holds only its results.
