@@ -83,10 +83,10 @@ struct QueryCompleter {
             table = context.source.flatMap { engine.bindings[$0.name] ?? engine.dataset[$0.name]?.table }
         }
         guard let table, let column = table.columnIndex(field) else { return [] }
-        var seen = Set<String>()
+        var seen = Set<UTF8Key>()
         var texts: [String] = []
         for row in 0..<table.rowCount where texts.count < Self.valueLimit {
-            if case .string(let text) = table[row, column], seen.insert(text).inserted { texts.append(text) }
+            if case .string(let text) = table[row, column], seen.insert(UTF8Key(text)).inserted { texts.append(text) }
         }
         let sorted = texts.map { (Folding.fold($0), $0) }.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }
         return sorted.map { ($0.1, Completion(Vocabulary.literal($0.1), kind: .value, terminator: inList ? "" : " ")) }

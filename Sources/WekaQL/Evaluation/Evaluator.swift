@@ -114,7 +114,7 @@ struct Evaluator {
         probes.compactMap { probe in
             let values = input.table.columns[probe.column].distinctStrings
             let target = probe.folded ? Folding.fold(probe.literal) : probe.literal
-            if values.contains(where: { (probe.folded ? Folding.fold($0) : $0) == target }) { return nil }
+            if values.contains(where: { StringBytes.equal(probe.folded ? Folding.fold($0) : $0, target) }) { return nil }
             return .noMatch(probe.literal, field: probe.fieldName, suggestion: Suggestions.nearest(to: probe.literal, in: values),
                             range: probe.range)
         }
