@@ -68,7 +68,10 @@ struct Evaluator {
             }
             let f = compiler.compile(expression)
             var builder = ColumnBuilder(type: expression.type, capacity: rows.count)
-            for row in rows { builder.append(try f(Int(row))) }
+            for (index, row) in rows.enumerated() {
+                if index & 0x3FF == 0x3FF, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: expression.range) }
+                builder.append(try f(Int(row)))
+            }
             return builder.build()
         }
         return Table(fields: fields, columns: columns, rowCount: rows.count)
