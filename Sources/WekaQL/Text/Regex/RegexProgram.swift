@@ -42,7 +42,7 @@ struct RegexProgram: Sendable {
         anchoredAtStart = Self.startsAnchored(node)
         firstByte = Self.firstScalar(node).flatMap { String($0).utf8.first }
         try emit(.save(0))
-        try compile(node, pattern: pattern)
+        try compile(node)
         try emit(.save(1))
         try emit(.match)
     }
@@ -58,7 +58,7 @@ struct RegexProgram: Sendable {
 
     private var next: Int { instructions.count }
 
-    private mutating func compile(_ node: RegexNode, pattern: String) throws(RegexSyntaxError) {
+    private mutating func compile(_ node: RegexNode) throws(RegexSyntaxError) {
         switch node {
         case .empty: break
         case .scalar(let s): try emit(.scalar(s.value))
@@ -68,10 +68,10 @@ struct RegexProgram: Sendable {
             try emit(.set(sets.count - 1))
         case .assertion(let assertion): try emit(.assert(assertion))
         case .concatenation(let items):
-            for item in items { try compile(item, pattern: pattern) }
+            for item in items { try compile(item) }
         case .group(let body, let capture):
             if let capture { try emit(.save(2 * capture)) }
-            try compile(body, pattern: pattern)
+            try compile(body)
             if let capture { try emit(.save(2 * capture + 1)) }
         case .alternation(let branches):
             // split L1, next; L1: a; jump end; next: split L2, … ; last branch falls through.
@@ -80,29 +80,29 @@ struct RegexProgram: Sendable {
                 if index < branches.count - 1 {
                     let split = next
                     try emit(.split(split + 1, -1))
-                    try compile(branch, pattern: pattern)
+                    try compile(branch)
                     jumps.append(next)
                     try emit(.jump(-1))
                     instructions[split] = .split(split + 1, next)
                 } else {
-                    try compile(branch, pattern: pattern)
+                    try compile(branch)
                 }
             }
             for jump in jumps { instructions[jump] = .jump(next) }
         case .repetition(let body, let min, let max, let lazy):
-            try repetition(body, min: min, max: max, lazy: lazy, pattern: pattern)
+            try repetition(body, min: min, max: max, lazy: lazy)
         }
     }
 
     /// `x{m,n}` as m copies of x, then n - m optional copies (or a loop when there is no upper bound).
-    private mutating func repetition(_ body: RegexNode, min: Int, max: Int?, lazy: Bool, pattern: String) throws(RegexSyntaxError) {
-        for _ in 0..<min { try compile(body, pattern: pattern) }
+    private mutating func repetition(_ body: RegexNode, min: Int, max: Int?, lazy: Bool) throws(RegexSyntaxError) {
+        for _ in 0..<min { try compile(body) }
         func split(_ a: Int, _ b: Int) -> RegexInstruction { lazy ? .split(b, a) : .split(a, b) }
         guard let max else {
             // loop: split body, end; body; jump loop
             let loop = next
             try emit(.split(-1, -1))
-            try compile(body, pattern: pattern)
+            try compile(body)
             try emit(.jump(loop))
             instructions[loop] = split(loop + 1, next)
             return
@@ -111,7 +111,7 @@ struct RegexProgram: Sendable {
         for _ in min..<max {
             splits.append(next)
             try emit(.split(-1, -1))
-            try compile(body, pattern: pattern)
+            try compile(body)
         }
         for s in splits { instructions[s] = split(s + 1, next) }
     }
