@@ -17,10 +17,19 @@ public struct Engine: Sendable {
     public var dataset: Dataset
     /// Tables bound by `let` in earlier runs, by name.
     public private(set) var bindings: [String: Table] = [:]
+    /// How much memory one stage may make: a join, sort, grouping or `distinct` estimated to pass it fails
+    /// with E0406 before making its rows. By default, half the machine's physical memory.
+    public var memoryBudget: MemoryBudget = .machineDefault
 
     /// Creates an engine over `dataset` (the built-in Operation Weka II data by default).
     public init(dataset: Dataset = .builtIn) {
         self.dataset = dataset
+    }
+
+    /// Binds `name` to `table` for the statements that follow, as `let` does: the shell names its last
+    /// result `_` this way.
+    public mutating func bind(_ name: String, to table: Table) {
+        bindings[name] = table
     }
 
     /// Runs every statement of `source` and returns their results in order.
@@ -149,7 +158,8 @@ public struct Engine: Sendable {
 
     func execute(_ plan: StatementPlan, parameters: [String: Value], cancellation: CancellationToken?) throws -> StatementResult {
         let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters, at: plan.query.parameterRanges)
-        let evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation)
+        let evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+                                  budget: memoryBudget)
         let outcome = try evaluator.run(plan.query)
         return StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)
     }

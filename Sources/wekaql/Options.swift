@@ -19,6 +19,8 @@ struct Options {
     var jsonErrors = false
     var width: Int?
     var timer = false
+    /// `--memory-limit SIZE`: the memory budget of a join, sort or grouping (default: half the machine's memory).
+    var memoryBudget: MemoryBudget?
     /// Show values in table, vertical and markdown exactly as they are, not with escapes.
     var raw = false
     var showVersion = false
@@ -78,6 +80,12 @@ struct Options {
                 guard let n = Int(text), n >= 0 else { throw UsageError(message: "--width needs a number of columns, got \"\(text)\"") }
                 width = n
             case "--timer": timer = true
+            case "--memory-limit":
+                let text = try take()
+                guard let budget = MemoryBudget(parsing: text) else {
+                    throw UsageError(message: "--memory-limit needs a size such as 4GB or 512MB, got \"\(text)\"")
+                }
+                memoryBudget = budget
             case "--raw": raw = true
             case "--notes":
                 // The collection is optional: a next argument is taken only if it reads as a name, not a file or flag.
@@ -103,6 +111,11 @@ struct Options {
 }
 
 extension Options {
+    /// Whether a `--data -` (or `-:OPTIONS`) reads the data from standard input.
+    var dataFromStandardInput: Bool {
+        dataPaths.contains { $0 == "-" || $0.hasPrefix("-:") }
+    }
+
     /// Whether `text` can be a collection's name rather than a script file: letters, digits and `_` only.
     static func isCollectionName(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
@@ -120,6 +133,7 @@ enum Help {
       wekaql -e 'QUERY' [-e …]        run statements and exit
       wekaql FILE.wql [FILE …]        run script files ('-' is standard input)
       echo 'figures' | wekaql         run statements read from standard input
+      Dot-commands (.mode csv, .schema arrests, .help) work in all of these, as in the shell.
 
     THE LANGUAGE AT A GLANCE
       arrests where country = "Togo"
@@ -160,6 +174,8 @@ enum Help {
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
           --timer               print each statement's run time to standard error
+          --memory-limit SIZE   the most memory a join, sort or grouping may take (4GB, 512MB;
+                                default: half the machine's memory)
           --raw                 show values in table, vertical and markdown as they are: without it,
                                 control and bidirectional characters show as escapes (\\x1b, \\u{202E})
           --notes [COLLECTION]  print the notes on how the data was transcribed (of one collection) and exit

@@ -15,106 +15,129 @@ enum ExitStatus: Int32 {
 }
 
 func main() -> ExitStatus {
-    let errors = OutputStream(descriptor: 2)
-    defer { errors.flush() }
+    let errorStream = OutputStream(descriptor: 2)
+    defer { errorStream.flush() }
     let options: Options
     do {
         options = try Options(arguments: Array(CommandLine.arguments.dropFirst()))
     } catch {
-        errors.write("wekaql: \(DisplayText.escaping(error.message))\nRun 'wekaql --help' for usage.\n")
+        errorStream.write("wekaql: \(DisplayText.escaping(error.message))\nRun 'wekaql --help' for usage.\n")
         return .usage
     }
     if options.showHelp { print(Help.text); return .success }
     if options.showVersion { print(Help.version); return .success }
+    let errors = ErrorReporter(stream: errorStream, options: options)
     if let name = options.showNotes {
         switch loadData(options, columns: .all, errors: errors) {
         case .success(let dataset):
             let output = OutputStream(descriptor: 1)
             defer { output.flush() }
-            return printNotes(of: name, in: dataset, to: output, errors: errors)
+            return printNotes(of: name, in: dataset, to: output, errors: errorStream)
         case .failure(let failure): return failure.status
         }
     }
 
-    // The programs are read before the data, so that a CSV file loads only the columns they name.
-    var sources = options.statements.map { SourceFile(name: "-e", text: $0) }
-    for path in options.files {
-        do {
-            sources.append(try SourceFile.read(path: path))
-        } catch let diagnostic as Diagnostic {
-            errors.write(DiagnosticRenderer().render(diagnostic) + "\n")
-            return diagnostic.code == .cannotRead ? .usage : .queryError
-        } catch {
-            return .usage
-        }
-    }
+    // Read: the programs come before the data, so that a CSV file loads only the columns they name.
     // `--data -` takes standard input: the program must then come from -e or a file.
-    let dataFromStandardInput = options.dataPaths.contains { $0 == "-" || $0.hasPrefix("-:") }
-    if dataFromStandardInput && sources.isEmpty {
-        errors.write("wekaql: --data - reads the data from standard input; give the program with -e or a script file\nRun 'wekaql --help' for usage.\n")
+    if options.dataFromStandardInput && options.statements.isEmpty && options.files.isEmpty {
+        errorStream.write("wekaql: --data - reads the data from standard input; give the program with -e or a script file\nRun 'wekaql --help' for usage.\n")
         return .usage
     }
-    let interactive = sources.isEmpty && Terminal.standardInputIsTerminal && options.outputPath == nil
-    if sources.isEmpty && !interactive {
-        do { sources = [try SourceFile.read(path: "-")] } catch let diagnostic as Diagnostic {
-            errors.write((options.jsonErrors ? DiagnosticRenderer().json(diagnostic) : DiagnosticRenderer().render(diagnostic)) + "\n")
-            return .queryError
-        } catch { return .queryError }
-    }
-
-    // The shell may go on to any column; a script or -e text needs only the ones it names. If the text has
-    // errors, the data is loaded whole after all, so that hints list every field of the file. Narrowing
-    // costs a second parse and check of the program: over 1 MB of program (a million statements took 9 s
-    // more) it is not worth it. Standard input can be read only once, so it is not narrowed either.
-    let programSize = sources.reduce(0) { $0 + $1.bytes.count }
-    let narrowed = interactive || options.dataPaths.isEmpty || programSize > 1 << 20 || dataFromStandardInput
-        ? ColumnSelection.all : .usedBy(sources)
-    var loaded = loadData(options, columns: narrowed, errors: errors)
-    if narrowed != .all, case .success(let dataset) = loaded,
-       sources.contains(where: { !Engine(dataset: dataset).check($0).isEmpty }) {
-        loaded = loadData(options, columns: .all, errors: errors, warn: false)
-    }
-    let dataset: Dataset
-    switch loaded {
-    case .success(let value): dataset = value
+    let interactive = options.statements.isEmpty && options.files.isEmpty && Terminal.standardInputIsTerminal
+        && options.outputPath == nil
+    let sources: [SourceFile]
+    switch readPrograms(options, interactive: interactive, errors: errors) {
+    case .success(let read): sources = read
     case .failure(let failure): return failure.status
     }
 
+    // Load.
+    let dataset: Dataset
+    switch loadData(for: sources, options: options, errors: errors) {
+    case .success(let value): dataset = value
+    case .failure(let failure): return failure.status
+    }
     var output = OutputStream(descriptor: 1)
     if let path = options.outputPath {
         let opened = OutputStream.open(path: path)
         guard let stream = opened.stream else {
-            errors.write("wekaql: cannot write \"\(DisplayText.escaping(path))\": \(opened.reason)\n")
+            errors.warn("cannot write \"\(path)\": \(opened.reason)")
             return .usage
         }
         output = stream
     }
     defer { output.close() }
 
-    var runner = ScriptRunner(engine: Engine(dataset: dataset), options: options, output: output, errors: errors)
-    if interactive {
-        errors.flush()   // the load's warnings come before the shell's welcome, not when it ends
-        return Shell(engine: runner.engine, options: options).run()
-    }
+    // Run.
+    var engine = Engine(dataset: dataset)
+    if let budget = options.memoryBudget { engine.memoryBudget = budget }
+    let runner = StatementRunner(engine: engine, options: options, interactive: interactive,
+                                 primary: output, errors: errorStream)
+    if interactive { return Shell(runner: runner).run() }
     var status = ExitStatus.success
-    for source in sources where !runner.run(source) {
-        status = .queryError
-        if !options.keepGoing { break }
+    for source in sources {
+        let outcome = runner.runScript(source)
+        if outcome == .quit { break }
+        if outcome == .failed {
+            status = .queryError
+            if !options.keepGoing { break }
+        }
     }
     return status
 }
 
+/// The `-e` texts and script files (`-` is standard input), and standard input when there are none and
+/// it is not a terminal; or the status to exit with after reporting what could not be read.
+func readPrograms(_ options: Options, interactive: Bool, errors: ErrorReporter) -> Result<[SourceFile], ExitFailure> {
+    guard !interactive else { return .success([]) }
+    var sources = options.statements.map { SourceFile(name: "-e", text: $0) }
+    let paths = sources.isEmpty && options.files.isEmpty ? ["-"] : options.files
+    for path in paths {
+        do {
+            sources.append(try SourceFile.read(path: path))
+        } catch let diagnostic as Diagnostic {
+            errors.report(diagnostic)
+            return .failure(ExitFailure(status: diagnostic.code == .cannotRead && path != "-" ? .usage : .queryError))
+        } catch {
+            return .failure(ExitFailure(status: .usage))
+        }
+    }
+    return .success(sources)
+}
+
+/// The data for `sources`, with only the columns their statements name (all of them for the shell, or
+/// when there is no `--data`). A dot-command (`.schema`, `.data`) may look at any column. If a statement
+/// has errors, the data is loaded whole after all, so that hints list every field of the file. Narrowing
+/// costs a second parse and check of the program: over 1 MB of program (a million statements took 9 s
+/// more) it is not worth it. Standard input can be read only once, so data from it is not narrowed either.
+func loadData(for sources: [SourceFile], options: Options, errors: ErrorReporter) -> Result<Dataset, ExitFailure> {
+    let programSize = sources.reduce(0) { $0 + $1.bytes.count }
+    var statements: [SourceFile] = []
+    for piece in sources.flatMap(\.pieces) {
+        guard case .statements(let file) = piece else { return loadData(options, columns: .all, errors: errors) }
+        statements.append(file)
+    }
+    guard !sources.isEmpty, !options.dataPaths.isEmpty, programSize <= 1 << 20, !options.dataFromStandardInput else {
+        return loadData(options, columns: .all, errors: errors)
+    }
+    let loaded = loadData(options, columns: .usedBy(statements), errors: errors)
+    if case .success(let dataset) = loaded, statements.contains(where: { !Engine(dataset: dataset).check($0).isEmpty }) {
+        return loadData(options, columns: .all, errors: errors, warn: false)
+    }
+    return loaded
+}
+
 /// The built-in data (unless `--no-builtin`) and every `--data` path, or the status to exit with.
-func loadData(_ options: Options, columns: ColumnSelection, errors: OutputStream, warn: Bool = true) -> Result<Dataset, ExitFailure> {
+func loadData(_ options: Options, columns: ColumnSelection, errors: ErrorReporter, warn: Bool = true) -> Result<Dataset, ExitFailure> {
     var dataset = options.builtin ? Dataset.builtIn : Dataset.empty
     for argument in options.dataPaths {
         do {
             var (path, loadOptions) = try LoadOptions.split(dataArgument: argument)
             if path == "-", loadOptions.format == nil { loadOptions.format = options.formatIn }
             let warnings = try dataset.load(path: path, options: loadOptions, columns: columns)
-            if warn { warnings.forEach { errors.write(DiagnosticRenderer().render($0) + "\n") } }
+            if warn { warnings.forEach(errors.report) }
         } catch let diagnostic as Diagnostic {
-            errors.write(DiagnosticRenderer(colored: Terminal.wantsColor(errors, allowed: options.color)).render(diagnostic) + "\n")
+            errors.report(diagnostic)
             let usage: Set<Diagnostic.Code> = [.cannotRead, .unsupportedFile, .badLoadOption]
             return .failure(ExitFailure(status: usage.contains(diagnostic.code) ? .usage : .queryError))
         } catch {

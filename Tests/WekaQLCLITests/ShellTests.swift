@@ -115,10 +115,10 @@ private final class TerminalSession {
         }
     }
 
-    /// Waits until the shell shows a prompt (`wekaql> `, or the continuation `   ...> ` when asked for)
-    /// and edits in non-canonical mode.
+    /// Waits until the shell shows a prompt (`wekaql> `, or a continuation — `   ...> `, `   (..> `,
+    /// `   "..> ` — when asked for) and edits in non-canonical mode.
     func waitForPrompt(continuation: Bool = false, _ sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        let shown = waitFor { $0.contains(continuation ? "   ...> " : "wekaql> ") }
+        let shown = waitFor { $0.contains(continuation ? "..> " : "wekaql> ") }
         let editing = shown && waitUntil { self.isNonCanonical }
         if !editing { Issue.record("no prompt; the screen:\n\(screen)", sourceLocation: sourceLocation) }
         return editing
@@ -282,6 +282,58 @@ private final class TemporaryHome {
         shell.waitFor("1 row, 1 column")
     }
 
+    @Test func continuationPromptsSayWhatIsOpen() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let shell = try temporary.startShell()
+        shell.type("countries where country in (\"Togo\"," + Key.enter)
+        try #require(shell.waitForPrompt(continuation: true))
+        shell.type("\"Ga" + Key.enter)
+        try #require(shell.waitForPrompt(continuation: true))
+        shell.type("bon\") |" + Key.enter)
+        try #require(shell.waitForPrompt(continuation: true))
+        shell.type("count" + Key.enter)
+        shell.waitFor("1 row, 1 column")
+        let screen = shell.screen
+        let opened = ["   (..> ", "   \"..> ", "   ...> "].map { screen.range(of: $0)?.lowerBound }
+        #expect(opened.allSatisfy { $0 != nil })
+        #expect(opened.compactMap { $0 } == opened.compactMap { $0 }.sorted())
+    }
+
+    @Test func ctrlDOnAContinuationLineAbandonsTheStatement() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let shell = try temporary.startShell()
+        shell.type("arrests |" + Key.enter)
+        try #require(shell.waitForPrompt(continuation: true))
+        shell.type(Key.ctrlD)
+        shell.waitFor("statement abandoned")
+        try #require(shell.waitForPrompt())
+        shell.type("figures count" + Key.enter)
+        shell.waitFor("1 row, 1 column")
+        shell.type(".quit" + Key.enter)
+        #expect(shell.waitForExit() == 0)
+    }
+
+    @Test func aStatementStartingWithAStageRefinesTheLastResult() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let shell = try temporary.startShell()
+        shell.type("arrests" + Key.enter)
+        shell.waitFor("11 columns")
+        try #require(shell.waitForPrompt())
+        shell.type("where country = \"Togo\"" + Key.enter)
+        shell.waitFor("continuing from the last result, _; to go on with a statement instead, end its line with |")
+        shell.waitFor("1 row, 11 columns")
+        try #require(shell.waitForPrompt())
+        shell.type("count by offence" + Key.enter)
+        shell.waitFor("│ human trafficking │     1 │")
+        try #require(shell.waitForPrompt())
+        shell.type("arrests join _ on offence count" + Key.enter)   // `_` is the last result, in any query
+        shell.waitFor("1 row, 1 column")
+        #expect(!shell.screen.contains("error"))
+    }
+
     @Test func ctrlCDropsTheLine() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
@@ -292,6 +344,27 @@ private final class TemporaryHome {
         shell.type("figures count" + Key.enter)
         shell.waitFor("1 row, 1 column")
         #expect(!shell.screen.contains("error"))   // "nonsense here" never ran
+    }
+
+    @Test func ctrlCCancelsALargeJoinAndTheShellAnswersTheNextQuery() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        // 10,000 rows of one key: a self-join of 100 million rows, tens of seconds of work.
+        let data = temporary.url.appendingPathComponent("cases.csv")
+        try Data(("id,country\n" + (0..<10_000).map { "\($0),x\n" }.joined()).utf8).write(to: data)
+        let shell = try TerminalSession(home: temporary.url, arguments: ["--data", data.path, "--memory-limit", "1TB"],
+                                        environment: ["WEKAQL_HISTORY": temporary.history.path])
+        try #require(shell.waitForPrompt())
+        shell.type("cases join cases on country count" + Key.enter)
+        usleep(300_000)
+        let pressed = Date()
+        shell.type(Key.ctrlC)
+        shell.waitFor("query cancelled")
+        // Generous for a loaded machine; the join itself runs for far longer than this.
+        #expect(Date().timeIntervalSince(pressed) < 5)
+        try #require(shell.waitForPrompt())
+        shell.type("figures count" + Key.enter)
+        shell.waitFor("1 row, 1 column")
     }
 
     @Test func ctrlDOnAnEmptyLineExitsWithZero() throws {
@@ -379,6 +452,19 @@ private final class TemporaryHome {
         shell.waitFor("count\n9\n")
     }
 
+    @Test func aStartupFileThatIsNotUTF8IsReportedAsReadReportsIt() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let (home, history) = (temporary.url, temporary.history)
+        try Data(".mode csv\nfunders where name = \"\u{E9}\"\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 })
+            .write(to: home.appendingPathComponent(".wekaqlrc"))
+        let shell = try TerminalSession(home: home, environment: ["WEKAQL_HISTORY": history.path])
+        shell.waitFor("error[E0501]")   // not decoded lossily into a query that runs
+        try #require(shell.waitForPrompt())
+        shell.type("figures count" + Key.enter)
+        shell.waitFor("1 row, 1 column")   // the file stopped at its error, before its statements
+    }
+
     @Test func longResultsShowHeadAndTailAndLastShowsAll() throws {
         let temporary = try TemporaryHome()
         defer { withExtendedLifetime(temporary) {} }
@@ -387,6 +473,7 @@ private final class TemporaryHome {
         try #require(shell.waitForPrompt())
         shell.type("countries select country" + Key.enter)
         shell.waitFor("44 rows (4 shown), 1 column")
+        shell.waitFor("40 rows not shown: .last shows them all, .maxrows 0 shows every row from now on")
         try #require(shell.waitForPrompt())
         shell.type(".last" + Key.enter)
         shell.waitFor("Zimbabwe")
@@ -404,10 +491,10 @@ private final class TemporaryHome {
         shell.type("figures count" + Key.enter)   // short: straight to the terminal
         shell.waitFor("1 row, 1 column")
         try #require(shell.waitForPrompt())
-        shell.type("countries select country" + Key.enter)   // 40 rows and a frame: taller than 40 lines
+        shell.type("countries select country" + Key.enter)   // 44 rows and a frame: taller than 40 lines
         try #require(shell.waitForPrompt())
         let text = try String(contentsOf: paged, encoding: .utf8)
-        #expect(text.contains("44 rows (40 shown), 1 column"))
+        #expect(text.contains("44 rows, 1 column"))   // the pager scrolls: every row goes to it
         #expect(!text.contains("1 row, 1 column"))
     }
 
@@ -528,11 +615,11 @@ private final class TemporaryHome {
                                         environment: ["WEKAQL_HISTORY": temporary.history.path,
                                                       "WEKAQL_PAGER": "cat > '\(paged.path)'"])
         try #require(shell.waitForPrompt())
-        shell.type("tall" + Key.enter)   // 40 rows and a frame: taller than the terminal
+        shell.type("tall" + Key.enter)   // 45 rows and a frame: taller than the terminal
         try #require(shell.waitForPrompt())
         let text = try String(contentsOf: paged, encoding: .utf8)
         #expect(text.contains(#"│ x\x1b]0;pwned\x07\u{202E}y │"#))
-        #expect(text.contains("40 values shown with escapes (control characters, bidirectional controls)"))
+        #expect(text.contains("45 values shown with escapes (control characters, bidirectional controls)"))
         #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" })
     }
 

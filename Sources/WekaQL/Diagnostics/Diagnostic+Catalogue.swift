@@ -20,7 +20,7 @@ extension Diagnostic {
         case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
-        case numberOutOfRange = "E0404", notOneQuery = "E0405"
+        case numberOutOfRange = "E0404", notOneQuery = "E0405", memoryBudget = "E0406"
         // Data files
         case cannotRead = "E0500", invalidUTF8 = "E0501", malformedJSON = "E0502", malformedCSV = "E0503"
         case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"
@@ -29,6 +29,8 @@ extension Diagnostic {
         case notOfGivenType = "E0513"
         // Results
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
+        // The command line and its dot-commands
+        case command = "E0700"
     }
 
     // MARK: - Lexical
@@ -301,6 +303,13 @@ extension Diagnostic {
 
     static func cancelled(range: SourceRange?) -> Diagnostic {
         Diagnostic(code: .cancelled, message: "query cancelled", range: range)
+    }
+
+    static func memoryBudget(stage: String, estimate: Int, rows: Int, budget: Int, range: SourceRange?) -> Diagnostic {
+        Diagnostic(code: .memoryBudget,
+                   message: "this \(stage) would make about \(MemoryBudget.describe(estimate)) of rows (\(rows) rows), over the memory budget of \(MemoryBudget.describe(budget))",
+                   range: range,
+                   hints: ["narrow the rows first (where …), or raise the budget: Engine.memoryBudget, or in wekaql --memory-limit SIZE or .limit memory SIZE"])
     }
 
     static func invalidArgument(_ message: String, range: SourceRange) -> Diagnostic {

@@ -17,11 +17,12 @@ struct Evaluator {
     let bindings: [String: Table]
     let parameters: [String: Value]
     let cancellation: CancellationToken?
+    var budget = MemoryBudget.machineDefault
 
     func run(_ plan: QueryPlan) throws -> QueryOutcome {
         var relation = Relation(try table(plan.source))
         var notes: [Diagnostic] = []
-        for (index, (stage, fields, _)) in plan.stages.enumerated() {
+        for (index, (stage, fields, range)) in plan.stages.enumerated() {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
             notes += CaveatExplainer(relation: relation).notes(for: plan.caveats[index] ?? [])
             let compiler = ExpressionCompiler(table: relation.table, parameters: parameters)
@@ -34,16 +35,21 @@ struct Evaluator {
                 relation = Relation(try project(relation, expressions, fields: fields, compiler: compiler))
             case .sort(let keys):
                 let limit = try topLimit(after: index, in: plan, compiler: compiler)
-                relation.selection = try Sorter(relation: relation, compiler: compiler).sorted(by: keys, limit: limit)
+                try budget.check("sort", rows: relation.count, bytesPerRow: 4 + 8 * keys.count, range: range)
+                relation.selection = try Sorter(relation: relation, compiler: compiler, cancellation: cancellation, range: range)
+                    .sorted(by: keys, limit: limit)
             case .limit(let count, let offset):
                 relation.selection = try limit(relation, count: count, offset: offset, compiler: compiler)
             case .distinct(let columns):
-                relation = Relation(distinct(relation, columns: columns, fields: fields))
+                try budget.check("distinct", rows: relation.count, bytesPerRow: 16 + 16 * columns.count, range: range)
+                relation = Relation(try distinct(relation, columns: columns, fields: fields, range: range))
             case .aggregate(let groups, let aggregates):
+                try budget.check("grouping", rows: relation.count, bytesPerRow: 4 + 16 * groups.count, range: range)
                 let grouper = Grouper(relation: relation, compiler: compiler, cancellation: cancellation)
                 relation = Relation(try grouper.aggregate(groups: groups, aggregates: aggregates, fields: fields))
             case .join(let join):
-                relation = Relation(Joiner(left: relation, right: try table(join.right)).join(join, fields: fields))
+                let joiner = Joiner(left: relation, right: try table(join.right), cancellation: cancellation, budget: budget)
+                relation = Relation(try joiner.join(join, fields: fields))
             }
         }
         let result = relation.materialized()
@@ -104,10 +110,13 @@ struct Evaluator {
         return total >= 0 ? total : nil
     }
 
-    private func distinct(_ relation: Relation, columns: [Int], fields: [Field]) -> Table {
+    private func distinct(_ relation: Relation, columns: [Int], fields: [Field], range: SourceRange) throws -> Table {
         var seen = Set<[Value]>()
         var kept: [Int32] = []
-        relation.forEachRow { row in
+        var checked = 0
+        try relation.forEachRow { row in
+            checked &+= 1
+            if checked & 0xFFFF == 0, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: range) }
             if seen.insert(columns.map { relation.table.columns[$0][row].normalizedForDistinct }).inserted { kept.append(Int32(row)) }
         }
         return Table(fields: fields, columns: columns.map { relation.table.columns[$0].gathering(kept) }, rowCount: kept.count)

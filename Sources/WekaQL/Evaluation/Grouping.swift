@@ -15,7 +15,7 @@ struct Grouper {
     }
 
     func aggregate(groups: [Int], aggregates: [BoundAggregate], fields: [Field]) throws -> Table {
-        let assigned = assignGroups(by: groups)
+        let assigned = try assignGroups(by: groups)
         var columns = groups.map { relation.table.columns[$0].gathering(assigned.firstRows) }
         for aggregate in aggregates {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: aggregate.range) }
@@ -28,7 +28,8 @@ struct Grouper {
         return Relation(table, selection: order).materialized()
     }
 
-    private func assignGroups(by groups: [Int]) -> Groups {
+    /// The slow path hashes each row's key: it looks at the cancellation token every 64K rows.
+    private func assignGroups(by groups: [Int]) throws -> Groups {
         if groups.isEmpty { return Groups(ids: nil, firstRows: [], count: 1) }
         if groups.count == 1, case .string(let codes, let dictionary) = relation.table.columns[groups[0]].storage {
             var groupOfCode = [Int32](repeating: -1, count: dictionary.values.count + 1)
@@ -51,7 +52,8 @@ struct Grouper {
         let columns = groups.map { relation.table.columns[$0] }
         var ids: [Int32] = []
         ids.reserveCapacity(relation.count)
-        relation.forEachRow { row in
+        try relation.forEachRow { row in
+            if ids.count & 0xFFFF == 0xFFFF, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
             let key = columns.map { $0[row].normalizedForDistinct }
             if let id = index[key] { return ids.append(id) }
             let id = Int32(firstRows.count)

@@ -4,6 +4,9 @@
 struct Sorter {
     let relation: Relation
     let compiler: ExpressionCompiler
+    var cancellation: CancellationToken? = nil
+    /// Where the sort is written, for a cancellation's error.
+    var range: SourceRange? = nil
 
     /// How one key reads a row: raw pointers into the columns, so comparing costs no reference counting.
     /// Integer, date and dictionary-coded string columns are read in place; other keys are computed once
@@ -27,10 +30,15 @@ struct Sorter {
         let rows = relation.rows
         let sources = try keys.map { try source(for: $0.0, rows) }
         let descending = keys.map(\.descending)
-        return rows.withUnsafeBufferPointer { rowAt in
-            withAccess(sources) { access -> [Int32] in
+        let cancellation = self.cancellation, range = self.range
+        var comparisons = 0
+        return try rows.withUnsafeBufferPointer { rowAt in
+            try withAccess(sources) { access -> [Int32] in
                 // Ties are broken by position in the input, which keeps the sort stable and deterministic.
-                let precedes = { (a: Int32, b: Int32) -> Bool in
+                // Every 64K comparisons (well under a millisecond) it looks whether it has been cancelled.
+                let precedes = { (a: Int32, b: Int32) throws(Diagnostic) -> Bool in
+                    comparisons &+= 1
+                    if comparisons & 0xFFFF == 0, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: range) }
                     let x = Int(rowAt[Int(a)]), y = Int(rowAt[Int(b)])
                     for index in access.indices {
                         let c = Self.compare(access[index], x, y, descending: descending[index])
@@ -39,8 +47,8 @@ struct Sorter {
                     return a < b
                 }
                 let positions = limit.map { $0 < rows.count / 8 } == true
-                    ? Self.smallest(limit!, of: rows.count, by: precedes)
-                    : Array(0..<Int32(rows.count)).sorted(by: precedes)
+                    ? try Self.smallest(limit!, of: rows.count, by: precedes)
+                    : try Array(0..<Int32(rows.count)).sorted(by: precedes)
                 return positions.map { rowAt[Int($0)] }
             }
         }
@@ -62,23 +70,23 @@ struct Sorter {
     }
 
     /// Calls `body` with every key's access, nesting the pointer scopes one key at a time.
-    private func withAccess<R>(_ sources: [KeySource], _ collected: [KeyAccess] = [], _ body: ([KeyAccess]) -> R) -> R {
-        guard collected.count < sources.count else { return body(collected) }
-        func next(_ access: KeyAccess) -> R { withAccess(sources, collected + [access], body) }
+    private func withAccess<R>(_ sources: [KeySource], _ collected: [KeyAccess] = [], _ body: ([KeyAccess]) throws -> R) throws -> R {
+        guard collected.count < sources.count else { return try body(collected) }
+        func next(_ access: KeyAccess) throws -> R { try withAccess(sources, collected + [access], body) }
         switch sources[collected.count] {
         case .column(let column):
             switch column.storage {
             case .integer(let values, let nulls):
-                return values.withUnsafeBufferPointer { v in nulls.withUnsafeBufferPointer { n in next(.integers(v, nulls: n)) } }
+                return try values.withUnsafeBufferPointer { v in try nulls.withUnsafeBufferPointer { n in try next(.integers(v, nulls: n)) } }
             case .date(let days, let nulls):
-                return days.withUnsafeBufferPointer { v in nulls.withUnsafeBufferPointer { n in next(.days(v, nulls: n)) } }
+                return try days.withUnsafeBufferPointer { v in try nulls.withUnsafeBufferPointer { n in try next(.days(v, nulls: n)) } }
             default:
                 preconditionFailure("only integer and date columns are read in place")
             }
         case .ranked(let codes, let ranks):
-            return codes.withUnsafeBufferPointer { c in ranks.withUnsafeBufferPointer { r in next(.codes(c, ranks: r)) } }
+            return try codes.withUnsafeBufferPointer { c in try ranks.withUnsafeBufferPointer { r in try next(.codes(c, ranks: r)) } }
         case .computed(let values):
-            return values.withUnsafeBufferPointer { next(.values($0)) }
+            return try values.withUnsafeBufferPointer { try next(.values($0)) }
         }
     }
 
@@ -107,17 +115,17 @@ struct Sorter {
     }
 
     /// The `k` first positions of `0..<count` under `precedes`, in order: a max-heap of the best so far.
-    static func smallest(_ k: Int, of count: Int, by precedes: (Int32, Int32) -> Bool) -> [Int32] {
+    static func smallest(_ k: Int, of count: Int, by precedes: (Int32, Int32) throws -> Bool) rethrows -> [Int32] {
         guard k > 0 else { return [] }
         var heap: [Int32] = []
         heap.reserveCapacity(k)
-        func siftDown(_ start: Int) {
+        func siftDown(_ start: Int) throws {
             var i = start
             while true {
                 let l = 2 * i + 1, r = l + 1
                 var worst = i
-                if l < heap.count, precedes(heap[worst], heap[l]) { worst = l }
-                if r < heap.count, precedes(heap[worst], heap[r]) { worst = r }
+                if l < heap.count, try precedes(heap[worst], heap[l]) { worst = l }
+                if r < heap.count, try precedes(heap[worst], heap[r]) { worst = r }
                 if worst == i { return }
                 heap.swapAt(i, worst)
                 i = worst
@@ -127,12 +135,12 @@ struct Sorter {
             if heap.count < k {
                 heap.append(position)
                 var i = heap.count - 1
-                while i > 0, precedes(heap[(i - 1) / 2], heap[i]) { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
-            } else if precedes(position, heap[0]) {
+                while i > 0, try precedes(heap[(i - 1) / 2], heap[i]) { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
+            } else if try precedes(position, heap[0]) {
                 heap[0] = position
-                siftDown(0)
+                try siftDown(0)
             }
         }
-        return heap.sorted(by: precedes)
+        return try heap.sorted(by: precedes)
     }
 }

@@ -11,6 +11,8 @@ struct TableLayout {
 
     /// The narrowest a column is squeezed to before the table is allowed to overflow.
     private static let minimumWidth = 4
+    /// Columns at most this wide are cut only when the long ones are down to a readable width.
+    private static let shortWidth = 16
 
     /// The table as text, and what it showed with escapes.
     func render() -> (text: String, escapes: EscapeSummary) {
@@ -77,15 +79,19 @@ struct TableLayout {
         raw ? DisplayText(verbatim: text) : DisplayText(text)
     }
 
-    /// Shrinks the widest columns until the table fits `maxWidth`, down to a minimum each.
+    /// Shrinks the widest columns until the table fits `maxWidth`. Short columns (a country, a number)
+    /// are kept whole while the long ones (a sentence) can give up room down to a readable width; only
+    /// then does every column shrink, down to a minimum each.
     private func fitted(_ natural: [Int]) -> [Int] {
         guard let maxWidth else { return natural }
         var widths = natural
         let frame = 3 * widths.count + 1
-        while widths.reduce(0, +) + frame > maxWidth {
-            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-                  widths[widest] > Self.minimumWidth else { break }
-            widths[widest] -= 1
+        let kept = natural.map { $0 <= Self.shortWidth ? $0 : VerticalLayout.readableWidth }
+        for floors in [kept, natural.map { _ in Self.minimumWidth }] {
+            while widths.reduce(0, +) + frame > maxWidth {
+                guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
         }
         return widths
     }

@@ -28,6 +28,11 @@ enum FileContents {
         }
     }
 
+    /// Whether something is at `path` (a file that cannot be read still exists: reading it says why).
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
     /// Creates the folders above `path` that are missing, private to the user (as history is).
     static func makeParentFolders(of path: String) {
         var prefix = ""

@@ -24,13 +24,16 @@ enum HelpText {
         let width = MetaCommand.all.map(\.usage.count).max() ?? 0
         let commands = MetaCommand.all.map { "  " + $0.usage + String(repeating: " ", count: width - $0.usage.count + 2) + $0.summary }
         return """
-        Type a query and press Enter. A statement that is not complete (an open bracket or string,
-        a line ending in |, a comma or an operator) goes on on the next line.
-        Tab completes keywords, collections, fields, functions, values and file names.
+        Type a query and press Enter. A statement that is not complete (an open bracket
+        or string, a line ending in |, a comma or an operator) goes on on the next line;
+        Ctrl-D there abandons it. Tab completes names, fields, values and file names.
+        A statement that starts with a stage refines the last result, which is also the
+        name _ in any query: after arrests, type where country = "Togo", then count.
+        Dot-commands work in scripts, -e text and standard input too.
 
         \(commands.joined(separator: "\n"))
 
-        Topics: .help stages, .help functions, .help operators, .help keys, .help examples
+        Topics: .help stages, functions, operators, keys, examples
         """
     }
 
@@ -41,10 +44,11 @@ enum HelpText {
       limit N [offset M]                   keep N rows
       distinct [FIELD, …]                  drop repeated rows
       count [by FIELD, …]                  count rows, by group
-      summarize NAME = AGG(EXPR), … [by …] aggregate: count() count(x) count_distinct sum avg min max
-      [left] join COLLECTION on F [= G]    add the matching rows of another collection
+      summarize NAME = AGG(EXPR), … [by …] aggregate (.help functions lists them)
+      [left] join COLLECTION on F [= G]    add matching rows of another collection
       let NAME = QUERY                     keep a result for later statements
-    Stages follow a source, with or without | between them.
+    Stages follow a source, with or without | between them; alone, they refine
+    the last result.
     """
 
     static var functions: String {
@@ -55,7 +59,7 @@ enum HelpText {
 
     static let operators = """
       = != < <= > >=        compare (null compared with anything is unknown)
-      =~                    equal, ignoring case and accents: country =~ "cote d'ivoire"
+      =~                    equal, ignoring case and accents ("cote d'ivoire")
       contains, starts with, ends with   text tests, ignoring case and accents
       matches "REGEX"       a regular expression
       in (…), not in (…), is null, is not null, between … and …
@@ -64,19 +68,21 @@ enum HelpText {
     """
 
     static let keys = """
-      Tab                   complete a keyword, collection, field, function, value or file
+      Tab                   complete a keyword, name, function, value or file
       Up, Down              earlier and later statements (kept in the history file)
       Ctrl-R                search the history
       Ctrl-A, Ctrl-E        start and end of the line; Alt-B, Alt-F by words
       Ctrl-C                drop the line being typed, or cancel the running query
-      Ctrl-D                leave wekaql (on an empty line)
+      Ctrl-D                leave wekaql (on an empty line); abandon a statement (on
+                            a continuation line)
     History file (private to you, mode 600): $WEKAQL_HISTORY (empty: none), else
-    $XDG_STATE_HOME/wekaql/history, else ~/.local/state/wekaql/history. ~/.wekaqlrc runs at start. Pager for tall results: $WEKAQL_PAGER or $PAGER.
+    $XDG_STATE_HOME/wekaql/history, else ~/.local/state/wekaql/history.
+    ~/.wekaqlrc runs at start. Pager for tall results: $WEKAQL_PAGER or $PAGER.
     """
 
     static let examples = """
       arrests where country = "Togo"
-      arrests | where arrested > 2 | select country, arrested | sort by arrested desc | limit 3
+      arrests | where arrested > 2 | sort by arrested desc | limit 3
       arrests count by offence sort by count desc
       arrests summarize people = sum(arrested), reports = count() by offence
       countries where country =~ "cote d'ivoire"
@@ -85,13 +91,13 @@ enum HelpText {
     """
 }
 
-extension ShellSession {
+extension StatementRunner {
     func showHelp(_ topic: String) {
         guard let text = HelpText.text(for: topic) else {
             let suggestion = Vocabulary.nearest(to: topic, in: HelpText.topics + MetaCommand.all.map(\.name))
             return warn("no help on \"\(topic)\"", hint: suggestion.map { "did you mean .help \($0)?" } ?? "topics: \(HelpText.topics.joined(separator: ", "))")
         }
-        terminal.write(text + "\n")
-        terminal.flush()
+        primary.write(text + "\n")
+        primary.flush()
     }
 }

@@ -1,5 +1,6 @@
 // How the shell reads a line: with libedit on a terminal, or plainly when output goes elsewhere.
 
+import WekaQL
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,23 @@ struct Prompt {
     var colored: Bool
 
     static let first = "wekaql> "
-    static let continuation = "   ...> "
+
+    /// The prompt for the next line of `pending`, saying what is open: `   "..> ` inside a string,
+    /// `   (..> ` inside brackets, `   ...> ` after a `|`, a comma, an operator or a keyword that needs more.
+    static func continuation(of pending: String) -> String {
+        let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "<shell>", text: pending))
+        if diagnostics.contains(where: { $0.code == .unterminatedString }) { return "   \"..> " }
+        var depth = 0
+        for token in tokens {
+            switch token.kind {
+            case .leftParen: depth += 1
+            case .rightParen: depth = max(0, depth - 1)
+            case .semicolon: depth = 0
+            default: break
+            }
+        }
+        return depth > 0 ? "   (..> " : "   ...> "
+    }
 
     /// The text with ANSI colour wrapped in `marker`s, which tell libedit the codes take no room.
     func marked(_ marker: Character) -> String {

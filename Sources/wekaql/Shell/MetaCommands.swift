@@ -13,22 +13,24 @@ struct MetaCommand {
     /// Every command, in the order `.help` lists them.
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", usage: ".help [TOPIC]", summary: "show this help, or help on a topic or a command",
-                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "output", "data", "maxrows", "last", "quit"])),
+                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "output", "data", "maxrows", "limit", "last", "quit"])),
         MetaCommand(name: "tables", usage: ".tables", summary: "list the collections and let bindings", argument: .none),
         MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types, origins and descriptions", argument: .collection),
         MetaCommand(name: "notes", usage: ".notes [COLLECTION]", summary: "show the notes on how the data was transcribed", argument: .collection),
-        MetaCommand(name: "mode", usage: ".mode [FORMAT]", summary: "set the output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))",
+        MetaCommand(name: "mode", usage: ".mode [FORMAT]", summary: "output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: " "))",
                     argument: .choices(OutputFormat.allCases.map(\.rawValue))),
         MetaCommand(name: "read", usage: ".read FILE", summary: "run the statements and commands of FILE", argument: .path(extensions: [])),
         MetaCommand(name: "timer", usage: ".timer on|off", summary: "print each query's elapsed time", argument: .choices(["on", "off"])),
-        MetaCommand(name: "raw", usage: ".raw on|off", summary: "show values as they are, not control characters as escapes",
+        MetaCommand(name: "raw", usage: ".raw on|off", summary: "show control characters as they are, not as escapes",
                     argument: .choices(["on", "off"])),
-        MetaCommand(name: "output", usage: ".output [FILE]", summary: "write results to FILE; without FILE, to the terminal again",
+        MetaCommand(name: "output", usage: ".output [FILE]", summary: "write results to FILE (no FILE: back to the terminal)",
                     argument: .path(extensions: [])),
         MetaCommand(name: "data", usage: ".data PATH [key=value …]",
                     summary: "load a .csv, .tsv, .txt, .json or .jsonl file, or a folder of them (options: delim= header= name= nulls= types= dateformat= skip= bad_rows= format= encoding=)",
                     argument: .path(extensions: ["csv", "tsv", "txt", "json", "jsonl", "ndjson"])),
         MetaCommand(name: "maxrows", usage: ".maxrows [N]", summary: "show at most N rows of a table, head and tail (0: all)", argument: .text),
+        MetaCommand(name: "limit", usage: ".limit memory [SIZE]", summary: "the most memory a join, sort or grouping may take (4GB)",
+                    argument: .choices(["memory"])),
         MetaCommand(name: "last", usage: ".last", summary: "print the previous result whole", argument: .none),
         MetaCommand(name: "quit", usage: ".quit", summary: "leave wekaql (also .exit, or Ctrl-D)", argument: .none),
         MetaCommand(name: "exit", usage: ".exit", summary: "leave wekaql", argument: .none),
@@ -38,15 +40,15 @@ struct MetaCommand {
     static let syntax = all.map { CommandSyntax(name: $0.name, argument: $0.argument, summary: $0.summary) }
 }
 
-/// What the shell does after a command.
-enum CommandOutcome {
-    case proceed
-    case quit
-}
-
-extension ShellSession {
-    /// Runs a line that starts with `.`.
+extension StatementRunner {
+    /// Runs a line that starts with `.`, wherever it was written.
     func runCommand(_ line: String) -> CommandOutcome {
+        commandFailed = false
+        let outcome = perform(line)
+        return outcome == .proceed && commandFailed ? .failed : outcome
+    }
+
+    private func perform(_ line: String) -> CommandOutcome {
         var text = Substring(line.drop { $0 == " " || $0 == "\t" }.dropFirst())
         while let last = text.last, last.isWhitespace { text.removeLast() }
         let name = String(text.prefix { !$0.isWhitespace })
@@ -63,6 +65,7 @@ extension ShellSession {
         case "output": setOutput(argument)
         case "data": loadData(argument)
         case "maxrows": setMaxRows(argument)
+        case "limit": setLimit(argument)
         case "last": showLast()
         case "quit", "exit": return .quit
         default:
@@ -75,7 +78,7 @@ extension ShellSession {
 
     private func showTables() {
         var rows: [[Value]] = engine.bindings.keys.sorted().map { name in
-            [.string(name), .integer(Int64(engine.bindings[name]!.rowCount)), .string("let binding")]
+            [.string(name), .integer(Int64(engine.bindings[name]!.rowCount)), .string(name == Self.lastResultName ? "the last result" : "let binding")]
         }
         rows += engine.dataset.collections.map { [.string($0.name), .integer(Int64($0.table.rowCount)), .string($0.description)] }
         guard !rows.isEmpty, let table = try? Table(columns: ["name", "rows", "description"], rows: rows) else {
@@ -95,25 +98,25 @@ extension ShellSession {
             } else {
                 return warnNoCollection(name)
             }
-            if index > 0 { terminal.write("\n") }
-            terminal.write(text)
+            if index > 0 { primary.write("\n") }
+            primary.write(text)
         }
-        terminal.flush()
+        primary.flush()
     }
 
     private func showNotes(_ name: String) {
         if name.isEmpty {
-            terminal.write(schemaText.notes(of: engine.dataset))
+            primary.write(schemaText.notes(of: engine.dataset))
         } else if let collection = engine.dataset[name] {
-            terminal.write(schemaText.notes(of: collection))
+            primary.write(schemaText.notes(of: collection))
         } else {
             return warnNoCollection(name)
         }
-        terminal.flush()
+        primary.flush()
     }
 
     private var schemaText: SchemaText {
-        SchemaText(width: options.width.map { $0 == 0 ? Int.max / 2 : $0 } ?? Terminal.width(of: 1) ?? 100)
+        SchemaText(width: options.width.map { $0 == 0 ? Int.max / 2 : $0 } ?? Terminal.width(of: primary.descriptor) ?? 100)
     }
 
     private func warnNoCollection(_ name: String) {
@@ -123,9 +126,8 @@ extension ShellSession {
 
     /// Prints a listing of the shell (tables, schemas) as a table on the terminal, whatever the mode.
     private func showListing(_ table: Table) {
-        let width = options.width.map { $0 == 0 ? nil : $0 } ?? Terminal.width(of: 1)
-        terminal.write(Renderer(format: .table, colored: colorsTerminal, maxWidth: width).render(table))
-        terminal.flush()
+        primary.write(Renderer(format: .table, colored: colorsPrimary, maxWidth: width).render(table))
+        primary.flush()
     }
 
     private func setMode(_ argument: String) {
@@ -137,20 +139,20 @@ extension ShellSession {
     }
 
     private func setTimer(_ argument: String) {
-        switch argument.lowercased() {
-        case "on": timer = true
-        case "off": timer = false
-        case "": note("timer: \(timer ? "on" : "off")")
-        default: warn("the timer is on or off, not \"\(argument)\"")
-        }
+        setSwitch(&timer, named: "timer", to: argument)
     }
 
     private func setRaw(_ argument: String) {
+        setSwitch(&raw, named: "raw", to: argument)
+    }
+
+    /// `.timer`, `.raw`: `on` or `off` sets the switch; no argument shows it.
+    private func setSwitch(_ value: inout Bool, named name: String, to argument: String) {
         switch argument.lowercased() {
-        case "on": raw = true
-        case "off": raw = false
-        case "": note("raw: \(raw ? "on" : "off")")
-        default: warn("raw is on or off, not \"\(argument)\"")
+        case "on": value = true
+        case "off": value = false
+        case "": note("\(name): \(value ? "on" : "off")")
+        default: warn("\(name) is on or off, not \"\(argument)\"")
         }
     }
 
@@ -158,6 +160,18 @@ extension ShellSession {
         guard !argument.isEmpty else { return note("maxrows: \(maxRows.map(String.init) ?? "0 (all)")") }
         guard let number = Int(argument), number >= 0 else { return warn(".maxrows needs a number of rows, got \"\(argument)\"") }
         maxRows = number == 0 ? nil : max(2, number)
+    }
+
+    private func setLimit(_ argument: String) {
+        let words = argument.split(whereSeparator: \.isWhitespace)
+        guard words.first?.lowercased() == "memory", words.count <= 2 else {
+            return warn(".limit sets the memory budget: .limit memory SIZE, for example .limit memory 4GB")
+        }
+        guard words.count == 2 else { return note("memory: \(MemoryBudget.describe(engine.memoryBudget.bytes))") }
+        guard let budget = MemoryBudget(parsing: String(words[1])) else {
+            return warn(".limit memory needs a size such as 4GB or 512MB, got \"\(words[1])\"")
+        }
+        engine.memoryBudget = budget
     }
 
     private func setOutput(_ argument: String) {
@@ -197,22 +211,9 @@ extension ShellSession {
         note(names.isEmpty ? "no data files in \(path)" : "loaded " + names.joined(separator: ", "))
     }
 
-    /// Runs a file's statements and commands; its `.quit` leaves the shell, as in sqlite3.
+    /// Runs a file's statements and commands; its `.quit` leaves wekaql, as in sqlite3.
     private func readFile(_ argument: String) -> CommandOutcome {
-        guard !argument.isEmpty else { warn(".read needs a file: .read FILE"); return .proceed }
-        guard readDepth < 16 else { warn(".read nests too deep (does a file read itself?)"); return .proceed }
-        let file: SourceFile
-        do {
-            file = try SourceFile.read(path: FileContents.expandingHome(argument))
-        } catch let diagnostic as Diagnostic {
-            report(diagnostic)
-            return .proceed
-        } catch {
-            warn("cannot read \"\(argument)\"")
-            return .proceed
-        }
-        readDepth += 1
-        defer { readDepth -= 1 }
-        return runScript(file.text, name: argument)
+        guard !argument.isEmpty else { warn(".read needs a file: .read FILE"); return .failed }
+        return read(FileContents.expandingHome(argument), name: argument)
     }
 }

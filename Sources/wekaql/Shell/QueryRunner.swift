@@ -8,9 +8,9 @@ import Glibc
 
 /// What running one input produced.
 struct RunOutcome {
-    var events: [StatementEvent]
-    /// Wall-clock time of the run.
-    var seconds: Double
+    /// Each result or error, with the seconds since the one before (or the start).
+    var events: [(event: StatementEvent, seconds: Double)]
+    var succeeded: Bool
     var cancelled: Bool
 }
 
@@ -23,7 +23,8 @@ private final class Job: @unchecked Sendable {
     let token = CancellationToken()
     /// The thread waiting for the run, woken with SIGUSR1 when it ends.
     let waiter = pthread_self()
-    var events: [StatementEvent] = []
+    var events: [(event: StatementEvent, seconds: Double)] = []
+    var succeeded = false
 
     init(engine: Engine, file: SourceFile, parameters: [String: Value], keepGoing: Bool) {
         self.engine = engine
@@ -33,7 +34,12 @@ private final class Job: @unchecked Sendable {
     }
 
     func execute() {
-        engine.run(file, parameters: parameters, cancellation: token, keepGoing: keepGoing) { events.append($0) }
+        var started = monotonicSeconds()
+        succeeded = engine.run(file, parameters: parameters, cancellation: token, keepGoing: keepGoing) { event in
+            let now = monotonicSeconds()
+            events.append((event, now - started))
+            started = now
+        }
     }
 }
 
@@ -58,7 +64,6 @@ enum QueryRunner {
     static func run(_ file: SourceFile, engine: inout Engine, parameters: [String: Value], keepGoing: Bool) -> RunOutcome {
         discardPendingSignals()
         let job = Job(engine: engine, file: file, parameters: parameters, keepGoing: keepGoing)
-        let start = now()
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { raw in
             let job = Unmanaged<Job>.fromOpaque(raw!).takeUnretainedValue()
@@ -78,7 +83,7 @@ enum QueryRunner {
             pthread_join(thread, nil)
         }
         engine = job.engine
-        return RunOutcome(events: job.events, seconds: now() - start, cancelled: cancelled)
+        return RunOutcome(events: job.events, succeeded: job.succeeded, cancelled: cancelled)
     }
 
     /// Drops a Ctrl-C pressed between queries, so it does not cancel the next one.
@@ -93,11 +98,5 @@ enum QueryRunner {
             sigaddset(&one, number)
             sigwait(&one, &signal)
         }
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

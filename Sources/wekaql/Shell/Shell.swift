@@ -9,40 +9,44 @@ import Glibc
 
 /// The shell `wekaql` starts when standard input is a terminal.
 struct Shell {
-    var engine: Engine
-    let options: Options
+    let runner: StatementRunner
 
     /// Loads libedit, saying once why editing is off if it cannot be loaded.
-    private static func editLineLoads(_ session: ShellSession) -> Bool {
+    private static func editLineLoads(_ runner: StatementRunner) -> Bool {
         if wekaql_editline_available() != 0 { return true }
-        session.warn("libedit could not be loaded (install libedit2): line editing and history are off", severity: .warning)
+        runner.warn("libedit could not be loaded (install libedit2): line editing and history are off", severity: .warning)
         return false
     }
 
     func run() -> ExitStatus {
         Self.useUTF8()
         QueryRunner.takeSignals()
-        let session = ShellSession(engine: engine, options: options)
-        welcome(session)
-        if runStartupFile(session) == .quit { return .success }
+        let session = ShellSession(runner: runner)
+        welcome()
+        if runner.runStartupFile() == .quit { return .success }
         // libedit only when both ends are a terminal (and it can be loaded); otherwise lines are read plainly.
-        let editing = isatty(1) == 1 && Self.editLineLoads(session)
+        let editing = isatty(1) == 1 && Self.editLineLoads(runner)
         let history = editing ? ShellHistory(path: ShellHistory.defaultPath(environment: Terminal.environment),
-                                             warn: { session.warn($0, severity: .warning) }) : nil
+                                             warn: { runner.warn($0, severity: .warning) }) : nil
         let editor = editing ? LineEditor(history: history) { line, cursor in session.completions(line: line, cursor: cursor) } : nil
         let reader: LineReader = editor ?? PlainLineReader()
         defer {
             reader.close()
             history?.close()
-            session.redirect?.stream.close()
+            runner.redirect?.stream.close()
         }
         while true {
-            let prompt = Prompt(text: session.pendingInput.isEmpty ? Prompt.first : Prompt.continuation,
-                                colored: session.colorsTerminal)
+            let prompt = Prompt(text: session.pendingInput.isEmpty ? Prompt.first : Prompt.continuation(of: session.pendingInput),
+                                colored: runner.colorsPrimary)
             switch reader.readLine(prompt: prompt) {
+            case .endOfInput where !session.pendingInput.isEmpty:
+                // Ctrl-D on a continuation line gives up that statement, not the shell.
+                session.pendingInput = ""
+                runner.primary.write("\n")
+                runner.note("statement abandoned (Ctrl-D again on an empty line leaves)")
             case .endOfInput:
                 // End the prompt's line; the prompt is on standard error when output is redirected.
-                let stream = editing ? session.terminal : session.errors
+                let stream = editing ? runner.primary : runner.errors.stream
                 if stream.isTerminal {
                     stream.write("\n")
                     stream.flush()
@@ -60,7 +64,7 @@ struct Shell {
     private func handle(_ line: String, in session: ShellSession, history: ShellHistory?) -> CommandOutcome {
         if session.pendingInput.isEmpty && line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(".") {
             history?.add(line)
-            return session.runCommand(line)
+            return runner.runCommand(line)
         }
         let text = session.pendingInput.isEmpty ? line : session.pendingInput + "\n" + line
         guard text.contains(where: { !$0.isWhitespace }) else {
@@ -73,35 +77,21 @@ struct Shell {
         }
         session.pendingInput = ""
         history?.add(text)   // a statement over several lines is one entry
-        session.run(SourceFile(name: "<shell>", text: text))
+        session.run(text)
         return .proceed
     }
 
     /// One line on the version and the data, and a query to try; only on a terminal.
-    private func welcome(_ session: ShellSession) {
-        guard session.terminal.isTerminal else { return }
-        let dataset = session.engine.dataset
+    private func welcome() {
+        guard runner.primary.isTerminal else { return }
+        let dataset = runner.engine.dataset
         let count = dataset.collections.count
         let data = dataset.name.isEmpty ? "\(count) collection\(count == 1 ? "" : "s")" : "\(dataset.name) (\(count) collections)"
-        session.note("\(Help.version) — \(data). Enter .help for help, .quit to leave.")
+        runner.note("\(Help.version) — \(data). Enter .help for help.")
         if dataset["arrests"] != nil {
-            session.note("Try: arrests where country = \"Togo\"   (Tab completes names, fields and values)")
+            runner.note("Try: arrests where country = \"Togo\"   (Tab completes names and values)")
         } else if let first = dataset.collections.first {
-            session.note("Try: \(first.name) limit 5   (Tab completes names, fields and values)")
-        }
-    }
-
-    /// Runs `~/.wekaqlrc` when there is one, as sqlite3 runs `~/.sqliterc`.
-    private func runStartupFile(_ session: ShellSession) -> CommandOutcome {
-        guard let home = Terminal.environment("HOME"), !home.isEmpty else { return .proceed }
-        let path = home + "/.wekaqlrc"
-        switch FileContents.read(path) {
-        case .missing: return .proceed
-        case .failed(let reason):
-            session.warn("cannot read \(path): \(reason)")
-            return .proceed
-        case .read(let bytes):
-            return session.runScript(String(decoding: bytes, as: UTF8.self), name: path)
+            runner.note("Try: \(first.name) limit 5   (Tab completes names and values)")
         }
     }
 
