@@ -6,7 +6,7 @@ import WekaQL
 
 @Suite struct CheckerErrorTests {
     static let fields = "fields: id, name, city, age, score, active, joined"
-    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, abs, round, floor, ceil, year, month, day, count, count_distinct, sum, avg, min, max"
+    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, abs, round, floor, ceil, year, month, day, count, count_distinct, sum, avg, min, max"
 
     static let cases: [ExpectedDiagnostic] = [
         // Names

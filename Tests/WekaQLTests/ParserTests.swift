@@ -42,6 +42,9 @@ import WekaQL
         case .isNull(let x, let negated): return "(is \(negated ? "not " : "")null \(sexp(x)))"
         case .between(let x, let low, let high, let negated):
             return "(\(negated ? "not between" : "between") \(sexp(x)) \(sexp(low)) \(sexp(high)))"
+        case .conditional(let branches, let otherwise):
+            let whens = branches.map { "(when \(sexp($0.condition)) \(sexp($0.result)))" }
+            return "(case \(whens.joined(separator: " "))\(otherwise.map { " (else \(sexp($0)))" } ?? ""))"
         }
     }
 

@@ -17,7 +17,7 @@ extension Diagnostic {
         // Types and placement
         case typeMismatch = "E0300", notBoolean = "E0301", argumentType = "E0302", argumentCount = "E0303"
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
-        case notConstant = "E0307", parameterType = "E0308"
+        case notConstant = "E0307", parameterType = "E0308", branchType = "E0309"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
         case numberOutOfRange = "E0404", notOneQuery = "E0405"
@@ -235,9 +235,17 @@ extension Diagnostic {
                    hints: hint.map { [$0] } ?? [])
     }
 
-    static func notBoolean(type: ValueType, range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .notBoolean, message: "\"where\" needs a condition, found \(article(type.rawValue)) \(type.rawValue) expression", range: range,
-                   hints: ["compare it with something, for example: where arrested > 2"])
+    static func notBoolean(type: ValueType, range: SourceRange, place: String = "where") -> Diagnostic {
+        let example = place == "where" ? "where arrested > 2" : (place == "if" ? "if(arrested > 2, …, …)" : "when arrested > 2 then …")
+        return Diagnostic(code: .notBoolean, message: "\(quoted(place)) needs a condition, found \(article(type.rawValue)) \(type.rawValue) expression",
+                          range: range, hints: ["compare it with something, for example: \(example)"])
+    }
+
+    static func branchType(_ what: String, found: ValueType, expected: ValueType, range: SourceRange, earlier: String) -> Diagnostic {
+        Diagnostic(code: .branchType,
+                   message: "the branches of \(quoted(what)) disagree: \(article(found.rawValue)) \(found.rawValue) here, \(article(expected.rawValue)) \(expected.rawValue) in \(quoted(earlier))",
+                   range: range,
+                   hints: ["every branch gives one type: an integer and a decimal make a decimal, and null fits any"])
     }
 
     static func argumentType(_ signature: String, expected: String, found: ValueType, range: SourceRange) -> Diagnostic {

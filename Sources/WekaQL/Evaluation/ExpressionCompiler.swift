@@ -60,15 +60,32 @@ struct ExpressionCompiler {
             }
         case .call(let function, let arguments):
             let compiled = arguments.map(compile)
-            let widen = expression.type == .decimal
             let call = function.isLazy ? firstNotNull(compiled) : strict(function, compiled, range: range)
             // `coalesce(decimal, integer)` is a decimal whichever argument it returns.
-            guard widen else { return call }
-            return { row in
-                let result = try call(row)
-                if case .integer(let i) = result { return .decimal(Double(i)) }
-                return result
+            return expression.type == .decimal ? widened(call) : call
+        case .conditional(let branches, let otherwise):
+            let conditional = firstTrue(branches.map { (compile($0.condition), compile($0.result)) }, otherwise: otherwise.map(compile))
+            return expression.type == .decimal ? widened(conditional) : conditional
+        }
+    }
+
+    /// An integer result as a decimal, for an expression typed decimal whose branch gave an integer.
+    private func widened(_ f: @escaping RowFunction) -> RowFunction {
+        { row in
+            let result = try f(row)
+            if case .integer(let i) = result { return .decimal(Double(i)) }
+            return result
+        }
+    }
+
+    /// `case` and `if`: the result of the first branch whose condition is true (a null condition is not),
+    /// computed only for the rows that take that branch: `if(x = 0, null, 1 / x)` never divides by zero.
+    private func firstTrue(_ branches: [(condition: RowFunction, result: RowFunction)], otherwise: RowFunction?) -> RowFunction {
+        { row in
+            for branch in branches {
+                if case .boolean(true) = try branch.condition(row) { return try branch.result(row) }
             }
+            return try otherwise?(row) ?? .null
         }
     }
 

@@ -39,7 +39,38 @@ extension Checker {
             try requireComparable(s, subject, h, high, op: "between")
             return BoundExpression(kind: .between(s, coerced(l, to: s.type), coerced(h, to: s.type), negated: negated),
                                    type: .boolean, range: range)
+        case .conditional(let branches, let otherwise):
+            return try bindConditional(branches.map { ($0.condition, $0.result) }, otherwise: otherwise, "case", resolver, range: range)
         }
+    }
+
+    /// `case` and `if`: each condition a boolean, and the branches of one type (integer and decimal make
+    /// a decimal; null fits any), so that the column has one type whichever branch a row takes.
+    private mutating func bindConditional(_ branches: [(Expression, Expression)], otherwise: Expression?, _ what: String,
+                                          _ resolver: FieldResolver, range: SourceRange) throws -> BoundExpression {
+        var bound: [BoundBranch] = []
+        var type = ValueType.null
+        var firstTyped: Expression?
+        func unify(_ result: BoundExpression, _ source: Expression) throws {
+            guard let unified = type.unified(with: result.type) else {
+                throw Diagnostic.branchType(what, found: result.type, expected: type, range: source.range,
+                                            earlier: firstTyped.map { file.text(in: $0.range) } ?? "")
+            }
+            if firstTyped == nil, result.type != .null { firstTyped = source }
+            type = unified
+        }
+        for (condition, result) in branches {
+            let c = try bind(condition, resolver, expecting: .boolean)
+            guard c.type == .boolean || c.type == .null else {
+                throw Diagnostic.notBoolean(type: c.type, range: condition.range, place: what == "if" ? "if" : "when")
+            }
+            let r = try bind(result, resolver)
+            try unify(r, result)
+            bound.append(BoundBranch(condition: c, result: r))
+        }
+        let boundOtherwise = try otherwise.map { try bind($0, resolver) }
+        if let boundOtherwise, let otherwise { try unify(boundOtherwise, otherwise) }
+        return BoundExpression(kind: .conditional(bound, otherwise: boundOtherwise), type: type, range: range)
     }
 
     private mutating func bindUnary(_ op: UnaryOperator, _ operand: Expression, _ resolver: FieldResolver,
@@ -163,6 +194,9 @@ extension Checker {
         }
         guard function.arity.contains(arguments.count) else {
             throw Diagnostic.argumentCount(function.signature, given: arguments.count, range: range)
+        }
+        if function == .if {
+            return try bindConditional([(arguments[0], arguments[1])], otherwise: arguments[2], "if", resolver, range: range)
         }
         let bound = try arguments.indices.map { try bind(arguments[$0], resolver, expecting: function.argumentType(at: $0)) }
         switch function.resultType(bound.map(\.type)) {

@@ -2,7 +2,7 @@
 
 /// A scalar function such as `lower(country)`.
 enum Function: String, CaseIterable, Sendable {
-    case lower, upper, length, trim, substr, concat, coalesce
+    case lower, upper, length, trim, substr, concat, coalesce, `if`
     case abs, round, floor, ceil
     case year, month, day
 
@@ -14,6 +14,7 @@ enum Function: String, CaseIterable, Sendable {
         case .substr: return "substr(text, start[, length])"
         case .concat: return "concat(value, …)"
         case .coalesce: return "coalesce(value, …)"
+        case .if: return "if(condition, then, else)"
         case .abs, .floor, .ceil: return "\(rawValue)(number)"
         case .round: return "round(number[, digits])"
         case .year, .month, .day: return "\(rawValue)(date)"
@@ -26,6 +27,7 @@ enum Function: String, CaseIterable, Sendable {
         case .substr: return 2...3
         case .round: return 1...2
         case .concat, .coalesce: return 1...64
+        case .if: return 3...3
         default: return 1...1
         }
     }
@@ -38,6 +40,7 @@ enum Function: String, CaseIterable, Sendable {
         case .substr: return index == 0 ? .string : .integer
         case .round: return index == 0 ? nil : .integer
         case .year, .month, .day: return .date
+        case .if: return index == 0 ? .boolean : nil
         case .concat, .coalesce, .abs, .floor, .ceil: return nil
         }
     }
@@ -59,15 +62,11 @@ enum Function: String, CaseIterable, Sendable {
             return .success(.string)
         case .concat:
             return .success(.string)
+        case .if:
+            if let m = require(0, [.boolean], "a condition") { return .failure(m) }
+            return Self.unified(arguments, from: 1)
         case .coalesce:
-            var type = ValueType.null
-            for (index, argument) in arguments.enumerated() {
-                guard let unified = type.unified(with: argument) else {
-                    return .failure(ArgumentMismatch(index: index, expected: "\(Diagnostic.article(type.rawValue)) \(type.rawValue) like the first argument"))
-                }
-                type = unified
-            }
-            return .success(type)
+            return Self.unified(arguments, from: 0)
         case .abs, .floor, .ceil:
             if let m = require(0, [.integer, .decimal], "a number") { return .failure(m) }
             return .success(self == .abs ? arguments[0] : .integer)
@@ -82,10 +81,24 @@ enum Function: String, CaseIterable, Sendable {
         }
     }
 
+    /// The common type of the arguments from `first` on (integer and decimal make decimal; null fits
+    /// any), or the first argument that does not fit those before it.
+    private static func unified(_ arguments: [ValueType], from first: Int) -> Result<ValueType, ArgumentMismatch> {
+        var type = ValueType.null
+        for index in first..<arguments.count {
+            guard let unified = type.unified(with: arguments[index]) else {
+                let like = first == 0 ? "like the first argument" : "like the argument before"
+                return .failure(ArgumentMismatch(index: index, expected: "\(Diagnostic.article(type.rawValue)) \(type.rawValue) \(like)"))
+            }
+            type = unified
+        }
+        return .success(type)
+    }
+
     /// Whether the function evaluates its arguments only as far as it needs them, as SQL's `coalesce`
     /// does (`coalesce(x, 1 / 0)` fails only where `x` is null); the compiler then gives it its arguments
-    /// one at a time, and ``apply(_:)`` is never called.
-    var isLazy: Bool { self == .coalesce }
+    /// one at a time, and ``apply(_:)`` is never called. (`if` is checked into a conditional, as `case` is.)
+    var isLazy: Bool { self == .coalesce || self == .if }
 
     /// Computes the function; arguments have the checked types. Throws on overflow.
     func apply(_ arguments: [Value]) throws(EvaluationError) -> Value {

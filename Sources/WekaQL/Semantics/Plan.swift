@@ -18,10 +18,19 @@ struct BoundExpression: Sendable {
         case isNull(BoundExpression, negated: Bool)
         case between(BoundExpression, BoundExpression, BoundExpression, negated: Bool)
         case call(Function, [BoundExpression])
+        /// `case` and `if`: the result of the first branch whose condition is true, else `otherwise`
+        /// (null when there is none). Each branch is evaluated only for the rows that reach it.
+        case conditional([BoundBranch], otherwise: BoundExpression?)
     }
     var kind: Kind
     var type: ValueType
     var range: SourceRange
+}
+
+/// `when CONDITION then RESULT`, checked.
+struct BoundBranch: Sendable {
+    var condition: BoundExpression
+    var result: BoundExpression
 }
 
 /// A compiled regular expression, shared between tasks (matching does not mutate it).

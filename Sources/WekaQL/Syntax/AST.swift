@@ -135,6 +135,8 @@ public struct Expression: Sendable {
         case isNull(Expression, negated: Bool)
         /// `x [not] between low and high`.
         case between(Expression, Expression, Expression, negated: Bool)
+        /// `case when C then A … [else B] end`: the first branch whose condition is true.
+        case conditional([WhenClause], otherwise: Expression?)
     }
     /// What it is.
     public var kind: Kind { didSet { height = Self.height(of: kind) } }
@@ -159,8 +161,19 @@ public struct Expression: Sendable {
         case .call(_, let arguments): return (arguments.map(\.height).max() ?? 0) + 1
         case .inList(let e, let items, _): return max(e.height, items.map(\.height).max() ?? 0) + 1
         case .between(let e, let low, let high, _): return max(e.height, low.height, high.height) + 1
+        case .conditional(let branches, let otherwise):
+            let heights = branches.map { max($0.condition.height, $0.result.height) } + [otherwise?.height ?? 0]
+            return (heights.max() ?? 0) + 1
         }
     }
+}
+
+/// `when CONDITION then RESULT` of a `case`.
+public struct WhenClause: Sendable {
+    /// The branch is taken when this is true (not false, not null).
+    public var condition: Expression
+    /// The value of the `case` when the branch is taken.
+    public var result: Expression
 }
 
 /// Prefix operators.

@@ -156,6 +156,7 @@ extension Parser {
         case .true?: advance(); return Expression(kind: .literal(.boolean(true)), range: token.range)
         case .false?: advance(); return Expression(kind: .literal(.boolean(false)), range: token.range)
         case .null?: advance(); return Expression(kind: .literal(.null), range: token.range)
+        case .case?: return try parseCase()
         case nil, .count?:
             advance()
             let name = Name(text: token.text, range: token.range)
@@ -164,6 +165,31 @@ extension Parser {
         default:
             throw failure(.expectedExpression(found: token))
         }
+    }
+
+    // case -> "case" [ expression ] "when" expression "then" expression { "when" expression "then" expression }
+    //         [ "else" expression ] "end"
+    // `case x when 1 then …` is `case when x = 1 then …`.
+    mutating func parseCase() throws -> Expression {
+        let open = advance()
+        let subject = at(.when) ? nil : try parseExpression()
+        var branches: [WhenClause] = []
+        repeat {
+            try expect(.when, branches.isEmpty ? "\"when\" in \"case\"" : "\"when\", \"else\" or \"end\" in \"case\"")
+            var condition = try parseExpression()
+            if let subject {
+                condition = Expression(kind: .binary(.equal, subject, condition), range: condition.range)
+            }
+            try expect(.then, "\"then\" after the condition of \"when\"")
+            branches.append(WhenClause(condition: condition, result: try parseExpression()))
+        } while at(.when)
+        let otherwise = eat(.else) ? try parseExpression() : nil
+        guard eat(Keyword.end) else {
+            let opened = file.location(of: open.range.start)
+            throw failure(.expected("\"end\" to close \"case\" at line \(opened.line), column \(opened.column)", found: current,
+                                    hint: "a case reads: case when CONDITION then VALUE … else VALUE end"))
+        }
+        return Expression(kind: .conditional(branches, otherwise: otherwise), range: range(from: open.range.start))
     }
 
     mutating func parseCall(_ name: Name) throws -> Expression {

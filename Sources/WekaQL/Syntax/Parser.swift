@@ -95,7 +95,7 @@ public struct Parser {
         return ParseFailure(diagnostic: diagnostic)
     }
 
-    var atStatementEnd: Bool { at(.newline) || at(.semicolon) || at(.end) }
+    var atStatementEnd: Bool { at(.newline) || at(.semicolon) || at(TokenKind.end) }
 
     func range(from start: Int) -> SourceRange { SourceRange(start, previous.range.end) }
 
@@ -106,7 +106,7 @@ public struct Parser {
         var statements: [Statement] = []
         while true {
             while eat(.newline) || eat(.semicolon) {}
-            if at(.end) { break }
+            if at(TokenKind.end) { break }
             let before = index
             statementFailed = false
             if let statement = parseStatementRecovering(), !statementFailed, !hasLexicalError(in: statement.range) {

@@ -61,6 +61,7 @@ enum HelpText {
       in (…), not in (…), is null, is not null, between … and …
       and, or, not          combine conditions
       + - * / %             arithmetic
+      case when C then A [when …] [else B] end    the first branch whose condition is true (if(C, A, B) too)
     """
 
     static let keys = """
