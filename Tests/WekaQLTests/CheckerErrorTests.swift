@@ -6,7 +6,7 @@ import WekaQL
 
 @Suite struct CheckerErrorTests {
     static let fields = "fields: id, name, city, age, score, active, joined"
-    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, abs, round, floor, ceil, year, month, day, count, count_distinct, sum, avg, min, max"
+    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, replace, left, right, abs, round, floor, ceil, year, month, day, date_trunc, date_diff, today, count, count_distinct, sum, avg, min, max"
 
     static let cases: [ExpectedDiagnostic] = [
         // Names
@@ -76,8 +76,8 @@ import WekaQL
                            message: "cannot compare string field \"name\" with integer 5"),
         ExpectedDiagnostic(source: "people where joined = 5", code: .typeMismatch, line: 1, column: 23, width: 1,
                            message: "cannot compare date field \"joined\" with integer 5"),
-        ExpectedDiagnostic(source: "people where joined > \"June\"", code: .typeMismatch, line: 1, column: 23, width: 6,
-                           message: "cannot compare date field \"joined\" with string \"June\""),
+        ExpectedDiagnostic(source: "people where joined > \"June\"", code: .invalidDate, line: 1, column: 23, width: 6,
+                           message: "\"June\" is not a date", hints: ["a date is written \"YYYY-MM-DD\""]),
         ExpectedDiagnostic(source: "people where active = 1", code: .typeMismatch, line: 1, column: 23, width: 1,
                            message: "cannot compare boolean field \"active\" with integer 1"),
         ExpectedDiagnostic(source: "people where name", code: .notBoolean, line: 1, column: 14, width: 4,

@@ -58,6 +58,10 @@ struct ExpressionCompiler {
                 let inside = Comparison.and(Comparison.apply(.greaterEqual, v, try l(row)), Comparison.apply(.lessEqual, v, try h(row)))
                 return negated ? Comparison.not(inside) : inside
             }
+        case .call(.today, _):
+            // Read once, when the stage starts, so that every row sees the same day.
+            let today = Value.date(.today())
+            return { _ in today }
         case .call(let function, let arguments):
             let compiled = arguments.map(compile)
             let call = function.isLazy ? firstNotNull(compiled) : strict(function, compiled, range: range)
@@ -236,6 +240,13 @@ enum Arithmetic {
     }
 
     static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value, range: SourceRange) throws -> Value {
+        switch (a, b) {
+        case (.date(let x), .date(let y)): return .integer(Int64(x.days) - Int64(y.days))
+        case (.date(let d), .integer(let n)), (.integer(let n), .date(let d)):
+            guard let shifted = d.adding(days: op == .subtract ? (n == .min ? .max : -n) : n) else { throw Diagnostic.dateOutOfRange(range: range) }
+            return .date(shifted)
+        default: break
+        }
         if case .integer(let x) = a, case .integer(let y) = b, op != .divide {
             let (result, overflow): (Int64, Bool)
             switch op {

@@ -105,6 +105,7 @@ extension Checker {
             return BoundExpression(kind: .logical(op, l, r), type: .boolean, range: range)
         case .add, .subtract, .multiply, .divide, .remainder:
             let l = try bind(left, resolver, expecting: .integer), r = try bind(right, resolver, expecting: .integer)
+            if op == .add || op == .subtract, l.type == .date || r.type == .date { return try bindDateArithmetic(op, l, left, r, right, range: range) }
             for (bound, source) in [(l, left), (r, right)] where !bound.type.isNumeric {
                 throw Diagnostic.operandType(op: op.rawValue, expected: "a number", found: bound.type, range: source.range,
                                              hint: op == .add && bound.type == .string ? "join text with concat(a, b)" : nil)
@@ -126,6 +127,30 @@ extension Checker {
             (l, r) = (coerced(l, to: r.type), coerced(r, to: l.type))
             return BoundExpression(kind: .comparison(op, l, r), type: .boolean, range: range)
         }
+    }
+
+    /// `date - date` is the integer number of days between them; `date + n`, `n + date` and `date - n` add days.
+    private func bindDateArithmetic(_ op: BinaryOperator, _ l: BoundExpression, _ left: Expression,
+                                    _ r: BoundExpression, _ right: Expression, range: SourceRange) throws -> BoundExpression {
+        let l = try dateLiteral(l), r = try dateLiteral(r)
+        let type: ValueType
+        switch (op, l.type, r.type) {
+        case (.subtract, .date, .date): type = .integer
+        case (.add, .date, .integer), (.add, .date, .null), (.add, .integer, .date), (.add, .null, .date),
+             (.subtract, .date, .integer), (.subtract, .date, .null): type = .date
+        default:
+            let (bound, source) = l.type == .date ? (r, right) : (l, left)
+            let what = op == .subtract && bound.type != .date ? "a date or a whole number of days" : "a whole number of days"
+            throw Diagnostic.operandType(op: op.rawValue, expected: l.type == .date || op != .subtract ? what : "a date",
+                                         found: bound.type, range: bound.type == .date ? left.range : source.range,
+                                         hint: Self.dateArithmeticHint(op, bound, source: file.text(in: source.range)))
+        }
+        return BoundExpression(kind: .arithmetic(op, l, r), type: type, range: range)
+    }
+
+    private static func dateArithmeticHint(_ op: BinaryOperator, _ operand: BoundExpression, source: String) -> String {
+        if LocalDate.looksLikeUnquotedDate(source) { return "put the date in double quotes: \"\(source)\"" }
+        return "date + n adds n days; date - date is the number of days between; date_diff(\"month\", a, b) counts months"
     }
 
     private func bindRegex(_ subject: BoundExpression, _ pattern: BoundExpression, _ source: Expression,
@@ -159,6 +184,14 @@ extension Checker {
         return deepest
     }
 
+    /// A string literal where a date belongs (`end_date - "2022-06-01"`, `date_diff("day", "2022-06-01", d)`)
+    /// becomes a date literal before the query runs; one that is no date is an error here.
+    private func dateLiteral(_ bound: BoundExpression) throws -> BoundExpression {
+        guard case .literal(.string(let text)) = bound.kind else { return bound }
+        guard let date = LocalDate(text) else { throw Diagnostic.invalidDate(text, range: bound.range) }
+        return BoundExpression(kind: .literal(.date(date)), type: .date, range: bound.range)
+    }
+
     /// A string literal compared with a date becomes a date literal, so `start_date >= "2022-06-12"` works.
     private func coerced(_ bound: BoundExpression, to type: ValueType) -> BoundExpression {
         guard type == .date, case .literal(.string(let text)) = bound.kind, let date = LocalDate(text) else { return bound }
@@ -168,9 +201,14 @@ extension Checker {
     private func requireComparable(_ l: BoundExpression, _ left: Expression, _ r: BoundExpression, _ right: Expression,
                                    op: String) throws {
         if l.type.isComparable(with: r.type) { return }
-        if l.type == .date, case .literal(.string(let text)) = r.kind, LocalDate(text) != nil { return }
-        if r.type == .date, case .literal(.string(let text)) = l.kind, LocalDate(text) != nil { return }
-        throw Diagnostic.typeMismatch(op: op, left: l, leftText: describe(left), right: r, rightText: describe(right))
+        for (date, other) in [(l, r), (r, l)] where date.type == .date {
+            guard case .literal(.string(let text)) = other.kind else { continue }
+            if LocalDate(text) != nil { return }
+            throw Diagnostic.invalidDate(text, range: other.range)
+        }
+        let unquoted = [left, right].map { file.text(in: $0.range) }.first(where: LocalDate.looksLikeUnquotedDate)
+        throw Diagnostic.typeMismatch(op: op, left: l, leftText: describe(left), right: r, rightText: describe(right),
+                                      hint: unquoted.map { "put the date in double quotes: \"\($0)\"" })
     }
 
     private func describe(_ expression: Expression) -> String {
@@ -198,14 +236,35 @@ extension Checker {
         if function == .if {
             return try bindConditional([(arguments[0], arguments[1])], otherwise: arguments[2], "if", resolver, range: range)
         }
-        let bound = try arguments.indices.map { try bind(arguments[$0], resolver, expecting: function.argumentType(at: $0)) }
+        var bound = try arguments.indices.map { index in
+            let argument = try bind(arguments[index], resolver, expecting: function.argumentType(at: index))
+            return function.argumentType(at: index) == .date ? try dateLiteral(argument) : argument
+        }
+        if function == .date_trunc || function == .date_diff {
+            bound[0] = try bindUnit(bound[0], arguments[0], function)
+        }
         switch function.resultType(bound.map(\.type)) {
         case .success(let type):
             return BoundExpression(kind: .call(function, bound), type: type, range: range)
         case .failure(let mismatch):
+            let text = file.text(in: arguments[mismatch.index].range)
             throw Diagnostic.argumentType(function.signature, expected: mismatch.expected,
-                                          found: bound[mismatch.index].type, range: arguments[mismatch.index].range)
+                                          found: bound[mismatch.index].type, range: arguments[mismatch.index].range,
+                                          hint: LocalDate.looksLikeUnquotedDate(text) ? "put the date in double quotes: \"\(text)\"" : nil)
         }
+    }
+
+    /// The unit of `date_trunc` and `date_diff`: a string literal naming a ``DateUnit``, known before the
+    /// query runs, and written in lower case so that each row reads it without folding.
+    private func bindUnit(_ unit: BoundExpression, _ source: Expression, _ function: Function) throws -> BoundExpression {
+        let units = DateUnit.allCases.map(\.rawValue)
+        guard case .literal(.string(let text)) = unit.kind else {
+            throw Diagnostic.notConstant(range: source.range, what: "a unit in double quotes (\(units.joined(separator: ", ")))")
+        }
+        guard let named = DateUnit(named: text) else {
+            throw Diagnostic.unknownUnit(text, function: function.signature, range: source.range, available: units)
+        }
+        return BoundExpression(kind: .literal(.string(named.rawValue)), type: .string, range: unit.range)
     }
 
     /// Binds `AGG(EXPR)` of `summarize`.

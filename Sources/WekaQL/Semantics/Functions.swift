@@ -2,9 +2,9 @@
 
 /// A scalar function such as `lower(country)`.
 enum Function: String, CaseIterable, Sendable {
-    case lower, upper, length, trim, substr, concat, coalesce, `if`
+    case lower, upper, length, trim, substr, concat, coalesce, `if`, replace, left, right
     case abs, round, floor, ceil
-    case year, month, day
+    case year, month, day, date_trunc, date_diff, today
 
     /// Usage shown in hints and `.help functions`.
     var signature: String {
@@ -15,6 +15,11 @@ enum Function: String, CaseIterable, Sendable {
         case .concat: return "concat(value, …)"
         case .coalesce: return "coalesce(value, …)"
         case .if: return "if(condition, then, else)"
+        case .replace: return "replace(text, from, to)"
+        case .left, .right: return "\(rawValue)(text, count)"
+        case .date_trunc: return "date_trunc(unit, date)"
+        case .date_diff: return "date_diff(unit, start, end)"
+        case .today: return "today()"
         case .abs, .floor, .ceil: return "\(rawValue)(number)"
         case .round: return "round(number[, digits])"
         case .year, .month, .day: return "\(rawValue)(date)"
@@ -27,7 +32,9 @@ enum Function: String, CaseIterable, Sendable {
         case .substr: return 2...3
         case .round: return 1...2
         case .concat, .coalesce: return 1...64
-        case .if: return 3...3
+        case .if, .replace, .date_diff: return 3...3
+        case .left, .right, .date_trunc: return 2...2
+        case .today: return 0...0
         default: return 1...1
         }
     }
@@ -41,6 +48,10 @@ enum Function: String, CaseIterable, Sendable {
         case .round: return index == 0 ? nil : .integer
         case .year, .month, .day: return .date
         case .if: return index == 0 ? .boolean : nil
+        case .replace: return .string
+        case .left, .right: return index == 0 ? .string : .integer
+        case .date_trunc, .date_diff: return index == 0 ? .string : .date
+        case .today: return nil
         case .concat, .coalesce, .abs, .floor, .ceil: return nil
         }
     }
@@ -62,6 +73,17 @@ enum Function: String, CaseIterable, Sendable {
             return .success(.string)
         case .concat:
             return .success(.string)
+        case .replace:
+            if let m = require(0, [.string], "text") ?? require(1, [.string], "text") ?? require(2, [.string], "text") { return .failure(m) }
+            return .success(.string)
+        case .left, .right:
+            if let m = require(0, [.string], "text") ?? require(1, [.integer], "an integer") { return .failure(m) }
+            return .success(.string)
+        case .date_trunc, .date_diff:
+            if let m = arguments.indices.dropFirst().lazy.compactMap({ require($0, [.date], "a date") }).first { return .failure(m) }
+            return .success(self == .date_trunc ? .date : .integer)
+        case .today:
+            return .success(.date)
         case .if:
             if let m = require(0, [.boolean], "a condition") { return .failure(m) }
             return Self.unified(arguments, from: 1)
@@ -103,6 +125,7 @@ enum Function: String, CaseIterable, Sendable {
     /// Computes the function; arguments have the checked types. Throws on overflow.
     func apply(_ arguments: [Value]) throws(EvaluationError) -> Value {
         if self == .concat { return .string(arguments.map(\.description).joined()) }
+        if self == .today { return .date(.today()) }
         if arguments.contains(where: \.isNull) { return .null }
         switch (self, arguments[0]) {
         case (.lower, .string(let s)): return .string(s.lowercased())
@@ -110,6 +133,12 @@ enum Function: String, CaseIterable, Sendable {
         case (.trim, .string(let s)): return .string(String(s.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
         case (.length, .string(let s)): return .integer(Int64(s.count))
         case (.substr, .string(let s)): return substring(s, arguments)
+        case (.replace, .string(let s)):
+            guard case .string(let from) = arguments[1], case .string(let to) = arguments[2], !from.isEmpty else { return arguments[0] }
+            return .string(s.replacing(from, with: to))
+        case (.left, .string(let s)), (.right, .string(let s)):
+            guard case .integer(let n) = arguments[1] else { return .null }
+            return .string(Self.end(of: s, count: n, left: self == .left))
         case (.abs, .integer(let i)):
             guard i != .min else { throw .overflow }
             return .integer(Swift.abs(i))
@@ -119,8 +148,23 @@ enum Function: String, CaseIterable, Sendable {
         case (.year, .date(let d)): return .integer(Int64(d.components.year))
         case (.month, .date(let d)): return .integer(Int64(d.components.month))
         case (.day, .date(let d)): return .integer(Int64(d.components.day))
+        case (.date_trunc, .string(let unit)):
+            guard case .date(let d) = arguments[1], let unit = DateUnit(rawValue: unit) else { return .null }
+            return .date(d.truncated(to: unit))
+        case (.date_diff, .string(let unit)):
+            guard case .date(let a) = arguments[1], case .date(let b) = arguments[2], let unit = DateUnit(rawValue: unit) else { return .null }
+            return .integer(LocalDate.difference(in: unit, from: a, to: b))
         default: return .null
         }
+    }
+
+    /// `left` and `right`: the first (last) `count` characters, or for a negative count all but the last
+    /// (first) `-count`, as in DuckDB.
+    private static func end(of s: String, count: Int64, left: Bool) -> String {
+        let n = Int(clamping: count)
+        if n >= 0 { return String(left ? s.prefix(n) : s.suffix(n)) }
+        let drop = n == .min ? Int.max : -n
+        return String(left ? s.dropLast(drop) : s.dropFirst(drop))
     }
 
     private func substring(_ s: String, _ arguments: [Value]) -> Value {

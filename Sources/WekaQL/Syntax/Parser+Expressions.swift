@@ -157,6 +157,10 @@ extension Parser {
         case .false?: advance(); return Expression(kind: .literal(.boolean(false)), range: token.range)
         case .null?: advance(); return Expression(kind: .literal(.null), range: token.range)
         case .case?: return try parseCase()
+        // `left` is also the function left(text, n): a keyword right before "(" is only that.
+        case .left? where peek().kind == .leftParen:
+            advance()
+            return try parseCall(Name(text: token.text, range: token.range))
         case nil, .count?:
             advance()
             let name = Name(text: token.text, range: token.range)
