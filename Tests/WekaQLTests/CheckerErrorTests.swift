@@ -130,7 +130,7 @@ import WekaQL
         ExpectedDiagnostic(source: "people limit 2 offset name", code: .notConstant, line: 1, column: 23, width: 4,
                            message: "expected a whole number (or a $parameter) here"),
         ExpectedDiagnostic(source: "people select name + 1", code: .typeMismatch, line: 1, column: 15, width: 4,
-                           message: "\"+\" needs a number, found string", hints: ["join text with concat(a, b)"]),
+                           message: "\"+\" needs a number, found string", hints: ["join text with a || b"]),
         ExpectedDiagnostic(source: "people select age * name", code: .typeMismatch, line: 1, column: 21, width: 4,
                            message: "\"*\" needs a number, found string"),
         ExpectedDiagnostic(source: "people select -name", code: .typeMismatch, line: 1, column: 16, width: 4,

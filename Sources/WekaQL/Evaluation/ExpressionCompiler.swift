@@ -32,6 +32,14 @@ struct ExpressionCompiler {
             }
         case .logical(let op, let a, let b):
             return compileLogical(op == .and, compile(a), compile(b))
+        case .arithmetic(.concatenate, let a, let b):
+            let f = compile(a), g = compile(b)
+            return { row in
+                let x = try f(row)
+                if x.isNull { return .null }
+                let y = try g(row)
+                return y.isNull ? .null : .string(x.description + y.description)
+            }
         case .arithmetic(let op, let a, let b):
             let f = compile(a), g = compile(b)
             return { row in try Arithmetic.apply(op, try f(row), try g(row), range: range) }

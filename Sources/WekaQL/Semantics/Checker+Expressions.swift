@@ -103,12 +103,16 @@ extension Checker {
                 throw Diagnostic.operandType(op: op.rawValue, expected: "a boolean", found: bound.type, range: source.range)
             }
             return BoundExpression(kind: .logical(op, l, r), type: .boolean, range: range)
+        case .concatenate:
+            // Any value joins as its text, as in DuckDB (`"n" || 1` is "n1"); a null side makes null, as in SQL.
+            let l = try bind(left, resolver, expecting: .string), r = try bind(right, resolver, expecting: .string)
+            return BoundExpression(kind: .arithmetic(op, l, r), type: .string, range: range)
         case .add, .subtract, .multiply, .divide, .remainder:
             let l = try bind(left, resolver, expecting: .integer), r = try bind(right, resolver, expecting: .integer)
             if op == .add || op == .subtract, l.type == .date || r.type == .date { return try bindDateArithmetic(op, l, left, r, right, range: range) }
             for (bound, source) in [(l, left), (r, right)] where !bound.type.isNumeric {
                 throw Diagnostic.operandType(op: op.rawValue, expected: "a number", found: bound.type, range: source.range,
-                                             hint: op == .add && bound.type == .string ? "join text with concat(a, b)" : nil)
+                                             hint: op == .add && bound.type == .string ? "join text with a || b" : nil)
             }
             let type: ValueType = op == .divide || l.type == .decimal || r.type == .decimal ? .decimal : .integer
             return BoundExpression(kind: .arithmetic(op, l, r), type: type, range: range)

@@ -186,7 +186,7 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case or, and
     case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case fuzzyEqual = "=~", contains, startsWith = "starts with", endsWith = "ends with", matches
-    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case concatenate = "||", add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
 
     /// Binding strength: higher binds tighter. `not` (prefix) sits between `and` and the comparisons.
     public var precedence: Int {
@@ -195,8 +195,10 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
         case .and: return 2
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
              .fuzzyEqual, .contains, .startsWith, .endsWith, .matches: return 4
-        case .add, .subtract: return 5
-        case .multiply, .divide, .remainder: return 6
+        // As in SQL: tighter than comparisons, looser than arithmetic ("n: " || a + b adds first).
+        case .concatenate: return 5
+        case .add, .subtract: return 6
+        case .multiply, .divide, .remainder: return 7
         }
     }
 

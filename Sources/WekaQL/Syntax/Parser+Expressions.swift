@@ -44,6 +44,7 @@ extension Parser {
         case .star: return (.multiply, 1)
         case .slash: return (.divide, 1)
         case .percent: return (.remainder, 1)
+        case .concatenate: return (.concatenate, 1)
         case .word: return wordOperator(at: 0)
         default: return nil
         }

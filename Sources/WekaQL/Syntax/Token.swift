@@ -19,6 +19,8 @@ public enum TokenKind: String, Hashable, Sendable, Codable, CaseIterable {
     case pipe, comma, semicolon, dot, star, leftParen, rightParen
     case equal, notEqual, less, lessEqual, greater, greaterEqual, fuzzyEqual
     case plus, minus, slash, percent
+    /// `||`, text concatenation.
+    case concatenate
     /// A line end; the layout rules decide whether it ends a statement.
     case newline
     /// Text that is no token; the lexer reports a diagnostic for it.

@@ -60,7 +60,8 @@ enum HelpText {
       matches "REGEX"       a regular expression
       in (…), not in (…), is null, is not null, between … and …
       and, or, not          combine conditions
-      + - * / %             arithmetic
+      + - * / %             arithmetic (date - date is days; date + n adds days)
+      a || b                join text (null if either is null)
       case when C then A [when …] [else B] end    the first branch whose condition is true (if(C, A, B) too)
     """
 
