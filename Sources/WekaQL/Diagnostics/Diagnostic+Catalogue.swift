@@ -18,7 +18,7 @@ extension Diagnostic {
         case typeMismatch = "E0300", notBoolean = "E0301", argumentType = "E0302", argumentCount = "E0303"
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
         case notConstant = "E0307", parameterType = "E0308", branchType = "E0309", unknownUnit = "E0310"
-        case invalidDate = "E0311"
+        case invalidDate = "E0311", notGrouped = "E0312"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
         case numberOutOfRange = "E0404", notOneQuery = "E0405", dateOutOfRange = "E0406"
@@ -282,6 +282,12 @@ extension Diagnostic {
     static func notAggregate(range: SourceRange) -> Diagnostic {
         Diagnostic(code: .notAggregate, message: "\"summarize\" needs an aggregate such as sum(arrested)", range: range,
                    hints: ["aggregates: \(AggregateFunction.allCases.map { $0.rawValue + "()" }.joined(separator: ", "))"])
+    }
+
+    static func notGrouped(_ name: String, range: SourceRange, keys: [String]) -> Diagnostic {
+        let by = keys.isEmpty ? "group by it: … by \(name)" : "or add it to the keys of \"by\" (now: \(keys.joined(separator: ", ")))"
+        return Diagnostic(code: .notGrouped, message: "field \(quoted(name)) is neither a key of \"by\" nor inside an aggregate", range: range,
+                          hints: ["use it inside an aggregate such as sum(\(name)) or max(\(name)), \(by)"])
     }
 
     static func invalidRegex(_ pattern: String, reason: String, range: SourceRange) -> Diagnostic {

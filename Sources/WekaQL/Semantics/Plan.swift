@@ -55,6 +55,18 @@ struct BoundAggregate: Sendable {
     var range: SourceRange
 }
 
+/// `count by` and `summarize`: group the rows by `keys`, fold `aggregates` per group, and, when the items
+/// are expressions over aggregates (`round(sum(a) / sum(b), 2)`), compute `outputs` over the grouped table.
+struct AggregatePlan: Sendable {
+    /// What the rows are grouped by, over the input: columns, or expressions (`year(start_date)`).
+    var keys: [BoundExpression]
+    var aggregates: [BoundAggregate]
+    /// The grouped table's fields: a column per key, then one per aggregate.
+    var groupedFields: [Field]
+    /// The output columns over the grouped table, or `nil` when it is the output as it is.
+    var outputs: [BoundExpression]?
+}
+
 /// A string comparison in a `where`, kept to explain an empty result ("did you mean …").
 struct NoMatchProbe: Sendable {
     var column: Int
@@ -77,7 +89,7 @@ enum PlanStage: Sendable {
     case sort([(BoundExpression, descending: Bool)])
     case limit(count: BoundExpression, offset: BoundExpression?)
     case distinct(columns: [Int])
-    case aggregate(groups: [Int], aggregates: [BoundAggregate])
+    case aggregate(AggregatePlan)
     case join(JoinPlan)
 }
 

@@ -62,10 +62,10 @@ public struct Stage: Sendable {
         case limit(count: Expression, offset: Expression?)
         /// `distinct [FIELD, …]`.
         case distinct([Name])
-        /// `count` or `count by FIELD, …`.
-        case count(by: [Name])
-        /// `summarize NAME = AGG(EXPR), … [by FIELD, …]`.
-        case summarize([Aggregation], by: [Name])
+        /// `count` or `count by KEY, …`.
+        case count(by: [GroupKey])
+        /// `summarize NAME = EXPR, … [by KEY, …]`, each EXPR over aggregates such as `sum(arrested)`.
+        case summarize([Aggregation], by: [GroupKey])
         /// `[left] join COLLECTION on FIELD` or `on LEFT = RIGHT`.
         case join(JoinClause)
     }
@@ -93,12 +93,27 @@ public struct SortKey: Sendable {
     public var descending: Bool
 }
 
-/// `NAME = AGG(EXPR)` in `summarize`; the name is optional.
+/// `NAME = EXPR` in `summarize`; the name is optional.
 public struct Aggregation: Sendable {
     /// The output column name, if written.
     public var name: Name?
-    /// The aggregate call, such as `sum(arrested)`.
+    /// An aggregate call such as `sum(arrested)`, or an expression over aggregate calls and the group
+    /// keys, such as `round(sum(a) / sum(b), 2)`.
     public var call: Expression
+}
+
+/// A key of `count by` or `summarize … by`: a field, or `[NAME =] EXPR` such as `decade = year / 10 * 10`.
+public struct GroupKey: Sendable {
+    /// The output column name, if written (a key that is not a field is otherwise named by its text).
+    public var name: Name?
+    /// What the rows are grouped by.
+    public var expression: Expression
+
+    /// The field the key is, when it is a bare field and not renamed.
+    public var field: Name? {
+        guard name == nil, case .field(let field) = expression.kind else { return nil }
+        return field
+    }
 }
 
 /// `[left] join COLLECTION on LEFT [= RIGHT]`.

@@ -40,8 +40,9 @@ enum HelpText {
       sort by EXPR [asc|desc], …           order the rows (nulls last)
       limit N [offset M]                   keep N rows
       distinct [FIELD, …]                  drop repeated rows
-      count [by FIELD, …]                  count rows, by group
-      summarize NAME = AGG(EXPR), … [by …] aggregate: count() count(x) count_distinct sum avg min max
+      count [by KEY, …]                    count rows, by group (a key: a field or NAME = EXPR)
+      summarize NAME = EXPR, … [by KEY, …] aggregate (.help functions lists them); EXPR may combine
+                                           aggregates: rate = round(sum(a) / sum(b), 2)
       [left] join COLLECTION on F [= G]    add the matching rows of another collection
       let NAME = QUERY                     keep a result for later statements
     Stages follow a source, with or without | between them.
