@@ -47,7 +47,7 @@ import WekaQL
         ExpectedDiagnostic(source: "people count by sum(age)", code: .misplacedAggregate, line: 1, column: 17, width: 8,
                            message: "aggregate \"sum\" can only be used in \"summarize\"", hints: ["for example:"]),
         ExpectedDiagnostic(source: "people summarize s = sum(name) + 1", code: .argumentType, line: 1, column: 26, width: 4,
-                           message: "sum(value) needs a number here, found string"),
+                           message: "sum(number) needs a number here, found string"),
         ExpectedDiagnostic(source: "people summarize n = count() by y = year(joined), y = 1", code: .duplicateColumn, line: 1, column: 51, width: 1,
                            message: "column \"y\" appears twice in the result", hints: ["name one of them"]),
     ]

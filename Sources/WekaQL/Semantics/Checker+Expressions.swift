@@ -277,15 +277,35 @@ extension Checker {
               let function = AggregateFunction(rawValue: name.text.lowercased()) else {
             throw Diagnostic.notAggregate(range: call.range)
         }
-        let signature = function == .count ? "count() or count(value)" : "\(function.rawValue)(value)"
-        let allowed = function == .count ? 0...1 : 1...1
-        guard allowed.contains(arguments.count) else {
+        let signature = function == .count ? "count() or count(value)" : function.signature
+        guard function.arity.contains(arguments.count) else {
             throw Diagnostic.argumentCount(signature, given: arguments.count, range: call.range)
         }
-        let argument = try arguments.first.map { try bind($0, resolver) }
+        let argument = try arguments.first.map { try bind($0, resolver, expecting: function == .count_if ? .boolean : nil) }
         guard let type = function.resultType(argument?.type) else {
-            throw Diagnostic.argumentType(signature, expected: "a number", found: argument?.type ?? .null, range: arguments[0].range)
+            throw Diagnostic.argumentType(signature, expected: function.argumentKind, found: argument?.type ?? .null, range: arguments[0].range)
         }
-        return BoundAggregate(function: function, argument: argument, type: type, range: call.range)
+        var constant: Value?
+        if arguments.count > 1 {
+            constant = try aggregateConstant(function, try bind(arguments[1], resolver), arguments[1].range)
+        } else if function == .string_agg {
+            constant = .string(",")   // DuckDB's default separator
+        }
+        return BoundAggregate(function: function, argument: argument, constant: constant, type: type, range: call.range)
+    }
+
+    /// The fraction of `percentile` (a number from 0 to 1) and the separator of `string_agg` (a string),
+    /// both known before the query runs.
+    private func aggregateConstant(_ function: AggregateFunction, _ bound: BoundExpression, _ range: SourceRange) throws -> Value {
+        switch (function, bound.kind) {
+        case (.percentile, .literal(let v)) where v.doubleValue.map { (0...1).contains($0) } == true:
+            return .decimal(v.doubleValue!)
+        case (.percentile, _):
+            throw Diagnostic.notConstant(range: range, what: "a fraction from 0 to 1, such as 0.9 (a constant)")
+        case (_, .literal(.string(let separator))):
+            return .string(separator)
+        default:
+            throw Diagnostic.notConstant(range: range, what: "a separator in double quotes, such as \", \"")
+        }
     }
 }

@@ -222,14 +222,48 @@ struct ArgumentMismatch: Error {
 /// An aggregate function of `summarize`.
 enum AggregateFunction: String, CaseIterable, Sendable {
     case count, count_distinct, sum, avg, min, max
+    case median, percentile, stddev, variance, count_if, string_agg, first, last
+
+    /// Usage shown in hints and `.help functions`.
+    var signature: String {
+        switch self {
+        case .count: return "count([value])"
+        case .count_distinct, .min, .max, .first, .last: return "\(rawValue)(value)"
+        case .sum, .avg, .median, .stddev, .variance: return "\(rawValue)(number)"
+        case .percentile: return "percentile(number, fraction)"
+        case .count_if: return "count_if(condition)"
+        case .string_agg: return "string_agg(value[, separator])"
+        }
+    }
+
+    /// The accepted numbers of arguments.
+    var arity: ClosedRange<Int> {
+        switch self {
+        case .count: return 0...1
+        case .percentile: return 2...2
+        case .string_agg: return 1...2
+        default: return 1...1
+        }
+    }
+
+    /// What the first argument must be, for messages: "a number", "a condition".
+    var argumentKind: String { self == .count_if ? "a condition" : "a number" }
+
+    /// The aggregates that the grouping folds on an integer column's array directly.
+    static let onIntegerArrays: Set<AggregateFunction> = [.count, .sum, .avg, .min, .max]
+
+    /// Whether nulls reach it: `first` and `last` take the first and last value, null or not, as DuckDB's do.
+    var takesNulls: Bool { self == .first || self == .last }
 
     /// The result type for an argument type (`nil` argument for `count()`), or `nil` if it does not fit.
     func resultType(_ argument: ValueType?) -> ValueType? {
         switch self {
         case .count, .count_distinct: return .integer
         case .sum: return argument.flatMap { $0.isNumeric ? ($0 == .null ? .integer : $0) : nil }
-        case .avg: return argument.flatMap { $0.isNumeric ? .decimal : nil }
-        case .min, .max: return argument
+        case .avg, .median, .percentile, .stddev, .variance: return argument.flatMap { $0.isNumeric ? .decimal : nil }
+        case .count_if: return argument == .boolean || argument == .null ? .integer : nil
+        case .string_agg: return .string
+        case .min, .max, .first, .last: return argument
         }
     }
 }

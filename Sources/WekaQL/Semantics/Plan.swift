@@ -51,6 +51,8 @@ struct BoundAggregate: Sendable {
     var function: AggregateFunction
     /// `nil` for `count()`.
     var argument: BoundExpression?
+    /// The constant second argument: the fraction of `percentile`, the separator of `string_agg`.
+    var constant: Value? = nil
     var type: ValueType
     var range: SourceRange
 }
