@@ -180,8 +180,7 @@ enum Function: String, CaseIterable, Sendable {
         if case .integer(let i) = value { return try Self.roundInteger(i, digits: digits) }
         guard let d = value.doubleValue else { return .null }
         if case .integer(let places)? = digits {
-            let scale = Double.pow10(Int(max(-18, min(18, places))))
-            return .decimal((d * scale).rounded(.toNearestOrAwayFromZero) / scale)
+            return .decimal(Self.roundDecimal(d, places: Int(clamping: places)))
         }
         let rounded: Double
         switch self {
@@ -211,6 +210,40 @@ extension Function {
         guard let result = Int64(exactly: rounded) else { throw .overflow }
         return .integer(result)
     }
+}
+
+extension Function {
+    /// `d` rounded to `places` decimal places (tens, hundreds… for a negative `places`), halves away from
+    /// zero, on the shortest decimal text of `d` — the digits a query writes and a table shows — so that
+    /// `round(2.345, 2)` is 2.35 as in DuckDB, where `2.345 * 100` in binary is 234.49999999999997. (DuckDB
+    /// rounds a DOUBLE's exact binary value instead, so its `round(1.005::double, 2)` is 1.0; this gives
+    /// 1.01, as DuckDB does for the decimal literal 1.005.)
+    static func roundDecimal(_ d: Double, places: Int) -> Double {
+        let text = d.magnitude.description                       // "2.345", "1e-05", "1.5e+20"
+        let parts = text.split(separator: "e", maxSplits: 1)
+        let mantissa = parts[0].split(separator: ".", maxSplits: 1)
+        let integerDigits = mantissa[0], fraction = mantissa.count > 1 ? mantissa[1] : ""
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let digits = Array((integerDigits + fraction).utf8).map { Int($0) - 48 }
+        let point = integerDigits.count + exponent               // digits before the decimal point
+        let (kept, overflow) = point.addingReportingOverflow(places)
+        guard !overflow, kept < digits.count else { return d }   // already that precise
+        guard kept >= 0 else { return 0 * d.sign.multiplier }
+        var rounded = Array(digits[..<kept])
+        if digits[kept] >= 5 {                                    // the shortest text: 5 and after is a half or more
+            var i = rounded.count - 1
+            while i >= 0 && rounded[i] == 9 { rounded[i] = 0; i -= 1 }
+            if i >= 0 { rounded[i] += 1 } else { rounded.insert(1, at: 0) }
+        }
+        // The kept digits times 10^(point - kept); a carry (9.99 to 10.0) has only lengthened them.
+        let number = rounded.isEmpty ? "0" : String(rounded.map { Character(String($0)) })
+        let value = Double("\(number)e\(point - kept)") ?? d.magnitude
+        return d < 0 ? -value : value
+    }
+}
+
+private extension FloatingPointSign {
+    var multiplier: Double { self == .minus ? -1 : 1 }
 }
 
 /// Which argument of a call has the wrong type, and what it should be.
@@ -265,14 +298,6 @@ enum AggregateFunction: String, CaseIterable, Sendable {
         case .string_agg: return .string
         case .min, .max, .first, .last: return argument
         }
-    }
-}
-
-private extension Double {
-    static func pow10(_ n: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<Swift.abs(n) { result *= 10 }
-        return n < 0 ? 1 / result : result
     }
 }
 
