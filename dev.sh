@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # wekaql's one entry point for people and CI: installs what is missing, builds, runs.
 #   ./dev.sh shell     set up, build (release), start the interactive shell on the built-in data
-#   ./dev.sh test      set up, then run the whole test suite (swift test)
+#   ./dev.sh test      set up, then run the whole test suite (swift test, the DuckDB differential test)
 #   ./dev.sh build     set up and build the release binary: .build/release/wekaql
 #   ./dev.sh install   build, then copy wekaql to $PREFIX/bin (default /usr/local/bin)
 #   ./dev.sh setup     only install the system packages wekaql needs (libedit-dev, pkg-config)
@@ -43,11 +43,33 @@ test_tools() {
 
 build() { swift build -c release --static-swift-stdlib --product wekaql; }
 
+# The differential test against DuckDB (Scripts/differential/run.py), on the debug binary `swift test` built.
+# It needs Python 3 and the duckdb package, installed with pip when missing. When they cannot be had, CI
+# (CI=true) fails; elsewhere the step is skipped with a warning.
+differential() {
+    local why=""
+    if ! command -v python3 >/dev/null 2>&1; then why="python3 is not installed"
+    elif ! python3 -c 'import duckdb' >/dev/null 2>&1; then
+        echo "Installing the duckdb Python package for the differential test …" >&2
+        python3 -m pip install --quiet --disable-pip-version-check duckdb >/dev/null 2>&1 \
+            || python3 -m pip install --quiet --disable-pip-version-check --user duckdb >/dev/null 2>&1 \
+            || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages duckdb >/dev/null 2>&1 || true
+        python3 -c 'import duckdb' >/dev/null 2>&1 || why="the duckdb Python package could not be installed (python3 -m pip install duckdb)"
+    fi
+    if [ -n "$why" ]; then
+        if [ "${CI:-}" = "true" ]; then echo "differential test: $why" >&2; return 1; fi
+        echo "warning: differential test against DuckDB skipped: $why" >&2
+        return 0
+    fi
+    python3 Scripts/differential/run.py --self-test --wekaql "$(swift build --show-bin-path)/wekaql"
+    python3 Scripts/differential/run.py --quiet --programs 2000 --seed 20 --wekaql "$(swift build --show-bin-path)/wekaql"
+}
+
 case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
     shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
-    test) setup; test_tools; shift; swift test "$@"; Examples/Embedding/run.sh ;;
+    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh ;;
     install) setup; build; install -d "${PREFIX:-/usr/local}/bin"; install -m 755 .build/release/wekaql "${PREFIX:-/usr/local}/bin/wekaql"
         echo "installed ${PREFIX:-/usr/local}/bin/wekaql" ;;
     *) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 64 ;;

@@ -2,24 +2,31 @@
 // directly on memory: Fuzz/run.sh compiles this file with the library sources, so internal names are
 // visible), then queries over each loaded table and the renderers.
 //
-// Beyond "no crash", a CSV that loads must hold every record the reader sees, with each text field
-// intact, and loading only some columns must give exactly those columns: a difference there stops the
-// run as a crash would. (Fuzz/run.sh lowers the loader's thresholds in this
+// The input's first byte also picks the CSV load options (it stays part of the data, so the seed corpus
+// keeps its meaning): bits 0–1 the delimiter (`,` `;` tab `|`), bit 2 no header, bits 3–4 bad_rows
+// (error, skip, pad), bit 5 nulls=NA, bit 6 skip=1 line, bit 7 a given type for column1/the first column.
+//
+// Beyond "no crash", a CSV that loads must hold every record the reader sees (less the rows bad_rows=skip
+// leaves out, with those bad_rows=pad fills), with each text field intact, and loading only some columns
+// must give exactly those columns: a difference there stops the run as a crash would. (Fuzz/run.sh lowers the loader's thresholds in this
 // build, so that small inputs take the two-thread parse and the re-typing of a column its sample misjudged.)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzData(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
+    let settings = fuzzSettings(size > 0 ? bytes[0] : 0)
     var collections: [Dataset.Collection] = []
-    let whole = Result { try CSVLoader(path: "fuzz.csv", bytes: bytes, file: nil).load() }
+    var warnings: [Diagnostic] = []
+    let whole = Result { try CSVLoader(path: "fuzz.csv", bytes: bytes, file: nil, settings: settings).load(warnings: &warnings) }
     switch whole {
     case .success(let table):
-        checkNothingLost(table, bytes)
+        checkNothingLost(table, bytes, settings)
         collections.append(Dataset.Collection(name: "csv", table: table))
     case .failure(let error):
         _ = "\(error)"   // renders the diagnostic: its snippet is cut from the file at an offset
     }
-    checkNarrowed(whole, bytes, keeping: size)
+    _ = warnings.map(\.description)
+    checkNarrowed(whole, bytes, settings, keeping: size)
     var json = JSONLoader(path: "fuzz.json", bytes: bytes)
     do { collections += try json.loadDocument(defaultName: "json") } catch { _ = "\(error)" }
     var lines = JSONLoader(path: "fuzz.jsonl", bytes: bytes)
@@ -29,20 +36,40 @@ public func fuzzData(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// The loaded table against a plain read of the same bytes: as many rows as records after the header,
-/// and every text column holding exactly each field's text (null for an empty field).
-private func checkNothingLost(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>) {
-    var reader = CSVReader(bytes)
+/// The CSV options the first byte of an input picks.
+private func fuzzSettings(_ byte: UInt8) -> CSVSettings {
+    var settings = CSVSettings()
+    settings.delimiter = DelimiterSniffer.candidates[Int(byte & 3)]
+    settings.header = byte & 4 == 0
+    settings.badRows = [.error, .skip, .pad, .error][Int(byte >> 3 & 3)]
+    if byte & 32 != 0 { settings.nullTexts = [Array("NA".utf8)] }
+    if byte & 64 != 0 { settings.skip = 1 }
+    if byte & 128 != 0 { settings.types = [settings.header ? "a" : "column1": .string] }
+    return settings
+}
+
+/// The loaded table against a plain read of the same bytes: as many rows as records after the header
+/// (less those skipped, with short ones padded), and every text column holding exactly each field's text
+/// (null for an empty field or a null text).
+private func checkNothingLost(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ settings: CSVSettings) {
+    var reader = CSVReader(bytes, at: settings.firstLine(in: bytes), delimiter: settings.delimiter)
     var fields: [CSVReader.Field] = []
     var records: [[String]] = []
     while (try? reader.nextRecord(into: &fields)) == true { records.append(fields.map(reader.text)) }
-    guard records.count - 1 == table.rowCount else {
-        fatalError("CSV lost rows: \(records.count - 1) records, \(table.rowCount) rows")
+    let columns = records.first?.count ?? 0
+    var rows: [[String]] = []
+    for record in records.dropFirst(settings.header ? 1 : 0) {
+        if record.count == columns { rows.append(record) }
+        else if settings.badRows == .pad && record.count < columns { rows.append(record + Array(repeating: "", count: columns - record.count)) }
+        else if settings.badRows != .skip { fatalError("CSV loaded a record of \(record.count) fields for \(columns) columns") }
+    }
+    guard rows.count == table.rowCount else {
+        fatalError("CSV lost rows: \(rows.count) records, \(table.rowCount) rows")
     }
     for (column, field) in table.fields.enumerated() where field.type == .string {
         for row in 0..<table.rowCount {
-            let text = records[row + 1][column]
-            let expected: Value = text.isEmpty ? .null : .string(text)
+            let text = rows[row][column]
+            let expected: Value = text.isEmpty || settings.nullTexts.contains(Array(text.utf8)) ? .null : .string(text)
             guard table[row, column] == expected else {
                 fatalError("CSV changed row \(row + 1) of \(field.name): \(table[row, column]) for \(expected)")
             }
@@ -52,10 +79,11 @@ private func checkNothingLost(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8
 
 /// Loading only some columns (picked by the bits of `pattern`) gives exactly those columns of the whole
 /// load, or fails with the same error.
-private func checkNarrowed(_ whole: Result<Table, any Error>, _ bytes: UnsafeBufferPointer<UInt8>, keeping pattern: Int) {
+private func checkNarrowed(_ whole: Result<Table, any Error>, _ bytes: UnsafeBufferPointer<UInt8>, _ settings: CSVSettings,
+                           keeping pattern: Int) {
     let names = (try? whole.get())?.fields.map(\.name) ?? ["a", "column1"]
     let kept = names.enumerated().filter { (pattern >> ($0.offset % 8)) & 1 == 1 }.map(\.element)
-    let part = Result { try CSVLoader(path: "fuzz.csv", bytes: bytes, file: nil).load(ColumnSelection(names: Set(kept))) }
+    let part = Result { try CSVLoader(path: "fuzz.csv", bytes: bytes, file: nil, settings: settings).load(ColumnSelection(names: Set(kept))) }
     switch (whole, part) {
     case (.success(let table), .success(let narrowed)):
         guard narrowed.rowCount == table.rowCount, narrowed.fields.map(\.name) == kept else {

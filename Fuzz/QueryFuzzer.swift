@@ -32,7 +32,13 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             let renderer = Renderer(format: formats[(size + results) % formats.count], colored: size % 2 == 0,
                                     maxWidth: size % 3 == 0 ? nil : size % 97, maxRows: size % 5 == 0 ? nil : size % 11,
                                     verticalWhenTooWide: size % 7 == 0)
-            _ = renderer.render(result.table)
+            let text = renderer.render(result.table)
+            // A string built from `\u{…}` escapes must not reach a reader's terminal as a control character.
+            if !renderer.colored, [.table, .vertical, .markdown].contains(renderer.format) {
+                precondition(!text.unicodeScalars.contains {
+                    $0 != "\n" && (DisplayText.isControl($0) || DisplayText.isBidirectionalControl($0))
+                }, "a control character in the \(renderer.format) output")
+            }
             _ = result.notes.map(render)
         case .failure(let diagnostic):
             _ = render(diagnostic)

@@ -6,7 +6,10 @@ struct Options {
     var statements: [String] = []
     var files: [String] = []
     var format: OutputFormat = .table
+    /// `--data` arguments as given: `PATH` or `PATH:key=value,…` (split when loading, see LoadOptions.split).
     var dataPaths: [String] = []
+    /// How standard input is read as data (`--data -`), when its content cannot tell.
+    var formatIn: LoadOptions.Format?
     var builtin = true
     var parameters: [(name: String, text: String)] = []
     var outputPath: String?
@@ -16,8 +19,12 @@ struct Options {
     var jsonErrors = false
     var width: Int?
     var timer = false
+    /// Show values in table, vertical and markdown exactly as they are, not with escapes.
+    var raw = false
     var showVersion = false
     var showHelp = false
+    /// `--notes [COLLECTION]`: print the data's notes (`""` for all of them) and exit.
+    var showNotes: String?
 
     /// A bad command line: the message, printed with a pointer to `--help`; exit status 64.
     struct UsageError: Error { var message: String }
@@ -45,6 +52,12 @@ struct Options {
                 }
                 self.format = format
             case "--data", "-d": dataPaths.append(try take())
+            case "--format-in":
+                let name = try take()
+                guard let format = LoadOptions.Format(rawValue: name) else {
+                    throw UsageError(message: "--format-in is csv, json or jsonl, got \"\(name)\"")
+                }
+                formatIn = format
             case "--no-builtin": builtin = false
             case "--param", "-p":
                 let pair = try take()
@@ -65,6 +78,15 @@ struct Options {
                 guard let n = Int(text), n >= 0 else { throw UsageError(message: "--width needs a number of columns, got \"\(text)\"") }
                 width = n
             case "--timer": timer = true
+            case "--raw": raw = true
+            case "--notes":
+                // The collection is optional: a next argument is taken only if it reads as a name, not a file or flag.
+                if let inline { showNotes = inline } else if let next = rest.first, Self.isCollectionName(next) {
+                    showNotes = next
+                    rest = rest.dropFirst()
+                } else {
+                    showNotes = ""
+                }
             case "--version", "-V": showVersion = true
             case "--help", "-h": showHelp = true
             case "--":
@@ -77,6 +99,13 @@ struct Options {
                 files.append(argument)
             }
         }
+    }
+}
+
+extension Options {
+    /// Whether `text` can be a collection's name rather than a script file: letters, digits and `_` only.
+    static func isCollectionName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
     }
 }
 
@@ -110,12 +139,18 @@ enum Help {
                    + - * / %
       functions    lower upper length trim substr concat coalesce abs round floor ceil year month day
       aggregates   count() count(x) count_distinct sum avg min max
-      collections  operations figures countries arrests victims smuggling seizures partners funders
+      collections  operations figures countries arrests victims smuggling items other_crimes partners
+                   funders statements captions (.schema shows each field's origin; --notes the notes)
 
     OPTIONS
       -e, -c, --execute TEXT    run TEXT (repeatable)
       -f, --format FORMAT       table (default), csv, json, jsonl, markdown, vertical
-      -d, --data PATH           load a .csv, .json or .jsonl file, or a folder of them (repeatable)
+      -d, --data PATH[:OPTIONS] load a .csv, .tsv, .txt, .json or .jsonl file, a folder of them, or '-'
+                                (standard input); repeatable. OPTIONS are key=value pairs joined by ',':
+                                delim=;  header=false  name=NAME  nulls=NA|-  types=zip:string,n:integer
+                                dateformat=%d/%m/%Y  skip=N  bad_rows=error|skip|pad  format=csv|json|jsonl
+                                encoding=utf-8|latin-1|utf-16   e.g. --data 'cases.csv:delim=;,name=cases'
+          --format-in FORMAT    csv, json or jsonl: how to read --data - when its content cannot tell
           --no-builtin          start without the built-in Operation Weka II data
       -p, --param NAME=VALUE    bind $NAME in queries (repeatable)
       -o, --output FILE         write results to FILE instead of standard output
@@ -125,6 +160,9 @@ enum Help {
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
           --timer               print each statement's run time to standard error
+          --raw                 show values in table, vertical and markdown as they are: without it,
+                                control and bidirectional characters show as escapes (\\x1b, \\u{202E})
+          --notes [COLLECTION]  print the notes on how the data was transcribed (of one collection) and exit
       -V, --version             print the version
       -h, --help                print this help
 

@@ -19,7 +19,8 @@ struct ScriptRunner {
 
     var renderer: Renderer {
         let width = options.width.map { $0 == 0 ? nil : $0 } ?? (output.isTerminal ? Terminal.width(of: output.descriptor) : nil)
-        return Renderer(format: options.format, colored: Terminal.wantsColor(output, allowed: options.color), maxWidth: width)
+        return Renderer(format: options.format, colored: Terminal.wantsColor(output, allowed: options.color), maxWidth: width,
+                        raw: options.raw)
     }
 
     var diagnosticRenderer: DiagnosticRenderer {

@@ -66,8 +66,8 @@ import WekaQL
     @Test func theSchemaListsCollectionsFieldsTypesAndDescriptions() throws {
         let dataset = Engine().dataset
         #expect(dataset.name == "Operation Weka II")
-        #expect(dataset.collectionNames == ["operations", "figures", "countries", "arrests", "victims",
-                                            "smuggling", "seizures", "partners", "funders"])
+        #expect(dataset.collectionNames == ["operations", "figures", "countries", "arrests", "victims", "smuggling", "items",
+                                            "other_crimes", "partners", "funders", "statements", "captions"])
         let arrests = try #require(dataset["arrests"])
         #expect(!arrests.description.isEmpty)
         let arrested = try #require(arrests.fields.first { $0.name == "arrested" })

@@ -40,7 +40,21 @@ import Testing
     @Test func standardInputIsAScript() throws {
         let result = try WekaQLProcess.run(["-f", "csv"], input: "partners count\nfunders count\n")
         #expect(result.status == 0)
-        #expect(result.output == "count\n5\ncount\n3\n")
+        #expect(result.output == "count\n6\ncount\n3\n")
+    }
+
+    @Test func notesPrintsTheDatasNotes() throws {
+        let one = try WekaQLProcess.run(["--notes", "victims"])
+        #expect(one.status == 0)
+        #expect(one.output.hasPrefix("victims — "))
+        #expect(one.output.contains("Oman's six were rescued"))
+        let all = try WekaQLProcess.run(["--notes"])
+        #expect(all.status == 0)
+        #expect(all.output.contains("Judgement calls"))
+        #expect(all.output.contains("captions — "))
+        let wrong = try WekaQLProcess.run(["--notes=victim"])
+        #expect(wrong.status == 64)
+        #expect(wrong.error.contains("did you mean \"victims\"?"))
     }
 
     @Test func dashReadsStandardInput() throws {
@@ -211,13 +225,13 @@ import Testing
         #expect(stopped.error.contains("error[E0400]: integer overflow"))
         let kept = try WekaQLProcess.run(["-f", "csv", "--keep-going", "-e", script])
         #expect(kept.status == 1)
-        #expect(kept.output == "count\n3\ncount\n5\n")
+        #expect(kept.output == "count\n3\ncount\n6\n")
     }
 
     @Test func keepGoingRunsTheGoodStatementsOfABadScript() throws {
         let result = try WekaQLProcess.run(["-f", "csv", "-k", "-e", "funders count; figuers; partners count"])
         #expect(result.status == 1)
-        #expect(result.output == "count\n3\ncount\n5\n")
+        #expect(result.output == "count\n3\ncount\n6\n")
         #expect(result.error.contains("unknown collection \"figuers\""))
     }
 
@@ -322,7 +336,7 @@ import Testing
         let csv = try dir.write("bad.csv", "a,b\n1,2\n3,4,5\n")
         let result = try WekaQLProcess.run(["--data", csv.path, "-e", "bad"])
         #expect(result.status == 1)
-        #expect(result.error.hasPrefix("\(csv.path):3:1: error[E0503]: line 3 has 3 fields, the header has 2"))
+        #expect(result.error.hasPrefix("\(csv.path):3:5: error[E0503]: line 3 has 3 fields, the header has 2"))
     }
 
     @Test func malformedJSONNamesFileAndLine() throws {

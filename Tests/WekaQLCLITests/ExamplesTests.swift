@@ -4,6 +4,8 @@
 //   Examples/NAME.args       optional: extra command-line arguments, one a line (`--param`, `--format`)
 //   Examples/NAME.expected   its standard output with `--width 100`, so that it does not depend on
 //                            the terminal the tests run in
+//   Examples/NAME.notes      its standard error, when the script's results come with notes (a sum of
+//                            hedged figures, a total that is not the release's); without it, none
 //
 // To re-record after an intended change, then review the diff against the press release:
 //
@@ -38,12 +40,18 @@ import Testing
         let arguments = ["--width", Self.width] + Self.arguments(of: name) + ["Examples/\(name).wql"]
         let result = try WekaQLProcess.run(arguments, directory: Self.root)
         #expect(result.status == 0, "\(name).wql failed:\n\(result.error)")
-        #expect(result.error.isEmpty, "\(name).wql wrote to standard error:\n\(result.error)")
+        let notesURL = Self.folder.appendingPathComponent(name + ".notes")
+        let expectedNotes = try? String(contentsOf: notesURL, encoding: .utf8)
+        #expect(!result.error.contains("error[") && !result.error.contains("warning["), "\(name).wql:\n\(result.error)")
         let expectedURL = Self.folder.appendingPathComponent(name + ".expected")
         if Self.recording {
             try result.output.write(to: expectedURL, atomically: true, encoding: .utf8)
+            if result.error.isEmpty { try? FileManager.default.removeItem(at: notesURL) } else {
+                try result.error.write(to: notesURL, atomically: true, encoding: .utf8)
+            }
             return
         }
+        #expect(result.error == (expectedNotes ?? ""), "\(name).wql wrote other notes to standard error than \(name).notes:\n\(result.error)")
         guard let expected = try? String(contentsOf: expectedURL, encoding: .utf8) else {
             Issue.record("Examples/\(name).expected is missing; run WEKAQL_RECORD=1 swift test --filter ExamplesTests")
             return
@@ -54,7 +62,7 @@ import Testing
     @Test func thereAreEnoughExamplesAndNoStrayOutputs() throws {
         #expect(Self.names.count >= 6)
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
-        for file in files where file.hasSuffix(".expected") || file.hasSuffix(".args") {
+        for file in files where file.hasSuffix(".expected") || file.hasSuffix(".args") || file.hasSuffix(".notes") {
             let stem = String(file[..<file.lastIndex(of: ".")!])
             #expect(Self.names.contains(stem), "Examples/\(file) belongs to no script")
         }

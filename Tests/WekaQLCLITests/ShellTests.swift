@@ -92,6 +92,9 @@ private final class TerminalSession {
         close(slave)
     }
 
+    /// All the bytes the shell wrote so far, escape sequences and all.
+    var rawBytes: [UInt8] { bytes }
+
     /// All the text the shell wrote so far, without carriage returns and terminal control sequences
     /// (libedit redraws with cursor moves, so an edited line is not its plain text: tests look at results).
     var screen: String { Self.plain(bytes[...]) }
@@ -305,7 +308,15 @@ private final class TemporaryHome {
         let shell = try temporary.startShell()
         shell.type(".tables" + Key.enter)
         shell.waitFor("funders")
-        shell.waitFor("9 rows, 3 columns")
+        shell.waitFor("12 rows, 3 columns")
+        try #require(shell.waitForPrompt())
+        shell.type(".schema operations" + Key.enter)
+        shell.waitFor("year")
+        shell.waitFor("inferred")
+        shell.waitFor("why: the release dates Weka II")
+        try #require(shell.waitForPrompt())
+        shell.type(".notes victims" + Key.enter)
+        shell.waitFor("Oman's six were rescued")
         try #require(shell.waitForPrompt())
         shell.type(".mo" + Key.tab + "cs" + Key.tab + Key.enter)   // .mode csv, both completed
         shell.type(".mode" + Key.enter)
@@ -316,6 +327,31 @@ private final class TemporaryHome {
         try #require(shell.waitForPrompt())
         shell.type(".tabls" + Key.enter)
         shell.waitFor("did you mean .tables?")
+    }
+
+    /// `.data PATH key=value …` takes the same options as `--data PATH:key=value,…`, says which delimiter
+    /// it found, and warns when a loaded collection replaces a built-in one.
+    @Test func dataTakesLoadOptions() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        try Data("title\nzip;n\n01234;NA\n00042;7\n".utf8).write(to: temporary.url.appendingPathComponent("cases file.csv"))
+        try Data("country,arrested\nTogo,1\n".utf8).write(to: temporary.url.appendingPathComponent("arrests.csv"))
+        let shell = try temporary.startShell()
+        shell.type(".data \(temporary.url.path)/cases file.csv skip=1 nulls=NA name=cases" + Key.enter)
+        shell.waitFor("loaded cases (2 rows; from ")
+        shell.waitFor("fields separated by \";\")")
+        try #require(shell.waitForPrompt())
+        shell.type(".mode csv" + Key.enter)
+        try #require(shell.waitForPrompt())
+        shell.type("cases" + Key.enter)
+        shell.waitFor("zip,n\n01234,\n00042,7\n")
+        try #require(shell.waitForPrompt())
+        shell.type(".data \(temporary.url.path)/arrests.csv" + Key.enter)
+        shell.waitFor("replaces the built-in one")
+        try #require(shell.waitForPrompt())
+        shell.type(".data \(temporary.url.path)/arrests.csv delim=; heder=false" + Key.enter)
+        shell.waitFor("unknown load option \"heder\"")
+        shell.waitFor("did you mean \"header\"?")
     }
 
     @Test func anErrorKeepsTheShellAndQuitEndsIt() throws {
@@ -381,10 +417,10 @@ private final class TemporaryHome {
         let (home, history) = (temporary.url, temporary.history)
         let shell = try TerminalSession(home: home, columns: 50, environment: ["WEKAQL_HISTORY": history.path])
         try #require(shell.waitForPrompt())
-        shell.type("arrests where country = \"Togo\"" + Key.enter)   // nine columns in fifty characters
+        shell.type("arrests where country = \"Togo\"" + Key.enter)   // eleven columns in fifty characters
         shell.waitFor("─[ row 1 ]")
         shell.waitFor("linked_operation:")
-        shell.waitFor("1 row, 9 columns")
+        shell.waitFor("1 row, 11 columns")
         try #require(shell.waitForPrompt())
         shell.type("arrests where country = \"Togo\" select country, arrested" + Key.enter)
         shell.waitFor("│ Togo    │        1 │")   // two columns fit as a table
@@ -427,5 +463,110 @@ private final class TemporaryHome {
         #expect(shell.waitForExit() == 0)
         #expect(FileManager.default.fileExists(atPath: history.path + ".corrupt"))
         #expect(try String(contentsOf: history, encoding: .utf8).hasPrefix("_HiStOrY_V2_\n"))
+    }
+
+    // MARK: - Untrusted data
+
+    /// A value with an OSC title sequence, one with a colour, one with a C1 CSI and a BiDi override.
+    static let hostileCSV = "a,b\n\"x\u{1B}]0;pwned\u{07}y\",2\n\"\u{1B}[31mred\",3\n\"\u{9B}2J\u{202E}cba\",4\n"
+
+    @Test func aHostileValueLeavesTheScreenIntact() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let data = temporary.url.appendingPathComponent("esc.csv")
+        try Data(Self.hostileCSV.utf8).write(to: data)
+        let shell = try TerminalSession(home: temporary.url, arguments: ["--data", data.path],
+                                        environment: ["WEKAQL_HISTORY": temporary.history.path])
+        try #require(shell.waitForPrompt())
+        shell.type("esc" + Key.enter)
+        shell.waitFor(#"│ x\x1b]0;pwned\x07y │"#)
+        shell.waitFor("3 values shown with escapes (control characters, bidirectional controls)")
+        try #require(shell.waitForPrompt())
+        shell.type("esc where a = \"" + Key.tab)   // three values: listed as escaped literals
+        shell.waitFor(#""\u{9B}2J\u{202E}cba""#)
+        shell.type(Key.ctrlC)
+        try #require(shell.waitForPrompt())
+        shell.type("esc where a = \"x" + Key.tab + Key.enter)   // one value: inserted as a literal that finds it
+        shell.waitFor("1 row, 2 columns")
+        try #require(shell.waitForPrompt())
+        shell.type(".raw" + Key.enter)
+        shell.waitFor("raw: off")
+        let raw = shell.rawBytes
+        for sequence in ["\u{1B}]", "\u{1B}[31m", "\u{9B}", "\u{202E}"] {
+            #expect(!raw.contains(Array(sequence.utf8)), "\(sequence.debugDescription) from the data reached the terminal")
+        }
+        #expect(!shell.screen.contains("error"))
+    }
+
+    /// A collection is named after its file, and a file name can hold escape sequences too.
+    @Test func aHostileFileNameIsEscapedInNotesAndListings() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let data = temporary.url.appendingPathComponent("t\u{1B}]0;pwned\u{07}.csv")
+        try Data("a\n1\n".utf8).write(to: data)
+        let shell = try TerminalSession(home: temporary.url, arguments: ["--no-builtin", "--data", data.path],
+                                        environment: ["WEKAQL_HISTORY": temporary.history.path])
+        // The collection gets a plain name, and the warning that says so quotes the file name escaped.
+        shell.waitFor(#"as "t\x1b]0;pwned\x07" is not a plain name"#)
+        shell.waitFor("Try: t__0_pwned_ limit 5")   // the welcome's note
+        try #require(shell.waitForPrompt())
+        shell.type(".tables" + Key.enter)
+        shell.waitFor("│ t__0_pwned_ │")
+        try #require(shell.waitForPrompt())
+        shell.type(".schema" + Key.enter)
+        shell.waitFor("  a  integer  -")
+        #expect(!shell.rawBytes.contains(Array("\u{1B}]".utf8)))
+    }
+
+    @Test func whatGoesToThePagerIsEscapedToo() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let data = temporary.url.appendingPathComponent("tall.csv")
+        try Data(("a\n" + String(repeating: "\"x\u{1B}]0;pwned\u{07}\u{202E}y\"\n", count: 45)).utf8).write(to: data)
+        let paged = temporary.url.appendingPathComponent("paged.txt")
+        let shell = try TerminalSession(home: temporary.url, arguments: ["--data", data.path],
+                                        environment: ["WEKAQL_HISTORY": temporary.history.path,
+                                                      "WEKAQL_PAGER": "cat > '\(paged.path)'"])
+        try #require(shell.waitForPrompt())
+        shell.type("tall" + Key.enter)   // 40 rows and a frame: taller than the terminal
+        try #require(shell.waitForPrompt())
+        let text = try String(contentsOf: paged, encoding: .utf8)
+        #expect(text.contains(#"│ x\x1b]0;pwned\x07\u{202E}y │"#))
+        #expect(text.contains("40 values shown with escapes (control characters, bidirectional controls)"))
+        #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" })
+    }
+
+    @Test func theHistoryFileIsPrivateWhateverTheUmask() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        let old = umask(0o022)
+        let shell = try TerminalSession(home: temporary.url, environment: ["WEKAQL_HISTORY": temporary.history.path])
+        umask(old)
+        try #require(shell.waitForPrompt())
+        shell.type("figures count" + Key.enter)
+        shell.waitFor("1 row, 1 column")
+        try #require(shell.waitForPrompt())
+        shell.type(".quit" + Key.enter)
+        #expect(shell.waitForExit() == 0)
+        #expect(try Self.mode(of: temporary.history) == 0o600)
+    }
+
+    @Test func aHistoryFileOthersCanReadIsMadePrivate() throws {
+        let temporary = try TemporaryHome()
+        defer { withExtendedLifetime(temporary) {} }
+        try "_HiStOrY_V2_\nfigures\\040count\n".write(to: temporary.history, atomically: true, encoding: .utf8)
+        chmod(temporary.history.path, 0o644)
+        let shell = try TerminalSession(home: temporary.url, environment: ["WEKAQL_HISTORY": temporary.history.path])
+        shell.waitFor("it is now private (mode 600)")
+        try #require(shell.waitForPrompt())
+        #expect(try Self.mode(of: temporary.history) == 0o600)
+        shell.type(Key.up + Key.enter)   // the history was kept
+        shell.waitFor("1 row, 1 column")
+    }
+
+    static func mode(of url: URL) throws -> mode_t {
+        var info = stat()
+        try #require(stat(url.path, &info) == 0)
+        return info.st_mode & 0o777
     }
 }

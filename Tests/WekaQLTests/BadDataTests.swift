@@ -85,10 +85,10 @@ import Testing
         var dataset = Dataset()
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("wekaql-missing-\(UUID().uuidString).csv").path
         #expect(throws: Diagnostic.self) { try dataset.load(path: missing) }
-        let text = try TemporaryFile(name: "notes.txt", contents: Data("a,b\n".utf8))
+        let text = try TemporaryFile(name: "notes.pdf", contents: Data("a,b\n".utf8))
         do {
             try dataset.load(path: text.path)
-            Issue.record("notes.txt loaded")
+            Issue.record("notes.pdf loaded")
         } catch let diagnostic as Diagnostic {
             #expect(diagnostic.code == .unsupportedFile)
             #expect(diagnostic.message.contains(text.path))
@@ -99,9 +99,9 @@ import Testing
     @Test(arguments: [
         ("latin1.csv", "country,n\nTogo,1\nC\u{F4}te,2\n", Diagnostic.Code.invalidUTF8, 3),
         ("latin1.csv", "pa\u{ED}s,n\nTogo,1\n", .invalidUTF8, 1),
-        ("latin1.json", "[{\"country\": \"Togo\"},\n {\"country\": \"C\u{F4}te\"}]", .malformedJSON, 2),
-        ("latin1.json", "[{\"pa\u{ED}s\": 1}]", .malformedJSON, 1),
-        ("latin1.jsonl", "{\"country\": \"Togo\"}\n{\"country\": \"C\u{F4}te\"}\n", .malformedJSON, 2),
+        ("latin1.json", "[{\"country\": \"Togo\"},\n {\"country\": \"C\u{F4}te\"}]", .invalidUTF8, 2),
+        ("latin1.json", "[{\"pa\u{ED}s\": 1}]", .invalidUTF8, 1),
+        ("latin1.jsonl", "{\"country\": \"Togo\"}\n{\"country\": \"C\u{F4}te\"}\n", .invalidUTF8, 2),
     ])
     func notUTF8(_ name: String, _ text: String, _ code: Diagnostic.Code, _ line: Int) throws {
         let latin1 = text.unicodeScalars.map { UInt8($0.value) }
@@ -109,6 +109,7 @@ import Testing
         #expect(diagnostic.code == code)
         #expect(diagnostic.location?.line == line)
         #expect(diagnostic.message.contains("UTF-8"))
+        #expect(diagnostic.hints.first?.contains("encoding=latin-1") == true, "the hint names the option that reads it")
     }
 
     /// The first bytes of an executable, and random bytes, under each data extension.
@@ -189,8 +190,19 @@ import Testing
         let long = try Self.loadError("long.csv", Self.bytes("a,b\n1,2\n3,4,5\n"))
         #expect(long.code == .malformedCSV)
         #expect(long.message.contains("line 3"))
-        let quote = try Self.loadError("quote.csv", Self.bytes("a,b\n1,x\"y\n"))
-        #expect(quote.code == .malformedCSV)
-        #expect(quote.location?.line == 2)
+        #expect(long.location?.column == 5, "the caret is on the first extra field")
+        let short = try Self.loadError("short.csv", Self.bytes("a,b,c\n1,2,3\n4,5\n"))
+        #expect(short.message == "line 3 has 2 fields, the header has 3")
+        #expect(short.hints.contains { $0.contains("bad_rows=pad") && $0.contains("bad_rows=skip") })
+        #expect(!short.hints.contains { $0.contains("quote") }, "a short row is not a quoting problem")
+        #expect(long.hints.contains { $0.contains("quote fields") })
+    }
+
+    /// A quote inside an unquoted field is a character of it, as in DuckDB and Python's csv module (it
+    /// used to be error E0503).
+    @Test func aQuoteInsideAnUnquotedFieldIsKept() throws {
+        let (collection, _) = try Self.load("quote.csv", Self.bytes("place,height\n37°36'37.8\"N,5'10\"\n"))
+        #expect(collection.table[0]["place"] == .string("37°36'37.8\"N"))
+        #expect(collection.table[0]["height"] == .string("5'10\""))
     }
 }

@@ -19,7 +19,7 @@ private func texts(_ text: String, engine: Engine = Engine()) -> [String] {
 }
 
 private let arrestsFields = ["country", "arrested", "suspects", "nationality", "offence", "place", "linked_operation",
-                             "notice", "source"]
+                             "notice", "notice_published_by", "allegation", "source"]
 
 /// The shell's commands, as the shell declares them.
 private let commands = [
@@ -59,7 +59,8 @@ private let commands = [
         ("arrests limit 3 offset ", []),
         ("arrests select country as ", []),
         ("arrests select country as c ", Vocabulary.stages),
-        ("arrests join ", ["operations", "figures", "countries", "arrests", "victims", "smuggling", "seizures", "partners", "funders"]),
+        ("arrests join ", ["operations", "figures", "countries", "arrests", "victims", "smuggling", "items", "other_crimes",
+                           "partners", "funders", "statements", "captions"]),
         ("arrests join cou", ["countries"]),
         ("arrests join countries ", ["on"]),
         ("arrests left ", ["join"]),
@@ -179,6 +180,17 @@ private let commands = [
         #expect(found.insertion == "\"Morocco\"")
         #expect(texts("arrests where country not in (\"Ga") == ["\"Gabon\"", "\"Gambia\""])
         #expect(texts("countries where country in (\"T") == ["\"Tanzania\"", "\"Togo\"", "\"Tunisia\""])
+    }
+
+    /// A value from a hostile file completes to a literal with its controls as `\u{…}` escapes: the same
+    /// value when run, and nothing that drives the terminal on the line or in the list of candidates.
+    @Test func valuesWithControlCharactersAreEscapedLiterals() throws {
+        let table = try Table(columns: ["v"], rows: [["x\u{1B}]0;pwned\u{07}y"], ["\u{202E}abc"], ["x\u{9B}2J"]])
+        let engine = Engine(dataset: Dataset(collections: [.init(name: "t", table: table)]))
+        #expect(texts("t where v = \"x", engine: engine) == [#""x\u{1B}]0;pwned\u{7}y""#, #""x\u{9B}2J""#])
+        #expect(texts("t where v = ", engine: engine).contains(#""\u{202E}abc""#))
+        let result = try LangFixtures.table(#"t where v = "x\u{1B}]0;pwned\u{7}y" count"#, in: engine.dataset)
+        #expect(result[0, 0] == .integer(1))
     }
 
     @Test func valuesAreThoseAtThatPoint() {

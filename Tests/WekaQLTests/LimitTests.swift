@@ -278,7 +278,7 @@ import Testing
         var candidates = TypeCandidates()
         Array(digits.utf8).withUnsafeBufferPointer { candidates.observe(text: $0) }
         #expect(candidates.type == .string)
-        #expect(Array("0000000000000000000000042".utf8).withUnsafeBufferPointer(TextScalars.integer) == 42)
+        #expect(Array("0000000000000000000000042".utf8).withUnsafeBufferPointer(TextScalars.anyInteger) == 42)
     }
 
     /// One CSV field of 50 MB. (A 1 GB line, over the 256 MB limit, is error E0508; it was measured by

@@ -153,6 +153,6 @@ import WekaQL
         #expect(try LangFixtures.column("arrests where arrested != 1 select country", in: .builtIn)
                 == ["Cameroon", "United Arab Emirates", "Gambia"])
         #expect(try LangFixtures.rows("victims where origin is not null select country, victims", in: .builtIn)
-                == [["Morocco", nil], ["Côte d'Ivoire", nil], ["Oman", 6], ["Cameroon", 23]])
+                == [["Morocco", nil], ["Côte d'Ivoire", nil], ["Oman", 6]])
     }
 }

@@ -34,6 +34,17 @@ import WekaQL
         #expect(try Engine(dataset: dataset).prepare(query).run(values).map(\.values) == [[3]])
     }
 
+    /// Found by the DuckDB differential test: `$p between false and true` declared `p` untyped, so the
+    /// command line read `--param p=true` as the text "true" and no row was kept.
+    @Test(arguments: [
+        ("$b between false and true", ["b": ValueType.boolean]), ("$n in (1, 2)", ["n": .integer]),
+        ("$d not between 1.5 and id", ["d": .decimal]), ("$s in (null, \"x\")", ["s": .string]),
+    ])
+    func theSubjectOfInOrBetweenIsTypedByTheOthers(_ condition: String, _ expected: [String: ValueType]) throws {
+        let dataset = try LangFixtures.dataset("t", ["id"], [[1]])
+        #expect(try Engine(dataset: dataset).prepare("t where \(condition)").parameters == expected)
+    }
+
     @Test func aPreparedQueryTypesAnOpenParameterByEachValue() throws {
         let dataset = try LangFixtures.dataset("t", ["id"], [[1]])
         let prepared = try Engine(dataset: dataset).prepare("t select $v as v, abs($v) as a")

@@ -23,9 +23,10 @@ import WekaQL
             ├───────────────┼──────┼──────┼───────┼────────────┤
             │ Côte d'Ivoire │    1 │  2.5 │ true  │ 2022-06-12 │
             │ a, "b"        │ null │ null │ null  │ null       │
-            │ two↵lines     │  -30 │  2.0 │ false │ null       │
+            │ two\\nlines    │  -30 │  2.0 │ false │ null       │
             └───────────────┴──────┴──────┴───────┴────────────┘
             3 rows, 5 columns
+            1 value shown with escapes (control characters)
 
             """)
     }

@@ -20,19 +20,28 @@ struct QueryCompleter {
         let range = SourceRange(context.partialStart, file.bytes.count)
         let expectation = context.expectation
         let input = expectation.fields || expectation.valuesOf != nil ? inputOfStage() : nil
-        let values = expectation.valuesOf.map { self.values(of: $0, input: input, inList: expectation.inList) } ?? []
+        let (values, aliases) = expectation.valuesOf.map { self.values(of: $0, input: input, inList: expectation.inList) } ?? ([], [])
         let others = names(expectation, inputFields: input?.fields ?? [])
-        let matching: [(key: String, candidate: Completion)]
+        // Another spelling of a value ("DRC", "The Gambia") is offered as the value it stands for, when the
+        // text typed starts no value itself.
+        func valuesOrAliases(_ text: String) -> [(key: String, candidate: Completion)] {
+            let direct = Self.filter(values, by: text)
+            return direct.isEmpty ? Self.filter(aliases, by: text) : direct
+        }
+        var matching: [(key: String, candidate: Completion)]
         switch context.partial {
         case .none: matching = values.isEmpty ? others : values
-        case .word(let word): matching = Self.filter(others + values, by: word)
-        case .string(let text): matching = Self.filter(values, by: text)
+        case .word(let word): matching = Self.filter(others, by: word) + valuesOrAliases(word)
+        case .string(let text): matching = valuesOrAliases(text)
         case .quotedName(let name):
             matching = Self.filter(others.filter { $0.candidate.kind == .field }, by: name).map {
                 ($0.key, Completion("`" + $0.key + "`", kind: .field, detail: $0.candidate.detail))
             }
         }
-        return Completions(range: range, word: file.text(in: range), candidates: matching.map(\.candidate))
+        // Two aliases of one value offer the same candidate; it is offered once.
+        var offered = Set<String>()
+        let candidates = matching.map(\.candidate).filter { offered.insert($0.text).inserted }
+        return Completions(range: range, word: file.text(in: range), candidates: candidates)
     }
 
     /// Candidates whose key starts with `word`, ignoring case and accents.
@@ -72,24 +81,29 @@ struct QueryCompleter {
     }
 
     /// The distinct string values of `field` in the rows entering the current stage, sorted ignoring case and accents.
+    /// With them, the aliases of those values, each keyed by the alias.
     private func values(of field: String, input: (fields: [Field], plan: StatementPlan?)?,
-                        inList: Bool) -> [(key: String, candidate: Completion)] {
+                        inList: Bool) -> (values: [(key: String, candidate: Completion)], aliases: [(key: String, candidate: Completion)]) {
         guard let input, let index = input.fields.firstIndex(where: { $0.name == field }),
-              input.fields[index].type == .string else { return [] }
+              input.fields[index].type == .string else { return ([], []) }
         let table: Table?
         if let plan = input.plan, let result = try? engine.execute(plan, parameters: [:], cancellation: nil) {
             table = result.table
         } else {
             table = context.source.flatMap { engine.bindings[$0.name] ?? engine.dataset[$0.name]?.table }
         }
-        guard let table, let column = table.columnIndex(field) else { return [] }
+        guard let table, let column = table.columnIndex(field) else { return ([], []) }
         var seen = Set<String>()
         var texts: [String] = []
         for row in 0..<table.rowCount where texts.count < Self.valueLimit {
             if case .string(let text) = table[row, column], seen.insert(text).inserted { texts.append(text) }
         }
         let sorted = texts.map { (Folding.fold($0), $0) }.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        return sorted.map { ($0.1, Completion(Vocabulary.literal($0.1), kind: .value, terminator: inList ? "" : " ")) }
+        func candidate(_ key: String, _ value: String) -> (key: String, candidate: Completion) {
+            (key, Completion(Vocabulary.literal(value), kind: .value, terminator: inList ? "" : " "))
+        }
+        let aliases = input.fields[index].aliases.filter { seen.contains($0.value) }.sorted { $0.key < $1.key }
+        return (sorted.map { candidate($0.1, $0.1) }, aliases.map { candidate($0.key, $0.value) })
     }
 
     /// The fields of the rows entering the stage being typed, found by checking the query before it.

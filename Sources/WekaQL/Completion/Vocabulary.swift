@@ -41,7 +41,8 @@ public enum Vocabulary {
         isBareName(name) ? name : "`" + name + "`"
     }
 
-    /// A string value as a literal: in double quotes, with `"`, `\` and control characters escaped.
+    /// A string value as a literal: in double quotes, with `"`, `\`, control and bidirectional characters
+    /// escaped (`\u{1B}`), so that a value completed from the data cannot drive the terminal nor hide.
     static func literal(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -51,6 +52,8 @@ public enum Vocabulary {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case _ where DisplayText.isControl(scalar) || DisplayText.isBidirectionalControl(scalar):
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -3,7 +3,8 @@
 
 extension Dataset {
     /// Operation Weka II, from INTERPOL's press release: operations, figures, countries, arrests,
-    /// victims, smuggling, seizures, partners and funders.
+    /// victims, smuggling, items (formerly seizures), other crimes, partners, funders, statements and captions.
+    /// Every field says where its values come from (``Field/origin``).
     public static let builtIn: Dataset = {
         do {
             return try PackageResources.weka_ii_json.withUnsafeBufferPointer { try BuiltInDecoder.decode($0) }
@@ -22,26 +23,39 @@ enum BuiltInDecoder {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Dataset {
         var reader = JSONReader(bytes)
         var dataset = Dataset()
+        var aliases: [String: String]?
         try reader.readObject { key, reader in
             switch key {
             case "name": dataset.name = try reader.readValue().stringValue ?? ""
             case "notes": dataset.notes = try reader.readValue().arrayValue?.compactMap(\.stringValue) ?? []
-            case "collections": try reader.readArray { reader in dataset.add(try decodeCollection(&reader)) }
+            case "aliases": aliases = try decodeAliases(try reader.readValue())
+            case "collections": try reader.readArray { reader in dataset.add(try decodeCollection(&reader, aliases: aliases)) }
             default: try reader.skipValue()
             }
         }
         return dataset
     }
 
-    private static func decodeCollection(_ reader: inout JSONReader) throws -> Dataset.Collection {
-        var name = "", description = "", notes: [String] = [], fields: [Field] = []
+    /// The dataset's table of other spellings: `{"DRC": "Democratic Republic of the Congo", …}`.
+    private static func decodeAliases(_ json: JSON) throws -> [String: String] {
+        guard case .object(let pairs) = json else { throw Failure(description: "aliases is not an object") }
+        return try Dictionary(pairs.map { key, value in
+            guard let canonical = value.stringValue else { throw Failure(description: "alias \(key) is not a string") }
+            return (key, canonical)
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `aliases` is the dataset's alias table, which must come before the collections that use it.
+    private static func decodeCollection(_ reader: inout JSONReader, aliases: [String: String]?) throws -> Dataset.Collection {
+        var name = "", description = "", notes: [String] = [], formerNames: [String] = [], fields: [Field] = []
         var rows: Range<Int>?
         try reader.readObject { key, reader in
             switch key {
             case "name": name = try reader.readValue().stringValue ?? ""
+            case "former_names": formerNames = try reader.readValue().arrayValue?.compactMap(\.stringValue) ?? []
             case "description": description = try reader.readValue().stringValue ?? ""
             case "notes": notes = try reader.readValue().arrayValue?.compactMap(\.stringValue) ?? []
-            case "fields": fields = try decodeFields(try reader.readValue(), collection: name)
+            case "fields": fields = try decodeFields(try reader.readValue(), collection: name, aliases: aliases)
             case "rows":
                 reader.skipSpace()
                 let start = reader.position
@@ -52,7 +66,7 @@ enum BuiltInDecoder {
         }
         guard let rows, !name.isEmpty else { throw Failure(description: "collection \"\(name)\" without name or rows") }
         let (schema, collection) = (fields, name)
-        return Dataset.Collection(name: name, description: description, notes: notes, fields: fields) {
+        var made = Dataset.Collection(name: name, description: description, notes: notes, fields: fields) {
             PackageResources.weka_ii_json.withUnsafeBufferPointer { bytes in
                 do {
                     return try decodeRows(UnsafeBufferPointer(rebasing: bytes[rows]), fields: schema, collection: collection)
@@ -61,13 +75,29 @@ enum BuiltInDecoder {
                 }
             }
         }
+        made.formerNames = formerNames
+        return made
     }
 
-    private static func decodeFields(_ json: JSON, collection: String) throws -> [Field] {
+    /// A field: `{"name", "type", "description", "origin", "why", "qualifier", "aliases": true, "total"}`.
+    /// Every built-in field has an origin, and every inferred or reference one says why or where from.
+    private static func decodeFields(_ json: JSON, collection: String, aliases: [String: String]?) throws -> [Field] {
         try (json.arrayValue ?? []).map { field in
             guard let name = field["name"]?.stringValue, let typeName = field["type"]?.stringValue,
                   let type = ValueType(rawValue: typeName) else { throw Failure(description: "\(collection): bad field \(field)") }
-            return Field(name: name, type: type, description: field["description"]?.stringValue ?? "")
+            guard let origin = field["origin"]?.stringValue.flatMap(Field.Origin.init(rawValue:)) else {
+                throw Failure(description: "\(collection).\(name): no origin (release, reference or inferred)")
+            }
+            let why = field["why"]?.stringValue ?? ""
+            if origin != .release && why.isEmpty { throw Failure(description: "\(collection).\(name): \(origin.rawValue) without why") }
+            var aliasTable: [String: String] = [:]
+            if case .boolean(true)? = field["aliases"] {
+                guard let aliases else { throw Failure(description: "\(collection).\(name): aliases used before the alias table") }
+                aliasTable = aliases
+            }
+            return Field(name: name, type: type, description: field["description"]?.stringValue ?? "", origin: origin,
+                         originNote: why, qualifierField: field["qualifier"]?.stringValue, aliases: aliasTable,
+                         releaseTotal: field["total"]?.stringValue)
         }
     }
 

@@ -15,6 +15,8 @@ public struct Dataset: Sendable {
         public var description: String
         /// Notes on how the data was transcribed or loaded.
         public var notes: [String]
+        /// Names the collection had before, which queries may still use ("seizures" for "items").
+        public var formerNames: [String] = []
         /// The columns' names, types and descriptions, known without reading the rows.
         public private(set) var fields: [Field]
         private var source: TableSource
@@ -62,8 +64,10 @@ public struct Dataset: Sendable {
     /// An empty dataset (for `--no-builtin`).
     public static let empty = Dataset()
 
-    /// The collection named `name`, if any.
-    public subscript(name: String) -> Collection? { collections.first { $0.name == name } }
+    /// The collection named `name`, or that once had that name (``Collection/formerNames``), if any.
+    public subscript(name: String) -> Collection? {
+        collections.first { $0.name == name } ?? collections.first { $0.formerNames.contains(name) }
+    }
 
     /// The collections' names, in order.
     public var collectionNames: [String] { collections.map(\.name) }

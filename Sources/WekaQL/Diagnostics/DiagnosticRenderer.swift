@@ -22,17 +22,18 @@ public struct DiagnosticRenderer: Sendable {
             lines += snippet(file: file, range: range)
         }
         for hint in diagnostic.hints {
-            lines.append(paint("help", .cyan) + ": " + hint)
+            lines.append(paint("help", .cyan) + ": " + DisplayText.escaping(hint))
         }
         return lines.joined(separator: "\n")
     }
 
     private func header(_ d: Diagnostic) -> String {
-        var place = d.file?.name ?? "wekaql"
+        // A file name, or a message quoting a value of the data, may hold control characters too.
+        var place = DisplayText.escaping(d.file?.name ?? "wekaql")
         if let location = d.location { place += ":\(location.line):\(location.column)" }
         let color: Color = d.severity == .error ? .red : (d.severity == .warning ? .yellow : .cyan)
         let label = paint("\(d.severity.rawValue)[\(d.code.rawValue)]", color)
-        return "\(place): \(label): \(paint(d.message, .bold))"
+        return "\(place): \(label): \(paint(DisplayText.escaping(d.message), .bold))"
     }
 
     /// Lines longer than this many characters are shown as a window around the caret, with "…" where
@@ -56,31 +57,43 @@ public struct DiagnosticRenderer: Sendable {
         let characters = Array(String(decoding: bytes[from..<to], as: UTF8.self))
         let caretOffset = max(from, min(offset, to))
         let caret = String(decoding: bytes[from..<caretOffset], as: UTF8.self).count
-        var width = max(1, String(decoding: bytes[caretOffset..<max(caretOffset, min(range.end, to))], as: UTF8.self).count)
-        var shown = characters[...]
-        var (lead, tail) = (from > lineStart ? "…" : "", to < lineEnd ? "…" : "")
-        if characters.count > Self.maximumSnippetWidth {
-            let lower = max(0, min(caret - Self.maximumSnippetWidth / 4, characters.count - Self.maximumSnippetWidth))
-            let upper = lower + Self.maximumSnippetWidth
-            shown = characters[lower..<upper]
-            if lower > 0 { lead = "…" }
-            if upper < characters.count { tail = "…" }
-            width = max(1, min(width, upper - caret))
-        }
-        let prefix = (lead.isEmpty ? "" : " ") + shown.prefix(max(0, caret - shown.startIndex)).map { $0 == "\t" ? "\t" : " " }.joined()
-        let marker = "^" + String(repeating: "~", count: width - 1)
-        return [lead + String(shown.map(Self.printable)) + tail, prefix + paint(marker, .green)]
+        let width = max(1, String(decoding: bytes[caretOffset..<max(caretOffset, min(range.end, to))], as: UTF8.self).count)
+        // Control characters are shown as escapes (a snippet of a binary file must not drive the terminal),
+        // and the window and the caret are measured in columns: an escape, a wide character, a combining mark.
+        let columns = characters.map { $0 == "\t" ? 1 : DisplayText(sourceLine: String($0)).width }
+        let window = Self.window(columns, around: caret)
+        let shown = characters[window]
+        let lead = from > lineStart || window.lowerBound > 0 ? "…" : ""
+        let tail = to < lineEnd || window.upperBound < characters.count ? "…" : ""
+        let before = shown.prefix(max(0, caret - window.lowerBound))
+        let underlined = shown.dropFirst(before.count).prefix(width)
+        let prefix = (lead.isEmpty ? "" : " ") + before.map {
+            $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayText(sourceLine: String($0)).width)
+        }.joined()
+        let marker = "^" + String(repeating: "~", count: max(1, DisplayText(sourceLine: String(underlined)).width) - 1)
+        return [lead + DisplayText(sourceLine: String(shown)).rendered(colored: colored) + tail, prefix + paint(marker, .green)]
     }
 
-    /// A control character (but a tab) as U+FFFD: a snippet of a binary file must not send escape
-    /// sequences to the terminal. One character for one keeps the caret in place.
-    private static func printable(_ character: Character) -> Character {
-        // ASCII, nearly every character shown, is decided without looking up Unicode properties.
-        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F || ascii == 0x09 ? character : "\u{FFFD}" }
-        guard character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            return character
+    /// The characters to show of a line whose characters take `columns`: all of them if they fit in
+    /// ``maximumSnippetWidth`` columns, else a window that starts a quarter of it before the caret (or
+    /// earlier, when the line ends first).
+    private static func window(_ columns: [Int], around caret: Int) -> Range<Int> {
+        var lower = min(caret, columns.count), used = 0
+        while lower > 0, used + columns[lower - 1] <= maximumSnippetWidth / 4 {
+            lower -= 1
+            used += columns[lower]
         }
-        return "\u{FFFD}"
+        var upper = lower
+        used = 0
+        while upper < columns.count, used + columns[upper] <= maximumSnippetWidth {
+            used += columns[upper]
+            upper += 1
+        }
+        while lower > 0, used + columns[lower - 1] <= maximumSnippetWidth {
+            lower -= 1
+            used += columns[lower]
+        }
+        return lower..<max(upper, min(lower + 1, columns.count))
     }
 
     private enum Color: String { case red = "31", yellow = "33", cyan = "36", green = "32", bold = "1" }

@@ -23,6 +23,7 @@ struct Evaluator {
         var notes: [Diagnostic] = []
         for (index, (stage, fields, _)) in plan.stages.enumerated() {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
+            notes += CaveatExplainer(relation: relation).notes(for: plan.caveats[index] ?? [])
             let compiler = ExpressionCompiler(table: relation.table, parameters: parameters)
             switch stage {
             case .filter(let condition, let probes):
@@ -140,7 +141,8 @@ struct Evaluator {
             let values = input.table.columns[probe.column].distinctStrings
             let target = probe.folded ? Folding.fold(probe.literal) : probe.literal
             if values.contains(where: { (probe.folded ? Folding.fold($0) : $0) == target }) { return nil }
-            return .noMatch(probe.literal, field: probe.fieldName, suggestion: Suggestions.nearest(to: probe.literal, in: values),
+            let alias = probe.aliasOf.flatMap { values.contains($0) ? $0 : nil }
+            return .noMatch(probe.literal, field: probe.fieldName, suggestion: alias ?? Suggestions.nearest(to: probe.literal, in: values),
                             range: probe.range)
         }
     }

@@ -15,6 +15,8 @@ struct CSVLoader {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The mapping behind `bytes`, when there is one: parsed parts of it are given back as parsing goes.
     let file: MappedFile?
+    /// The delimiter, header, types and other options of this load.
+    var settings = CSVSettings()
     /// The longest field accepted (lowered by tests).
     var maximumFieldBytes = Dataset.maximumValueBytes
 
@@ -23,39 +25,65 @@ struct CSVLoader {
     /// Files smaller than this are parsed on one thread.
     static let parallelThreshold = 4 << 20
 
+    init(path: String, bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?, settings: CSVSettings = CSVSettings()) {
+        self.path = path
+        self.bytes = bytes
+        self.file = file
+        self.settings = settings
+    }
+
     /// Loads the columns `selection` includes, in the file's order; the others are only stepped over.
     func load(_ selection: ColumnSelection = .all) throws -> Table {
-        var reader = CSVReader(bytes)
-        var fields: [CSVReader.Field] = []
-        guard try readRecord(&reader, into: &fields) else {
-            throw Diagnostic.inData(.malformedCSV, "the CSV file is empty: it needs a header row", path: path, bytes: bytes, offset: 0)
+        var warnings: [Diagnostic] = []
+        return try load(selection, warnings: &warnings)
+    }
+
+    /// Loads the columns `selection` includes; rows left out by `bad_rows=skip` are told in `warnings`.
+    func load(_ selection: ColumnSelection = .all, warnings: inout [Diagnostic]) throws -> Table {
+        let (names, dataStart) = try readHeader()
+        for name in settings.types.keys.sorted() where !names.contains(name) {
+            throw Diagnostic.unknownTypedColumn(name, path: path, available: names)
         }
-        if let long = fields.first(where: { $0.end - $0.start > maximumFieldBytes }) { throw valueTooLong(at: long.start) }
-        if let bad = UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[0..<reader.position])) { throw invalidUTF8(at: bad) }
-        let names = try headerNames(reader, fields)
+        let readings = names.map(settings.reading)
         let kept = names.indices.filter { selection.includes(names[$0]) }
-        let dataStart = reader.position
-        let sampled = try sampleTypes(columns: names.count, from: reader)
+        let sampled = try sampleTypes(columns: names.count, from: dataStart)
         var types = [ValueType?](repeating: nil, count: names.count)
-        for index in kept { types[index] = sampled[index] }
-        var parts = try parse(from: dataStart, types: types)
+        for index in kept { types[index] = settings.types[names[index]] ?? sampled[index] }
+        var parts = try parse(from: dataStart, types: types, readings: readings)
+        let skipped = parts.flatMap(\.skipped)
         var columns = merge(&parts, columns: kept)
         for (slot, index) in kept.enumerated() where columns[slot].misfit {
+            if readings[index].given { throw firstMisfit(column: index, names: names, type: types[index]!, from: dataStart) }
             types[index] = try trueType(ofColumn: index, columns: names.count, from: dataStart)
             var only = [ValueType?](repeating: nil, count: names.count)
             only[index] = types[index]
-            parts = try parse(from: dataStart, types: only, parallel: false)
+            parts = try parse(from: dataStart, types: only, readings: readings, parallel: false)
             columns[slot] = parts[0].builders[index]!
         }
+        if !skipped.isEmpty { warnings.append(.skippedRows(lines(at: skipped.prefix(10)), total: skipped.count, path: path)) }
         let schema = kept.map { Field(name: names[$0], type: types[$0]!) }
         return Table(fields: schema, columns: columns.map { $0.build() }, rowCount: parts.map(\.rows).reduce(0, +))
+    }
+
+    /// The column names and where the rows start: the header's names, or column1, column2, … without one.
+    private func readHeader() throws -> (names: [String], dataStart: Int) {
+        let start = settings.firstLine(in: bytes)
+        var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
+        var fields: [CSVReader.Field] = []
+        guard try readRecord(&reader, into: &fields) else { throw Diagnostic.emptyCSV(path: path, bytes: bytes, offset: start) }
+        if let long = fields.first(where: { $0.end - $0.start > maximumFieldBytes }) { throw valueTooLong(at: long.start) }
+        guard settings.header else { return ((1...fields.count).map { "column\($0)" }, start) }
+        if let bad = UTF8Validation.firstInvalid(UnsafeBufferPointer(rebasing: bytes[start..<reader.position])) {
+            throw invalidUTF8(at: start + bad)
+        }
+        return (try headerNames(reader, fields), reader.position)
     }
 
     private func readRecord(_ reader: inout CSVReader, into fields: inout [CSVReader.Field]) throws -> Bool {
         do {
             return try reader.nextRecord(into: &fields)
         } catch let failure as CSVReader.Failure {
-            throw Diagnostic.inData(.malformedCSV, failure.message, path: path, bytes: bytes, offset: failure.offset)
+            throw Diagnostic.malformedCSV(failure, path: path, bytes: bytes)
         }
     }
 
@@ -64,22 +92,20 @@ struct CSVLoader {
         return try fields.enumerated().map { index, field in
             var name = reader.text(field).trimmingSpaces()
             if name.isEmpty { name = "column\(index + 1)" }
-            guard seen.insert(name).inserted else {
-                throw Diagnostic.inData(.duplicateHeader, "the header names column \"\(name)\" twice", path: path, bytes: bytes,
-                                        offset: field.start, hints: ["rename one of the columns in the header row"])
-            }
+            guard seen.insert(name).inserted else { throw Diagnostic.duplicateHeader(name, path: path, bytes: bytes, offset: field.start) }
             return name
         }
     }
 
     /// Types that fit the first rows.
-    private func sampleTypes(columns: Int, from start: CSVReader) throws -> [ValueType] {
-        var reader = start
-        var candidates = [TypeCandidates](repeating: TypeCandidates(), count: columns)
+    private func sampleTypes(columns: Int, from start: Int) throws -> [ValueType] {
+        var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
+        let reading = settings.reading(column: "")
+        var candidates = [TypeCandidates](repeating: TypeCandidates(dateFormat: settings.dateFormat), count: columns)
         var fields: [CSVReader.Field] = []
         var seen = 0
         while seen < Self.sampleSize, try readRecord(&reader, into: &fields) {
-            for (index, field) in fields.prefix(columns).enumerated() where field.end > field.start {
+            for (index, field) in fields.prefix(columns).enumerated() where !reading.isNull(reader.unquoted(field)) {
                 candidates[index].observe(text: reader.unquoted(field))
             }
             seen += 1
@@ -89,14 +115,47 @@ struct CSVLoader {
 
     /// The type that fits every value of one column, over the whole file.
     private func trueType(ofColumn column: Int, columns: Int, from start: Int) throws -> ValueType {
-        var reader = CSVReader(bytes, at: start)
-        var candidates = TypeCandidates()
+        var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
+        let reading = settings.reading(column: "")
+        var candidates = TypeCandidates(dateFormat: settings.dateFormat)
         var fields: [CSVReader.Field] = []
         while try readRecord(&reader, into: &fields) {
-            let field = fields[column]
-            if field.end > field.start { candidates.observe(text: reader.unquoted(field)) }
+            guard column < fields.count, fields.count <= columns else { continue }   // a short row padded, a long one skipped
+            let text = reader.unquoted(fields[column])
+            if !reading.isNull(text) { candidates.observe(text: text) }
         }
         return candidates.type
+    }
+
+    /// The error for the first value of a column given a type that does not read as that type.
+    private func firstMisfit(column: Int, names: [String], type: ValueType, from start: Int) -> Diagnostic {
+        var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
+        let reading = settings.reading(column: names[column])
+        var fields: [CSVReader.Field] = []
+        while (try? reader.nextRecord(into: &fields)) == true {
+            guard column < fields.count, fields.count <= names.count else { continue }
+            let text = reader.text(fields[column])
+            var probe = FieldColumnBuilder(type: type, capacity: 0, reading: reading)
+            Array(text.utf8).withUnsafeBufferPointer { probe.append($0) }
+            if probe.misfit {
+                let offset = fields[column].start
+                return .notOfGivenType(text, column: names[column], type: type, line: lines(at: [offset])[0], path: path,
+                                       bytes: bytes, offset: offset)
+            }
+        }
+        return .cannotRead(path, reason: "a value of column \"\(names[column])\" is not \(Diagnostic.article(type.rawValue)) \(type.rawValue)")
+    }
+
+    /// The 1-based line of each offset (ascending), counted in one pass.
+    func lines(at offsets: some Sequence<Int>) -> [Int] {
+        var line = 1, position = 0
+        return offsets.map { offset in
+            while position < offset {
+                if bytes[position] == 0x0A { line += 1 }
+                position += 1
+            }
+            return line
+        }
     }
 
     // MARK: - Parsing in parts
@@ -106,25 +165,27 @@ struct CSVLoader {
         var builders: [FieldColumnBuilder?] = []
         var rows = 0
         var end = 0
+        /// Where the records left out by `bad_rows=skip` start.
+        var skipped: [Int] = []
         var error: Diagnostic?
     }
 
     /// Parses the rows from `start`, in two parts when the file is large. The second part starts at a
     /// line break that might lie inside a quoted field; if the first part does not end exactly there,
     /// the guess was wrong and the rest is parsed again from where the first part really ended.
-    private func parse(from start: Int, types: [ValueType?], parallel: Bool = true) throws -> [Part] {
+    private func parse(from start: Int, types: [ValueType?], readings: [FieldReading], parallel: Bool = true) throws -> [Part] {
         let size = bytes.count - start
         guard parallel, size >= Self.parallelThreshold, let middle = lineStart(after: start + size / 2) else {
-            return [try checked(parsePart(from: start, to: bytes.count, types: types))]
+            return [try checked(parsePart(from: start, to: bytes.count, types: types, readings: readings))]
         }
         let unsafe = UnsafeLoader(loader: self)
         let parts = runInParallel([
-            { unsafe.loader.parsePart(from: start, to: middle, types: types) },
-            { unsafe.loader.parsePart(from: middle, to: self.bytes.count, types: types) },
+            { unsafe.loader.parsePart(from: start, to: middle, types: types, readings: readings) },
+            { unsafe.loader.parsePart(from: middle, to: self.bytes.count, types: types, readings: readings) },
         ])
         let first = try checked(parts[0])
         if first.end == middle { return [first, try checked(parts[1])] }
-        return [first, try checked(parsePart(from: first.end, to: bytes.count, types: types))]
+        return [first, try checked(parsePart(from: first.end, to: bytes.count, types: types, readings: readings))]
     }
 
     private func checked(_ part: Part) throws -> Part {
@@ -140,13 +201,17 @@ struct CSVLoader {
     }
 
     /// Parses the records that start in `start..<limit`.
-    private func parsePart(from start: Int, to limit: Int, types: [ValueType?]) -> Part {
+    private func parsePart(from start: Int, to limit: Int, types: [ValueType?], readings: [FieldReading]) -> Part {
         let columns = types.count
         let estimate = max(16, (limit - start) / 64)
         let wanted = types.indices.filter { types[$0] != nil }
-        var builders = wanted.map { FieldColumnBuilder(type: types[$0]!, capacity: estimate) }
-        var reader = CSVReader(bytes, at: start)
+        var builders = wanted.map { FieldColumnBuilder(type: types[$0]!, capacity: estimate, reading: readings[$0]) }
+        var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         var rows = 0
+        var skipped: [Int] = []
+        // With bad_rows=skip a record's fields are read first, to be appended only if there are as many as columns.
+        let skipping = settings.badRows == .skip
+        var record: [CSVReader.Field] = []
         var scratch: [UInt8] = []
         var released = start
         // The text is checked as UTF-8 a chunk ahead of the fields read, skipped columns' too.
@@ -158,16 +223,36 @@ struct CSVLoader {
             try builders.withUnsafeMutableBufferPointer { builders in
                 while reader.position < limit, reader.startRecord() {
                     let recordStart = reader.position
-                    var column = 0
-                    while true {
-                        let (field, isLast) = try reader.nextField()
-                        if field.end - field.start > maximumFieldBytes { throw valueTooLong(at: field.start) }
-                        if let bad = utf8.check(through: field.end) { throw invalidUTF8(at: bad) }
-                        if column < columns, slotOf[column] >= 0 { append(field, to: &builders[slotOf[column]], reader: reader, scratch: &scratch) }
-                        column += 1
-                        if isLast { break }
+                    if skipping {
+                        try readWhole(&reader, into: &record, utf8: &utf8)
+                        guard record.count == columns else {
+                            skipped.append(recordStart)
+                            continue
+                        }
+                        for (column, field) in record.enumerated() where slotOf[column] >= 0 {
+                            append(field, to: &builders[slotOf[column]], reader: reader, scratch: &scratch)
+                        }
+                    } else {
+                        var column = 0
+                        var extra = -1
+                        while true {
+                            let (field, isLast) = try reader.nextField()
+                            if field.end - field.start > maximumFieldBytes { throw valueTooLong(at: field.start) }
+                            if let bad = utf8.check(through: field.end) { throw invalidUTF8(at: bad) }
+                            if column < columns {
+                                if slotOf[column] >= 0 { append(field, to: &builders[slotOf[column]], reader: reader, scratch: &scratch) }
+                            } else if extra < 0 {
+                                extra = field.start
+                            }
+                            column += 1
+                            if isLast { break }
+                        }
+                        if column < columns && settings.badRows == .pad {
+                            for missing in column..<columns where slotOf[missing] >= 0 { builders[slotOf[missing]].appendNull() }
+                        } else if column != columns {
+                            throw fieldCountError(count: column, columns, record: recordStart, extra: extra, end: reader.position)
+                        }
                     }
-                    guard column == columns else { throw fieldCountError(count: column, columns, at: recordStart) }
                     rows += 1
                     if let file, reader.position - released >= 4 << 20 {
                         file.release(released..<reader.position)
@@ -176,7 +261,7 @@ struct CSVLoader {
                 }
             }
         } catch let failure as CSVReader.Failure {
-            return Part(error: .inData(.malformedCSV, failure.message, path: path, bytes: bytes, offset: failure.offset))
+            return Part(error: .malformedCSV(failure, path: path, bytes: bytes))
         } catch let diagnostic as Diagnostic {
             return Part(error: diagnostic)
         } catch {
@@ -184,7 +269,21 @@ struct CSVLoader {
         }
         var all = [FieldColumnBuilder?](repeating: nil, count: columns)
         for (builder, index) in zip(builders, wanted) { all[index] = builder }
-        return Part(builders: all, rows: rows, end: reader.position, error: nil)
+        return Part(builders: all, rows: rows, end: reader.position, skipped: skipped, error: nil)
+    }
+
+    /// Reads a whole record's fields into `record` (for bad_rows=skip, which appends them only if there are
+    /// as many as columns). Kept out of `parsePart`'s loop, so that the common path stays as small as it was.
+    @inline(never)
+    private func readWhole(_ reader: inout CSVReader, into record: inout [CSVReader.Field], utf8: inout UTF8Frontier) throws {
+        record.removeAll(keepingCapacity: true)
+        while true {
+            let (field, isLast) = try reader.nextField()
+            if field.end - field.start > maximumFieldBytes { throw valueTooLong(at: field.start) }
+            if let bad = utf8.check(through: field.end) { throw invalidUTF8(at: bad) }
+            record.append(field)
+            if isLast { return }
+        }
     }
 
     /// Appends one field, undoing doubled quotes first when it has them.
@@ -199,18 +298,22 @@ struct CSVLoader {
     }
 
     private func invalidUTF8(at offset: Int) -> Diagnostic {
-        .inData(.invalidUTF8, "the file is not valid UTF-8", path: path, bytes: bytes, offset: offset,
-                hints: ["convert it to UTF-8, for example: iconv -f latin1 -t utf-8"])
+        .invalidUTF8(path: path, bytes: bytes, offset: offset)
     }
 
     private func valueTooLong(at offset: Int) -> Diagnostic {
         .valueTooLong(path: path, bytes: bytes, offset: offset, limit: maximumFieldBytes)
     }
 
-    private func fieldCountError(count: Int, _ columns: Int, at offset: Int) -> Diagnostic {
-        let line = 1 + UnsafeBufferPointer(rebasing: bytes[0..<offset]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        return .inData(.malformedCSV, "line \(line) has \(count) field\(count == 1 ? "" : "s"), the header has \(columns)",
-                       path: path, bytes: bytes, offset: offset, hints: ["quote fields that contain commas: \"a, b\""])
+    /// A record of `count` fields: the caret is on the first extra field, or at the end of a short record.
+    private func fieldCountError(count: Int, _ columns: Int, record: Int, extra: Int, end: Int) -> Diagnostic {
+        let line = lines(at: [record])[0]
+        if count > columns {
+            return .longRow(line: line, fields: count, columns: columns, delimiter: settings.delimiter, path: path, bytes: bytes, offset: extra)
+        }
+        var last = end
+        while last > record, bytes[last - 1] == 0x0A || bytes[last - 1] == 0x0D { last -= 1 }
+        return .shortRow(line: line, fields: count, columns: columns, path: path, bytes: bytes, offset: last)
     }
 
     /// The parts' columns (those at `indexes`) joined end to end. Each part's column is let go as soon as

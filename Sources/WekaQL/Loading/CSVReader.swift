@@ -1,5 +1,7 @@
-// A byte-level RFC 4180 CSV reader: quoted fields with commas, quotes and line breaks, a UTF-8 BOM,
+// A byte-level RFC 4180 CSV reader: quoted fields with delimiters, quotes and line breaks, a UTF-8 BOM,
 // and CRLF line ends. Fields are handed out as byte ranges, so nothing is copied unless unquoting needs it.
+// The delimiter is a comma unless told (`delim=;`). A quote inside an unquoted field (5'10") is kept as a
+// character, as DuckDB and Python's csv module keep it.
 
 #if canImport(Glibc)
 import Glibc
@@ -18,24 +20,35 @@ struct CSVReader {
         var isQuoted: Bool
     }
 
+    /// What cannot be read, and where.
     struct Failure: Error {
+        enum Kind { case unclosedQuote, textAfterQuote }
         var offset: Int
-        var message: String
+        var kind: Kind
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position: Int
+    /// The byte between fields.
+    let delimiter: UInt8
+    /// The delimiter in every byte of a word, for `nextSpecial`.
+    private let delimiterPattern: UInt64
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        position = hasBOM ? 3 : 0
+    init(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8 = 0x2C) {
+        self.init(bytes, at: Self.bodyStart(bytes), delimiter: delimiter)
     }
 
     /// A reader that starts at `offset`, which must be the start of a record.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, delimiter: UInt8 = 0x2C) {
         self.bytes = bytes
         position = offset
+        self.delimiter = delimiter
+        delimiterPattern = UInt64(delimiter) &* 0x0101_0101_0101_0101
+    }
+
+    /// Where the text starts: after a UTF-8 byte order mark, if there is one.
+    static func bodyStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
     var isAtEnd: Bool { position >= bytes.count }
@@ -57,7 +70,7 @@ struct CSVReader {
                 if position < bytes.count, bytes[position] == 0x0A { position += 1 }
                 return true
             }
-            // b is a comma: another field follows.
+            // b is the delimiter: another field follows.
         }
     }
 
@@ -74,18 +87,18 @@ struct CSVReader {
         guard position < bytes.count else { return (field, true) }
         let b = bytes[position]
         position += 1
-        if b == 0x2C { return (field, false) }
+        if b == delimiter { return (field, false) }
         if b == 0x0D, position < bytes.count, bytes[position] == 0x0A { position += 1 }
         return (field, true)
     }
 
+    @inline(__always)
     private mutating func readField() throws -> Field {
         if position < bytes.count, bytes[position] == 0x22 { return try readQuotedField() }
         let start = position
         position = nextSpecial(from: position)
-        if position < bytes.count, bytes[position] == 0x22 {
-            throw Failure(offset: position, message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
-        }
+        // A quote inside an unquoted field is one more character of it.
+        while position < bytes.count, bytes[position] == 0x22 { position = nextSpecial(from: position + 1) }
         return Field(start: start, end: position, hasEscapedQuotes: false, isQuoted: false)
     }
 
@@ -101,12 +114,12 @@ struct CSVReader {
                 continue
             }
             position = quote + 1
-            if position < bytes.count, bytes[position] != 0x2C, bytes[position] != 0x0A, bytes[position] != 0x0D {
-                throw Failure(offset: position, message: "text after the closing quote of a field")
+            if position < bytes.count, bytes[position] != delimiter, bytes[position] != 0x0A, bytes[position] != 0x0D {
+                throw Failure(offset: position, kind: .textAfterQuote)
             }
             return Field(start: start, end: quote, hasEscapedQuotes: escaped, isQuoted: true)
         }
-        throw Failure(offset: open, message: "a quoted field is never closed")
+        throw Failure(offset: open, kind: .unclosedQuote)
     }
 
     private func nextQuote(from offset: Int) -> Int? {
@@ -115,7 +128,7 @@ struct CSVReader {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
-    /// The offset of the next comma, quote, CR or LF at or after `offset` (or the end), eight bytes at a
+    /// The offset of the next delimiter, quote, CR or LF at or after `offset` (or the end), eight bytes at a
     /// time: a byte equal to one of them shows up as a zero byte of `word ^ pattern`.
     @inline(__always)
     private func nextSpecial(from offset: Int) -> Int {
@@ -123,7 +136,7 @@ struct CSVReader {
         if let base = bytes.baseAddress {
             while i + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let found = Self.zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C) | Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                let found = Self.zeroBytes(word ^ delimiterPattern) | Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
                     | Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D) | Self.zeroBytes(word ^ 0x2222_2222_2222_2222)
                 if found != 0 { return i + found.trailingZeroBitCount / 8 }
                 i += 8
@@ -131,7 +144,7 @@ struct CSVReader {
         }
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x2C || b == 0x0A || b == 0x0D || b == 0x22 { return i }
+            if b == delimiter || b == 0x0A || b == 0x0D || b == 0x22 { return i }
             i += 1
         }
         return i

@@ -1,4 +1,5 @@
-// `--data PATH`: a .csv, .json or .jsonl file, or a folder of them, loaded into collections.
+// `--data PATH`: a .csv, .tsv, .txt, .json or .jsonl file, a folder of them, or standard input ("-"),
+// loaded into collections.
 
 extension Dataset {
     /// The longest value a data file may hold, in bytes (a CSV field, a JSON string): 256 MB. A longer one
@@ -8,61 +9,126 @@ extension Dataset {
     /// Loads `path` and adds its collections, replacing any of the same name.
     ///
     /// A JSON file holding an object (collection name → array of row objects) is a whole dataset; a JSON
-    /// file holding an array, a `.jsonl` file or a `.csv` file is one collection named after the file's
-    /// stem; a folder loads each such file in it. Nothing is added if any file fails.
+    /// file holding an array, a `.jsonl` file or a `.csv`, `.tsv` or `.txt` file is one collection named
+    /// after the file's stem (made a plain name: `my-keys.csv` is `my_keys`); a folder loads each `.csv`,
+    /// `.tsv`, `.json` and `.jsonl` file in it; `-` reads standard input (named `stdin`). Nothing is added
+    /// if any file fails.
     ///
-    /// - Parameter columns: the columns of CSV files to keep (``ColumnSelection/usedBy(_:)`` gives those a
-    ///   program needs); the others are skipped while parsing. JSON files are loaded whole.
-    /// - Returns: warnings, such as a JSON column that mixes numbers and strings.
+    /// - Parameters:
+    ///   - options: how to read the file: delimiter, header, name, null texts, column types and more
+    ///     (``LoadOptions``).
+    ///   - columns: the columns of CSV files to keep (``ColumnSelection/usedBy(_:)`` gives those a
+    ///     program needs); the others are skipped while parsing. JSON files are loaded whole.
+    /// - Returns: warnings: a collection renamed or replacing another, rows skipped, a JSON column that
+    ///   mixes numbers and strings.
     /// - Throws: a ``Diagnostic`` naming the file, line and problem.
     @discardableResult
-    public mutating func load(path: String, columns: ColumnSelection = .all) throws -> [Diagnostic] {
+    public mutating func load(path: String, options: LoadOptions = LoadOptions(), columns: ColumnSelection = .all) throws -> [Diagnostic] {
         var loaded: [Collection] = []
         var warnings: [Diagnostic] = []
-        if FileBytes.isDirectory(path) {
-            let names = try FileBytes.list(path).filter { DataFileKind(path: $0) != nil }
+        if path != "-" && FileBytes.isDirectory(path) {
+            if options.name != nil { throw Diagnostic.nameForFolder(path: path) }
+            let names = try FileBytes.list(path).filter { DataFileKind(path: $0)?.isInFolders == true }
             for name in names {
                 let file = path.hasSuffix("/") ? path + name : path + "/" + name
-                loaded += try Self.loadFile(file, columns: columns, warnings: &warnings)
+                loaded += try Self.loadFile(file, options: options, columns: columns, inFolder: true, warnings: &warnings)
             }
         } else {
-            loaded = try Self.loadFile(path, columns: columns, warnings: &warnings)
+            loaded = try Self.loadFile(path, options: options, columns: columns, inFolder: false, warnings: &warnings)
         }
-        for collection in loaded { add(collection) }
+        return warnings + merge(Dataset(collections: loaded), loadedFrom: path)
+    }
+
+    /// Adds every collection of `other`, loaded from `path`, replacing those of the same name.
+    ///
+    /// - Returns: a warning (W0511) for each collection that replaces one, saying whether it was built in.
+    @discardableResult
+    public mutating func merge(_ other: Dataset, loadedFrom path: String) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for collection in other.collections {
+            if let existing = self[collection.name] {
+                let builtIn = Dataset.builtIn[collection.name].map { $0.description == existing.description } ?? false
+                warnings.append(.replacedCollection(collection.name, path: path, builtIn: builtIn))
+            }
+            add(collection)
+        }
         return warnings
     }
 
-    private static func loadFile(_ path: String, columns: ColumnSelection, warnings: inout [Diagnostic]) throws -> [Collection] {
-        guard let kind = DataFileKind(path: path) else { throw Diagnostic.unsupportedFile(path) }
-        // A regular file is mapped, not copied: its pages are read as parsing reaches them.
-        if let mapped = try FileBytes.map(path) {
+    /// Loads one file; in a folder, CSV options leave its JSON files alone.
+    private static func loadFile(_ path: String, options: LoadOptions, columns: ColumnSelection, inFolder: Bool,
+                                 warnings: inout [Diagnostic]) throws -> [Collection] {
+        if path != "-", DataFileKind(path: path) == nil, options.format == nil { throw Diagnostic.unsupportedFile(path) }
+        // A regular UTF-8 file is mapped, not copied: its pages are read as parsing reaches them.
+        if options.encoding == .utf8, path != "-", let mapped = try FileBytes.map(path) {
             return try withExtendedLifetime(mapped) {
-                try load(kind, path: path, bytes: mapped.bytes, file: mapped, columns: columns, warnings: &warnings)
+                try load(path: path, bytes: mapped.bytes, file: mapped, options: options, columns: columns, inFolder: inFolder,
+                         warnings: &warnings)
             }
         }
-        let bytes = try FileBytes.read(path)   // an empty file, or one that cannot be mapped (a pipe)
+        var bytes = try FileBytes.read(path)   // standard input, an empty file, one that cannot be mapped (a pipe)
+        if let converted = bytes.withUnsafeBufferPointer(options.encoding.utf8) { bytes = converted }
         return try bytes.withUnsafeBufferPointer { buffer in
-            try load(kind, path: path, bytes: buffer, file: nil, columns: columns, warnings: &warnings)
+            try load(path: path, bytes: buffer, file: nil, options: options, columns: columns, inFolder: inFolder, warnings: &warnings)
         }
     }
 
-    private static func load(_ kind: DataFileKind, path: String, bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?,
-                             columns: ColumnSelection, warnings: inout [Diagnostic]) throws -> [Collection] {
+    private static func load(path: String, bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?, options: LoadOptions,
+                             columns: ColumnSelection, inFolder: Bool, warnings: inout [Diagnostic]) throws -> [Collection] {
         // Text is checked for UTF-8 where it is read: CSV text fields as they load, JSON strings as they parse.
-        let stem = kind.stem(of: path)
+        let kind = options.format.map(DataFileKind.init) ?? DataFileKind(path: path) ?? DataFileKind(content: bytes)
+        let name = collectionName(path: path, kind: kind, options: options, warnings: &warnings)
+        if kind.isJSON && options.hasCSVOptions && !inFolder { throw Diagnostic.csvOnlyOption(path: path) }
         var json = JSONLoader(path: path, bytes: bytes)
         defer { warnings += json.warnings }
         switch kind {
-        case .csv: return [Collection(name: stem, table: try CSVLoader(path: path, bytes: bytes, file: file).load(columns.forCollection(stem)))]
-        case .json: return try json.loadDocument(defaultName: stem)
-        case .jsonl: return [try json.loadLines(name: stem)]
+        case .json: return try json.loadDocument(defaultName: name)
+        case .jsonl: return [try json.loadLines(name: name)]
+        case .csv, .tsv, .txt:
+            let start = CSVSettings(options, delimiter: 0x2C).firstLine(in: bytes)
+            let sniffed = kind == .tsv ? 0x09 : DelimiterSniffer.delimiter(of: bytes, from: start)
+            let settings = CSVSettings(options, delimiter: sniffed)
+            let table = try CSVLoader(path: path, bytes: bytes, file: file, settings: settings).load(columns.forCollection(name), warnings: &warnings)
+            let description = settings.delimiter == 0x2C ? "" : "from \(path), fields separated by \(Self.delimiterName(settings.delimiter))"
+            return [Collection(name: name, description: description, table: table)]
         }
+    }
+
+    static func delimiterName(_ delimiter: UInt8) -> String {
+        switch delimiter {
+        case 0x09: return "tabs"
+        case 0x3B: return "\";\""
+        case 0x7C: return "\"|\""
+        default: return "\"\(Character(Unicode.Scalar(delimiter)))\""
+        }
+    }
+
+    /// The collection's name: `name=`, or the file's stem made a plain name (a warning says so).
+    private static func collectionName(path: String, kind: DataFileKind, options: LoadOptions, warnings: inout [Diagnostic]) -> String {
+        if let name = options.name { return name }
+        if path == "-" { return "stdin" }
+        let stem = kind.stem(of: path)
+        let plain = plainName(stem)
+        if plain != stem { warnings.append(.renamedCollection(stem, to: plain, path: path)) }
+        return plain
+    }
+
+    /// `stem` as a name queries can write without back-quotes: letters, digits and `_`, not starting
+    /// with a digit, not a keyword (`my-keys` → `my_keys`, `2022 data` → `_2022_data`, `where` → `where_`).
+    static func plainName(_ stem: String) -> String {
+        var name = String(stem.unicodeScalars.map { scalar -> Character in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" ? Character(scalar) : "_"
+        })
+        if name.isEmpty { return "data" }
+        if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "_" + name }
+        if Keyword(rawValue: name.lowercased()) != nil { name += "_" }
+        return name
     }
 }
 
 /// The kinds of data file, by extension.
 enum DataFileKind: String {
-    case csv, json, jsonl
+    case csv, tsv, txt, json, jsonl
 
     init?(path: String) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -70,6 +136,32 @@ enum DataFileKind: String {
         let ext = name[name.index(after: dot)...].lowercased()
         self.init(rawValue: ext == "ndjson" ? "jsonl" : ext)
     }
+
+    init(_ format: LoadOptions.Format) {
+        switch format {
+        case .csv: self = .csv
+        case .json: self = .json
+        case .jsonl: self = .jsonl
+        }
+    }
+
+    /// For standard input: JSON if it starts with `[` or `{` (JSON lines if that `{` value ends its line
+    /// and another follows), else CSV.
+    init(content bytes: UnsafeBufferPointer<UInt8>) {
+        var reader = JSONReader(bytes)
+        reader.skipSpace()
+        guard reader.position < bytes.count, bytes[reader.position] == UInt8(ascii: "[") || bytes[reader.position] == UInt8(ascii: "{") else {
+            self = .csv
+            return
+        }
+        var whole = JSONReader(bytes)
+        if bytes[reader.position] == UInt8(ascii: "{"), (try? whole.readDocument()) == nil { self = .jsonl } else { self = .json }
+    }
+
+    var isJSON: Bool { self == .json || self == .jsonl }
+
+    /// Whether a folder's files of this kind load with it (a `.txt` file in a folder is more often notes).
+    var isInFolders: Bool { self != .txt }
 
     func stem(of path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -1,8 +1,28 @@
 // Builds one typed column from CSV field bytes. A value that does not fit the expected type marks the
-// builder as misfit; the loader then finds the column's true type and builds it again.
+// builder as misfit; the loader then finds the column's true type and builds it again (or, for a column
+// given a type, reports the value).
+
+/// How a column's field text becomes values.
+struct FieldReading: Sendable {
+    /// Texts that mean null besides the empty field (`nulls=NA|-`).
+    var nullTexts: [[UInt8]] = []
+    /// Whether the column's type was given (`types=`): values are read leniently (`007` is 7).
+    var given = false
+    /// How dates are written, besides YYYY-MM-DD.
+    var dateFormat: DateFormat?
+
+    @inline(__always)
+    func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.isEmpty || (!nullTexts.isEmpty && nullTexts.contains { $0.elementsEqual(bytes) })
+    }
+}
 
 struct FieldColumnBuilder {
     let type: ValueType
+    let reading: FieldReading
+    /// `reading`'s two flags, copied out so that the per-field path reads no array.
+    private let hasNullTexts: Bool
+    private let lenient: Bool
     private(set) var misfit = false
     private var integers: [Int64] = []
     private var decimals: [Double] = []
@@ -15,8 +35,11 @@ struct FieldColumnBuilder {
     private var recentDates = RecentDate()
     private(set) var count = 0
 
-    init(type: ValueType, capacity: Int) {
+    init(type: ValueType, capacity: Int, reading: FieldReading = FieldReading()) {
         self.type = type
+        self.reading = reading
+        hasNullTexts = !reading.nullTexts.isEmpty
+        lenient = reading.given
         switch type {
         case .integer: integers.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
@@ -29,25 +52,25 @@ struct FieldColumnBuilder {
 
     /// Appends a field's bytes (already unquoted, valid UTF-8); empty is null.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if bytes.isEmpty { return appendNull() }
+        if bytes.isEmpty || (hasNullTexts && reading.isNull(bytes)) { return appendNull() }
         count += 1
         switch type {
         case .string: return text.append(bytes)
         case .integer:
-            let value = TextScalars.integer(bytes)
+            let value = lenient ? TextScalars.anyInteger(bytes) : TextScalars.integer(bytes)
             integers.append(value ?? 0)
             misfit = misfit || value == nil
         case .decimal:
-            let value = TextScalars.integer(bytes).map(Double.init) ?? TextScalars.decimal(bytes)
+            let value = lenient ? TextScalars.anyDecimal(bytes) : TextScalars.decimal(bytes)
             decimals.append(value ?? 0)
             misfit = misfit || value == nil
         case .boolean:
-            let value = TextScalars.boolean(bytes)
+            let value = lenient ? TextScalars.anyBoolean(bytes) : TextScalars.boolean(bytes)
             booleans.append(value.map { $0 ? 1 : 0 } ?? 2)
             misfit = misfit || value == nil
             return
         case .date:
-            let value = recentDates.days(bytes)
+            let value = recentDates.days(bytes) ?? reading.dateFormat?.date(bytes)?.days
             days.append(value ?? 0)
             misfit = misfit || value == nil
         case .null:

@@ -47,6 +47,12 @@ enum FileBytes {
         return MappedFile(address: address, size: size)
     }
 
+    /// Whether `path` names something that exists (a file or a folder).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
     /// Whether `path` is a directory.
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()

@@ -1,4 +1,5 @@
 // Loads JSON data: an object of collections (a whole dataset), an array of row objects, or JSON lines.
+// Numbers keep their JSON value: `1.50` is the number 1.5, as in every JSON reader (the text is not kept).
 
 struct JSONLoader {
     let path: String
@@ -6,22 +7,29 @@ struct JSONLoader {
     var warnings: [Diagnostic] = []
 
     /// A file holding an object (collection name → array of rows) or an array of rows (one collection).
+    /// A `.json` file of JSON lines (an object, then more text) is read as JSON lines.
     mutating func loadDocument(defaultName: String) throws -> [Dataset.Collection] {
         var reader = JSONReader(bytes)
         let document: JSON
-        do { document = try reader.readDocument() } catch let failure as JSONReader.Failure { throw malformed(failure) }
+        do { document = try reader.readDocument() } catch let failure as JSONReader.Failure {
+            var first = JSONReader(bytes)
+            if failure.isTrailingText, case .object? = try? first.readValue(), let lines = try? loadLines(name: defaultName) {
+                return [lines]
+            }
+            throw malformed(failure)
+        }
         switch document {
         case .array(let rows):
             return [Dataset.Collection(name: defaultName, table: try table(rows, collection: defaultName))]
         case .object(let pairs):
             return try pairs.map { name, value in
                 guard case .array(let rows) = value else {
-                    throw shape("collection \"\(name)\" must be an array of row objects")
+                    throw shape(.collectionNotArray(name))
                 }
                 return Dataset.Collection(name: name, table: try table(rows, collection: name))
             }
         default:
-            throw shape("a JSON data file holds an array of row objects, or an object of such arrays")
+            throw shape(.notRows)
         }
     }
 
@@ -41,11 +49,12 @@ struct JSONLoader {
         if failure.isTooLong {
             return .valueTooLong(path: path, bytes: bytes, offset: failure.offset, limit: Dataset.maximumValueBytes)
         }
-        return .inData(.malformedJSON, "malformed JSON: \(failure.message)", path: path, bytes: bytes, offset: failure.offset)
+        if failure.isInvalidUTF8 { return .invalidUTF8(path: path, bytes: bytes, offset: failure.offset) }
+        return .malformedJSON(failure.message, path: path, bytes: bytes, offset: failure.offset)
     }
 
-    private func shape(_ message: String) -> Diagnostic {
-        Diagnostic(code: .jsonShape, message: "\(path): \(message)", hints: ["for example: [{\"country\": \"Togo\", \"arrested\": 1}]"])
+    private func shape(_ problem: Diagnostic.JSONShapeProblem) -> Diagnostic {
+        .jsonShape(problem, path: path)
     }
 
     /// Rows of objects as a table: columns in first-seen key order, missing keys null, types inferred.
@@ -54,7 +63,7 @@ struct JSONLoader {
         var indexOf: [String: Int] = [:]
         var cells: [[JSON]] = []
         for (rowIndex, row) in rows.enumerated() {
-            guard case .object(let pairs) = row else { throw shape("row \(rowIndex + 1) of \"\(collection)\" is not an object") }
+            guard case .object(let pairs) = row else { throw shape(.rowNotObject(rowIndex + 1, collection: collection)) }
             for (key, value) in pairs {
                 if indexOf[key] == nil {
                     indexOf[key] = names.count
@@ -101,9 +110,7 @@ struct JSONLoader {
             return (.date, values.map { $0.stringValue.flatMap(LocalDate.init).map(Value.date) ?? .null })
         }
         if let row = firstMismatch {
-            warnings.append(Diagnostic(code: .mixedTypes, severity: .warning,
-                                       message: "\(path): field \"\(column)\" of \"\(collection)\" mixes kinds of value (first at row \(row + 1)); it loads as string",
-                                       hints: ["numbers in this column are kept as their text, not converted"]))
+            warnings.append(.mixedTypes(column: column, collection: collection, row: row + 1, path: path))
         }
         return (kind, values.map { Self.value($0, as: kind) })
     }

@@ -29,6 +29,10 @@ struct JSONReader {
         var message: String
         /// A string longer than ``JSONReader/maximumStringBytes`` (error E0508 rather than malformed JSON).
         var isTooLong = false
+        /// More text after a complete value: a `.json` file that may hold JSON lines.
+        var isTrailingText = false
+        /// A string that is not UTF-8 (error E0501, with the hint of the `encoding=` option).
+        var isInvalidUTF8 = false
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -44,7 +48,11 @@ struct JSONReader {
     mutating func readDocument() throws -> JSON {
         let value = try readValue()
         skipSpace()
-        guard position == bytes.count else { throw fail("unexpected text after the JSON value") }
+        guard position == bytes.count else {
+            var failure = fail("unexpected text after the JSON value")
+            failure.isTrailingText = true
+            throw failure
+        }
         return value
     }
 
@@ -245,7 +253,7 @@ struct JSONReader {
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
                 position += 1
-                guard let text = String(validating: out, as: UTF8.self) else { throw Failure(offset: open, message: "invalid UTF-8 in a string") }
+                guard let text = String(validating: out, as: UTF8.self) else { throw Failure(offset: open, message: "invalid UTF-8 in a string", isInvalidUTF8: true) }
                 return text
             }
             if b < 0x20 { throw fail("control character in a string; write it as an escape such as \\n") }
@@ -256,7 +264,7 @@ struct JSONReader {
 
     private func decodeUTF8(_ range: Range<Int>) throws -> String {
         guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) else {
-            throw Failure(offset: range.lowerBound, message: "invalid UTF-8 in a string")
+            throw Failure(offset: range.lowerBound, message: "invalid UTF-8 in a string", isInvalidUTF8: true)
         }
         return text
     }

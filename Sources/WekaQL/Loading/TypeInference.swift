@@ -1,5 +1,7 @@
 // Column type inference for loaded files: the narrowest of integer, decimal, boolean, date and string
-// that fits every non-null value of the column.
+// that fits every non-null value of the column — where "fits" means the value prints back exactly as
+// written. `007`, `+5`, `1.50`, `1e3`, `TRUE` and `12/06/2022` keep their column text, so that loading
+// never changes a value (issue 14). Columns given a type (`types=zip:integer`) read values leniently.
 
 /// What a column's values could still be, narrowed value by value.
 struct TypeCandidates {
@@ -8,19 +10,24 @@ struct TypeCandidates {
     var boolean = true
     var date = true
     var sawValue = false
+    /// Dates in this format count as dates too (`dateformat=`).
+    var dateFormat: DateFormat?
+
+    init(dateFormat: DateFormat? = nil) { self.dateFormat = dateFormat }
 
     /// Narrows by one text value (from CSV).
     mutating func observe(text bytes: UnsafeBufferPointer<UInt8>) {
         sawValue = true
         if integer && TextScalars.integer(bytes) == nil { integer = false }
-        if decimal && !integer && TextScalars.decimal(bytes) == nil { decimal = false }
+        if decimal && TextScalars.decimal(bytes) == nil { decimal = false }
         if boolean && TextScalars.boolean(bytes) == nil { boolean = false }
-        if date && TextScalars.date(bytes) == nil { date = false }
+        if date && TextScalars.date(bytes) == nil && dateFormat?.date(bytes) == nil { date = false }
     }
 
-    /// The type that fits every value seen.
+    /// The type that fits every value seen; dates in a format given first (`%Y%m%d` is digits too).
     var type: ValueType {
         if !sawValue { return .null }
+        if date && dateFormat != nil { return .date }
         if integer { return .integer }
         if decimal { return .decimal }
         if boolean { return .boolean }
@@ -29,14 +36,22 @@ struct TypeCandidates {
     }
 }
 
-/// Recognisers for scalar text, over bytes.
+/// Recognisers for scalar text, over bytes. The plain ones accept only the text wekaql prints back the
+/// same (`TextScalars.integer` takes `42` and `-7`, never `007` or `+5`); the `any…` ones read what a
+/// column given a type may hold.
 enum TextScalars {
+    /// The most digits an inferred integer has: 18 always fit in 64 bits, and longer digit strings are
+    /// more often identifiers (card numbers, IBANs) than quantities.
+    static let maximumIntegerDigits = 18
+
+    /// An integer as wekaql writes it: `-?(0|[1-9][0-9]*)`, at most 18 digits, not `-0`.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var i = 0
-        var negative = false
-        if i < bytes.count, bytes[i] == 0x2D || bytes[i] == 0x2B { negative = bytes[i] == 0x2D; i += 1 }
-        guard i < bytes.count else { return nil }
-        guard bytes.count - i < 19 else { return slowInteger(bytes) }   // may not fit: let the standard library decide
+        let negative = bytes.first == 0x2D
+        if negative { i = 1 }
+        let digits = bytes.count - i
+        guard digits > 0, digits <= maximumIntegerDigits else { return nil }
+        if bytes[i] == 0x30 && (digits > 1 || negative) { return nil }   // a leading zero, or -0
         var value: Int64 = 0
         while i < bytes.count {
             let d = bytes[i] &- 0x30
@@ -47,31 +62,72 @@ enum TextScalars {
         return negative ? -value : value
     }
 
-    private static func slowInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    /// An integer with an optional sign and any leading zeros, that fits in 64 bits.
+    static func anyInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        let digits = bytes.dropFirst(bytes.first == 0x2D || bytes.first == 0x2B ? 1 : 0)
         // Digits only, and at most 19 of them after leading zeros, before a String is made of what may be
         // a field of a gigabyte.
-        let digits = bytes.dropFirst(bytes.first == 0x2D || bytes.first == 0x2B ? 1 : 0)
-        guard digits.allSatisfy({ $0 &- 0x30 < 10 }), digits.drop(while: { $0 == 0x30 }).count <= 19 else { return nil }
+        guard !digits.isEmpty, digits.allSatisfy({ $0 &- 0x30 < 10 }), digits.drop(while: { $0 == 0x30 }).count <= 19 else { return nil }
         return Int64(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The most significant digits of an inferred decimal: any 15-digit decimal converts to a double and
+    /// back unchanged (DBL_DIG), so the value prints as written.
+    static let maximumDecimalDigits = 15
+
+    /// A decimal as wekaql prints it (``Value/format(_:)``): `-?(0|[1-9][0-9]*)\.[0-9]+` with no trailing
+    /// zero after the first fraction digit (`2.0`, `1.5`, never `1.50`, `.5`, `5.`, `1e3`), at most 15
+    /// significant digits, not below 0.0001 (which prints with an exponent), not `-0.0`.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard bytes.count <= 2 + 2 * maximumDecimalDigits, let dot = bytes.firstIndex(of: 0x2E) else { return nil }
+        let negative = bytes.first == 0x2D
+        let whole = UnsafeBufferPointer(rebasing: bytes[(negative ? 1 : 0)..<dot])
+        let fraction = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+        guard !whole.isEmpty, !fraction.isEmpty, whole.allSatisfy({ $0 &- 0x30 < 10 }), fraction.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+        if whole[0] == 0x30 && whole.count > 1 { return nil }
+        if fraction.count > 1 && fraction.last == 0x30 { return nil }
+        let wholeIsZero = whole.count == 1 && whole[0] == 0x30
+        let fractionIsZero = fraction.count == 1 && fraction[0] == 0x30
+        if wholeIsZero && fractionIsZero && negative { return nil }
+        let leadingZeros = wholeIsZero ? fraction.prefix(while: { $0 == 0x30 }).count : 0
+        if wholeIsZero && !fractionIsZero && leadingZeros > 3 { return nil }
+        let significant = wholeIsZero ? fraction.count - leadingZeros : whole.count + (fractionIsZero ? 0 : fraction.count)
+        guard significant <= maximumDecimalDigits else { return nil }
+        return Double(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Longer text is not taken for a decimal (a number of 4,096 digits is text in any data file), so that
     /// a huge field is never copied into a String to be tried.
     static let maximumDecimalLength = 4_096
 
-    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    /// Any number a double reads (`1.50`, `.5`, `1e3`, `+2`), finite.
+    static func anyDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         guard bytes.count <= maximumDecimalLength, let first = bytes.first, first == 0x2D || first == 0x2B || first == 0x2E || (first >= 0x30 && first <= 0x39) else { return nil }
         guard bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 | 0x20 == 0x65 }) else { return nil }
         guard let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite else { return nil }
         return d
     }
 
+    /// `true` or `false`, in lower case as wekaql prints them.
     static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if bytes.count == 4, bytes.elementsEqual("true".utf8, by: { $0 | 0x20 == $1 }) { return true }
-        if bytes.count == 5, bytes.elementsEqual("false".utf8, by: { $0 | 0x20 == $1 }) { return false }
+        if bytes.elementsEqual("true".utf8) { return true }
+        if bytes.elementsEqual("false".utf8) { return false }
         return nil
     }
 
+    static let trueWords = ["true", "t", "yes", "y", "1"].map { Array($0.utf8) }
+    static let falseWords = ["false", "f", "no", "n", "0"].map { Array($0.utf8) }
+
+    /// `true`/`false`, `t`/`f`, `yes`/`no`, `y`/`n`, `1`/`0`, in any case.
+    static func anyBoolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.count <= 5 else { return nil }
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if trueWords.contains(lower) { return true }
+        if falseWords.contains(lower) { return false }
+        return nil
+    }
+
+    /// A date written `YYYY-MM-DD`, the only way wekaql prints one.
     static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDate? {
         guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
         func number(_ range: Range<Int>) -> Int? {

@@ -33,33 +33,56 @@ public struct Renderer: Sendable {
     /// In table format with a `maxWidth`, render a table that would not fit (or only with its columns
     /// crushed) in the ``OutputFormat/vertical`` layout instead: what a shell wants on a narrow terminal.
     public var verticalWhenTooWide: Bool
+    /// In the human formats (table, vertical, markdown), show values exactly as they are instead of
+    /// escaping their control and bidirectional characters (see ``DisplayText``): what `--raw` asks for.
+    /// The machine formats are always exact.
+    public var raw: Bool
 
     /// Creates a renderer.
     public init(format: OutputFormat = .table, colored: Bool = false, maxWidth: Int? = nil, maxRows: Int? = nil,
-                verticalWhenTooWide: Bool = false) {
+                verticalWhenTooWide: Bool = false, raw: Bool = false) {
         self.format = format
         self.colored = colored
         self.maxWidth = maxWidth
         self.maxRows = maxRows
         self.verticalWhenTooWide = verticalWhenTooWide
+        self.raw = raw
     }
 
     /// The table as text, ending with a newline.
     public func render(_ table: Table) -> String {
+        rendering(table).text
+    }
+
+    /// The table as text, ending with a newline, and what it showed with escapes. In the human formats,
+    /// a value shown with escapes is also said in a line after the table (``EscapeSummary/sentence``).
+    public func rendering(_ table: Table) -> RenderedTable {
+        let vertical = VerticalLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows, raw: raw)
+        let (text, escapes): (String, EscapeSummary)
         switch format {
         case .table:
             if verticalWhenTooWide, let maxWidth, !table.fields.isEmpty,
-               !VerticalLayout.tableFits(table, maxWidth: maxWidth, maxRows: maxRows) {
-                return VerticalLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows).render()
+               !VerticalLayout.tableFits(table, maxWidth: maxWidth, maxRows: maxRows, raw: raw) {
+                (text, escapes) = vertical.render()
+            } else {
+                (text, escapes) = TableLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows, raw: raw).render()
             }
-            return TableLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows).render()
-        case .vertical: return VerticalLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows).render()
-        case .csv: return CSVRenderer.render(table)
-        case .json: return JSONRenderer.renderArray(table)
-        case .jsonl: return JSONRenderer.renderLines(table)
-        case .markdown: return MarkdownRenderer.render(table)
+        case .vertical: (text, escapes) = vertical.render()
+        case .markdown: (text, escapes) = MarkdownRenderer.render(table, raw: raw)
+        case .csv: (text, escapes) = (CSVRenderer.render(table), EscapeSummary())
+        case .json: (text, escapes) = (JSONRenderer.renderArray(table), EscapeSummary())
+        case .jsonl: (text, escapes) = (JSONRenderer.renderLines(table), EscapeSummary())
         }
+        return RenderedTable(text: text, escapes: escapes)
     }
+}
+
+/// A table rendered by ``Renderer/rendering(_:)``.
+public struct RenderedTable: Sendable, Hashable {
+    /// The text, ending with a newline.
+    public var text: String
+    /// What the text showed with escapes; always empty for CSV, JSON and JSON lines.
+    public var escapes: EscapeSummary
 }
 
 enum CSVRenderer {
@@ -109,15 +132,24 @@ enum JSONRenderer {
 }
 
 enum MarkdownRenderer {
-    static func render(_ table: Table) -> String {
-        let header = "| " + table.fields.map { escape($0.name) }.joined(separator: " | ") + " |\n"
+    /// The table, then (after a blank line) the escape summary when a value was shown with escapes.
+    static func render(_ table: Table, raw: Bool) -> (String, EscapeSummary) {
+        var escapes = EscapeSummary()
+        func cell(_ text: String, isName: Bool = false) -> String {
+            let shown = raw ? DisplayText(verbatim: text) : DisplayText(text)
+            escapes.count(shown, isName: isName)
+            return escape(shown.plain)
+        }
+        let header = "| " + table.fields.map { cell($0.name, isName: true) }.joined(separator: " | ") + " |\n"
         let rule = "|" + table.fields.map { $0.type.isNumeric && $0.type != .null ? " ---: |" : " --- |" }.joined() + "\n"
         let rows = table.map { row in
-            "| " + row.values.map { escape($0.description) }.joined(separator: " | ") + " |\n"
+            "| " + row.values.map { cell($0.description) }.joined(separator: " | ") + " |\n"
         }
-        return header + rule + rows.joined()
+        let footer = escapes.sentence.map { "\n" + $0 + "\n" } ?? ""
+        return (header + rule + rows.joined() + footer, escapes)
     }
 
+    /// A cell's text with `|` escaped; a line break left in it (under `raw`) as `<br>`.
     private static func escape(_ text: String) -> String {
         var out = ""
         for character in text {

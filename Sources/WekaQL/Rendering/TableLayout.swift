@@ -1,26 +1,38 @@
-// The `table` format: box-drawn, aligned, fitted to a width by truncating the widest columns with "…".
+// The `table` format: box-drawn, aligned by display width, fitted to a width by truncating the widest
+// columns with "…"; values shown through DisplayText.
 
 struct TableLayout {
     let table: Table
     let colored: Bool
     let maxWidth: Int?
     let maxRows: Int?
+    /// Show values as they are, control characters and all.
+    let raw: Bool
 
     /// The narrowest a column is squeezed to before the table is allowed to overflow.
     private static let minimumWidth = 4
 
-    func render() -> String {
+    /// The table as text, and what it showed with escapes.
+    func render() -> (text: String, escapes: EscapeSummary) {
+        var escapes = EscapeSummary()
         let shownRows = rowsToShow()
         let cells = shownRows.map { row in row.map { index in table.columns.indices.map { cellText(table[index, $0]) } } }
-        let headers = table.fields.map(\.name)
-        var widths = headers.map(\.count)
+        let headers = table.fields.map { display($0.name) }
+        headers.forEach { escapes.count($0, isName: true) }
+        var widths = headers.map(\.width)
         for case let row? in cells {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.enumerated() {
+                widths[i] = max(widths[i], cell.width)
+                escapes.count(cell)
+            }
         }
         widths = fitted(widths)
         let numeric = table.fields.map { $0.type == .integer || $0.type == .decimal }
         var lines = [rule("┌", "┬", "┐", widths)]
-        lines.append(line(headers.enumerated().map { pad(paint(truncate($1, widths[$0]), "1"), truncate($1, widths[$0]).count, widths[$0], right: false) }))
+        lines.append(line(headers.enumerated().map { i, header in
+            let shown = header.truncated(to: widths[i])
+            return pad(paint(shown.plain, "1"), shown.width, widths[i], right: false)
+        }))
         lines.append(rule("├", "┼", "┤", widths))
         for (position, row) in cells.enumerated() {
             guard let row else {
@@ -29,14 +41,15 @@ struct TableLayout {
             }
             let index = shownRows[position]!
             lines.append(line(row.enumerated().map { i, text in
-                let shown = truncate(text, widths[i])
+                let shown = text.truncated(to: widths[i])
                 let isNull = table[index, i].isNull
-                return pad(isNull ? paint(shown, "2") : shown, shown.count, widths[i], right: numeric[i])
+                return pad(isNull ? paint(shown.plain, "2") : shown.rendered(colored: colored), shown.width, widths[i], right: numeric[i])
             }))
         }
         lines.append(rule("└", "┴", "┘", widths))
         lines.append(footer(shown: cells.compactMap { $0 }.count))
-        return lines.joined(separator: "\n") + "\n"
+        if let sentence = escapes.sentence { lines.append(sentence) }
+        return (lines.joined(separator: "\n") + "\n", escapes)
     }
 
     /// Row indexes to print; `nil` marks the gap between head and tail.
@@ -55,11 +68,13 @@ struct TableLayout {
         return "\(count) \(noun), \(columns)"
     }
 
-    private func cellText(_ value: Value) -> String {
-        if value.isNull { return "null" }
-        let text = value.description
-        guard text.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" }) else { return text }
-        return String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? "↵" : ($0 == "\t" ? " " : $0) })
+    /// A value as shown: escaped (tabs and line breaks too, so a cell stays on its line) unless `raw`.
+    private func cellText(_ value: Value) -> DisplayText {
+        value.isNull ? DisplayText(verbatim: "null") : display(value.description)
+    }
+
+    private func display(_ text: String) -> DisplayText {
+        raw ? DisplayText(verbatim: text) : DisplayText(text)
     }
 
     /// Shrinks the widest columns until the table fits `maxWidth`, down to a minimum each.
@@ -73,10 +88,6 @@ struct TableLayout {
             widths[widest] -= 1
         }
         return widths
-    }
-
-    private func truncate(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
     }
 
     private func pad(_ text: String, _ visible: Int, _ width: Int, right: Bool) -> String {

@@ -6,13 +6,18 @@ struct VerticalLayout {
     let colored: Bool
     let maxWidth: Int?
     let maxRows: Int?
+    /// Show values as they are, control characters and all.
+    let raw: Bool
 
     /// A table column squeezed narrower than this (and than its text) has lost too much to be read.
     static let readableWidth = 10
 
-    func render() -> String {
-        let names = table.fields.map(\.name)
-        let labelWidth = (names.map(\.count).max() ?? 0) + 2
+    /// The rows as text, and what they showed with escapes.
+    func render() -> (text: String, escapes: EscapeSummary) {
+        var escapes = EscapeSummary()
+        let names = table.fields.map { display($0.name) }
+        names.forEach { escapes.count($0, isName: true) }
+        let labelWidth = (names.map(\.width).max() ?? 0) + 2
         var lines: [String] = []
         var shown = 0
         for index in Self.shownRows(count: table.rowCount, maxRows: maxRows) {
@@ -24,23 +29,29 @@ struct VerticalLayout {
             lines.append(separator(index + 1))
             for (column, name) in names.enumerated() {
                 let value = table[index, column]
-                let label = paint(name + ":", "1") + String(repeating: " ", count: labelWidth - name.count - 1)
-                lines += wrapped(value.isNull ? paint("null", "2") : cellText(value), indent: labelWidth)
-                    .enumerated().map { $0 == 0 ? label + $1 : String(repeating: " ", count: labelWidth) + $1 }
+                let label = paint(name.plain + ":", "1") + String(repeating: " ", count: labelWidth - name.width - 1)
+                let text = value.isNull ? DisplayText(verbatim: "null") : display(value.description)
+                escapes.count(text)
+                lines += wrapped(text, indent: labelWidth).enumerated().map { line, part in
+                    let drawn = value.isNull ? paint(part.plain, "2") : part.rendered(colored: colored)
+                    return (line == 0 ? label : String(repeating: " ", count: labelWidth)) + drawn
+                }
             }
         }
         lines.append(footer(shown: shown))
-        return lines.joined(separator: "\n") + "\n"
+        if let sentence = escapes.sentence { lines.append(sentence) }
+        return (lines.joined(separator: "\n") + "\n", escapes)
     }
 
     /// Whether `table` fits `maxWidth` as a table without crushing a column: every column keeps at least
     /// ``readableWidth`` characters (or its whole text) after the widest ones are truncated to fit.
-    static func tableFits(_ table: Table, maxWidth: Int, maxRows: Int?) -> Bool {
-        var widths = table.fields.map(\.name.count)
+    static func tableFits(_ table: Table, maxWidth: Int, maxRows: Int?, raw: Bool) -> Bool {
+        let measure = { (text: String) in raw ? DisplayText.width(of: text) : DisplayText(text).width }
+        var widths = table.fields.map { measure($0.name) }
         for case let row? in shownRows(count: table.rowCount, maxRows: maxRows) {
             for column in widths.indices {
                 let value = table[row, column]
-                widths[column] = max(widths[column], value.isNull ? 4 : value.description.count)
+                widths[column] = max(widths[column], value.isNull ? 4 : measure(value.description))
             }
         }
         let natural = widths
@@ -75,25 +86,14 @@ struct VerticalLayout {
         return shown < count ? "\(count) \(noun) (\(shown) shown), \(columns)" : "\(count) \(noun), \(columns)"
     }
 
-    /// A value on one line: line breaks shown as `↵`, tabs as spaces.
-    private func cellText(_ value: Value) -> String {
-        String(value.description.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? "↵" : ($0 == "\t" ? " " : $0) })
+    private func display(_ text: String) -> DisplayText {
+        raw ? DisplayText(verbatim: text) : DisplayText(text)
     }
 
     /// `text` cut into lines that fit after the labels, at spaces where it can be.
-    private func wrapped(_ text: String, indent: Int) -> [String] {
-        guard let maxWidth, maxWidth - indent >= 20, text.count > maxWidth - indent else { return [text] }
-        let width = maxWidth - indent
-        var lines: [String] = []
-        var rest = Substring(text)
-        while rest.count > width {
-            let window = rest.prefix(width + 1)
-            let cut = window.lastIndex(of: " ").flatMap { $0 > rest.startIndex ? $0 : nil } ?? rest.index(rest.startIndex, offsetBy: width)
-            lines.append(String(rest[..<cut]))
-            rest = rest[cut...].drop { $0 == " " }
-        }
-        if !rest.isEmpty { lines.append(String(rest)) }
-        return lines
+    private func wrapped(_ text: DisplayText, indent: Int) -> [DisplayText] {
+        guard let maxWidth, maxWidth - indent >= 20 else { return [text] }
+        return text.wrapped(to: maxWidth - indent)
     }
 
     private func paint(_ text: String, _ code: String) -> String {

@@ -23,9 +23,11 @@ extension Checker {
         case .call(let name, let arguments):
             return try bindCall(name, arguments, resolver, range: range)
         case .inList(let subject, let items, let negated):
-            let boundSubject = try bind(subject, resolver)
-            let boundItems = try items.map { item -> BoundExpression in
-                let bound = try bind(item, resolver, expecting: boundSubject.type)
+            var boundSubject = try bind(subject, resolver)
+            var boundItems = try items.map { try bind($0, resolver, expecting: boundSubject.type) }
+            // `$p in (1, 2)`: a parameter subject takes the items' type, as it takes the other side's in `=`.
+            boundSubject = try typedByOthers(boundSubject, subject, boundItems, resolver)
+            boundItems = try zip(items, boundItems).map { item, bound in
                 try requireComparable(boundSubject, subject, bound, item, op: "in")
                 return coerced(bound, to: boundSubject.type)
             }
@@ -33,10 +35,12 @@ extension Checker {
         case .isNull(let subject, let negated):
             return BoundExpression(kind: .isNull(try bind(subject, resolver), negated: negated), type: .boolean, range: range)
         case .between(let subject, let low, let high, let negated):
-            let s = try bind(subject, resolver)
+            var s = try bind(subject, resolver)
             let l = try bind(low, resolver, expecting: s.type), h = try bind(high, resolver, expecting: s.type)
+            s = try typedByOthers(s, subject, [l, h], resolver)
             try requireComparable(s, subject, l, low, op: "between")
             try requireComparable(s, subject, h, high, op: "between")
+            noteHedges([s], resolver, use: "compared")
             return BoundExpression(kind: .between(s, coerced(l, to: s.type), coerced(h, to: s.type), negated: negated),
                                    type: .boolean, range: range)
         case .conditional(let branches, let otherwise):
@@ -115,6 +119,7 @@ extension Checker {
                                              hint: op == .add && bound.type == .string ? "join text with a || b" : nil)
             }
             let type: ValueType = op == .divide || l.type == .decimal || r.type == .decimal ? .decimal : .integer
+            noteHedges([l, r], resolver, use: "used in arithmetic")
             return BoundExpression(kind: .arithmetic(op, l, r), type: type, range: range)
         case .fuzzyEqual, .contains, .startsWith, .endsWith, .matches:
             let l = try bind(left, resolver, expecting: .string), r = try bind(right, resolver, expecting: .string)
@@ -122,13 +127,14 @@ extension Checker {
                 throw Diagnostic.operandType(op: op.rawValue, expected: "text", found: bound.type, range: source.range)
             }
             if op == .matches { return try bindRegex(l, r, right, range: range) }
-            return BoundExpression(kind: .textMatch(op, l, r), type: .boolean, range: range)
+            return BoundExpression(kind: .textMatch(op, l, resolvingAlias(r, of: l, op: op, resolver)), type: .boolean, range: range)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             var l = try bind(left, resolver)
             var r = try bind(right, resolver, expecting: l.type)
             if case .parameter = l.kind { l = try bind(left, resolver, expecting: r.type) }
             try requireComparable(l, left, r, right, op: op.rawValue)
             (l, r) = (coerced(l, to: r.type), coerced(r, to: l.type))
+            noteHedges([l, r], resolver, use: "compared")
             return BoundExpression(kind: .comparison(op, l, r), type: .boolean, range: range)
         }
     }
@@ -155,6 +161,32 @@ extension Checker {
     private static func dateArithmeticHint(_ op: BinaryOperator, _ operand: BoundExpression, source: String) -> String {
         if LocalDate.looksLikeUnquotedDate(source) { return "put the date in double quotes: \"\(source)\"" }
         return "date + n adds n days; date - date is the number of days between; date_diff(\"month\", a, b) counts months"
+    }
+
+    /// A parameter whose own place leaves its type open (the subject of `in` or `between`) bound again
+    /// expecting the type of the first of `others` that has one; any other expression as it is.
+    private mutating func typedByOthers(_ bound: BoundExpression, _ expression: Expression, _ others: [BoundExpression],
+                                        _ resolver: FieldResolver) throws -> BoundExpression {
+        guard case .parameter = bound.kind, let type = others.first(where: { $0.type != .null })?.type else { return bound }
+        return try bind(expression, resolver, expecting: type)
+    }
+
+    /// `field =~ "the gambia"`: a literal that is an alias of the field's values ("The Gambia") becomes the
+    /// value it stands for ("Gambia"), so that the release's own spellings match.
+    private func resolvingAlias(_ literal: BoundExpression, of subject: BoundExpression, op: BinaryOperator,
+                                _ resolver: FieldResolver) -> BoundExpression {
+        guard op == .fuzzyEqual, case .column(let c) = subject.kind, case .literal(.string(let text)) = literal.kind,
+              let canonical = resolver.fields[c].canonicalValue(forAlias: text) else { return literal }
+        return BoundExpression(kind: .literal(.string(canonical)), type: .string, range: literal.range)
+    }
+
+    /// Records a caveat for each operand that is a field whose values the source may qualify.
+    mutating func noteHedges(_ operands: [BoundExpression], _ resolver: FieldResolver, use: String) {
+        for operand in operands {
+            guard case .column(let c) = operand.kind, let qualifier = resolver.fields[c].qualifierField else { continue }
+            let qualifierColumn = resolver.fields.firstIndex { $0.name == qualifier }
+            caveats.append(.hedged(column: c, field: resolver.fields[c], qualifierColumn: qualifierColumn, use: use, range: operand.range))
+        }
     }
 
     private func bindRegex(_ subject: BoundExpression, _ pattern: BoundExpression, _ source: Expression,
@@ -290,6 +322,14 @@ extension Checker {
             constant = try aggregateConstant(function, try bind(arguments[1], resolver), arguments[1].range)
         } else if function == .string_agg {
             constant = .string(",")   // DuckDB's default separator
+        }
+        if let argument, case .column(let c) = argument.kind {
+            if [.sum, .avg, .min, .max].contains(function) {
+                noteHedges([argument], resolver, use: function == .sum ? "summed" : function == .avg ? "averaged" : "compared")
+            }
+            if function == .sum, resolver.fields[c].releaseTotal != nil {
+                caveats.append(.partialTotal(column: c, field: resolver.fields[c], range: call.range))
+            }
         }
         return BoundAggregate(function: function, argument: argument, constant: constant, type: type, range: call.range)
     }

@@ -10,7 +10,10 @@ struct Scope: Sendable {
     var failedBindings: Set<String> = []
 
     init(dataset: Dataset) {
-        collections = Dictionary(uniqueKeysWithValues: dataset.collections.map { ($0.name, $0.fields) })
+        // A former name ("seizures") still reads its collection, unless a collection of that name is loaded.
+        let former = dataset.collections.flatMap { collection in collection.formerNames.map { ($0, collection.fields) } }
+        collections = Dictionary(former, uniquingKeysWith: { first, _ in first })
+        for collection in dataset.collections { collections[collection.name] = collection.fields }
         collectionOrder = dataset.collectionNames
     }
 
@@ -44,6 +47,8 @@ struct Checker {
     /// not (`select $n`, `abs($n)`), as DuckDB binds a prepared statement's untyped parameters again
     /// when it runs.
     var parameterTypes: [String: ValueType] = [:]
+    /// The caveats found while checking the current stage (uses of hedged figures and partial totals).
+    var caveats: [Caveat] = []
 
     /// Checks `statement`; on success a `let` binds its schema for later statements.
     mutating func check(_ statement: Statement) throws -> StatementPlan {
@@ -71,8 +76,10 @@ struct Checker {
         var context = query.source.text
         var earlier = Set(sourceFields.map(\.name))
         var errors: [Diagnostic] = []
+        var caveatsByStage: [Int: [Caveat]] = [:]
         for stage in query.stages {
             let checked: (PlanStage, [Field])
+            caveats = []
             do {
                 checked = try check(stage, fields: fields, context: context, earlier: earlier)
             } catch let diagnostic as Diagnostic where stage.keepsFields {
@@ -82,6 +89,7 @@ struct Checker {
                 throw CheckFailure(diagnostics: errors + [diagnostic])
             }
             let (plan, output) = checked
+            if !caveats.isEmpty { caveatsByStage[stages.count] = caveats }
             earlier.formUnion(output.map(\.name))
             stages.append((plan, output, stage.range))
             fields = output
@@ -89,7 +97,7 @@ struct Checker {
         }
         if !errors.isEmpty { throw CheckFailure(diagnostics: errors) }
         return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
-                         parameters: parameters, parameterRanges: parameterRanges)
+                         parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage)
     }
 
     private func stageName(_ stage: Stage) -> String {
@@ -163,13 +171,21 @@ struct Checker {
                 let bound = try bind(expression, resolver)
                 let name = alias?.text ?? defaultName(expression, resolver)
                 expressions.append(bound)
-                let description = if case .column(let i) = bound.kind, alias == nil { resolver.fields[i].description } else { "" }
-                output.append(Field(name: name, type: bound.type, description: description))
+                output.append(outputField(bound, named: name, aliased: alias != nil, resolver))
                 names.append((name, alias?.range ?? expression.range))
             }
         }
         try checkUnique(names)
         return (.project(expressions), output)
+    }
+
+    /// A selected field keeps its provenance (and, unless renamed, its description); a computed one has neither.
+    private func outputField(_ bound: BoundExpression, named name: String, aliased: Bool, _ resolver: FieldResolver) -> Field {
+        guard case .column(let index) = bound.kind else { return Field(name: name, type: bound.type) }
+        var field = resolver.fields[index]
+        field.name = name
+        if aliased { field.description = "" }
+        return field
     }
 
     private func defaultName(_ expression: Expression, _ resolver: FieldResolver) -> String {
@@ -283,16 +299,22 @@ struct Checker {
         let rightColumns = rightFields.indices.filter { !(sameKeyName && $0 == rightKey) }
         var output = fields
         var taken = Set(fields.map(\.name))
+        var renamed: [String: String] = [:]
         for index in rightColumns {
             var field = rightFields[index]
             if taken.contains(field.name) {
                 var candidate = "\(clause.collection.text)_\(field.name)"
                 var suffix = 2
                 while taken.contains(candidate) { candidate = "\(clause.collection.text)_\(field.name)_\(suffix)"; suffix += 1 }
+                renamed[field.name] = candidate
                 field.name = candidate
             }
             taken.insert(field.name)
             output.append(field)
+        }
+        // A right field's qualifier is a right field too: it follows its renaming.
+        for index in fields.count..<output.count {
+            if let qualifier = output[index].qualifierField, let name = renamed[qualifier] { output[index].qualifierField = name }
         }
         let plan = JoinPlan(right: right, leftKey: leftKey, rightKey: rightKey, isLeft: clause.isLeft,
                             rightColumns: rightColumns, range: range)
@@ -329,12 +351,14 @@ struct Checker {
         case .comparison(.equal, let a, let b), .textMatch(.fuzzyEqual, let a, let b):
             guard case .column(let c) = a.kind, case .literal(.string(let text)) = b.kind else { return [] }
             let folded = if case .textMatch = expression.kind { true } else { false }
-            return [NoMatchProbe(column: c, fieldName: fields[c].name, literal: text, folded: folded, range: b.range)]
+            return [NoMatchProbe(column: c, fieldName: fields[c].name, literal: text, folded: folded,
+                                 aliasOf: fields[c].canonicalValue(forAlias: text), range: b.range)]
         case .inList(let a, let items, negated: false):
             guard case .column(let c) = a.kind else { return [] }
             return items.compactMap {
                 guard case .literal(.string(let text)) = $0.kind else { return nil }
-                return NoMatchProbe(column: c, fieldName: fields[c].name, literal: text, folded: false, range: $0.range)
+                return NoMatchProbe(column: c, fieldName: fields[c].name, literal: text, folded: false,
+                                    aliasOf: fields[c].canonicalValue(forAlias: text), range: $0.range)
             }
         default:
             return []

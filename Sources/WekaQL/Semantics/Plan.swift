@@ -75,7 +75,18 @@ struct NoMatchProbe: Sendable {
     var fieldName: String
     var literal: String
     var folded: Bool
+    /// The value the literal stands for when it is an alias of the field ("DRC"), suggested before any near value.
+    var aliasOf: String?
     var range: SourceRange
+}
+
+/// A use of a field that the result must be read with care for; the evaluator checks it against the stage's input rows.
+enum Caveat: Sendable {
+    /// A sum, average, minimum, maximum, comparison or arithmetic (`use`) over a field whose values the
+    /// source may qualify; `qualifierColumn` is where the row's hedge is, when the field's qualifier is in the rows.
+    case hedged(column: Int, field: Field, qualifierColumn: Int?, use: String, range: SourceRange)
+    /// A sum of a field whose rows are only part of a total the source gives (``Field/releaseTotal``).
+    case partialTotal(column: Int, field: Field, range: SourceRange)
 }
 
 /// Where a query's rows come from.
@@ -116,6 +127,8 @@ struct QueryPlan: Sendable {
     var parameters: [String: ValueType]
     /// Where each parameter is first used, for "no value given" errors.
     var parameterRanges: [String: SourceRange] = [:]
+    /// The caveats of each stage, by the stage's index, checked against the rows entering it.
+    var caveats: [Int: [Caveat]] = [:]
 }
 
 /// A checked statement.

@@ -1,19 +1,42 @@
 // Tables: named, typed columns — the collections of a dataset and the results of queries.
 
-/// A column's name, type and one-line description.
-public struct Field: Hashable, Sendable, Codable {
+/// A column's name, type and description, and for the built-in data where its values come from.
+///
+/// The provenance properties (``origin``, ``originNote``, ``qualifierField``, ``aliases``, ``releaseTotal``)
+/// are set by the built-in dataset's schema; fields of loaded files and computed columns leave them empty.
+/// A `select` of a plain field keeps them.
+public struct Field: Hashable, Sendable {
     /// The name, as queries write it.
     public var name: String
     /// The type of its values.
     public var type: ValueType
     /// A one-line description (empty when unknown), shown by `.schema`.
     public var description: String
+    /// Where the values come from: stated in the source text, a reference fact, or inferred; `nil` when unknown.
+    public var origin: Origin?
+    /// Why an inferred field holds what it does, or where a reference field comes from (empty for `release`).
+    public var originNote: String
+    /// The field of the same row that holds the source's hedge on this field's value ("nearly", "some",
+    /// "so far"), if any. Sums, comparisons and arithmetic over this field get a note listing the hedged values.
+    public var qualifierField: String?
+    /// Other spellings of this field's values, each mapped to the spelling the data uses ("DRC" →
+    /// "Democratic Republic of the Congo"). `=~` accepts them; `=` suggests the value they stand for.
+    public var aliases: [String: String]
+    /// The source's own total that this field's rows are only part of, such as "a total of 300 arrests";
+    /// a sum of the field notes it.
+    public var releaseTotal: String?
 
     /// Creates a field.
-    public init(name: String, type: ValueType, description: String = "") {
+    public init(name: String, type: ValueType, description: String = "", origin: Origin? = nil, originNote: String = "",
+                qualifierField: String? = nil, aliases: [String: String] = [:], releaseTotal: String? = nil) {
         self.name = name
         self.type = type
         self.description = description
+        self.origin = origin
+        self.originNote = originNote
+        self.qualifierField = qualifierField
+        self.aliases = aliases
+        self.releaseTotal = releaseTotal
     }
 }
 
@@ -79,8 +102,11 @@ public struct Table: Sendable, RandomAccessCollection {
 
     /// A copy with the same columns under other descriptions (used for dataset collections).
     func describing(_ descriptions: [String: String]) -> Table {
-        Table(fields: fields.map { Field(name: $0.name, type: $0.type, description: descriptions[$0.name] ?? $0.description) },
-              columns: columns, rowCount: rowCount)
+        Table(fields: fields.map { field in
+                  var described = field
+                  described.description = descriptions[field.name] ?? field.description
+                  return described
+              }, columns: columns, rowCount: rowCount)
     }
 }
 

@@ -73,8 +73,8 @@ enum HelpText {
       Ctrl-A, Ctrl-E        start and end of the line; Alt-B, Alt-F by words
       Ctrl-C                drop the line being typed, or cancel the running query
       Ctrl-D                leave wekaql (on an empty line)
-    History file: $WEKAQL_HISTORY (empty: none), else $XDG_STATE_HOME/wekaql/history, else
-    ~/.local/state/wekaql/history. ~/.wekaqlrc runs at start. Pager for tall results: $WEKAQL_PAGER or $PAGER.
+    History file (private to you, mode 600): $WEKAQL_HISTORY (empty: none), else
+    $XDG_STATE_HOME/wekaql/history, else ~/.local/state/wekaql/history. ~/.wekaqlrc runs at start. Pager for tall results: $WEKAQL_PAGER or $PAGER.
     """
 
     static let examples = """

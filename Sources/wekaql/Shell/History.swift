@@ -1,5 +1,6 @@
-// The shell's history: kept across sessions in a file, bounded, without duplicates, written atomically;
-// a file that cannot be read is reported once and set aside, never fatal.
+// The shell's history: kept across sessions in a file private to the user (mode 0600: it can hold names
+// and parameters), bounded, without duplicates, written atomically; a file that cannot be read is
+// reported once and set aside, never fatal.
 
 import CEditLine
 #if canImport(Glibc)
@@ -65,6 +66,7 @@ final class ShellHistory {
 
     private func load() {
         guard let path else { return }
+        tightenPermissions(of: path)
         let bytes: [UInt8]
         switch FileContents.read(path) {
         case .missing: return
@@ -106,14 +108,35 @@ final class ShellHistory {
         for entry in entries { wekaql_history_enter(handle, &event, entry) }
     }
 
+    /// The mode of the history file whatever the umask: read and write for the user only.
+    static let mode: mode_t = 0o600
+
+    /// Makes an existing history file that others may read or write private (mode 0600), and says so:
+    /// an earlier version, or a copy, may have left it so.
+    private func tightenPermissions(of path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 != 0 else { return }
+        let old = String(info.st_mode & 0o777, radix: 8)
+        if chmod(path, Self.mode) == 0 {
+            warn("the history file \(path) could be read by others (mode \(old)); it is now private (mode 600)")
+        } else {
+            warn("the history file \(path) can be read by others (mode \(old)) and cannot be made private: \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Writes the file atomically: a temporary file in the same folder, renamed over the old one, so a
-    /// kill mid-write leaves the old file whole.
+    /// kill mid-write leaves the old file whole. The temporary file is created private before libedit
+    /// writes into it (fopen would use the umask), so the history is never readable by others.
     private func save() {
         guard saving, let path else { return }
         FileContents.makeParentFolders(of: path)
         let temporary = path + ".tmp-\(getpid())"
+        unlink(temporary)
+        let created = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, Self.mode)
+        if created >= 0 { Glibc.close(created) }
         var event = HistEvent()
-        if wekaql_history_save(handle, &event, temporary) < 0 || rename(temporary, path) != 0 {
+        if created < 0 || wekaql_history_save(handle, &event, temporary) < 0 || chmod(temporary, Self.mode) != 0
+            || rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             if !reportedSaveFailure {

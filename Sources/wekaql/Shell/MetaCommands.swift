@@ -13,17 +13,21 @@ struct MetaCommand {
     /// Every command, in the order `.help` lists them.
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", usage: ".help [TOPIC]", summary: "show this help, or help on a topic or a command",
-                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "mode", "read", "timer", "output", "data", "maxrows", "last", "quit"])),
+                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "output", "data", "maxrows", "last", "quit"])),
         MetaCommand(name: "tables", usage: ".tables", summary: "list the collections and let bindings", argument: .none),
-        MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types and descriptions", argument: .collection),
+        MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types, origins and descriptions", argument: .collection),
+        MetaCommand(name: "notes", usage: ".notes [COLLECTION]", summary: "show the notes on how the data was transcribed", argument: .collection),
         MetaCommand(name: "mode", usage: ".mode [FORMAT]", summary: "set the output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))",
                     argument: .choices(OutputFormat.allCases.map(\.rawValue))),
         MetaCommand(name: "read", usage: ".read FILE", summary: "run the statements and commands of FILE", argument: .path(extensions: [])),
         MetaCommand(name: "timer", usage: ".timer on|off", summary: "print each query's elapsed time", argument: .choices(["on", "off"])),
+        MetaCommand(name: "raw", usage: ".raw on|off", summary: "show values as they are, not control characters as escapes",
+                    argument: .choices(["on", "off"])),
         MetaCommand(name: "output", usage: ".output [FILE]", summary: "write results to FILE; without FILE, to the terminal again",
                     argument: .path(extensions: [])),
-        MetaCommand(name: "data", usage: ".data PATH", summary: "load a .csv, .json or .jsonl file, or a folder of them",
-                    argument: .path(extensions: ["csv", "json", "jsonl", "ndjson"])),
+        MetaCommand(name: "data", usage: ".data PATH [key=value …]",
+                    summary: "load a .csv, .tsv, .txt, .json or .jsonl file, or a folder of them (options: delim= header= name= nulls= types= dateformat= skip= bad_rows= format= encoding=)",
+                    argument: .path(extensions: ["csv", "tsv", "txt", "json", "jsonl", "ndjson"])),
         MetaCommand(name: "maxrows", usage: ".maxrows [N]", summary: "show at most N rows of a table, head and tail (0: all)", argument: .text),
         MetaCommand(name: "last", usage: ".last", summary: "print the previous result whole", argument: .none),
         MetaCommand(name: "quit", usage: ".quit", summary: "leave wekaql (also .exit, or Ctrl-D)", argument: .none),
@@ -51,9 +55,11 @@ extension ShellSession {
         case "help": showHelp(argument)
         case "tables": showTables()
         case "schema": showSchema(argument)
+        case "notes": showNotes(argument)
         case "mode": setMode(argument)
         case "read": return readFile(argument)
         case "timer": setTimer(argument)
+        case "raw": setRaw(argument)
         case "output": setOutput(argument)
         case "data": loadData(argument)
         case "maxrows": setMaxRows(argument)
@@ -81,21 +87,38 @@ extension ShellSession {
     private func showSchema(_ name: String) {
         let names = name.isEmpty ? engine.bindings.keys.sorted() + engine.dataset.collectionNames : [name]
         for (index, name) in names.enumerated() {
-            let fields: [Field]
-            let description: String
+            let text: String
             if let table = engine.bindings[name] {
-                (fields, description) = (table.fields, "let binding, \(table.rowCount) rows")
+                text = schemaText.schema(of: table.fields, title: "\(name) — let binding, \(table.rowCount) rows")
             } else if let collection = engine.dataset[name] {
-                (fields, description) = (collection.table.fields, collection.description)
+                text = schemaText.schema(of: collection)
             } else {
-                let suggestion = Vocabulary.nearest(to: name, in: engine.bindings.keys.sorted() + engine.dataset.collectionNames)
-                return warn("no collection named \"\(name)\"", hint: suggestion.map { "did you mean \"\($0)\"?" } ?? ".tables lists them")
+                return warnNoCollection(name)
             }
             if index > 0 { terminal.write("\n") }
-            terminal.write((colorsTerminal ? "\u{1B}[1m\(name)\u{1B}[0m" : name) + (description.isEmpty ? "" : " — \(description)") + "\n")
-            let rows = fields.map { [Value.string($0.name), .string($0.type.rawValue), .string($0.description)] }
-            if let table = try? Table(columns: ["field", "type", "description"], rows: rows) { showListing(table) }
+            terminal.write(text)
         }
+        terminal.flush()
+    }
+
+    private func showNotes(_ name: String) {
+        if name.isEmpty {
+            terminal.write(schemaText.notes(of: engine.dataset))
+        } else if let collection = engine.dataset[name] {
+            terminal.write(schemaText.notes(of: collection))
+        } else {
+            return warnNoCollection(name)
+        }
+        terminal.flush()
+    }
+
+    private var schemaText: SchemaText {
+        SchemaText(width: options.width.map { $0 == 0 ? Int.max / 2 : $0 } ?? Terminal.width(of: 1) ?? 100)
+    }
+
+    private func warnNoCollection(_ name: String) {
+        let suggestion = Vocabulary.nearest(to: name, in: engine.bindings.keys.sorted() + engine.dataset.collectionNames)
+        warn("no collection named \"\(name)\"", hint: suggestion.map { "did you mean \"\($0)\"?" } ?? ".tables lists them")
     }
 
     /// Prints a listing of the shell (tables, schemas) as a table on the terminal, whatever the mode.
@@ -122,6 +145,15 @@ extension ShellSession {
         }
     }
 
+    private func setRaw(_ argument: String) {
+        switch argument.lowercased() {
+        case "on": raw = true
+        case "off": raw = false
+        case "": note("raw: \(raw ? "on" : "off")")
+        default: warn("raw is on or off, not \"\(argument)\"")
+        }
+    }
+
     private func setMaxRows(_ argument: String) {
         guard !argument.isEmpty else { return note("maxrows: \(maxRows.map(String.init) ?? "0 (all)")") }
         guard let number = Int(argument), number >= 0 else { return warn(".maxrows needs a number of rows, got \"\(argument)\"") }
@@ -144,19 +176,25 @@ extension ShellSession {
     }
 
     private func loadData(_ argument: String) {
-        guard !argument.isEmpty else { return warn(".data needs a file or folder: .data PATH") }
+        guard !argument.isEmpty else { return warn(".data needs a file or folder: .data PATH [key=value …]") }
         var loaded = Dataset.empty
+        let path: String
         do {
-            let warnings = try loaded.load(path: FileContents.expandingHome(argument))
+            let options: LoadOptions
+            (path, options) = try LoadOptions.split(shellArgument: argument)
+            guard path != "-" else { return warn(".data cannot read standard input in the shell; give a file") }
+            let warnings = try loaded.load(path: FileContents.expandingHome(path), options: options)
             warnings.forEach(report)
         } catch let diagnostic as Diagnostic {
             return report(diagnostic)
         } catch {
             return warn("cannot load \"\(argument)\"")
         }
-        engine.dataset.merge(loaded)
-        let names = loaded.collections.map { "\($0.name) (\($0.table.rowCount) rows)" }
-        note(names.isEmpty ? "no data files in \(argument)" : "loaded " + names.joined(separator: ", "))
+        engine.dataset.merge(loaded, loadedFrom: path).forEach(report)
+        let names = loaded.collections.map { collection in
+            "\(collection.name) (\(collection.table.rowCount) rows\(collection.description.isEmpty ? "" : "; " + collection.description))"
+        }
+        note(names.isEmpty ? "no data files in \(path)" : "loaded " + names.joined(separator: ", "))
     }
 
     /// Runs a file's statements and commands; its `.quit` leaves the shell, as in sqlite3.

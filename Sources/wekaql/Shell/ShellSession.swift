@@ -14,6 +14,8 @@ final class ShellSession {
     /// The most rows a table shows on the terminal (head and tail); `nil` for all.
     var maxRows: Int? = 40
     var timer = false
+    /// Show values in the human formats exactly as they are (`.raw on`, `--raw`), not with escapes.
+    var raw: Bool
     /// Where results go after `.output FILE`; `nil` for the terminal.
     var redirect: (stream: OutputStream, path: String)?
     /// The last result printed, for `.last`.
@@ -30,6 +32,7 @@ final class ShellSession {
         self.engine = engine
         self.options = options
         self.format = options.format
+        self.raw = options.raw
     }
 
     /// Where results go now.
@@ -49,7 +52,9 @@ final class ShellSession {
 
     /// Prints a problem of the shell itself (a bad command, a file it cannot read) as `wekaql: error: …`,
     /// or as a warning when the shell carries on as asked all the same (a history file set aside).
+    /// Control characters in it (a file name, an argument) are shown as escapes.
     func warn(_ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) {
+        let (message, hint) = (DisplayText.escaping(message), hint.map(DisplayText.escaping))
         terminal.flush()
         let color = severity == .error ? "31" : "33"
         let label = colorsErrors ? "\u{1B}[\(color)m\(severity.rawValue)\u{1B}[0m" : severity.rawValue
@@ -59,7 +64,9 @@ final class ShellSession {
     }
 
     /// Prints an informative line on the terminal (dim when coloured), never into an `.output` file.
+    /// Control characters in it (a collection named after a file) are shown as escapes.
     func note(_ text: String) {
+        let text = DisplayText.escaping(text)
         terminal.write((colorsTerminal ? "\u{1B}[2m\(text)\u{1B}[0m" : text) + "\n")
         terminal.flush()
     }
@@ -94,7 +101,7 @@ final class ShellSession {
         let width = options.width.map { $0 == 0 ? nil : $0 } ?? (toTerminal ? Terminal.width(of: 1) : nil)
         let renderer = Renderer(format: format, colored: Terminal.wantsColor(output, allowed: options.color),
                                 maxWidth: toTerminal ? width : nil, maxRows: toTerminal && !whole ? maxRows : nil,
-                                verticalWhenTooWide: toTerminal)
+                                verticalWhenTooWide: toTerminal, raw: raw)
         let text = renderer.render(table)
         if toTerminal, let pager = Pager.command, let rows = Pager.rows(of: 1),
            text.utf8.lazy.filter({ $0 == UInt8(ascii: "\n") }).count >= rows {
