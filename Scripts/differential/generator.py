@@ -14,10 +14,10 @@ wekaql's documented semantics (README "The language"), not SQL's, where the two 
   errors (macros wdiv, fin; DuckDB's BIGINT arithmetic raises overflow itself).
 - Strings are equal when their bytes are, and sort by code point (README, issue 20 item 7): an NFC "é" and
   an NFD "é" differ for = in distinct, grouping, joins, min/max and sort, as they do in DuckDB (binary
-  collation). `matches` is Swift Regex, which compares characters as canonically equivalent: the SQL
-  matches the NFC form of the text with RE2.
-- contains / starts with / ends with / =~ compare folded text (Sources/WekaQL/Text/Folding.swift):
-  lower case, accents off, ø ł đ ħ ŧ ı ŀ to their base letter, curly apostrophes straight (macro wfold).
+  collation). `matches` is wekaql's own linear-time engine over code points, as RE2 (Text/Regex).
+- contains / starts with / ends with / =~ compare folded text (Sources/WekaQL/Text/Folding.swift): every
+  letter by canonical decomposition without its marks, lower case, ø ł đ ħ ŧ ı ŀ to their base letter,
+  curly apostrophes straight (macro wfold).
 - `length` and `substr` count characters (grapheme clusters: a letter and its combining marks); `substr`
   clamps a start below 1 to 1 and a negative length to 0, where SQL would count from the end (the Python
   functions gsubstr2 and gsubstr3 in run.py).
@@ -29,7 +29,7 @@ wekaql's documented semantics (README "The language"), not SQL's, where the two 
   b only on the rows a keeps, `a or b` only on the rows a does not keep (function where_sql).
 Forms avoided because wekaql deliberately differs and the SQL cannot follow cheaply: concat of a decimal
 (shortest round-trip text against DuckDB's), upper/lower of ß (full against simple case mapping), regular
-expressions beyond the common subset of Swift Regex and RE2, joins on keys of different types.
+expressions beyond the common subset of wekaql's engine and RE2, joins on keys of different types.
 """
 
 import re
@@ -720,7 +720,7 @@ class Generator:
             pattern = rng.choice(REGEXES)
             neg = rng.random() < 0.2
             return E.join(f"({a.w} {'not ' if neg else ''}matches {wq_string(pattern)})",
-                          f"({'NOT ' if neg else ''}regexp_matches(nfc_normalize({a.s}), {sql_string(re2_pattern(pattern))}))", "bool", [a])
+                          f"({'NOT ' if neg else ''}regexp_matches({a.s}, {sql_string(re2_pattern(pattern))}))", "bool", [a])
         if choice == "bool":
             r = rng.random()
             if r < 0.3:

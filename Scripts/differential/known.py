@@ -10,19 +10,6 @@ def wekaql_error(w, d, *codes):
 
 
 KNOWN = {
-    "folds_beyond_latin": {
-        "issue": "issue 20: accent folding beyond Latin Extended-A",
-        "what": "contains/starts with/ends with/=~ on text with accented letters past U+017F (ở, Ǎ, ή, Ё)",
-        "match": lambda p, w, d, facts: "folds_beyond_latin" in p.features,
-    },
-    # The broadest match last, so that the narrower ones name the bugs they explain.
-    "compares_nfd_strings": {
-        "issue": "issue 20 item 7: NFC and NFD strings (canonical equivalence against bytes)",
-        "what": "=, in, between, distinct, grouping, count_distinct, min/max, joins or sort on text spelt in NFD "
-                "(t.g, u.g, an NFD literal or $ps): today equal to the NFC spelling in some of them, not in others; "
-                "or answers that differ only in spelling (the column dictionary keeps the first of equal spellings)",
-        "match": lambda p, w, d, facts: "compares_nfd_strings" in p.features or facts["same_but_nfc"],
-    },
 }
 
 

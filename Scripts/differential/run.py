@@ -140,7 +140,7 @@ def duck_answer(con, program, plant=False):
 # ----- wekaql -----
 
 def wekaql_command(binary, tables, extra):
-    command = [binary, "--no-builtin", "--data", tables.path("t"), "--data", tables.path("u"), "--data",
+    command = [binary, "--no-builtin", "--data", tables.path("t") + ":types=b:integer", "--data", tables.path("u") + ":types=e:decimal", "--data",
                tables.path("m"), "-f", "jsonl", "--keep-going"]
     for name, value in tables.params.items():
         command += ["--param", f"{name}={value}"]
@@ -294,7 +294,7 @@ def repro_text(binary, trial, program):
             return f"cat > {name}.csv <<'EOF'\n{f.read()}EOF"
     params = " ".join(f"--param {shlex.quote(n + '=' + v)}" for n, v in trial.params.items() if "$" + n in program.text)
     return "\n".join([heredoc("t"), heredoc("u"),
-                      f"wekaql --no-builtin --data t.csv --data u.csv {params} -f jsonl -e {shlex.quote(program.text)}"])
+                      f"wekaql --no-builtin --data t.csv:types=b:integer --data u.csv:types=e:decimal {params} -f jsonl -e {shlex.quote(program.text)}"])
 
 
 # ----- the run -----

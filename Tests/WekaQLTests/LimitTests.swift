@@ -83,17 +83,19 @@ import Testing
         #expect(sum[0].table[0]["n"] == .integer(200))
     }
 
-    /// Swift's regex parser recursed into `[[[…` until the stack overflowed (at about 3,000 levels).
-    @Test(arguments: ["[", "(", "(?:", "[a-z&&["])
-    func deeplyNestedRegularExpressions(_ opening: String) throws {
+    /// Swift's regex parser recursed into `[[[…` until the stack overflowed (at about 3,000 levels). Groups
+    /// are now bounded by the parser; inside a class `[` is a plain character (as in RE2), so `[[[…a]]]` is
+    /// one class followed by literal `]`s; `&&` is refused.
+    @Test(arguments: [("(", Diagnostic.Code.invalidRegex), ("(?:", .invalidRegex), ("[a-z&&[", .unsupportedRegex)])
+    func deeplyNestedRegularExpressions(_ opening: String, _ code: Diagnostic.Code) throws {
         let closing = opening.hasPrefix("[") ? "]" : ")"
         let pattern = String(repeating: opening, count: 10_000) + "a" + String(repeating: closing, count: 10_000)
         let diagnostic = try Self.error("arrests where suspects matches \"\(pattern)\"")
-        #expect(diagnostic.code == .invalidRegex)
-        #expect(try Self.place(diagnostic).column == 32)
+        #expect(diagnostic.code == code)
+        #expect(try Self.place(diagnostic).column > 32)
         #expect(diagnostic.message.utf8.count < 200)
         var engine = Engine()
-        let fine = try engine.run("arrests where suspects matches \"\(String(repeating: "[", count: 20))a\(String(repeating: "]", count: 20))\" count")
+        let fine = try engine.run("arrests where suspects matches \"\(String(repeating: "[", count: 10_000))a\(String(repeating: "]", count: 10_000))\" count")
         #expect(fine.count == 1)
     }
 

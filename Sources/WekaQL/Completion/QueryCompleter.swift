@@ -93,16 +93,16 @@ struct QueryCompleter {
             table = context.source.flatMap { engine.bindings[$0.name] ?? engine.dataset[$0.name]?.table }
         }
         guard let table, let column = table.columnIndex(field) else { return ([], []) }
-        var seen = Set<String>()
+        var seen = Set<UTF8Key>()
         var texts: [String] = []
         for row in 0..<table.rowCount where texts.count < Self.valueLimit {
-            if case .string(let text) = table[row, column], seen.insert(text).inserted { texts.append(text) }
+            if case .string(let text) = table[row, column], seen.insert(UTF8Key(text)).inserted { texts.append(text) }
         }
         let sorted = texts.map { (Folding.fold($0), $0) }.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }
         func candidate(_ key: String, _ value: String) -> (key: String, candidate: Completion) {
             (key, Completion(Vocabulary.literal(value), kind: .value, terminator: inList ? "" : " "))
         }
-        let aliases = input.fields[index].aliases.filter { seen.contains($0.value) }.sorted { $0.key < $1.key }
+        let aliases = input.fields[index].aliases.filter { seen.contains(UTF8Key($0.value)) }.sorted { $0.key < $1.key }
         return (sorted.map { candidate($0.1, $0.1) }, aliases.map { candidate($0.key, $0.value) })
     }
 

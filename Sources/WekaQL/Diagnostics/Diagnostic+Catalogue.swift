@@ -17,8 +17,8 @@ extension Diagnostic {
         // Types and placement
         case typeMismatch = "E0300", notBoolean = "E0301", argumentType = "E0302", argumentCount = "E0303"
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
-        case notConstant = "E0307", parameterType = "E0308", branchType = "E0309", unknownUnit = "E0310"
-        case invalidDate = "E0311", notGrouped = "E0312"
+        case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309", branchType = "E0310"
+        case unknownUnit = "E0311", invalidDate = "E0312", notGrouped = "E0313"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
         case numberOutOfRange = "E0404", notOneQuery = "E0405", dateOutOfRange = "E0406"
@@ -292,9 +292,16 @@ extension Diagnostic {
                           hints: ["use it inside an aggregate such as sum(\(name)) or max(\(name)), \(by)"])
     }
 
-    static func invalidRegex(_ pattern: String, reason: String, range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .invalidRegex, message: "invalid regular expression \(JSONText.quote(abbreviated(pattern)))", range: range,
-                   hints: [reason])
+    static func invalidRegex(_ pattern: String, _ error: RegexSyntaxError, range: SourceRange) -> Diagnostic {
+        let quoted = JSONText.quote(abbreviated(pattern))
+        switch error.kind {
+        case .invalid:
+            return Diagnostic(code: .invalidRegex, message: "invalid regular expression \(quoted): \(error.problem)", range: range,
+                              hints: [error.hint])
+        case .unsupported:
+            return Diagnostic(code: .unsupportedRegex, message: "in regular expression \(quoted): \(error.problem)", range: range,
+                              hints: [error.hint])
+        }
     }
 
     static func notConstant(range: SourceRange, what: String = "a whole number (or a $parameter)") -> Diagnostic {

@@ -94,7 +94,10 @@ struct Evaluator {
             }
             let f = compiler.compile(expression)
             var builder = ColumnBuilder(type: expression.type, capacity: rows.count)
-            for row in rows { builder.append(try f(Int(row))) }
+            for (index, row) in rows.enumerated() {
+                if index & 0x3FF == 0x3FF, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: expression.range) }
+                builder.append(try f(Int(row)))
+            }
             return builder.build()
         }
         return Table(fields: fields, columns: columns, rowCount: rows.count)
@@ -140,8 +143,8 @@ struct Evaluator {
         probes.compactMap { probe in
             let values = input.table.columns[probe.column].distinctStrings
             let target = probe.folded ? Folding.fold(probe.literal) : probe.literal
-            if values.contains(where: { (probe.folded ? Folding.fold($0) : $0) == target }) { return nil }
-            let alias = probe.aliasOf.flatMap { values.contains($0) ? $0 : nil }
+            if values.contains(where: { StringBytes.equal(probe.folded ? Folding.fold($0) : $0, target) }) { return nil }
+            let alias = probe.aliasOf.flatMap { alias in values.contains { StringBytes.equal($0, alias) } ? alias : nil }
             return .noMatch(probe.literal, field: probe.fieldName, suggestion: alias ?? Suggestions.nearest(to: probe.literal, in: values),
                             range: probe.range)
         }

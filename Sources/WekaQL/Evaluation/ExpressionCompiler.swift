@@ -52,7 +52,7 @@ struct ExpressionCompiler {
             let f = compile(subject)
             return { row in
                 guard case .string(let s) = try f(row) else { return .null }
-                return .boolean((try? box.regex.firstMatch(in: s)) != nil)
+                return .boolean(box.program.isMatch(s))
             }
         case .inList(let subject, let items, let negated):
             return compileIn(compile(subject), items.map(compile), negated: negated)

@@ -41,7 +41,8 @@ struct Filter {
         var checked = 0
         try forEach(selection) { row in
             checked += 1
-            if checked & 0xFFFF == 0, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: condition.range) }
+            // Every 1,024 rows: a row can cost a long pattern's size × the text's length (`matches`).
+            if checked & 0x3FF == 0, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: condition.range) }
             if case .boolean(true) = try f(row) { result.append(Int32(row)) }
         }
         return result
@@ -77,7 +78,8 @@ struct Filter {
     /// For a condition that reads exactly one column, a string column: its codes, and the truth of
     /// the condition for null (index 0) and for each dictionary entry (index code + 1).
     /// Worth it only when there are fewer distinct strings than rows to test; if deciding an entry
-    /// fails (say, a division by zero), the rows are tested one by one so only real rows can fail.
+    /// fails (say, a division by zero), the rows are tested one by one so only real rows can fail; so
+    /// does a cancellation, which the row loop then reports.
     private func dictionaryLookup(_ condition: BoundExpression, rows: Int) -> ([Int32], [Bool])? {
         guard let column = condition.singleColumn,
               case .string(let codes, let dictionary) = relation.table.columns[column].storage,
@@ -93,6 +95,7 @@ struct Filter {
         let f = ExpressionCompiler(table: table, parameters: compiler.parameters).compile(condition)
         do {
             let truth = try (0..<entries.count).map { row -> Bool in
+                if row & 0x3FF == 0x3FF, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: condition.range) }
                 if case .boolean(true) = try f(row) { return true }
                 return false
             }

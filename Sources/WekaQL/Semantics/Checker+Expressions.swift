@@ -192,32 +192,23 @@ extension Checker {
     private func bindRegex(_ subject: BoundExpression, _ pattern: BoundExpression, _ source: Expression,
                            range: SourceRange) throws -> BoundExpression {
         guard case .literal(.string(let text)) = pattern.kind else { throw Diagnostic.notConstant(range: source.range, what: "a regular expression in double quotes") }
-        // Swift's regex parser limits nested groups but not nested character classes (`[[[…`), which
-        // overflow its stack past a few thousand: bound them before it sees the pattern.
-        guard Self.classNesting(text) <= Parser.maximumDepth else {
-            throw Diagnostic.invalidRegex(text, reason: "character classes nested more than \(Parser.maximumDepth) levels", range: source.range)
-        }
-        do {
-            let regex = try Regex(text)
-            return BoundExpression(kind: .regexMatch(subject, RegexBox(regex, pattern: text)), type: .boolean, range: range)
+        do throws(RegexSyntaxError) {
+            let program = try RegexProgram(text)
+            return BoundExpression(kind: .regexMatch(subject, RegexBox(program, pattern: text)), type: .boolean, range: range)
         } catch {
-            throw Diagnostic.invalidRegex(text, reason: "\(error)", range: source.range)
+            throw Diagnostic.invalidRegex(text, error, range: placement(of: error, inLiteral: source.range, text))
         }
     }
 
-    /// The deepest nesting of `[` in a regular expression, escaped characters aside.
-    private static func classNesting(_ pattern: String) -> Int {
-        var depth = 0, deepest = 0, escaped = false
-        for byte in pattern.utf8 {
-            if escaped { escaped = false; continue }
-            switch byte {
-            case UInt8(ascii: "\\"): escaped = true
-            case UInt8(ascii: "["): depth += 1; deepest = max(deepest, depth)
-            case UInt8(ascii: "]"): depth = max(0, depth - 1)
-            default: break
-            }
+    /// Where in the source a pattern's error is: on the offending characters when the literal is written
+    /// as the pattern itself (no escapes), else the whole literal.
+    private func placement(of error: RegexSyntaxError, inLiteral range: SourceRange, _ pattern: String) -> SourceRange {
+        let written = file.bytes[range.start..<min(range.end, file.bytes.count)]
+        guard error.length > 0, written.count == pattern.utf8.count + 2, written.dropFirst().dropLast().elementsEqual(pattern.utf8) else {
+            return range
         }
-        return deepest
+        let start = range.start + 1 + error.offset
+        return SourceRange(start, start + error.length)
     }
 
     /// A string literal where a date belongs (`end_date - "2022-06-01"`, `date_diff("day", "2022-06-01", d)`)

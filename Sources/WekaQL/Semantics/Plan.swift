@@ -34,15 +34,15 @@ struct BoundBranch: Sendable {
 }
 
 /// A compiled regular expression, shared between tasks (matching does not mutate it).
-final class RegexBox: @unchecked Sendable {
-    let regex: Regex<AnyRegexOutput>
+final class RegexBox: Sendable {
+    let program: RegexProgram
     /// The pattern, when it has no special characters: it then matches as a plain substring search.
     let literal: [UInt8]?
 
-    init(_ regex: Regex<AnyRegexOutput>, pattern: String) {
-        self.regex = regex
-        let special: Set<Character> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
-        literal = pattern.contains(where: special.contains) ? nil : Array(pattern.utf8)
+    init(_ program: RegexProgram, pattern: String) {
+        self.program = program
+        let special: Set<Unicode.Scalar> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
+        literal = pattern.unicodeScalars.contains(where: special.contains) ? nil : Array(pattern.utf8)
     }
 }
 

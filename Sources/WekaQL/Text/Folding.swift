@@ -1,67 +1,49 @@
 // Case- and accent-insensitive text: what `=~`, `contains`, `starts with`, `ends with` and completion use.
 
 /// Folds text for comparison that ignores case and accents: `"Côte d'Ivoire"` and `"cote d’ivoire"`
-/// fold to the same string.
+/// fold to the same string, as do `"Phở"` and `"pho"`, `"Αθήνα"` and `"αθηνα"`.
 ///
-/// Without Foundation (kept out for start-up time), folding lower-cases with the standard
-/// library's Unicode tables and drops accents by mapping the Latin letters with diacritics to
-/// their base letter, and removing combining marks. Typographic apostrophes fold to `'`.
+/// Each scalar folds to its canonical decomposition without combining marks, lower-cased — what
+/// DuckDB's `lower(strip_accents(x))` gives — from a table generated from the standard library's Unicode
+/// data (``FoldingTable``, made by `Scripts/generate-folding-table.swift`; no Foundation at run time).
+/// So canonically equivalent spellings (NFC and NFD) fold alike. Deliberate choices:
+/// - `й` folds to `и` and `ё` to `е` (the breve and diaeresis are marks), as in DuckDB.
+/// - Lower case is the full lowercase mapping, not case folding: `ß` stays `ß` (not `ss`), final `ς`
+///   stays `ς`; compatibility forms are kept: `ﬁ` is not `fi`, full-width `Ａ` folds to `ａ`, not `a`.
+/// - Beyond DuckDB, letters with a stroke or bar fold to their base (`ø ł đ ħ ŧ ı ŀ` to `o l d h t i l`)
+///   and typographic apostrophes (`‘ ’ ʼ`) to `'`, as wekaql always did.
 public enum Folding {
     /// `text` lower-cased, without accents, with curly apostrophes made straight.
     public static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLowercased(text) }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if let quick = quickLowercase(scalar) {
-                out.append(baseLetter(quick) ?? quick)
-                continue
-            }
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                if lower.properties.canonicalCombiningClass != .notReordered { continue }   // a combining accent
-                out.append(baseLetter(lower) ?? lower)
-            }
+            if let quick = latin1Fold(scalar) { out.append(quick) }
+            else { FoldingTable.shared.append(scalar, to: &out) }
         }
         return String(out)
     }
 
-    /// The lower case of ASCII and Latin-1 letters without a table lookup (`nil` for anything else).
-    private static func quickLowercase(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+    /// The fold of a Latin-1 scalar without the table (`nil` for anything else); the table agrees.
+    private static func latin1Fold(_ s: Unicode.Scalar) -> Unicode.Scalar? {
         switch s.value {
-        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: return Unicode.Scalar(s.value + 0x20)
-        case 0...0x7F, 0xDF...0xFF: return s
+        case 0x41...0x5A: return Unicode.Scalar(s.value + 0x20)
+        case 0xC0...0xC5, 0xE0...0xE5: return "a"
+        case 0xC7, 0xE7: return "c"
+        case 0xC8...0xCB, 0xE8...0xEB: return "e"
+        case 0xCC...0xCF, 0xEC...0xEF: return "i"
+        case 0xD1, 0xF1: return "n"
+        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8: return "o"
+        case 0xD9...0xDC, 0xF9...0xFC: return "u"
+        case 0xDD, 0xFD, 0xFF: return "y"
+        case 0xC6, 0xD0, 0xDE: return Unicode.Scalar(s.value + 0x20)   // æ ð þ
+        case 0...0xFF: return s
         default: return nil
         }
     }
 
     private static func asciiLowercased(_ text: String) -> String {
         String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
-    }
-
-    /// The base letter of a lower-case Latin letter with a diacritic, or a straight apostrophe.
-    private static func baseLetter(_ s: Unicode.Scalar) -> Unicode.Scalar? {
-        switch s.value {
-        case 0x2018, 0x2019, 0x02BC: return "'"
-        case 0xE0...0xE5, 0x101, 0x103, 0x105: return "a"
-        case 0xE7, 0x107, 0x109, 0x10B, 0x10D: return "c"
-        case 0x10F, 0x111: return "d"
-        case 0xE8...0xEB, 0x113, 0x115, 0x117, 0x119, 0x11B: return "e"
-        case 0x11D, 0x11F, 0x121, 0x123: return "g"
-        case 0x125, 0x127: return "h"
-        case 0xEC...0xEF, 0x129, 0x12B, 0x12D, 0x12F, 0x131: return "i"
-        case 0x135: return "j"
-        case 0x137: return "k"
-        case 0x13A, 0x13C, 0x13E, 0x140, 0x142: return "l"
-        case 0xF1, 0x144, 0x146, 0x148: return "n"
-        case 0xF2...0xF6, 0xF8, 0x14D, 0x14F, 0x151: return "o"
-        case 0x155, 0x157, 0x159: return "r"
-        case 0x15B, 0x15D, 0x15F, 0x161, 0x219: return "s"
-        case 0x163, 0x165, 0x167, 0x21B: return "t"
-        case 0xF9...0xFC, 0x169, 0x16B, 0x16D, 0x16F, 0x171, 0x173: return "u"
-        case 0x175: return "w"
-        case 0xFD, 0xFF, 0x177: return "y"
-        case 0x17A, 0x17C, 0x17E: return "z"
-        default: return nil
-        }
     }
 }
 

@@ -4,33 +4,34 @@
 struct StringDictionary: Sendable {
     /// The strings, indexed by code.
     private(set) var values: [String] = []
-    private var codes: [String: Int32] = [:]
+    /// Keyed by bytes, so canonically equivalent spellings are different entries (see ``StringBytes``).
+    private var codes: [UTF8Key: Int32] = [:]
 
     init() {}
 
     /// A dictionary of strings that are distinct byte sequences, coded in the order given.
-    /// (Canonically equivalent spellings keep their own codes; a lookup finds the first.)
     init(distinct values: [String]) {
         self.values = values
         codes.reserveCapacity(values.count)
-        for (code, value) in values.enumerated() where codes[value] == nil { codes[value] = Int32(code) }
+        for (code, value) in values.enumerated() { codes[UTF8Key(value)] = Int32(code) }
     }
 
     /// The code of `text`, adding it if new.
     mutating func code(for text: String) -> Int32 {
-        if let code = codes[text] { return code }
+        let key = UTF8Key(text)
+        if let code = codes[key] { return code }
         let code = Int32(values.count)
         values.append(text)
-        codes[text] = code
+        codes[key] = code
         return code
     }
 
     /// The code of `text`, if present.
-    func existingCode(for text: String) -> Int32? { codes[text] }
+    func existingCode(for text: String) -> Int32? { codes[UTF8Key(text)] }
 
     /// Each code's rank in code-point order, so that sorting compares integers.
     func sortRanks() -> [Int32] {
-        let order = values.indices.sorted { values[$0] < values[$1] }
+        let order = values.indices.sorted { StringBytes.compare(values[$0], values[$1]) < 0 }
         var ranks = [Int32](repeating: 0, count: values.count)
         for (rank, code) in order.enumerated() { ranks[code] = Int32(rank) }
         return ranks

@@ -6,7 +6,9 @@
 /// Rules:
 /// - `null` is unknown: comparing it with anything is unknown (see ``compare(_:_:)``), and it sorts last.
 /// - Integers and decimals compare as numbers (`1 = 1.0`); other kinds never equal each other.
-/// - Strings order by Unicode code point, which is the byte order of NFC UTF-8.
+/// - Strings are equal only when their UTF-8 bytes are (a precomposed "é" and "e" with a combining accent
+///   are different values), and order by Unicode code point, which is the byte order of UTF-8
+///   (see ``StringBytes``). `=~`, `contains` and the other folded operators see such spellings as equal.
 /// - Encodes to JSON as `null`, `true`, `3`, `1.5`, `"Togo"`, `"2022-06-12"`.
 public enum Value: Hashable, Sendable, CustomStringConvertible {
     case null
@@ -63,7 +65,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         switch (a, b) {
         case (.null, _), (_, .null): return nil
         case let (.integer(x), .integer(y)): return x < y ? -1 : (x == y ? 0 : 1)
-        case let (.string(x), .string(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.string(x), .string(y)): return StringBytes.compare(x, y)
         case let (.boolean(x), .boolean(y)): return x == y ? 0 : (!x ? -1 : 1)
         case let (.date(x), .date(y)): return x.days < y.days ? -1 : (x.days == y.days ? 0 : 1)
         default:
@@ -114,6 +116,33 @@ public enum ValueType: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// Whether values of the two types can be compared.
     func isComparable(with other: ValueType) -> Bool { unified(with: other) != nil }
+}
+
+extension Value {
+    /// Equal kinds with equal payloads; strings by their bytes, not by canonical equivalence.
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.boolean(x), .boolean(y)): return x == y
+        case let (.integer(x), .integer(y)): return x == y
+        case let (.decimal(x), .decimal(y)): return x == y
+        case let (.string(x), .string(y)): return StringBytes.equal(x, y)
+        case let (.date(x), .date(y)): return x == y
+        default: return false
+        }
+    }
+
+    /// Hashes what ``==`` compares: a string's bytes.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .boolean(let b): hasher.combine(1); hasher.combine(b)
+        case .integer(let i): hasher.combine(2); hasher.combine(i)
+        case .decimal(let d): hasher.combine(3); hasher.combine(d)
+        case .string(let s): hasher.combine(4); StringBytes.hash(s, into: &hasher)
+        case .date(let d): hasher.combine(5); hasher.combine(d)
+        }
+    }
 }
 
 extension Value: Codable {
