@@ -125,6 +125,17 @@ extension Options {
 enum Help {
     static let version = "wekaql 0.1.0"
 
+    /// Names in lines of about 80 columns, continued under the first (the list is Vocabulary's, the one
+    /// declaration of the language's words).
+    static func wrapped(_ names: [String]) -> String {
+        var lines: [String] = [], line = ""
+        for name in names {
+            if !line.isEmpty && line.count + 1 + name.count > 64 { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + name
+        }
+        return (lines + [line]).joined(separator: "\n" + String(repeating: " ", count: 15))
+    }
+
     static let text = """
     wekaql — a query language over the data of INTERPOL's Operation Weka II
 
@@ -150,9 +161,9 @@ enum Help {
                    count [by …], summarize NAME = AGG(…) [by …], [left] join C on F [= G]
       operators    = != < <= > >= =~  and or not  in (…)  is [not] null  between … and …
                    contains, starts with, ends with (case- and accent-insensitive), matches "regex"
-                   + - * / %
-      functions    lower upper length trim substr concat coalesce abs round floor ceil year month day
-      aggregates   count() count(x) count_distinct sum avg min max
+                   + - * / %  a || b (join text)  case when C then A [else B] end  if(C, A, B)
+      functions    \(wrapped(Vocabulary.functions.map(\.name)))
+      aggregates   \(wrapped(Vocabulary.aggregates.map(\.name)))
       collections  operations figures countries arrests victims smuggling items other_crimes partners
                    funders statements captions (.schema shows each field's origin; --notes the notes)
 

@@ -47,7 +47,7 @@ import WekaQL
         #expect(keys.first?.descending == true)
         #expect(file.text(in: query.stages[1].keywordRange) == "sort by")
         guard case .count(let by) = program.statements[1].query.stages[0].kind else { Issue.record("no count"); return }
-        #expect(by.map(\.text) == ["country"])
+        #expect(by.map(\.field?.text) == ["country"])
     }
 
     @Test func parseErrorsAreReportedAndTheRestStillParses() {

@@ -6,7 +6,7 @@ import WekaQL
 
 @Suite struct CheckerErrorTests {
     static let fields = "fields: id, name, city, age, score, active, joined"
-    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, abs, round, floor, ceil, year, month, day, count, count_distinct, sum, avg, min, max"
+    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, replace, left, right, abs, round, floor, ceil, year, month, day, date_trunc, date_diff, today, count, count_distinct, sum, avg, min, max, median, percentile, stddev, variance, count_if, string_agg, first, last"
 
     static let cases: [ExpectedDiagnostic] = [
         // Names
@@ -76,8 +76,8 @@ import WekaQL
                            message: "cannot compare string field \"name\" with integer 5"),
         ExpectedDiagnostic(source: "people where joined = 5", code: .typeMismatch, line: 1, column: 23, width: 1,
                            message: "cannot compare date field \"joined\" with integer 5"),
-        ExpectedDiagnostic(source: "people where joined > \"June\"", code: .typeMismatch, line: 1, column: 23, width: 6,
-                           message: "cannot compare date field \"joined\" with string \"June\""),
+        ExpectedDiagnostic(source: "people where joined > \"June\"", code: .invalidDate, line: 1, column: 23, width: 6,
+                           message: "\"June\" is not a date", hints: ["a date is written \"YYYY-MM-DD\""]),
         ExpectedDiagnostic(source: "people where active = 1", code: .typeMismatch, line: 1, column: 23, width: 1,
                            message: "cannot compare boolean field \"active\" with integer 1"),
         ExpectedDiagnostic(source: "people where name", code: .notBoolean, line: 1, column: 14, width: 4,
@@ -109,14 +109,14 @@ import WekaQL
         ExpectedDiagnostic(source: "people summarize n = age", code: .notAggregate, line: 1, column: 22, width: 3,
                            message: "\"summarize\" needs an aggregate such as sum(arrested)", hints: ["aggregates:"]),
         ExpectedDiagnostic(source: "people summarize s = sum(name)", code: .argumentType, line: 1, column: 26, width: 4,
-                           message: "sum(value) needs a number here, found string"),
+                           message: "sum(number) needs a number here, found string"),
         ExpectedDiagnostic(source: "people summarize a = avg(joined)", code: .argumentType, line: 1, column: 26, width: 6,
-                           message: "avg(value) needs a number here, found date"),
+                           message: "avg(number) needs a number here, found date"),
         ExpectedDiagnostic(source: "people summarize n = count(1, 2)", code: .argumentCount, line: 1, column: 22, width: 11,
                            message: "wrong number of arguments (2) to count() or count(value)",
                            hints: ["call it as count() or count(value)"]),
         ExpectedDiagnostic(source: "people summarize s = sum()", code: .argumentCount, line: 1, column: 22, width: 5,
-                           message: "wrong number of arguments (0) to sum(value)", hints: ["call it as sum(value)"]),
+                           message: "wrong number of arguments (0) to sum(number)", hints: ["call it as sum(number)"]),
         ExpectedDiagnostic(source: "people summarize n = count(), n = sum(age)", code: .duplicateColumn, line: 1, column: 31, width: 1,
                            message: "column \"n\" appears twice in the result", hints: ["name one of them with \"as\""]),
         ExpectedDiagnostic(source: "people where name matches \"([\"", code: .invalidRegex, line: 1, column: 29, width: 1,
@@ -130,7 +130,7 @@ import WekaQL
         ExpectedDiagnostic(source: "people limit 2 offset name", code: .notConstant, line: 1, column: 23, width: 4,
                            message: "expected a whole number (or a $parameter) here"),
         ExpectedDiagnostic(source: "people select name + 1", code: .typeMismatch, line: 1, column: 15, width: 4,
-                           message: "\"+\" needs a number, found string", hints: ["join text with concat(a, b)"]),
+                           message: "\"+\" needs a number, found string", hints: ["join text with a || b"]),
         ExpectedDiagnostic(source: "people select age * name", code: .typeMismatch, line: 1, column: 21, width: 4,
                            message: "\"*\" needs a number, found string"),
         ExpectedDiagnostic(source: "people select -name", code: .typeMismatch, line: 1, column: 16, width: 4,

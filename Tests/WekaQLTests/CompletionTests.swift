@@ -113,7 +113,7 @@ private let commands = [
 
     @Test func fieldsAfterSelectAreTheSelectedOnes() {
         #expect(texts("arrests select country, arrested | where ").prefix(3) == ["country", "arrested", "abs("])
-        #expect(texts("arrests select country as land | sort by l") == ["land", "length(", "lower("])
+        #expect(texts("arrests select country as land | sort by l") == ["land", "left(", "length(", "lower("])
     }
 
     @Test func fieldsAfterCountAndSummarize() {

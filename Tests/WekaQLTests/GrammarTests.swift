@@ -106,7 +106,7 @@ import Testing
         "KEYWORD": [.word], "NAME": [.word, .quotedName], "WORD": [.word], "QUOTED NAME": [.quotedName],
         "PARAMETER": [.parameter], "STRING": [.string], "INTEGER": [.integer], "DECIMAL": [.decimal],
         "SYMBOL": [.pipe, .comma, .semicolon, .dot, .star, .leftParen, .rightParen, .equal, .notEqual, .less,
-                   .lessEqual, .greater, .greaterEqual, .fuzzyEqual, .plus, .minus, .slash, .percent],
+                   .lessEqual, .greater, .greaterEqual, .fuzzyEqual, .plus, .minus, .slash, .percent, .concatenate],
         "NEWLINE": [.newline], "SPACE": [], "COMMENT": [.comment],
     ]
 

@@ -42,7 +42,14 @@ import WekaQL
         case .isNull(let x, let negated): return "(is \(negated ? "not " : "")null \(sexp(x)))"
         case .between(let x, let low, let high, let negated):
             return "(\(negated ? "not between" : "between") \(sexp(x)) \(sexp(low)) \(sexp(high)))"
+        case .conditional(let branches, let otherwise):
+            let whens = branches.map { "(when \(sexp($0.condition)) \(sexp($0.result)))" }
+            return "(case \(whens.joined(separator: " "))\(otherwise.map { " (else \(sexp($0)))" } ?? ""))"
         }
+    }
+
+    static func key(_ key: GroupKey) -> String {
+        key.field?.text ?? ((key.name.map { "\($0.text) = " } ?? "") + sexp(key.expression))
     }
 
     static func describe(_ stage: Stage) -> String {
@@ -60,10 +67,10 @@ import WekaQL
         case .limit(let count, let offset):
             return "limit \(sexp(count))" + (offset.map { " offset \(sexp($0))" } ?? "")
         case .distinct(let names): return (["distinct"] + [names.map(\.text).joined(separator: ", ")]).filter { !$0.isEmpty }.joined(separator: " ")
-        case .count(let by): return by.isEmpty ? "count" : "count by " + by.map(\.text).joined(separator: ", ")
+        case .count(let by): return by.isEmpty ? "count" : "count by " + by.map(key).joined(separator: ", ")
         case .summarize(let aggregations, let by):
             let items = aggregations.map { ($0.name.map { "\($0.text) = " } ?? "") + sexp($0.call) }.joined(separator: ", ")
-            return "summarize \(items)" + (by.isEmpty ? "" : " by " + by.map(\.text).joined(separator: ", "))
+            return "summarize \(items)" + (by.isEmpty ? "" : " by " + by.map(key).joined(separator: ", "))
         case .join(let clause):
             let keys = clause.leftKey.text == clause.rightKey.text ? clause.leftKey.text : "\(clause.leftKey.text) = \(clause.rightKey.text)"
             return "\(clause.isLeft ? "left join" : "join") \(clause.collection.text) on \(keys)"

@@ -152,7 +152,7 @@ enum ExpressionPosition: Equatable {
             else { self = .operand(valuesOf: nil, inList: false) }
         case .equal, .notEqual, .fuzzyEqual:
             self = .operand(valuesOf: Self.field(before: index, in: tokens), inList: false)
-        case .less, .lessEqual, .greater, .greaterEqual, .plus, .minus, .slash, .percent:
+        case .less, .lessEqual, .greater, .greaterEqual, .plus, .minus, .slash, .percent, .concatenate:
             self = .operand(valuesOf: nil, inList: false)
         case .star where index > tokens.startIndex && CompletionContext.endsOperand(tokens[index - 1]):
             self = .operand(valuesOf: nil, inList: false)   // multiplication, not `select *`

@@ -13,15 +13,7 @@ public enum Vocabulary {
 
     /// The aggregates of `summarize`, with their usage, such as `("sum", "sum(number)")`.
     public static var aggregates: [(name: String, signature: String)] {
-        AggregateFunction.allCases.map { function in
-            let argument: String
-            switch function {
-            case .count: argument = "[value]"
-            case .count_distinct, .min, .max: argument = "value"
-            case .sum, .avg: argument = "number"
-            }
-            return (function.rawValue, "\(function.rawValue)(\(argument))")
-        }
+        AggregateFunction.allCases.map { ($0.rawValue, $0.signature) }
     }
 
     /// The candidate nearest to `name` when it is close enough to be a typo (case and accents ignored).

@@ -17,10 +17,11 @@ extension Diagnostic {
         // Types and placement
         case typeMismatch = "E0300", notBoolean = "E0301", argumentType = "E0302", argumentCount = "E0303"
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
-        case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309"
+        case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309", branchType = "E0310"
+        case unknownUnit = "E0311", invalidDate = "E0312", notGrouped = "E0313"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
-        case numberOutOfRange = "E0404", notOneQuery = "E0405", memoryBudget = "E0406"
+        case numberOutOfRange = "E0404", notOneQuery = "E0405", memoryBudget = "E0406", dateOutOfRange = "E0407"
         // Data files
         case cannotRead = "E0500", invalidUTF8 = "E0501", malformedJSON = "E0502", malformedCSV = "E0503"
         case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"
@@ -219,9 +220,12 @@ extension Diagnostic {
                    hints: ["name one of them with \"as\": … as \(name)_2"])
     }
 
-    static func typeMismatch(op: String, left: BoundExpression, leftText: String, right: BoundExpression, rightText: String) -> Diagnostic {
-        var hints: [String] = []
-        if case .literal(.string(let text)) = right.kind, left.type.isNumeric, Double(text) != nil {
+    static func typeMismatch(op: String, left: BoundExpression, leftText: String, right: BoundExpression, rightText: String,
+                             hint: String? = nil) -> Diagnostic {
+        var hints: [String] = hint.map { [$0] } ?? []
+        if !hints.isEmpty {
+            // The caller's hint says it best (a date written without quotes).
+        } else if case .literal(.string(let text)) = right.kind, left.type.isNumeric, Double(text) != nil {
             hints.append("remove the quotes to compare with the number \(text)")
         } else if case .literal(.string(let text)) = left.kind, right.type.isNumeric, Double(text) != nil {
             hints.append("remove the quotes to compare with the number \(text)")
@@ -239,13 +243,34 @@ extension Diagnostic {
                    hints: hint.map { [$0] } ?? [])
     }
 
-    static func notBoolean(type: ValueType, range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .notBoolean, message: "\"where\" needs a condition, found \(article(type.rawValue)) \(type.rawValue) expression", range: range,
-                   hints: ["compare it with something, for example: where arrested > 2"])
+    static func notBoolean(type: ValueType, range: SourceRange, place: String = "where") -> Diagnostic {
+        let example = place == "where" ? "where arrested > 2" : (place == "if" ? "if(arrested > 2, …, …)" : "when arrested > 2 then …")
+        return Diagnostic(code: .notBoolean, message: "\(quoted(place)) needs a condition, found \(article(type.rawValue)) \(type.rawValue) expression",
+                          range: range, hints: ["compare it with something, for example: \(example)"])
     }
 
-    static func argumentType(_ signature: String, expected: String, found: ValueType, range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .argumentType, message: "\(signature) needs \(expected) here, found \(found.rawValue)", range: range)
+    static func branchType(_ what: String, found: ValueType, expected: ValueType, range: SourceRange, earlier: String) -> Diagnostic {
+        Diagnostic(code: .branchType,
+                   message: "the branches of \(quoted(what)) disagree: \(article(found.rawValue)) \(found.rawValue) here, \(article(expected.rawValue)) \(expected.rawValue) in \(quoted(earlier))",
+                   range: range,
+                   hints: ["every branch gives one type: an integer and a decimal make a decimal, and null fits any"])
+    }
+
+    static func argumentType(_ signature: String, expected: String, found: ValueType, range: SourceRange, hint: String? = nil) -> Diagnostic {
+        Diagnostic(code: .argumentType, message: "\(signature) needs \(expected) here, found \(found.rawValue)", range: range,
+                   hints: hint.map { [$0] } ?? [])
+    }
+
+    static func unknownUnit(_ text: String, function: String, range: SourceRange, available: [String]) -> Diagnostic {
+        var hints: [String] = []
+        if let near = Suggestions.nearest(to: text, in: available) { hints.append("did you mean \(quoted(near))?") }
+        hints.append("units: \(available.joined(separator: ", "))")
+        return Diagnostic(code: .unknownUnit, message: "unknown unit \(JSONText.quote(abbreviated(text))) in \(function)", range: range, hints: hints)
+    }
+
+    static func invalidDate(_ text: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .invalidDate, message: "\(JSONText.quote(abbreviated(text))) is not a date", range: range,
+                   hints: ["a date is written \"YYYY-MM-DD\", with a month 01-12 and a day of that month: \"2022-06-14\""])
     }
 
     static func argumentCount(_ signature: String, given: Int, range: SourceRange) -> Diagnostic {
@@ -261,6 +286,12 @@ extension Diagnostic {
     static func notAggregate(range: SourceRange) -> Diagnostic {
         Diagnostic(code: .notAggregate, message: "\"summarize\" needs an aggregate such as sum(arrested)", range: range,
                    hints: ["aggregates: \(AggregateFunction.allCases.map { $0.rawValue + "()" }.joined(separator: ", "))"])
+    }
+
+    static func notGrouped(_ name: String, range: SourceRange, keys: [String]) -> Diagnostic {
+        let by = keys.isEmpty ? "group by it: … by \(name)" : "or add it to the keys of \"by\" (now: \(keys.joined(separator: ", ")))"
+        return Diagnostic(code: .notGrouped, message: "field \(quoted(name)) is neither a key of \"by\" nor inside an aggregate", range: range,
+                          hints: ["use it inside an aggregate such as sum(\(name)) or max(\(name)), \(by)"])
     }
 
     static func invalidRegex(_ pattern: String, _ error: RegexSyntaxError, range: SourceRange) -> Diagnostic {
@@ -294,6 +325,10 @@ extension Diagnostic {
 
     static func decimalOverflow(range: SourceRange) -> Diagnostic {
         Diagnostic(code: .numberOutOfRange, message: "number out of range: the result is too large for a decimal", range: range)
+    }
+
+    static func dateOutOfRange(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .dateOutOfRange, message: "date out of range: the result is before 0001-01-01 or after 9999-12-31", range: range)
     }
 
     static func divisionByZero(range: SourceRange) -> Diagnostic {

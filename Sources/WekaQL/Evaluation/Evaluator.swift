@@ -43,10 +43,9 @@ struct Evaluator {
             case .distinct(let columns):
                 try budget.check("distinct", rows: relation.count, bytesPerRow: 16 + 16 * columns.count, range: range)
                 relation = Relation(try distinct(relation, columns: columns, fields: fields, range: range))
-            case .aggregate(let groups, let aggregates):
-                try budget.check("grouping", rows: relation.count, bytesPerRow: 4 + 16 * groups.count, range: range)
-                let grouper = Grouper(relation: relation, compiler: compiler, cancellation: cancellation)
-                relation = Relation(try grouper.aggregate(groups: groups, aggregates: aggregates, fields: fields))
+            case .aggregate(let aggregate):
+                try budget.check("grouping", rows: relation.count, bytesPerRow: 4 + 16 * aggregate.keys.count, range: range)
+                relation = Relation(try self.aggregate(relation, aggregate, fields: fields, compiler: compiler))
             case .join(let join):
                 let joiner = Joiner(left: relation, right: try table(join.right), cancellation: cancellation, budget: budget)
                 relation = Relation(try joiner.join(join, fields: fields))
@@ -64,6 +63,32 @@ struct Evaluator {
             return table
         case .collection(let name): return dataset[name]!.table
         }
+    }
+
+    /// Groups and folds; a key that is an expression is computed first as an extra column (for the
+    /// selected rows only), and outputs over aggregates are computed on the grouped table.
+    private func aggregate(_ relation: Relation, _ plan: AggregatePlan, fields: [Field], compiler: ExpressionCompiler) throws -> Table {
+        var input = relation
+        var groups: [Int] = []
+        var extra: [Column] = []
+        for key in plan.keys {
+            if case .column(let c) = key.kind { groups.append(c); continue }
+            let f = compiler.compile(key)
+            var values = [Value](repeating: .null, count: relation.table.rowCount)
+            try relation.forEachRow { row in values[row] = try f(row) }
+            groups.append(relation.table.columns.count + extra.count)
+            extra.append(Column(type: key.type, values: values))
+        }
+        if !extra.isEmpty {
+            let extraFields = plan.keys.filter { if case .column = $0.kind { false } else { true } }.map { Field(name: "", type: $0.type) }
+            let table = Table(fields: relation.table.fields + extraFields, columns: relation.table.columns + extra, rowCount: relation.table.rowCount)
+            input = Relation(table, selection: relation.selection)
+        }
+        let grouper = Grouper(relation: input, compiler: ExpressionCompiler(table: input.table, parameters: parameters), cancellation: cancellation)
+        let grouped = try grouper.aggregate(groups: groups, aggregates: plan.aggregates,
+                                            fields: plan.outputs == nil ? fields : plan.groupedFields)
+        guard let outputs = plan.outputs else { return grouped }
+        return try project(Relation(grouped), outputs, fields: fields, compiler: ExpressionCompiler(table: grouped, parameters: parameters))
     }
 
     private func project(_ relation: Relation, _ expressions: [BoundExpression], fields: [Field],

@@ -32,6 +32,14 @@ struct ExpressionCompiler {
             }
         case .logical(let op, let a, let b):
             return compileLogical(op == .and, compile(a), compile(b))
+        case .arithmetic(.concatenate, let a, let b):
+            let f = compile(a), g = compile(b)
+            return { row in
+                let x = try f(row)
+                if x.isNull { return .null }
+                let y = try g(row)
+                return y.isNull ? .null : .string(x.description + y.description)
+            }
         case .arithmetic(let op, let a, let b):
             let f = compile(a), g = compile(b)
             return { row in try Arithmetic.apply(op, try f(row), try g(row), range: range) }
@@ -58,17 +66,38 @@ struct ExpressionCompiler {
                 let inside = Comparison.and(Comparison.apply(.greaterEqual, v, try l(row)), Comparison.apply(.lessEqual, v, try h(row)))
                 return negated ? Comparison.not(inside) : inside
             }
+        case .call(.today, _):
+            // Read once, when the stage starts, so that every row sees the same day.
+            let today = Value.date(.today())
+            return { _ in today }
         case .call(let function, let arguments):
             let compiled = arguments.map(compile)
-            let widen = expression.type == .decimal
             let call = function.isLazy ? firstNotNull(compiled) : strict(function, compiled, range: range)
             // `coalesce(decimal, integer)` is a decimal whichever argument it returns.
-            guard widen else { return call }
-            return { row in
-                let result = try call(row)
-                if case .integer(let i) = result { return .decimal(Double(i)) }
-                return result
+            return expression.type == .decimal ? widened(call) : call
+        case .conditional(let branches, let otherwise):
+            let conditional = firstTrue(branches.map { (compile($0.condition), compile($0.result)) }, otherwise: otherwise.map(compile))
+            return expression.type == .decimal ? widened(conditional) : conditional
+        }
+    }
+
+    /// An integer result as a decimal, for an expression typed decimal whose branch gave an integer.
+    private func widened(_ f: @escaping RowFunction) -> RowFunction {
+        { row in
+            let result = try f(row)
+            if case .integer(let i) = result { return .decimal(Double(i)) }
+            return result
+        }
+    }
+
+    /// `case` and `if`: the result of the first branch whose condition is true (a null condition is not),
+    /// computed only for the rows that take that branch: `if(x = 0, null, 1 / x)` never divides by zero.
+    private func firstTrue(_ branches: [(condition: RowFunction, result: RowFunction)], otherwise: RowFunction?) -> RowFunction {
+        { row in
+            for branch in branches {
+                if case .boolean(true) = try branch.condition(row) { return try branch.result(row) }
             }
+            return try otherwise?(row) ?? .null
         }
     }
 
@@ -219,6 +248,13 @@ enum Arithmetic {
     }
 
     static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value, range: SourceRange) throws -> Value {
+        switch (a, b) {
+        case (.date(let x), .date(let y)): return .integer(Int64(x.days) - Int64(y.days))
+        case (.date(let d), .integer(let n)), (.integer(let n), .date(let d)):
+            guard let shifted = d.adding(days: op == .subtract ? (n == .min ? .max : -n) : n) else { throw Diagnostic.dateOutOfRange(range: range) }
+            return .date(shifted)
+        default: break
+        }
         if case .integer(let x) = a, case .integer(let y) = b, op != .divide {
             let (result, overflow): (Int64, Bool)
             switch op {

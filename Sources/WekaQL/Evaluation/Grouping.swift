@@ -83,19 +83,22 @@ struct Grouper {
             return Column(storage: .integer(counts, nulls: []))
         }
         if case .column(let c) = argument.kind, case .integer(let values, let nulls) = relation.table.columns[c].storage,
-           aggregate.function != .count_distinct {
+           AggregateFunction.onIntegerArrays.contains(aggregate.function) {
             return try foldIntegers(values, nulls, aggregate, groups)
         }
         let f = compiler.compile(argument)
+        let takesNulls = aggregate.function.takesNulls
         var accumulators = [Accumulator](repeating: Accumulator(), count: groups.count)
         var seen = 0
         try forEachRow(groups) { row, group in
             seen += 1
             if seen & 0xFFFF == 0, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: aggregate.range) }
             let value = try f(row)
-            if !value.isNull { try accumulators[group].add(value, aggregate.function, range: aggregate.range) }
+            if !value.isNull || takesNulls { try accumulators[group].add(value, aggregate.function, range: aggregate.range) }
         }
-        return Column(type: aggregate.type, values: try accumulators.map { try $0.result(aggregate.function, range: aggregate.range) })
+        return Column(type: aggregate.type, values: try accumulators.map {
+            try $0.result(aggregate.function, constant: aggregate.constant, range: aggregate.range)
+        })
     }
 
     /// count, sum, avg, min and max of an integer column, on typed arrays.
@@ -137,6 +140,15 @@ struct Accumulator {
     var isDecimal = false
     var extreme: Value = .null
     var distinct: Set<Value>? = nil
+    /// The statistics: the values of `median` and `percentile`; the running mean and sum of squared
+    /// deviations of `stddev` and `variance` (Welford's, stable in one pass).
+    var numbers: [Double] = []
+    var mean: Double = 0
+    var squaredDeviations: Double = 0
+    /// `count_if`'s true conditions; `string_agg`'s texts; `first`'s and `last`'s values.
+    var matches: Int64 = 0
+    var texts: [String] = []
+    var first: Value? = nil
 
     mutating func add(_ value: Value, _ function: AggregateFunction, range: SourceRange) throws {
         count += 1
@@ -156,10 +168,25 @@ struct Accumulator {
             if extreme.isNull || Value.sortOrder(value, extreme) < 0 { extreme = value }
         case .max:
             if extreme.isNull || Value.sortOrder(value, extreme) > 0 { extreme = value }
+        case .median, .percentile:
+            numbers.append(value.doubleValue ?? 0)
+        case .stddev, .variance:
+            let x = value.doubleValue ?? 0
+            let delta = x - mean
+            mean += delta / Double(count)
+            squaredDeviations += delta * (x - mean)
+        case .count_if:
+            if case .boolean(true) = value { matches += 1 }
+        case .string_agg:
+            texts.append(value.description)
+        case .first:
+            if first == nil { first = value }
+        case .last:
+            extreme = value
         }
     }
 
-    func result(_ function: AggregateFunction, range: SourceRange) throws -> Value {
+    func result(_ function: AggregateFunction, constant: Value? = nil, range: SourceRange) throws -> Value {
         switch function {
         case .count: return .integer(count)
         case .count_distinct: return .integer(Int64(distinct?.count ?? 0))
@@ -168,8 +195,27 @@ struct Accumulator {
         case .sum: return try Self.integer(integerSum, range: range)
         case .avg where isDecimal: return try Self.finite((integerSum.decimal + decimalSum) / Double(count), range: range)
         case .avg: return .decimal(integerSum.mean(count: count))
-        case .min, .max: return extreme
+        case .min, .max, .last: return extreme
+        case .first: return first ?? .null
+        case .count_if: return .integer(matches)
+        case .string_agg: return texts.isEmpty ? .null : .string(texts.joined(separator: constant?.description ?? ","))
+        case .median: return Self.percentile(numbers, 0.5)
+        case .percentile: return Self.percentile(numbers, constant?.doubleValue ?? 0.5)
+        case .variance: return count < 2 ? .null : try Self.finite(squaredDeviations / Double(count - 1), range: range)
+        case .stddev: return count < 2 ? .null : try Self.finite((squaredDeviations / Double(count - 1)).squareRoot(), range: range)
         }
+    }
+
+    /// SQL's `percentile_cont`: the value at position `fraction × (n - 1)` of the sorted values,
+    /// interpolated linearly between the two around it (so the median of an even count is the mean of
+    /// the middle two); null for no values.
+    static func percentile(_ values: [Double], _ fraction: Double) -> Value {
+        guard !values.isEmpty else { return .null }
+        let sorted = values.sorted()
+        let position = fraction * Double(sorted.count - 1)
+        let low = Int(position.rounded(.down)), high = Int(position.rounded(.up))
+        let lowValue = sorted[low], highValue = sorted[high]
+        return .decimal(low == high ? lowValue : lowValue + (position - Double(low)) * (highValue - lowValue))
     }
 
     /// An integer sum, which must fit in 64 bits.

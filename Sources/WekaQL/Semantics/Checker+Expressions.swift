@@ -43,7 +43,38 @@ extension Checker {
             noteHedges([s], resolver, use: "compared")
             return BoundExpression(kind: .between(s, coerced(l, to: s.type), coerced(h, to: s.type), negated: negated),
                                    type: .boolean, range: range)
+        case .conditional(let branches, let otherwise):
+            return try bindConditional(branches.map { ($0.condition, $0.result) }, otherwise: otherwise, "case", resolver, range: range)
         }
+    }
+
+    /// `case` and `if`: each condition a boolean, and the branches of one type (integer and decimal make
+    /// a decimal; null fits any), so that the column has one type whichever branch a row takes.
+    private mutating func bindConditional(_ branches: [(Expression, Expression)], otherwise: Expression?, _ what: String,
+                                          _ resolver: FieldResolver, range: SourceRange) throws -> BoundExpression {
+        var bound: [BoundBranch] = []
+        var type = ValueType.null
+        var firstTyped: Expression?
+        func unify(_ result: BoundExpression, _ source: Expression) throws {
+            guard let unified = type.unified(with: result.type) else {
+                throw Diagnostic.branchType(what, found: result.type, expected: type, range: source.range,
+                                            earlier: firstTyped.map { file.text(in: $0.range) } ?? "")
+            }
+            if firstTyped == nil, result.type != .null { firstTyped = source }
+            type = unified
+        }
+        for (condition, result) in branches {
+            let c = try bind(condition, resolver, expecting: .boolean)
+            guard c.type == .boolean || c.type == .null else {
+                throw Diagnostic.notBoolean(type: c.type, range: condition.range, place: what == "if" ? "if" : "when")
+            }
+            let r = try bind(result, resolver)
+            try unify(r, result)
+            bound.append(BoundBranch(condition: c, result: r))
+        }
+        let boundOtherwise = try otherwise.map { try bind($0, resolver) }
+        if let boundOtherwise, let otherwise { try unify(boundOtherwise, otherwise) }
+        return BoundExpression(kind: .conditional(bound, otherwise: boundOtherwise), type: type, range: range)
     }
 
     private mutating func bindUnary(_ op: UnaryOperator, _ operand: Expression, _ resolver: FieldResolver,
@@ -76,11 +107,16 @@ extension Checker {
                 throw Diagnostic.operandType(op: op.rawValue, expected: "a boolean", found: bound.type, range: source.range)
             }
             return BoundExpression(kind: .logical(op, l, r), type: .boolean, range: range)
+        case .concatenate:
+            // Any value joins as its text, as in DuckDB (`"n" || 1` is "n1"); a null side makes null, as in SQL.
+            let l = try bind(left, resolver, expecting: .string), r = try bind(right, resolver, expecting: .string)
+            return BoundExpression(kind: .arithmetic(op, l, r), type: .string, range: range)
         case .add, .subtract, .multiply, .divide, .remainder:
             let l = try bind(left, resolver, expecting: .integer), r = try bind(right, resolver, expecting: .integer)
+            if op == .add || op == .subtract, l.type == .date || r.type == .date { return try bindDateArithmetic(op, l, left, r, right, range: range) }
             for (bound, source) in [(l, left), (r, right)] where !bound.type.isNumeric {
                 throw Diagnostic.operandType(op: op.rawValue, expected: "a number", found: bound.type, range: source.range,
-                                             hint: op == .add && bound.type == .string ? "join text with concat(a, b)" : nil)
+                                             hint: op == .add && bound.type == .string ? "join text with a || b" : nil)
             }
             let type: ValueType = op == .divide || l.type == .decimal || r.type == .decimal ? .decimal : .integer
             noteHedges([l, r], resolver, use: "used in arithmetic")
@@ -101,6 +137,30 @@ extension Checker {
             noteHedges([l, r], resolver, use: "compared")
             return BoundExpression(kind: .comparison(op, l, r), type: .boolean, range: range)
         }
+    }
+
+    /// `date - date` is the integer number of days between them; `date + n`, `n + date` and `date - n` add days.
+    private func bindDateArithmetic(_ op: BinaryOperator, _ l: BoundExpression, _ left: Expression,
+                                    _ r: BoundExpression, _ right: Expression, range: SourceRange) throws -> BoundExpression {
+        let l = try dateLiteral(l), r = try dateLiteral(r)
+        let type: ValueType
+        switch (op, l.type, r.type) {
+        case (.subtract, .date, .date): type = .integer
+        case (.add, .date, .integer), (.add, .date, .null), (.add, .integer, .date), (.add, .null, .date),
+             (.subtract, .date, .integer), (.subtract, .date, .null): type = .date
+        default:
+            let (bound, source) = l.type == .date ? (r, right) : (l, left)
+            let what = op == .subtract && bound.type != .date ? "a date or a whole number of days" : "a whole number of days"
+            throw Diagnostic.operandType(op: op.rawValue, expected: l.type == .date || op != .subtract ? what : "a date",
+                                         found: bound.type, range: bound.type == .date ? left.range : source.range,
+                                         hint: Self.dateArithmeticHint(op, bound, source: file.text(in: source.range)))
+        }
+        return BoundExpression(kind: .arithmetic(op, l, r), type: type, range: range)
+    }
+
+    private static func dateArithmeticHint(_ op: BinaryOperator, _ operand: BoundExpression, source: String) -> String {
+        if LocalDate.looksLikeUnquotedDate(source) { return "put the date in double quotes: \"\(source)\"" }
+        return "date + n adds n days; date - date is the number of days between; date_diff(\"month\", a, b) counts months"
     }
 
     /// A parameter whose own place leaves its type open (the subject of `in` or `between`) bound again
@@ -151,6 +211,14 @@ extension Checker {
         return SourceRange(start, start + error.length)
     }
 
+    /// A string literal where a date belongs (`end_date - "2022-06-01"`, `date_diff("day", "2022-06-01", d)`)
+    /// becomes a date literal before the query runs; one that is no date is an error here.
+    private func dateLiteral(_ bound: BoundExpression) throws -> BoundExpression {
+        guard case .literal(.string(let text)) = bound.kind else { return bound }
+        guard let date = LocalDate(text) else { throw Diagnostic.invalidDate(text, range: bound.range) }
+        return BoundExpression(kind: .literal(.date(date)), type: .date, range: bound.range)
+    }
+
     /// A string literal compared with a date becomes a date literal, so `start_date >= "2022-06-12"` works.
     private func coerced(_ bound: BoundExpression, to type: ValueType) -> BoundExpression {
         guard type == .date, case .literal(.string(let text)) = bound.kind, let date = LocalDate(text) else { return bound }
@@ -160,9 +228,14 @@ extension Checker {
     private func requireComparable(_ l: BoundExpression, _ left: Expression, _ r: BoundExpression, _ right: Expression,
                                    op: String) throws {
         if l.type.isComparable(with: r.type) { return }
-        if l.type == .date, case .literal(.string(let text)) = r.kind, LocalDate(text) != nil { return }
-        if r.type == .date, case .literal(.string(let text)) = l.kind, LocalDate(text) != nil { return }
-        throw Diagnostic.typeMismatch(op: op, left: l, leftText: describe(left), right: r, rightText: describe(right))
+        for (date, other) in [(l, r), (r, l)] where date.type == .date {
+            guard case .literal(.string(let text)) = other.kind else { continue }
+            if LocalDate(text) != nil { return }
+            throw Diagnostic.invalidDate(text, range: other.range)
+        }
+        let unquoted = [left, right].map { file.text(in: $0.range) }.first(where: LocalDate.looksLikeUnquotedDate)
+        throw Diagnostic.typeMismatch(op: op, left: l, leftText: describe(left), right: r, rightText: describe(right),
+                                      hint: unquoted.map { "put the date in double quotes: \"\($0)\"" })
     }
 
     private func describe(_ expression: Expression) -> String {
@@ -187,14 +260,38 @@ extension Checker {
         guard function.arity.contains(arguments.count) else {
             throw Diagnostic.argumentCount(function.signature, given: arguments.count, range: range)
         }
-        let bound = try arguments.indices.map { try bind(arguments[$0], resolver, expecting: function.argumentType(at: $0)) }
+        if function == .if {
+            return try bindConditional([(arguments[0], arguments[1])], otherwise: arguments[2], "if", resolver, range: range)
+        }
+        var bound = try arguments.indices.map { index in
+            let argument = try bind(arguments[index], resolver, expecting: function.argumentType(at: index))
+            return function.argumentType(at: index) == .date ? try dateLiteral(argument) : argument
+        }
+        if function == .date_trunc || function == .date_diff {
+            bound[0] = try bindUnit(bound[0], arguments[0], function)
+        }
         switch function.resultType(bound.map(\.type)) {
         case .success(let type):
             return BoundExpression(kind: .call(function, bound), type: type, range: range)
         case .failure(let mismatch):
+            let text = file.text(in: arguments[mismatch.index].range)
             throw Diagnostic.argumentType(function.signature, expected: mismatch.expected,
-                                          found: bound[mismatch.index].type, range: arguments[mismatch.index].range)
+                                          found: bound[mismatch.index].type, range: arguments[mismatch.index].range,
+                                          hint: LocalDate.looksLikeUnquotedDate(text) ? "put the date in double quotes: \"\(text)\"" : nil)
         }
+    }
+
+    /// The unit of `date_trunc` and `date_diff`: a string literal naming a ``DateUnit``, known before the
+    /// query runs, and written in lower case so that each row reads it without folding.
+    private func bindUnit(_ unit: BoundExpression, _ source: Expression, _ function: Function) throws -> BoundExpression {
+        let units = DateUnit.allCases.map(\.rawValue)
+        guard case .literal(.string(let text)) = unit.kind else {
+            throw Diagnostic.notConstant(range: source.range, what: "a unit in double quotes (\(units.joined(separator: ", ")))")
+        }
+        guard let named = DateUnit(named: text) else {
+            throw Diagnostic.unknownUnit(text, function: function.signature, range: source.range, available: units)
+        }
+        return BoundExpression(kind: .literal(.string(named.rawValue)), type: .string, range: unit.range)
     }
 
     /// Binds `AGG(EXPR)` of `summarize`.
@@ -203,14 +300,19 @@ extension Checker {
               let function = AggregateFunction(rawValue: name.text.lowercased()) else {
             throw Diagnostic.notAggregate(range: call.range)
         }
-        let signature = function == .count ? "count() or count(value)" : "\(function.rawValue)(value)"
-        let allowed = function == .count ? 0...1 : 1...1
-        guard allowed.contains(arguments.count) else {
+        let signature = function == .count ? "count() or count(value)" : function.signature
+        guard function.arity.contains(arguments.count) else {
             throw Diagnostic.argumentCount(signature, given: arguments.count, range: call.range)
         }
-        let argument = try arguments.first.map { try bind($0, resolver) }
+        let argument = try arguments.first.map { try bind($0, resolver, expecting: function == .count_if ? .boolean : nil) }
         guard let type = function.resultType(argument?.type) else {
-            throw Diagnostic.argumentType(signature, expected: "a number", found: argument?.type ?? .null, range: arguments[0].range)
+            throw Diagnostic.argumentType(signature, expected: function.argumentKind, found: argument?.type ?? .null, range: arguments[0].range)
+        }
+        var constant: Value?
+        if arguments.count > 1 {
+            constant = try aggregateConstant(function, try bind(arguments[1], resolver), arguments[1].range)
+        } else if function == .string_agg {
+            constant = .string(",")   // DuckDB's default separator
         }
         if let argument, case .column(let c) = argument.kind {
             if [.sum, .avg, .min, .max].contains(function) {
@@ -220,6 +322,21 @@ extension Checker {
                 caveats.append(.partialTotal(column: c, field: resolver.fields[c], range: call.range))
             }
         }
-        return BoundAggregate(function: function, argument: argument, type: type, range: call.range)
+        return BoundAggregate(function: function, argument: argument, constant: constant, type: type, range: call.range)
+    }
+
+    /// The fraction of `percentile` (a number from 0 to 1) and the separator of `string_agg` (a string),
+    /// both known before the query runs.
+    private func aggregateConstant(_ function: AggregateFunction, _ bound: BoundExpression, _ range: SourceRange) throws -> Value {
+        switch (function, bound.kind) {
+        case (.percentile, .literal(let v)) where v.doubleValue.map { (0...1).contains($0) } == true:
+            return .decimal(v.doubleValue!)
+        case (.percentile, _):
+            throw Diagnostic.notConstant(range: range, what: "a fraction from 0 to 1, such as 0.9 (a constant)")
+        case (_, .literal(.string(let separator))):
+            return .string(separator)
+        default:
+            throw Diagnostic.notConstant(range: range, what: "a separator in double quotes, such as \", \"")
+        }
     }
 }

@@ -142,13 +142,14 @@ struct Checker {
         case .distinct(let names):
             let columns = names.isEmpty ? Array(fields.indices) : try names.map { try resolver.resolve($0) }
             return (.distinct(columns: columns), columns.map { fields[$0] })
-        case .count(let names):
-            let groups = try names.map { try resolver.resolve($0) }
+        case .count(let keys):
+            let (bound, keyFields, _) = try bindGroupKeys(keys, resolver)
             let count = BoundAggregate(function: .count, argument: nil, type: .integer, range: stage.keywordRange)
-            let output = groups.map { fields[$0] } + [Field(name: "count", type: .integer, description: "number of rows")]
-            return (.aggregate(groups: groups, aggregates: [count]), try unique(output, range: stage.range))
-        case .summarize(let aggregations, let names):
-            return try checkSummarize(aggregations, names, resolver, range: stage.range)
+            let output = keyFields + [Field(name: "count", type: .integer, description: "number of rows")]
+            let plan = AggregatePlan(keys: bound, aggregates: [count], groupedFields: output, outputs: nil)
+            return (.aggregate(plan), try unique(output, range: stage.range))
+        case .summarize(let aggregations, let keys):
+            return try checkSummarize(aggregations, keys, resolver, range: stage.range)
         case .join(let clause):
             return try checkJoin(clause, fields: fields, resolver, range: stage.range)
         }
@@ -194,21 +195,88 @@ struct Checker {
         return resolver.sourceText(expression.range)
     }
 
-    private mutating func checkSummarize(_ aggregations: [Aggregation], _ names: [Name], _ resolver: FieldResolver,
-                                         range: SourceRange) throws -> (PlanStage, [Field]) {
-        let groups = try names.map { try resolver.resolve($0) }
-        var bound: [BoundAggregate] = []
-        var output = groups.map { resolver.fields[$0] }
-        var columnNames = names.map { ($0.text, $0.range) }
-        for aggregation in aggregations {
-            let aggregate = try bindAggregate(aggregation.call, resolver)
-            bound.append(aggregate)
-            let name = aggregation.name?.text ?? defaultAggregateName(aggregation.call, aggregate)
-            output.append(Field(name: name, type: aggregate.type))
-            columnNames.append((name, aggregation.name?.range ?? aggregation.call.range))
+    /// The keys of `count by` and `summarize … by`: a field keeps its name and description; an
+    /// expression is named by its `NAME =` or its text.
+    private mutating func bindGroupKeys(_ keys: [GroupKey], _ resolver: FieldResolver) throws
+        -> (keys: [BoundExpression], fields: [Field], names: [(String, SourceRange)]) {
+        var bound: [BoundExpression] = [], fields: [Field] = [], names: [(String, SourceRange)] = []
+        for key in keys {
+            if let field = key.field {
+                let index = try resolver.resolve(field)
+                bound.append(BoundExpression(kind: .column(index), type: resolver.fields[index].type, range: field.range))
+                fields.append(resolver.fields[index])
+                names.append((field.text, field.range))
+                continue
+            }
+            let expression = try bind(key.expression, resolver)
+            let name = key.name?.text ?? defaultName(key.expression, resolver)
+            bound.append(expression)
+            fields.append(Field(name: name, type: expression.type))
+            names.append((name, key.name?.range ?? key.expression.range))
         }
-        try checkUnique(columnNames)
-        return (.aggregate(groups: groups, aggregates: bound), output)
+        return (bound, fields, names)
+    }
+
+    private mutating func checkSummarize(_ aggregations: [Aggregation], _ keys: [GroupKey], _ resolver: FieldResolver,
+                                         range: SourceRange) throws -> (PlanStage, [Field]) {
+        let (boundKeys, keyFields, keyNames) = try bindGroupKeys(keys, resolver)
+        var split = AggregateSplit(keyFields: keyFields)
+        var items: [(name: String, range: SourceRange, post: Expression?)] = []
+        for aggregation in aggregations {
+            let range = aggregation.name?.range ?? aggregation.call.range
+            if isAggregateCall(aggregation.call) {
+                let aggregate = try bindAggregate(aggregation.call, resolver)
+                split.plainIndexes.append(split.aggregates.count)
+                split.aggregates.append(aggregate)
+                split.hidden.append(Field(name: aggregation.name?.text ?? defaultAggregateName(aggregation.call, aggregate), type: aggregate.type))
+                items.append((split.hidden.last!.name, range, nil))
+                continue
+            }
+            let post = try split.extract(aggregation.call, &self, resolver)
+            items.append((aggregation.name?.text ?? resolver.sourceText(aggregation.call.range), range, post))
+        }
+        try checkUnique(keyNames + items.map { ($0.name, $0.range) })
+        let groupedFields = keyFields + split.hidden
+        // Every item a plain aggregate: the grouped table is the output.
+        guard items.contains(where: { $0.post != nil }) else {
+            return (.aggregate(AggregatePlan(keys: boundKeys, aggregates: split.aggregates, groupedFields: groupedFields, outputs: nil)), groupedFields)
+        }
+        let grouped = FieldResolver(fields: split.resolvable, context: "the groups of \"summarize\"", file: file, earlier: [])
+        var outputs = keyFields.indices.map { BoundExpression(kind: .column($0), type: keyFields[$0].type, range: range) }
+        var output = keyFields
+        var plain = 0
+        for item in items {
+            let bound: BoundExpression
+            if let post = item.post {
+                bound = try bindOverGroups(post, grouped, resolver)
+            } else {
+                let index = keyFields.count + split.plainIndexes[plain]
+                plain += 1
+                bound = BoundExpression(kind: .column(index), type: groupedFields[index].type, range: item.range)
+            }
+            outputs.append(bound)
+            output.append(Field(name: item.name, type: bound.type))
+        }
+        let plan = AggregatePlan(keys: boundKeys, aggregates: split.aggregates, groupedFields: groupedFields, outputs: outputs)
+        return (.aggregate(plan), output)
+    }
+
+    /// Binds an item's expression over the groups: a name there is a key of `by` or an aggregate taken
+    /// out of it; a field of the rows that is neither must be inside an aggregate (E0312).
+    private mutating func bindOverGroups(_ expression: Expression, _ grouped: FieldResolver, _ rows: FieldResolver) throws -> BoundExpression {
+        do {
+            return try bind(expression, grouped)
+        } catch let diagnostic as Diagnostic where diagnostic.code == .unknownField {
+            if let range = diagnostic.range, let name = rows.fields.first(where: { $0.name == file.text(in: range) || "`\($0.name)`" == file.text(in: range) }) {
+                throw Diagnostic.notGrouped(name.name, range: range, keys: grouped.fields.map(\.name).filter { !$0.hasPrefix(AggregateSplit.hiddenPrefix) })
+            }
+            throw diagnostic
+        }
+    }
+
+    private func isAggregateCall(_ expression: Expression) -> Bool {
+        guard case .call(let name, _) = expression.kind else { return false }
+        return AggregateFunction(rawValue: name.text.lowercased()) != nil
     }
 
     private func defaultAggregateName(_ call: Expression, _ aggregate: BoundAggregate) -> String {

@@ -2,9 +2,9 @@
 
 /// A scalar function such as `lower(country)`.
 enum Function: String, CaseIterable, Sendable {
-    case lower, upper, length, trim, substr, concat, coalesce
+    case lower, upper, length, trim, substr, concat, coalesce, `if`, replace, left, right
     case abs, round, floor, ceil
-    case year, month, day
+    case year, month, day, date_trunc, date_diff, today
 
     /// Usage shown in hints and `.help functions`.
     var signature: String {
@@ -14,6 +14,12 @@ enum Function: String, CaseIterable, Sendable {
         case .substr: return "substr(text, start[, length])"
         case .concat: return "concat(value, …)"
         case .coalesce: return "coalesce(value, …)"
+        case .if: return "if(condition, then, else)"
+        case .replace: return "replace(text, from, to)"
+        case .left, .right: return "\(rawValue)(text, count)"
+        case .date_trunc: return "date_trunc(unit, date)"
+        case .date_diff: return "date_diff(unit, start, end)"
+        case .today: return "today()"
         case .abs, .floor, .ceil: return "\(rawValue)(number)"
         case .round: return "round(number[, digits])"
         case .year, .month, .day: return "\(rawValue)(date)"
@@ -26,6 +32,9 @@ enum Function: String, CaseIterable, Sendable {
         case .substr: return 2...3
         case .round: return 1...2
         case .concat, .coalesce: return 1...64
+        case .if, .replace, .date_diff: return 3...3
+        case .left, .right, .date_trunc: return 2...2
+        case .today: return 0...0
         default: return 1...1
         }
     }
@@ -38,6 +47,11 @@ enum Function: String, CaseIterable, Sendable {
         case .substr: return index == 0 ? .string : .integer
         case .round: return index == 0 ? nil : .integer
         case .year, .month, .day: return .date
+        case .if: return index == 0 ? .boolean : nil
+        case .replace: return .string
+        case .left, .right: return index == 0 ? .string : .integer
+        case .date_trunc, .date_diff: return index == 0 ? .string : .date
+        case .today: return nil
         case .concat, .coalesce, .abs, .floor, .ceil: return nil
         }
     }
@@ -59,15 +73,22 @@ enum Function: String, CaseIterable, Sendable {
             return .success(.string)
         case .concat:
             return .success(.string)
+        case .replace:
+            if let m = require(0, [.string], "text") ?? require(1, [.string], "text") ?? require(2, [.string], "text") { return .failure(m) }
+            return .success(.string)
+        case .left, .right:
+            if let m = require(0, [.string], "text") ?? require(1, [.integer], "an integer") { return .failure(m) }
+            return .success(.string)
+        case .date_trunc, .date_diff:
+            if let m = arguments.indices.dropFirst().lazy.compactMap({ require($0, [.date], "a date") }).first { return .failure(m) }
+            return .success(self == .date_trunc ? .date : .integer)
+        case .today:
+            return .success(.date)
+        case .if:
+            if let m = require(0, [.boolean], "a condition") { return .failure(m) }
+            return Self.unified(arguments, from: 1)
         case .coalesce:
-            var type = ValueType.null
-            for (index, argument) in arguments.enumerated() {
-                guard let unified = type.unified(with: argument) else {
-                    return .failure(ArgumentMismatch(index: index, expected: "\(Diagnostic.article(type.rawValue)) \(type.rawValue) like the first argument"))
-                }
-                type = unified
-            }
-            return .success(type)
+            return Self.unified(arguments, from: 0)
         case .abs, .floor, .ceil:
             if let m = require(0, [.integer, .decimal], "a number") { return .failure(m) }
             return .success(self == .abs ? arguments[0] : .integer)
@@ -82,14 +103,29 @@ enum Function: String, CaseIterable, Sendable {
         }
     }
 
+    /// The common type of the arguments from `first` on (integer and decimal make decimal; null fits
+    /// any), or the first argument that does not fit those before it.
+    private static func unified(_ arguments: [ValueType], from first: Int) -> Result<ValueType, ArgumentMismatch> {
+        var type = ValueType.null
+        for index in first..<arguments.count {
+            guard let unified = type.unified(with: arguments[index]) else {
+                let like = first == 0 ? "like the first argument" : "like the argument before"
+                return .failure(ArgumentMismatch(index: index, expected: "\(Diagnostic.article(type.rawValue)) \(type.rawValue) \(like)"))
+            }
+            type = unified
+        }
+        return .success(type)
+    }
+
     /// Whether the function evaluates its arguments only as far as it needs them, as SQL's `coalesce`
     /// does (`coalesce(x, 1 / 0)` fails only where `x` is null); the compiler then gives it its arguments
-    /// one at a time, and ``apply(_:)`` is never called.
-    var isLazy: Bool { self == .coalesce }
+    /// one at a time, and ``apply(_:)`` is never called. (`if` is checked into a conditional, as `case` is.)
+    var isLazy: Bool { self == .coalesce || self == .if }
 
     /// Computes the function; arguments have the checked types. Throws on overflow.
     func apply(_ arguments: [Value]) throws(EvaluationError) -> Value {
         if self == .concat { return .string(arguments.map(\.description).joined()) }
+        if self == .today { return .date(.today()) }
         if arguments.contains(where: \.isNull) { return .null }
         switch (self, arguments[0]) {
         case (.lower, .string(let s)): return .string(s.lowercased())
@@ -97,6 +133,12 @@ enum Function: String, CaseIterable, Sendable {
         case (.trim, .string(let s)): return .string(String(s.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
         case (.length, .string(let s)): return .integer(Int64(s.count))
         case (.substr, .string(let s)): return substring(s, arguments)
+        case (.replace, .string(let s)):
+            guard case .string(let from) = arguments[1], case .string(let to) = arguments[2], !from.isEmpty else { return arguments[0] }
+            return .string(s.replacing(from, with: to))
+        case (.left, .string(let s)), (.right, .string(let s)):
+            guard case .integer(let n) = arguments[1] else { return .null }
+            return .string(Self.end(of: s, count: n, left: self == .left))
         case (.abs, .integer(let i)):
             guard i != .min else { throw .overflow }
             return .integer(Swift.abs(i))
@@ -106,8 +148,23 @@ enum Function: String, CaseIterable, Sendable {
         case (.year, .date(let d)): return .integer(Int64(d.components.year))
         case (.month, .date(let d)): return .integer(Int64(d.components.month))
         case (.day, .date(let d)): return .integer(Int64(d.components.day))
+        case (.date_trunc, .string(let unit)):
+            guard case .date(let d) = arguments[1], let unit = DateUnit(rawValue: unit) else { return .null }
+            return .date(d.truncated(to: unit))
+        case (.date_diff, .string(let unit)):
+            guard case .date(let a) = arguments[1], case .date(let b) = arguments[2], let unit = DateUnit(rawValue: unit) else { return .null }
+            return .integer(LocalDate.difference(in: unit, from: a, to: b))
         default: return .null
         }
+    }
+
+    /// `left` and `right`: the first (last) `count` characters, or for a negative count all but the last
+    /// (first) `-count`, as in DuckDB.
+    private static func end(of s: String, count: Int64, left: Bool) -> String {
+        let n = Int(clamping: count)
+        if n >= 0 { return String(left ? s.prefix(n) : s.suffix(n)) }
+        let drop = n == .min ? Int.max : -n
+        return String(left ? s.dropLast(drop) : s.dropFirst(drop))
     }
 
     private func substring(_ s: String, _ arguments: [Value]) -> Value {
@@ -123,8 +180,7 @@ enum Function: String, CaseIterable, Sendable {
         if case .integer(let i) = value { return try Self.roundInteger(i, digits: digits) }
         guard let d = value.doubleValue else { return .null }
         if case .integer(let places)? = digits {
-            let scale = Double.pow10(Int(max(-18, min(18, places))))
-            return .decimal((d * scale).rounded(.toNearestOrAwayFromZero) / scale)
+            return .decimal(Self.roundDecimal(d, places: Int(clamping: places)))
         }
         let rounded: Double
         switch self {
@@ -156,6 +212,40 @@ extension Function {
     }
 }
 
+extension Function {
+    /// `d` rounded to `places` decimal places (tens, hundreds… for a negative `places`), halves away from
+    /// zero, on the shortest decimal text of `d` — the digits a query writes and a table shows — so that
+    /// `round(2.345, 2)` is 2.35 as in DuckDB, where `2.345 * 100` in binary is 234.49999999999997. (DuckDB
+    /// rounds a DOUBLE's exact binary value instead, so its `round(1.005::double, 2)` is 1.0; this gives
+    /// 1.01, as DuckDB does for the decimal literal 1.005.)
+    static func roundDecimal(_ d: Double, places: Int) -> Double {
+        let text = d.magnitude.description                       // "2.345", "1e-05", "1.5e+20"
+        let parts = text.split(separator: "e", maxSplits: 1)
+        let mantissa = parts[0].split(separator: ".", maxSplits: 1)
+        let integerDigits = mantissa[0], fraction = mantissa.count > 1 ? mantissa[1] : ""
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let digits = Array((integerDigits + fraction).utf8).map { Int($0) - 48 }
+        let point = integerDigits.count + exponent               // digits before the decimal point
+        let (kept, overflow) = point.addingReportingOverflow(places)
+        guard !overflow, kept < digits.count else { return d }   // already that precise
+        guard kept >= 0 else { return 0 * d.sign.multiplier }
+        var rounded = Array(digits[..<kept])
+        if digits[kept] >= 5 {                                    // the shortest text: 5 and after is a half or more
+            var i = rounded.count - 1
+            while i >= 0 && rounded[i] == 9 { rounded[i] = 0; i -= 1 }
+            if i >= 0 { rounded[i] += 1 } else { rounded.insert(1, at: 0) }
+        }
+        // The kept digits times 10^(point - kept); a carry (9.99 to 10.0) has only lengthened them.
+        let number = rounded.isEmpty ? "0" : String(rounded.map { Character(String($0)) })
+        let value = Double("\(number)e\(point - kept)") ?? d.magnitude
+        return d < 0 ? -value : value
+    }
+}
+
+private extension FloatingPointSign {
+    var multiplier: Double { self == .minus ? -1 : 1 }
+}
+
 /// Which argument of a call has the wrong type, and what it should be.
 struct ArgumentMismatch: Error {
     var index: Int
@@ -165,23 +255,49 @@ struct ArgumentMismatch: Error {
 /// An aggregate function of `summarize`.
 enum AggregateFunction: String, CaseIterable, Sendable {
     case count, count_distinct, sum, avg, min, max
+    case median, percentile, stddev, variance, count_if, string_agg, first, last
+
+    /// Usage shown in hints and `.help functions`.
+    var signature: String {
+        switch self {
+        case .count: return "count([value])"
+        case .count_distinct, .min, .max, .first, .last: return "\(rawValue)(value)"
+        case .sum, .avg, .median, .stddev, .variance: return "\(rawValue)(number)"
+        case .percentile: return "percentile(number, fraction)"
+        case .count_if: return "count_if(condition)"
+        case .string_agg: return "string_agg(value[, separator])"
+        }
+    }
+
+    /// The accepted numbers of arguments.
+    var arity: ClosedRange<Int> {
+        switch self {
+        case .count: return 0...1
+        case .percentile: return 2...2
+        case .string_agg: return 1...2
+        default: return 1...1
+        }
+    }
+
+    /// What the first argument must be, for messages: "a number", "a condition".
+    var argumentKind: String { self == .count_if ? "a condition" : "a number" }
+
+    /// The aggregates that the grouping folds on an integer column's array directly.
+    static let onIntegerArrays: Set<AggregateFunction> = [.count, .sum, .avg, .min, .max]
+
+    /// Whether nulls reach it: `first` and `last` take the first and last value, null or not, as DuckDB's do.
+    var takesNulls: Bool { self == .first || self == .last }
 
     /// The result type for an argument type (`nil` argument for `count()`), or `nil` if it does not fit.
     func resultType(_ argument: ValueType?) -> ValueType? {
         switch self {
         case .count, .count_distinct: return .integer
         case .sum: return argument.flatMap { $0.isNumeric ? ($0 == .null ? .integer : $0) : nil }
-        case .avg: return argument.flatMap { $0.isNumeric ? .decimal : nil }
-        case .min, .max: return argument
+        case .avg, .median, .percentile, .stddev, .variance: return argument.flatMap { $0.isNumeric ? .decimal : nil }
+        case .count_if: return argument == .boolean || argument == .null ? .integer : nil
+        case .string_agg: return .string
+        case .min, .max, .first, .last: return argument
         }
-    }
-}
-
-private extension Double {
-    static func pow10(_ n: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<Swift.abs(n) { result *= 10 }
-        return n < 0 ? 1 / result : result
     }
 }
 

@@ -18,10 +18,19 @@ struct BoundExpression: Sendable {
         case isNull(BoundExpression, negated: Bool)
         case between(BoundExpression, BoundExpression, BoundExpression, negated: Bool)
         case call(Function, [BoundExpression])
+        /// `case` and `if`: the result of the first branch whose condition is true, else `otherwise`
+        /// (null when there is none). Each branch is evaluated only for the rows that reach it.
+        case conditional([BoundBranch], otherwise: BoundExpression?)
     }
     var kind: Kind
     var type: ValueType
     var range: SourceRange
+}
+
+/// `when CONDITION then RESULT`, checked.
+struct BoundBranch: Sendable {
+    var condition: BoundExpression
+    var result: BoundExpression
 }
 
 /// A compiled regular expression, shared between tasks (matching does not mutate it).
@@ -42,8 +51,22 @@ struct BoundAggregate: Sendable {
     var function: AggregateFunction
     /// `nil` for `count()`.
     var argument: BoundExpression?
+    /// The constant second argument: the fraction of `percentile`, the separator of `string_agg`.
+    var constant: Value? = nil
     var type: ValueType
     var range: SourceRange
+}
+
+/// `count by` and `summarize`: group the rows by `keys`, fold `aggregates` per group, and, when the items
+/// are expressions over aggregates (`round(sum(a) / sum(b), 2)`), compute `outputs` over the grouped table.
+struct AggregatePlan: Sendable {
+    /// What the rows are grouped by, over the input: columns, or expressions (`year(start_date)`).
+    var keys: [BoundExpression]
+    var aggregates: [BoundAggregate]
+    /// The grouped table's fields: a column per key, then one per aggregate.
+    var groupedFields: [Field]
+    /// The output columns over the grouped table, or `nil` when it is the output as it is.
+    var outputs: [BoundExpression]?
 }
 
 /// A string comparison in a `where`, kept to explain an empty result ("did you mean …").
@@ -79,7 +102,7 @@ enum PlanStage: Sendable {
     case sort([(BoundExpression, descending: Bool)])
     case limit(count: BoundExpression, offset: BoundExpression?)
     case distinct(columns: [Int])
-    case aggregate(groups: [Int], aggregates: [BoundAggregate])
+    case aggregate(AggregatePlan)
     case join(JoinPlan)
 }
 

@@ -62,10 +62,10 @@ public struct Stage: Sendable {
         case limit(count: Expression, offset: Expression?)
         /// `distinct [FIELD, …]`.
         case distinct([Name])
-        /// `count` or `count by FIELD, …`.
-        case count(by: [Name])
-        /// `summarize NAME = AGG(EXPR), … [by FIELD, …]`.
-        case summarize([Aggregation], by: [Name])
+        /// `count` or `count by KEY, …`.
+        case count(by: [GroupKey])
+        /// `summarize NAME = EXPR, … [by KEY, …]`, each EXPR over aggregates such as `sum(arrested)`.
+        case summarize([Aggregation], by: [GroupKey])
         /// `[left] join COLLECTION on FIELD` or `on LEFT = RIGHT`.
         case join(JoinClause)
     }
@@ -93,12 +93,27 @@ public struct SortKey: Sendable {
     public var descending: Bool
 }
 
-/// `NAME = AGG(EXPR)` in `summarize`; the name is optional.
+/// `NAME = EXPR` in `summarize`; the name is optional.
 public struct Aggregation: Sendable {
     /// The output column name, if written.
     public var name: Name?
-    /// The aggregate call, such as `sum(arrested)`.
+    /// An aggregate call such as `sum(arrested)`, or an expression over aggregate calls and the group
+    /// keys, such as `round(sum(a) / sum(b), 2)`.
     public var call: Expression
+}
+
+/// A key of `count by` or `summarize … by`: a field, or `[NAME =] EXPR` such as `decade = year / 10 * 10`.
+public struct GroupKey: Sendable {
+    /// The output column name, if written (a key that is not a field is otherwise named by its text).
+    public var name: Name?
+    /// What the rows are grouped by.
+    public var expression: Expression
+
+    /// The field the key is, when it is a bare field and not renamed.
+    public var field: Name? {
+        guard name == nil, case .field(let field) = expression.kind else { return nil }
+        return field
+    }
 }
 
 /// `[left] join COLLECTION on LEFT [= RIGHT]`.
@@ -135,6 +150,8 @@ public struct Expression: Sendable {
         case isNull(Expression, negated: Bool)
         /// `x [not] between low and high`.
         case between(Expression, Expression, Expression, negated: Bool)
+        /// `case when C then A … [else B] end`: the first branch whose condition is true.
+        case conditional([WhenClause], otherwise: Expression?)
     }
     /// What it is.
     public var kind: Kind { didSet { height = Self.height(of: kind) } }
@@ -159,8 +176,19 @@ public struct Expression: Sendable {
         case .call(_, let arguments): return (arguments.map(\.height).max() ?? 0) + 1
         case .inList(let e, let items, _): return max(e.height, items.map(\.height).max() ?? 0) + 1
         case .between(let e, let low, let high, _): return max(e.height, low.height, high.height) + 1
+        case .conditional(let branches, let otherwise):
+            let heights = branches.map { max($0.condition.height, $0.result.height) } + [otherwise?.height ?? 0]
+            return (heights.max() ?? 0) + 1
         }
     }
+}
+
+/// `when CONDITION then RESULT` of a `case`.
+public struct WhenClause: Sendable {
+    /// The branch is taken when this is true (not false, not null).
+    public var condition: Expression
+    /// The value of the `case` when the branch is taken.
+    public var result: Expression
 }
 
 /// Prefix operators.
@@ -173,7 +201,7 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case or, and
     case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case fuzzyEqual = "=~", contains, startsWith = "starts with", endsWith = "ends with", matches
-    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case concatenate = "||", add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
 
     /// Binding strength: higher binds tighter. `not` (prefix) sits between `and` and the comparisons.
     public var precedence: Int {
@@ -182,8 +210,10 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
         case .and: return 2
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
              .fuzzyEqual, .contains, .startsWith, .endsWith, .matches: return 4
-        case .add, .subtract: return 5
-        case .multiply, .divide, .remainder: return 6
+        // As in SQL: tighter than comparisons, looser than arithmetic ("n: " || a + b adds first).
+        case .concatenate: return 5
+        case .add, .subtract: return 6
+        case .multiply, .divide, .remainder: return 7
         }
     }
 

@@ -64,7 +64,7 @@ public enum Layout {
         case .star:
             return !(before?.kind == .comma || before?.isKeyword(.select) == true)
         case .comma, .pipe, .leftParen, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual,
-             .fuzzyEqual, .plus, .minus, .slash, .percent:
+             .fuzzyEqual, .plus, .minus, .slash, .percent, .concatenate:
             return true
         case .word:
             return token.keyword.map { Keyword.needsMore.contains($0) } ?? false

@@ -259,7 +259,8 @@ public struct Lexer {
         position += 1
         let kind: TokenKind
         switch b {
-        case UInt8(ascii: "|"): kind = .pipe
+        case UInt8(ascii: "|"):
+            if next == UInt8(ascii: "|") { position += 1; kind = .concatenate } else { kind = .pipe }
         case UInt8(ascii: ","): kind = .comma
         case UInt8(ascii: ";"): kind = .semicolon
         case UInt8(ascii: "."): kind = .dot

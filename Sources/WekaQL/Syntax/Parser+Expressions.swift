@@ -44,6 +44,7 @@ extension Parser {
         case .star: return (.multiply, 1)
         case .slash: return (.divide, 1)
         case .percent: return (.remainder, 1)
+        case .concatenate: return (.concatenate, 1)
         case .word: return wordOperator(at: 0)
         default: return nil
         }
@@ -156,6 +157,11 @@ extension Parser {
         case .true?: advance(); return Expression(kind: .literal(.boolean(true)), range: token.range)
         case .false?: advance(); return Expression(kind: .literal(.boolean(false)), range: token.range)
         case .null?: advance(); return Expression(kind: .literal(.null), range: token.range)
+        case .case?: return try parseCase()
+        // `left` is also the function left(text, n): a keyword right before "(" is only that.
+        case .left? where peek().kind == .leftParen:
+            advance()
+            return try parseCall(Name(text: token.text, range: token.range))
         case nil, .count?:
             advance()
             let name = Name(text: token.text, range: token.range)
@@ -164,6 +170,31 @@ extension Parser {
         default:
             throw failure(.expectedExpression(found: token))
         }
+    }
+
+    // case -> "case" [ expression ] "when" expression "then" expression { "when" expression "then" expression }
+    //         [ "else" expression ] "end"
+    // `case x when 1 then …` is `case when x = 1 then …`.
+    mutating func parseCase() throws -> Expression {
+        let open = advance()
+        let subject = at(.when) ? nil : try parseExpression()
+        var branches: [WhenClause] = []
+        repeat {
+            try expect(.when, branches.isEmpty ? "\"when\" in \"case\"" : "\"when\", \"else\" or \"end\" in \"case\"")
+            var condition = try parseExpression()
+            if let subject {
+                condition = Expression(kind: .binary(.equal, subject, condition), range: condition.range)
+            }
+            try expect(.then, "\"then\" after the condition of \"when\"")
+            branches.append(WhenClause(condition: condition, result: try parseExpression()))
+        } while at(.when)
+        let otherwise = eat(.else) ? try parseExpression() : nil
+        guard eat(Keyword.end) else {
+            let opened = file.location(of: open.range.start)
+            throw failure(.expected("\"end\" to close \"case\" at line \(opened.line), column \(opened.column)", found: current,
+                                    hint: "a case reads: case when CONDITION then VALUE … else VALUE end"))
+        }
+        return Expression(kind: .conditional(branches, otherwise: otherwise), range: range(from: open.range.start))
     }
 
     mutating func parseCall(_ name: Name) throws -> Expression {

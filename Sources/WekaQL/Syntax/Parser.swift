@@ -95,7 +95,7 @@ public struct Parser {
         return ParseFailure(diagnostic: diagnostic)
     }
 
-    var atStatementEnd: Bool { at(.newline) || at(.semicolon) || at(.end) }
+    var atStatementEnd: Bool { at(.newline) || at(.semicolon) || at(TokenKind.end) }
 
     func range(from start: Int) -> SourceRange { SourceRange(start, previous.range.end) }
 
@@ -106,7 +106,7 @@ public struct Parser {
         var statements: [Statement] = []
         while true {
             while eat(.newline) || eat(.semicolon) {}
-            if at(.end) { break }
+            if at(TokenKind.end) { break }
             let before = index
             statementFailed = false
             if let statement = parseStatementRecovering(), !statementFailed, !hasLexicalError(in: statement.range) {
@@ -286,16 +286,15 @@ public struct Parser {
         return stage(.distinct(fields), start, keywordEnd: keyword.range.end)
     }
 
-    // count -> "count" [ "by" fieldList ]
+    // count -> "count" [ "by" groupKeys ]
     mutating func parseCount(_ start: Int) throws -> Stage {
         let keyword = advance()
-        let fields = eat(.by) ? try parseFieldList() : []
+        let fields = eat(.by) ? try parseGroupKeys() : []
         return stage(.count(by: fields), start, keywordEnd: keyword.range.end)
     }
 
-    // summarize -> "summarize" aggregation { "," aggregation } [ "by" fieldList ]
-    // aggregation -> [ NAME "=" ] NAME "(" [ expression ] ")"   (parsed as an expression; the checker
-    //                                                          insists on an aggregate call)
+    // summarize -> "summarize" aggregation { "," aggregation } [ "by" groupKeys ]
+    // aggregation -> [ NAME "=" ] expression   (the checker insists on aggregate calls in it)
     mutating func parseSummarize(_ start: Int) throws -> Stage {
         let keyword = advance()
         var aggregations: [Aggregation] = []
@@ -308,8 +307,27 @@ public struct Parser {
             let call = try parseExpression()
             aggregations.append(Aggregation(name: name, call: call))
         } while eat(.comma)
-        let fields = eat(.by) ? try parseFieldList() : []
+        let fields = eat(.by) ? try parseGroupKeys() : []
         return stage(.summarize(aggregations, by: fields), start, keywordEnd: keyword.range.end)
+    }
+
+    // groupKeys -> [ NAME "=" ] expression { "," [ NAME "=" ] expression }
+    mutating func parseGroupKeys() throws -> [GroupKey] {
+        var keys: [GroupKey] = []
+        repeat {
+            var name: Name?
+            if (at(.word) || at(.quotedName)) && peek().kind == .equal {
+                name = try parseName("a column name")
+                advance()
+            }
+            // Where no expression can start (a stage keyword, the end), say a field was expected, as for names.
+            let startsExpression: Set<Keyword> = [.count, .true, .false, .null, .case, .not, .left]
+            if atStatementEnd || (at(.word) && current.keyword.map { !startsExpression.contains($0) } == true) {
+                _ = try parseName("a field name")
+            }
+            keys.append(GroupKey(name: name, expression: try parseExpression()))
+        } while eat(.comma)
+        return keys
     }
 
     // join -> [ "left" | "inner" ] "join" NAME "on" NAME [ "=" NAME ]

@@ -19,6 +19,8 @@ public enum TokenKind: String, Hashable, Sendable, Codable, CaseIterable {
     case pipe, comma, semicolon, dot, star, leftParen, rightParen
     case equal, notEqual, less, lessEqual, greater, greaterEqual, fuzzyEqual
     case plus, minus, slash, percent
+    /// `||`, text concatenation.
+    case concatenate
     /// A line end; the layout rules decide whether it ends a statement.
     case newline
     /// Text that is no token; the lexer reports a diagnostic for it.
@@ -55,6 +57,7 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable, Codable {
     case summarize, join, left, inner, on, `let`
     case and, or, not, `in`, `is`, null, `true`, `false`, between
     case contains, starts, ends, with, matches
+    case `case`, when, then, `else`, end
 
     /// Keywords that begin a stage; a line that starts with one continues the statement above it.
     public static let stageStarts: Set<Keyword> = [
@@ -62,5 +65,5 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable, Codable {
     ]
 
     /// Keywords after which a statement cannot end, so a line break after them continues it.
-    static let needsMore: Set<Keyword> = Set(allCases).subtracting([.asc, .desc, .count, .distinct, .null, .true, .false])
+    static let needsMore: Set<Keyword> = Set(allCases).subtracting([.asc, .desc, .count, .distinct, .null, .true, .false, .end])
 }

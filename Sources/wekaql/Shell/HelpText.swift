@@ -43,8 +43,9 @@ enum HelpText {
       sort by EXPR [asc|desc], …           order the rows (nulls last)
       limit N [offset M]                   keep N rows
       distinct [FIELD, …]                  drop repeated rows
-      count [by FIELD, …]                  count rows, by group
-      summarize NAME = AGG(EXPR), … [by …] aggregate (.help functions lists them)
+      count [by KEY, …]                    count rows, by group (KEY: FIELD or NAME = EXPR)
+      summarize NAME = EXPR, … [by KEY, …] aggregate (.help functions lists them); an
+                                           EXPR may combine aggregates: round(sum(a) / sum(b), 2)
       [left] join COLLECTION on F [= G]    add matching rows of another collection
       let NAME = QUERY                     keep a result for later statements
     Stages follow a source, with or without | between them; alone, they refine
@@ -64,7 +65,9 @@ enum HelpText {
       matches "REGEX"       a regular expression
       in (…), not in (…), is null, is not null, between … and …
       and, or, not          combine conditions
-      + - * / %             arithmetic
+      + - * / %             arithmetic (date - date is days; date + n adds days)
+      a || b                join text (null if either is null)
+      case when C then A [when …] [else B] end    the first branch whose condition is true (if(C, A, B) too)
     """
 
     static let keys = """
