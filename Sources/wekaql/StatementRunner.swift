@@ -196,7 +196,9 @@ final class StatementRunner {
         var values: [String: Value] = [:]
         for (name, text) in options.parameters {
             let type = expected[name] ?? .null
-            guard let value = Value(parsing: text, as: type) else {
+            // A whole number stays an integer where a decimal is expected (which takes it), so one script
+            // may compare a decimal with $n and also write `limit $n`.
+            guard let value = (type == .decimal ? Value(parsing: text, as: .integer) : nil) ?? Value(parsing: text, as: type) else {
                 report(Diagnostic(code: .parameterType, message: "--param \(name)=\(text): expected \(type.rawValue)"))
                 return nil
             }

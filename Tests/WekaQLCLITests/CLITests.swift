@@ -78,6 +78,20 @@ import Testing
         #expect(flag.output == "count\n3\n")
     }
 
+    /// Found by the DuckDB differential test: `--param n=2` was read as the decimal 2.0 for the whole
+    /// script because its first use compares it with a decimal, so a later `limit $n` failed.
+    @Test func aWholeNumberParameterServesADecimalPlaceAndALimit() throws {
+        let directory = try TemporaryDirectory()
+        let data = try directory.write("t.csv", "d\n1.5\n2.5\n3.0\n")
+        let script = try directory.write("p.wql", "t where d > $n count\nt limit $n count\n")
+        let arguments = ["--no-builtin", "--data", data.path, "-f", "csv", "--param", "n=2"]
+        let viaScript = try WekaQLProcess.run(arguments + [script.path])
+        #expect(viaScript.status == 0)
+        #expect(viaScript.output == "count\n2\ncount\n2\n")
+        let inOneStatement = try WekaQLProcess.run(arguments + ["-e", "t where d > $n | limit $n | count"])
+        #expect(inOneStatement.output == "count\n2\n")
+    }
+
     @Test func parameterOfTheWrongTypeIsAnError() throws {
         let result = try WekaQLProcess.run(["--param", "n=many", "-e", "arrests where arrested > $n"])
         #expect(result.status == 1)

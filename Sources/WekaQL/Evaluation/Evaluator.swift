@@ -112,10 +112,10 @@ struct Evaluator {
     private func limit(_ relation: Relation, count: BoundExpression, offset: BoundExpression?,
                        compiler: ExpressionCompiler) throws -> [Int32] {
         func integer(_ e: BoundExpression) throws -> Int {
-            guard case .integer(let n) = try compiler.compile(e)(0), n >= 0 else {
+            guard let n = Self.rowCount(try compiler.compile(e)(0)) else {
                 throw Diagnostic.invalidArgument("limit and offset need a whole number of 0 or more", range: e.range)
             }
-            return Int(clamping: n)
+            return n
         }
         let rows = relation.rows
         let start = min(rows.count, try offset.map(integer) ?? 0)
@@ -123,13 +123,23 @@ struct Evaluator {
         return Array(rows[start..<end])
     }
 
+    /// A `limit` or `offset` value as a number of rows: a whole number of 0 or more. A decimal counts when
+    /// it is whole (`limit $n` with `$n` also compared with decimals is bound as 2.0), as SQL's LIMIT 2.0.
+    private static func rowCount(_ value: Value) -> Int? {
+        switch value {
+        case .integer(let n) where n >= 0: return Int(clamping: n)
+        case .decimal(let d) where d >= 0 && d.rounded() == d && d < 9.2e18: return Int(d)
+        default: return nil
+        }
+    }
+
     /// When `limit` follows a sort, the number of rows the sort must produce (count plus offset).
     private func topLimit(after index: Int, in plan: QueryPlan, compiler: ExpressionCompiler) throws -> Int? {
         guard index + 1 < plan.stages.count, case .limit(let count, let offset) = plan.stages[index + 1].stage,
-              case .integer(let n) = try compiler.compile(count)(0) else { return nil }
-        var total = Int(clamping: n)
+              let n = Self.rowCount(try compiler.compile(count)(0)) else { return nil }
+        var total = n
         if let offset {
-            guard case .integer(let m) = try compiler.compile(offset)(0) else { return nil }
+            guard let m = Self.rowCount(try compiler.compile(offset)(0)) else { return nil }
             total = total.addingReportingOverflow(Int(clamping: m)).partialValue
         }
         return total >= 0 ? total : nil
