@@ -32,7 +32,23 @@ import Testing
         let script = try dir.write("report.wql", "#!/usr/bin/env wekaql\nfunders count\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         let path = WekaQLProcess.executable.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        let result = try WekaQLProcess.run([], environment: ["PATH": path], executable: script)
+        // While the script was open for writing, a process that another test started at that moment may
+        // have inherited the descriptor: exec then fails with "Text file busy" (ETXTBSY) until that
+        // process execs in turn. That is the test's race, not wekaql's, so it tries again.
+        func run() throws -> ProcessResult? {
+            do {
+                let result = try WekaQLProcess.run([], environment: ["PATH": path], executable: script)
+                return result.error.contains("Text file busy") ? nil : result
+            } catch let error as NSError where error.code == Int(ETXTBSY) || "\(error)".contains("busy") {
+                return nil
+            }
+        }
+        var attempt = try run()
+        for _ in 0..<20 where attempt == nil {
+            usleep(50_000)
+            attempt = try run()
+        }
+        let result = try #require(attempt)
         #expect(result.status == 0)
         #expect(result.output.contains("│     3 │"))
     }
