@@ -51,7 +51,7 @@ private let commands = [
         ("arrests where place is not ", ["null"]),
         ("arrests where country starts ", ["with"]),
         ("arrests sort ", ["by"]),
-        ("arrests sort by arrested d", ["desc", "distinct"]),
+        ("arrests sort by arrested d", ["desc", "drop", "distinct"]),
         ("arrests count ", ["by"] + Vocabulary.stages),
         ("arrests count by ", arrestsFields),
         ("arrests count by offence, na", ["nationality"]),

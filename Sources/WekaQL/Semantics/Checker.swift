@@ -171,7 +171,7 @@ struct Checker {
         case .rename(let renamings):
             return try checkRename(renamings, resolver)
         case .drop(let names):
-            return try checkDrop(names, resolver, range: stage.range)
+            return try checkDrop(names, resolver, range: stage.keywordRange)
         case .top:
             preconditionFailure("planned by plan(_:fields:context:earlier:)")
         }

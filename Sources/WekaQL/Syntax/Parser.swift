@@ -271,7 +271,8 @@ public struct Parser {
         let word = advance()
         guard at(.by) else { throw failure(.expected("\"by\" after \"\(word.text)\"", found: current, hint: "write \"\(word.text) by FIELD\"")) }
         let by = advance()
-        return stage(.sort(try parseSortKeys()), start, keywordEnd: by.range.end)
+        let keys = try parseSortKeys()   // before `stage`, which reads the parser's position
+        return stage(.sort(keys), start, keywordEnd: by.range.end)
     }
 
     // sortKeys -> sortKey { "," sortKey }
@@ -376,7 +377,8 @@ public struct Parser {
     // drop -> "drop" fieldList
     mutating func parseDrop(_ start: Int) throws -> Stage {
         let keyword = advance()
-        return stage(.drop(try parseFieldList()), start, keywordEnd: keyword.range.end)
+        let fields = try parseFieldList()
+        return stage(.drop(fields), start, keywordEnd: keyword.range.end)
     }
 
     // top -> "top" unary "by" sortKeys   (the count as in limit)
@@ -385,12 +387,14 @@ public struct Parser {
         let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
         guard at(.by) else { throw failure(.expected("\"by\" after the count", found: current, hint: "write \"top 3 by FIELD desc\"")) }
         advance()
-        return stage(.top(count: count, by: try parseSortKeys()), start, keywordEnd: keyword.range.end)
+        let keys = try parseSortKeys()
+        return stage(.top(count: count, by: keys), start, keywordEnd: keyword.range.end)
     }
 
-    /// At `NAME =` (a single "=", not "==").
+    /// At `NAME =` (a single "=", not "=="), where NAME may be `count`, as ``parseName(_:)`` allows.
     var atAssignment: Bool {
-        (at(.word) && current.keyword == nil || at(.quotedName)) && peek().kind == .equal && peek().text == "="
+        let isName = at(.quotedName) || at(.word) && (current.keyword == nil || current.keyword == .count)
+        return isName && peek().kind == .equal && peek().text == "="
     }
 
     // join -> [ "left" | "inner" ] "join" NAME "on" NAME [ "=" NAME ]
