@@ -158,7 +158,8 @@ enum Help {
       let africa = countries where continent = "Africa"; africa count
 
       stages       where, select … as, sort by … [asc|desc], limit N [offset M], distinct,
-                   count [by …], summarize NAME = AGG(…) [by …], [left] join C on F [= G]
+                   count [by …], summarize NAME = AGG(…) [by …], [left] join C on F [= G],
+                   extend NAME = …, rename OLD as NEW, drop FIELD, top N by … [asc|desc]
       operators    = != < <= > >= =~  and or not  in (…)  is [not] null  between … and …
                    contains, starts with, ends with (case- and accent-insensitive), matches "regex"
                    + - * / %  a || b (join text)  case when C then A [else B] end  if(C, A, B)

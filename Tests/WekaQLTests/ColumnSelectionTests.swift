@@ -26,6 +26,10 @@ import Testing
         ("let t = data count\nt", []),
         ("data distinct country | count", ["country"]),
         ("data join countries on country select country, countries_details", ["country", "details"]),
+        ("data extend n = arrested * 2 | select country, n", ["country", "arrested"]),
+        ("data rename country as land | count by land", ["country"]),
+        ("data drop details | count by offence", ["offence", "details"]),
+        ("data top 3 by arrested desc | select id", ["id", "arrested"]),
     ])
     func narrowsToTheNamedColumns(_ program: String, _ expected: [String]) {
         #expect(Self.chosen(program) == expected)
@@ -47,6 +51,11 @@ import Testing
         "let t = data where id > 1\nt distinct count",       // through a let name
         "let t = data where id > 1\nt count",                // a binding's table is a result too
         "let t = data select *\nlet u = t sort by id\ncountries join u on country count by continent distinct\nu distinct count",
+        "data extend x = 1",                                  // every column of data, and x
+        "data drop details",                                  // every other column
+        "data rename country as land",
+        "data top 3 by arrested",
+        "data extend x = 1 | distinct | count",
     ])
     func wholeRowsNeedEveryColumn(_ program: String) {
         #expect(Self.chosen(program) == Self.columns)
@@ -107,7 +116,9 @@ import Testing
             let source = pick(shape == .joinThenDistinct ? withCountry : collections)
             let field = "`\(pick(source.fields))`"
             let other = pick(collections.filter { $0.name != source.name })
-            let prefix = pick(["", " select *", " where \(field) is not null", " sort by \(field) desc", " select * limit 5"])
+            let prefix = pick(["", " select *", " where \(field) is not null", " sort by \(field) desc", " select * limit 5",
+                               " extend x_ = 1", " top 5 by \(field) desc", " rename \(field) as \(field)",
+                               " extend x_ = \(field) drop x_"])
             let after = pick([" count", " | count by \(field)", " select \(field) sort by \(field)", ""])
             let text: String
             switch shape {
@@ -135,6 +146,10 @@ import Testing
         "seizures distinct country; seizures count by country",
         "figures select metric, value sort by value desc limit 4 offset 1",
         "let t = arrests select country, arrested\nt where arrested > 1 count",
+        "arrests extend twice = arrested * 2 | top 3 by twice desc, country | select country, twice",
+        "arrests rename country as land | drop source | count by land",
+        "countries drop source, iso3",
+        "arrests extend country = upper(country) distinct country",
     ]
 
     /// Each statement's result as CSV, or its error.

@@ -108,7 +108,7 @@ import WekaQL
     ] as [(String, [Value])])
     func laterArgumentsAreEvaluatedOnlyWhereNeeded(_ expression: String, _ expected: [Value]) throws {
         let dataset = try LangFixtures.dataset("t", ["o"], [[1], [2], [nil]])
-        #expect(try LangFixtures.column("t where o is not null select \(expression) as r", in: dataset) == expected)
+        #expect(try LangFixtures.column("t where o is not null select (\(expression)) as r", in: dataset) == expected)
     }
 
     @Test func aLaterArgumentFailsWhereItIsReached() throws {

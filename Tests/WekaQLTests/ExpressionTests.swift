@@ -7,7 +7,8 @@ import WekaQL
 @Suite struct ExpressionTests {
     /// Evaluates `expression` on person 1 (Ana, Lomé, age 30, score 2.5, active, joined 2022-06-12).
     static func evaluate(_ expression: String) throws -> Value {
-        try LangFixtures.value("people where id = 1 select \(expression) as v")
+        // Bracketed: `select a = b` names a column.
+        try LangFixtures.value("people where id = 1 select (\(expression)) as v")
     }
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -74,6 +74,13 @@ import WekaQL
         case .join(let clause):
             let keys = clause.leftKey.text == clause.rightKey.text ? clause.leftKey.text : "\(clause.leftKey.text) = \(clause.rightKey.text)"
             return "\(clause.isLeft ? "left join" : "join") \(clause.collection.text) on \(keys)"
+        case .extend(let assignments):
+            return "extend " + assignments.map { "\($0.name.text) = \(sexp($0.expression))" }.joined(separator: ", ")
+        case .rename(let renamings):
+            return "rename " + renamings.map { "\($0.old.text) as \($0.new.text)" }.joined(separator: ", ")
+        case .drop(let names): return "drop " + names.map(\.text).joined(separator: ", ")
+        case .top(let count, let keys):
+            return "top \(sexp(count)) by " + keys.map { sexp($0.expression) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
         }
     }
 
@@ -114,6 +121,11 @@ import WekaQL
         StageCase(source: "t WHERE a Sort By b DESC LIMIT 1 OFFSET 0", stages: ["where a", "sort by b desc", "limit 1 offset 0"]),
         StageCase(source: "t LEFT JOIN c ON k", stages: ["left join c on k"]),
         StageCase(source: "`count` where `select` = 1", stages: ["where (= select 1)"]),
+        StageCase(source: "t select m = a + 1, (m = a), m == a, `top` = 2", stages: ["select (+ a 1) as m, (= m a), (= m a), 2 as top"]),
+        StageCase(source: "t extend b = a * 2, a = lower(a)", stages: ["extend b = (* a 2), a = lower(a)"]),
+        StageCase(source: "t rename a as b, c as `drop`", stages: ["rename a as b, c as drop"]),
+        StageCase(source: "t drop a, b | top 3 by c desc, d", stages: ["drop a, b", "top 3 by c desc, d"]),
+        StageCase(source: "t TOP $n BY a Extend x = 1", stages: ["top $n by a", "extend x = 1"]),
     ]
 
     @Test(arguments: stageCases)
@@ -231,11 +243,11 @@ import WekaQL
     static let errorCases: [ExpectedDiagnostic] = [
         ExpectedDiagnostic(source: "people wher age > 2", code: .unknownStage, line: 1, column: 8, width: 4,
                            message: "unknown stage \"wher\"",
-                           hints: ["did you mean \"where\"?", "stages: where, select, sort by, limit, distinct, count, summarize, join"]),
+                           hints: ["did you mean \"where\"?", "stages: where, select, extend, rename, drop, sort by, top, limit, distinct, count, summarize, join"]),
         ExpectedDiagnostic(source: "people where age > 2 srot by age", code: .unknownStage, line: 1, column: 22, width: 4,
                            message: "unknown stage \"srot\"", hints: ["did you mean \"sort\"?", "stages:"]),
-        ExpectedDiagnostic(source: "people where age > 2 name", code: .unknownStage, line: 1, column: 22, width: 4,
-                           message: "unknown stage \"name\"", hints: ["stages: where, select, sort by, limit, distinct, count, summarize, join"]),
+        ExpectedDiagnostic(source: "people where age > 2 city", code: .unknownStage, line: 1, column: 22, width: 4,
+                           message: "unknown stage \"city\"", hints: ["stages: where, select, extend, rename, drop, sort by, top, limit, distinct, count, summarize, join"]),
         ExpectedDiagnostic(source: "people sort age", code: .expected, line: 1, column: 13, width: 3,
                            message: "expected \"by\" after \"sort\", found name \"age\"", hints: ["write \"sort by FIELD\""]),
         ExpectedDiagnostic(source: "people order age", code: .expected, line: 1, column: 14, width: 3,

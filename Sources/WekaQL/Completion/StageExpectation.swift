@@ -20,6 +20,10 @@ extension Expectation {
             return by.isKeyword(.by) ? fieldList(tokens.dropFirst(), whenEmpty: Expectation(fields: true)) : .nothing
         case .summarize?: return summarize(tokens)
         case .join?, .left?, .inner?: return join(tokens, afterJoin: stage.keyword == .join)
+        case .extend?: return extend(tokens)
+        case .rename?: return rename(tokens)
+        case .drop?: return fieldList(tokens, whenEmpty: Expectation(fields: true))
+        case .top?: return top(tokens)
         default: return .nothing
         }
     }
@@ -28,6 +32,45 @@ extension Expectation {
     private static func select(_ tokens: ArraySlice<Token>) -> Expectation {
         if tokens.count >= 2, tokens[tokens.endIndex - 2].isKeyword(.as) { return Expectation(stages: true) }
         return expression(tokens, then: ["as"])
+    }
+
+    // extend -> "extend" NAME "=" expression { "," NAME "=" expression }
+    private static func extend(_ tokens: ArraySlice<Token>) -> Expectation {
+        var depth = 0
+        var itemStart = tokens.startIndex
+        for index in tokens.indices {
+            switch tokens[index].kind {
+            case .leftParen: depth += 1
+            case .rightParen: depth = max(0, depth - 1)
+            case .comma where depth == 0: itemStart = index + 1
+            default: break
+            }
+        }
+        let item = tokens[itemStart...]
+        // The new column's name is the user's to choose; after its "=", an expression.
+        guard item.count >= 2, item[item.startIndex + 1].kind == .equal else { return .nothing }
+        return expression(item.dropFirst(2), then: [])
+    }
+
+    // rename -> "rename" NAME "as" NAME { "," NAME "as" NAME }
+    private static func rename(_ tokens: ArraySlice<Token>) -> Expectation {
+        guard let last = tokens.last, last.kind != .comma else { return Expectation(fields: true) }
+        if last.isKeyword(.as) { return .nothing }   // a new name
+        let before = tokens.count >= 2 ? tokens[tokens.endIndex - 2] : nil
+        if before?.isKeyword(.as) == true { return Expectation(stages: true) }
+        return CompletionContext.endsOperand(last) ? Expectation(keywords: ["as"]) : .nothing
+    }
+
+    // top -> "top" unary "by" sortKey { "," sortKey }
+    private static func top(_ tokens: ArraySlice<Token>) -> Expectation {
+        switch tokens.count {
+        case 0: return .nothing   // a number
+        case 1: return Expectation(keywords: ["by"])
+        default:
+            guard tokens[tokens.startIndex + 1].isKeyword(.by) else { return .nothing }
+            if let last = tokens.last, last.isKeyword(.asc) || last.isKeyword(.desc) { return Expectation(stages: true) }
+            return expression(tokens.dropFirst(2), then: ["desc", "asc"])
+        }
     }
 
     // sort -> ( "sort" | "order" ) "by" sortKey { "," sortKey } ; sortKey -> expression [ "asc" | "desc" ]

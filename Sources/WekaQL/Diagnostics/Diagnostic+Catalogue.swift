@@ -13,7 +13,7 @@ extension Diagnostic {
         case nestingTooDeep = "E0107", chainedComparison = "E0108", misplacedNot = "E0109"
         // Names
         case unknownCollection = "E0200", unknownField = "E0201", unknownFunction = "E0202"
-        case duplicateColumn = "E0203", unboundParameter = "E0204"
+        case duplicateColumn = "E0203", unboundParameter = "E0204", renameClash = "E0205", dropsEverything = "E0206"
         // Types and placement
         case typeMismatch = "E0300", notBoolean = "E0301", argumentType = "E0302", argumentCount = "E0303"
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
@@ -97,10 +97,11 @@ extension Diagnostic {
     }
 
     static func unknownStage(_ text: String, range: SourceRange) -> Diagnostic {
-        let stages = ["where", "select", "sort", "order", "limit", "distinct", "count", "summarize", "join", "left"]
+        let stages = ["where", "select", "extend", "rename", "drop", "sort", "order", "top", "limit", "distinct", "count",
+                      "summarize", "join", "left"]
         var hints: [String] = []
         if let near = Suggestions.nearest(to: text, in: stages) { hints.append("did you mean \(quoted(near))?") }
-        hints.append("stages: where, select, sort by, limit, distinct, count, summarize, join")
+        hints.append("stages: where, select, extend, rename, drop, sort by, top, limit, distinct, count, summarize, join")
         return Diagnostic(code: .unknownStage, message: "unknown stage \(quoted(text))", range: range, hints: hints)
     }
 
@@ -218,6 +219,16 @@ extension Diagnostic {
     static func duplicateColumn(_ name: String, range: SourceRange) -> Diagnostic {
         Diagnostic(code: .duplicateColumn, message: "column \(quoted(name)) appears twice in the result", range: range,
                    hints: ["name one of them with \"as\": … as \(name)_2"])
+    }
+
+    static func renameClash(_ name: String, range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .renameClash, message: "cannot rename to \(quoted(name)): the rows already have a column of that name",
+                   range: range, hints: ["drop \(name) first, or choose another name"])
+    }
+
+    static func dropsEverything(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .dropsEverything, message: "\"drop\" would leave no columns", range: range,
+                   hints: ["keep at least one column; to count the rows, write \"count\""])
     }
 
     static func typeMismatch(op: String, left: BoundExpression, leftText: String, right: BoundExpression, rightText: String,

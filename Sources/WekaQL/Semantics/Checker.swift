@@ -78,20 +78,20 @@ struct Checker {
         var errors: [Diagnostic] = []
         var caveatsByStage: [Int: [Caveat]] = [:]
         for stage in query.stages {
-            let checked: (PlanStage, [Field])
+            let checked: ([PlanStage], [Field])
             caveats = []
             do {
-                checked = try check(stage, fields: fields, context: context, earlier: earlier)
+                checked = try plan(stage, fields: fields, context: context, earlier: earlier)
             } catch let diagnostic as Diagnostic where stage.keepsFields {
                 errors.append(diagnostic)
                 continue
             } catch let diagnostic as Diagnostic {
                 throw CheckFailure(diagnostics: errors + [diagnostic])
             }
-            let (plan, output) = checked
+            let (plans, output) = checked
             if !caveats.isEmpty { caveatsByStage[stages.count] = caveats }
             earlier.formUnion(output.map(\.name))
-            stages.append((plan, output, stage.range))
+            stages += plans.map { ($0, output, stage.range) }
             fields = output
             context = "the result of \"\(stageName(stage))\""
         }
@@ -110,6 +110,10 @@ struct Checker {
         case .count(let by): return by.isEmpty ? "count" : "count by"
         case .summarize: return "summarize"
         case .join(let clause): return clause.isLeft ? "left join" : "join"
+        case .extend: return "extend"
+        case .rename: return "rename"
+        case .drop: return "drop"
+        case .top: return "top"
         }
     }
 
@@ -120,6 +124,16 @@ struct Checker {
     }
 
     // MARK: - Stages
+
+    /// The plan stages of one stage (`top` is two), and its output fields.
+    private mutating func plan(_ stage: Stage, fields: [Field], context: String, earlier: Set<String>) throws -> ([PlanStage], [Field]) {
+        guard case .top(let count, let keys) = stage.kind else {
+            let (plan, output) = try check(stage, fields: fields, context: context, earlier: earlier)
+            return ([plan], output)
+        }
+        let resolver = FieldResolver(fields: fields, context: context, file: file, earlier: earlier)
+        return (try checkTop(count, keys, resolver), fields)
+    }
 
     private mutating func check(_ stage: Stage, fields: [Field], context: String, earlier: Set<String>) throws -> (PlanStage, [Field]) {
         let resolver = FieldResolver(fields: fields, context: context, file: file, earlier: earlier)
@@ -152,6 +166,14 @@ struct Checker {
             return try checkSummarize(aggregations, keys, resolver, range: stage.range)
         case .join(let clause):
             return try checkJoin(clause, fields: fields, resolver, range: stage.range)
+        case .extend(let assignments):
+            return try checkExtend(assignments, resolver)
+        case .rename(let renamings):
+            return try checkRename(renamings, resolver)
+        case .drop(let names):
+            return try checkDrop(names, resolver, range: stage.keywordRange)
+        case .top:
+            preconditionFailure("planned by plan(_:fields:context:earlier:)")
         }
     }
 
@@ -180,7 +202,7 @@ struct Checker {
     }
 
     /// A selected field keeps its provenance (and, unless renamed, its description); a computed one has neither.
-    private func outputField(_ bound: BoundExpression, named name: String, aliased: Bool, _ resolver: FieldResolver) -> Field {
+    func outputField(_ bound: BoundExpression, named name: String, aliased: Bool, _ resolver: FieldResolver) -> Field {
         guard case .column(let index) = bound.kind else { return Field(name: name, type: bound.type) }
         var field = resolver.fields[index]
         field.name = name
@@ -326,7 +348,7 @@ struct Checker {
         return fields
     }
 
-    private func checkUnique(_ names: [(String, SourceRange)]) throws {
+    func checkUnique(_ names: [(String, SourceRange)]) throws {
         var seen = Set<String>()
         for (name, range) in names {
             guard seen.insert(name).inserted else { throw Diagnostic.duplicateColumn(name, range: range) }
@@ -334,7 +356,7 @@ struct Checker {
     }
 
     /// `limit` and `offset` take a non-negative integer literal or a parameter.
-    private mutating func bindCount(_ expression: Expression, _ resolver: FieldResolver) throws -> BoundExpression {
+    mutating func bindCount(_ expression: Expression, _ resolver: FieldResolver) throws -> BoundExpression {
         let bound = try bind(expression, resolver, expecting: .integer)
         switch bound.kind {
         case .literal(.integer(let n)) where n >= 0: return bound
@@ -393,7 +415,7 @@ extension Stage {
     /// Whether the stage's output has the same fields as its input, so that checking can go on past an error in it.
     var keepsFields: Bool {
         switch kind {
-        case .filter, .sort, .limit: return true
+        case .filter, .sort, .limit, .top: return true
         default: return false
         }
     }

@@ -64,7 +64,7 @@ public struct ColumnSelection: Sendable, Equatable {
 
 /// Which collections' columns reach a program's results unnamed, statement by statement. A stage that
 /// replaces the columns by named ones (`select` without `*`, `count`, `summarize`, `distinct` with
-/// names) stops them; a `join` adds the joined side's; a whole-row `distinct` reads them all, so even
+/// names) stops them; `extend`, `rename` and `drop` pass them on; a `join` adds the joined side's; a whole-row `distinct` reads them all, so even
 /// `data distinct count` needs every column of `data`.
 private struct WholeRows {
     /// For each `let` name bound so far, the collections whose unnamed columns its rows carry.
@@ -84,8 +84,8 @@ private struct WholeRows {
                 if names.isEmpty { whole.formUnion(carried) } else { carried = [] }
             case .join(let clause):
                 carried.formUnion(carriedBy(clause.collection.text))
-            case .select, .filter, .sort, .limit:
-                break
+            case .select, .filter, .sort, .limit, .top, .extend, .rename, .drop:
+                break   // every column the stage does not name goes on to its output
             }
         }
         // A `let` statement's table is a result too (the library returns it, and keeps it in `bindings`).

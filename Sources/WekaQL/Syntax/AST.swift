@@ -68,6 +68,15 @@ public struct Stage: Sendable {
         case summarize([Aggregation], by: [GroupKey])
         /// `[left] join COLLECTION on FIELD` or `on LEFT = RIGHT`.
         case join(JoinClause)
+        /// `extend NAME = EXPR, …`: adds columns and keeps the others; a name that exists replaces that
+        /// column in place.
+        case extend([Assignment])
+        /// `rename OLD as NEW, …`: the same columns, some renamed.
+        case rename([Renaming])
+        /// `drop FIELD, …`: every column but these.
+        case drop([Name])
+        /// `top N by EXPR [asc|desc], …`: the first N rows in that order (`sort by` then `limit`).
+        case top(count: Expression, by: [SortKey])
     }
     /// What the stage does.
     public var kind: Kind
@@ -81,8 +90,24 @@ public struct Stage: Sendable {
 public enum SelectItem: Sendable {
     /// `*`: every column, in order.
     case all(SourceRange)
-    /// `EXPR [as NAME]`.
+    /// `EXPR [as NAME]`, or `NAME = EXPR`.
     case expression(Expression, alias: Name?)
+}
+
+/// `NAME = EXPR` of `extend`.
+public struct Assignment: Sendable {
+    /// The column it makes or replaces.
+    public var name: Name
+    /// Its value, computed from the stage's input row.
+    public var expression: Expression
+}
+
+/// `OLD as NEW` of `rename`.
+public struct Renaming: Sendable {
+    /// The field renamed.
+    public var old: Name
+    /// Its new name.
+    public var new: Name
 }
 
 /// A key of `sort by`.

@@ -225,6 +225,10 @@ public struct Parser {
         case .distinct: return try parseDistinct(start)
         case .count: return try parseCount(start)
         case .summarize: return try parseSummarize(start)
+        case .extend: return try parseExtend(start)
+        case .rename: return try parseRename(start)
+        case .drop: return try parseDrop(start)
+        case .top: return try parseTop(start)
         default: return try parseJoin(start)
         }
     }
@@ -240,13 +244,19 @@ public struct Parser {
         return stage(.filter(condition), start, keywordEnd: keyword.range.end)
     }
 
-    // select -> "select" selectItem { "," selectItem } ; selectItem -> "*" | expression [ "as" NAME ]
+    // select -> "select" selectItem { "," selectItem }
+    // selectItem -> "*" | NAME "=" expression | expression [ "as" NAME ]
     mutating func parseSelect(_ start: Int) throws -> Stage {
         let keyword = advance()
         var items: [SelectItem] = []
         repeat {
             if at(.star) {
                 items.append(.all(advance().range))
+            } else if atAssignment {
+                // `select m = x` names a column, as in `summarize`; a comparison is bracketed: `(m = x)`.
+                let name = try parseName("a column name")
+                advance()
+                items.append(.expression(try parseExpression(), alias: name))
             } else {
                 let expression = try parseExpression()
                 let alias = eat(.as) ? try parseName("a column name after \"as\"") : nil
@@ -261,6 +271,12 @@ public struct Parser {
         let word = advance()
         guard at(.by) else { throw failure(.expected("\"by\" after \"\(word.text)\"", found: current, hint: "write \"\(word.text) by FIELD\"")) }
         let by = advance()
+        let keys = try parseSortKeys()   // before `stage`, which reads the parser's position
+        return stage(.sort(keys), start, keywordEnd: by.range.end)
+    }
+
+    // sortKeys -> sortKey { "," sortKey }
+    mutating func parseSortKeys() throws -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
             let expression = try parseExpression()
@@ -268,7 +284,7 @@ public struct Parser {
             if !descending { _ = eat(.asc) }
             keys.append(SortKey(expression: expression, descending: descending))
         } while eat(.comma)
-        return stage(.sort(keys), start, keywordEnd: by.range.end)
+        return keys
     }
 
     // limit -> "limit" unary [ "offset" unary ]   (a number, a $parameter, or -N for a clear error)
@@ -328,6 +344,57 @@ public struct Parser {
             keys.append(GroupKey(name: name, expression: try parseExpression()))
         } while eat(.comma)
         return keys
+    }
+
+    // extend -> "extend" NAME "=" expression { "," NAME "=" expression }
+    mutating func parseExtend(_ start: Int) throws -> Stage {
+        let keyword = advance()
+        var assignments: [Assignment] = []
+        repeat {
+            let name = try parseName("a column name")
+            guard at(.equal), current.text == "=" else {
+                throw failure(.expected("\"=\" after the column name", found: current,
+                                        hint: "write \"extend \(name.text) = EXPRESSION\""))
+            }
+            advance()
+            assignments.append(Assignment(name: name, expression: try parseExpression()))
+        } while eat(.comma)
+        return stage(.extend(assignments), start, keywordEnd: keyword.range.end)
+    }
+
+    // rename -> "rename" NAME "as" NAME { "," NAME "as" NAME }
+    mutating func parseRename(_ start: Int) throws -> Stage {
+        let keyword = advance()
+        var renamings: [Renaming] = []
+        repeat {
+            let old = try parseName("a field to rename")
+            try expect(.as, "\"as\" and the new name")
+            renamings.append(Renaming(old: old, new: try parseName("a new name after \"as\"")))
+        } while eat(.comma)
+        return stage(.rename(renamings), start, keywordEnd: keyword.range.end)
+    }
+
+    // drop -> "drop" fieldList
+    mutating func parseDrop(_ start: Int) throws -> Stage {
+        let keyword = advance()
+        let fields = try parseFieldList()
+        return stage(.drop(fields), start, keywordEnd: keyword.range.end)
+    }
+
+    // top -> "top" unary "by" sortKeys   (the count as in limit)
+    mutating func parseTop(_ start: Int) throws -> Stage {
+        let keyword = advance()
+        let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
+        guard at(.by) else { throw failure(.expected("\"by\" after the count", found: current, hint: "write \"top 3 by FIELD desc\"")) }
+        advance()
+        let keys = try parseSortKeys()
+        return stage(.top(count: count, by: keys), start, keywordEnd: keyword.range.end)
+    }
+
+    /// At `NAME =` (a single "=", not "=="), where NAME may be `count`, as ``parseName(_:)`` allows.
+    var atAssignment: Bool {
+        let isName = at(.quotedName) || at(.word) && (current.keyword == nil || current.keyword == .count)
+        return isName && peek().kind == .equal && peek().text == "="
     }
 
     // join -> [ "left" | "inner" ] "join" NAME "on" NAME [ "=" NAME ]

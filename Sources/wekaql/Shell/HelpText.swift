@@ -39,13 +39,21 @@ enum HelpText {
 
     static let stages = """
       where CONDITION                      keep the rows where CONDITION is true
-      select EXPR [as NAME], …             choose and compute columns (* for all)
+      select EXPR [as NAME], …             choose and compute columns (* for all);
+                                           NAME = EXPR names one too
+      extend NAME = EXPR, …                add columns, keep the others (a NAME that
+                                           exists is replaced in place)
+      rename OLD as NEW, …                 rename columns
+      drop FIELD, …                        keep every column but these
       sort by EXPR [asc|desc], …           order the rows (nulls last)
+      top N by EXPR [asc|desc], …          sort by, then limit N
       limit N [offset M]                   keep N rows
       distinct [FIELD, …]                  drop repeated rows
-      count [by KEY, …]                    count rows, by group (KEY: FIELD or NAME = EXPR)
-      summarize NAME = EXPR, … [by KEY, …] aggregate (.help functions lists them); an
-                                           EXPR may combine aggregates: round(sum(a) / sum(b), 2)
+      count [by KEY, …]                    count rows, by group (KEY: FIELD or
+                                           NAME = EXPR)
+      summarize NAME = EXPR, … [by KEY, …] aggregate (.help functions lists them);
+                                           an EXPR may combine aggregates:
+                                           round(sum(a) / sum(b), 2)
       [left] join COLLECTION on F [= G]    add matching rows of another collection
       let NAME = QUERY                     keep a result for later statements
     Stages follow a source, with or without | between them; alone, they refine
