@@ -36,17 +36,7 @@ extension Expectation {
 
     // extend -> "extend" NAME "=" expression { "," NAME "=" expression }
     private static func extend(_ tokens: ArraySlice<Token>) -> Expectation {
-        var depth = 0
-        var itemStart = tokens.startIndex
-        for index in tokens.indices {
-            switch tokens[index].kind {
-            case .leftParen: depth += 1
-            case .rightParen: depth = max(0, depth - 1)
-            case .comma where depth == 0: itemStart = index + 1
-            default: break
-            }
-        }
-        let item = tokens[itemStart...]
+        let item = currentItem(tokens).item
         // The new column's name is the user's to choose; after its "=", an expression.
         guard item.count >= 2, item[item.startIndex + 1].kind == .equal else { return .nothing }
         return expression(item.dropFirst(2), then: [])
@@ -97,9 +87,10 @@ extension Expectation {
         return CompletionContext.endsOperand(last) ? Expectation(stages: true) : .nothing
     }
 
-    // summarize -> "summarize" aggregation { "," aggregation } [ "by" fieldList ]
-    // aggregation -> [ NAME "=" ] NAME "(" [ expression ] ")"
-    private static func summarize(_ tokens: ArraySlice<Token>) -> Expectation {
+    /// The item being typed in a comma-separated list: the tokens after its last comma outside brackets.
+    /// With `keyword`, the list may end there (outside brackets): then `rest` is that keyword and after.
+    private static func currentItem(_ tokens: ArraySlice<Token>, endingAt keyword: Keyword? = nil)
+        -> (item: ArraySlice<Token>, rest: ArraySlice<Token>?) {
         var depth = 0
         var itemStart = tokens.startIndex
         for index in tokens.indices {
@@ -107,12 +98,18 @@ extension Expectation {
             case .leftParen: depth += 1
             case .rightParen: depth = max(0, depth - 1)
             case .comma where depth == 0: itemStart = index + 1
-            case .word where depth == 0 && tokens[index].isKeyword(.by):
-                return fieldList(tokens[index...], whenEmpty: Expectation(fields: true))
+            case .word where depth == 0 && keyword.map(tokens[index].isKeyword) == true: return (tokens[index...], tokens[index...])
             default: break
             }
         }
-        var item = tokens[itemStart...]
+        return (tokens[itemStart...], nil)
+    }
+
+    // summarize -> "summarize" aggregation { "," aggregation } [ "by" fieldList ]
+    // aggregation -> [ NAME "=" ] NAME "(" [ expression ] ")"
+    private static func summarize(_ tokens: ArraySlice<Token>) -> Expectation {
+        var (item, groups) = currentItem(tokens, endingAt: .by)
+        if let groups { return fieldList(groups, whenEmpty: Expectation(fields: true)) }
         if item.count >= 2, item[item.startIndex + 1].kind == .equal { item = item.dropFirst(2) }
         if item.isEmpty { return Expectation(aggregates: true) }
         if item.count == 1 { return .nothing }   // a column name, before its `=`
