@@ -7,7 +7,11 @@ let package = Package(
     products: [
         .library(name: "WekaQL", targets: ["WekaQL"]),
         .executable(name: "wekaql", targets: ["wekaql"]),
+        // The C API: libWekaQLC.so and Sources/WekaQLC/include/wekaql.h (`./dev.sh capi`).
+        .library(name: "WekaQLC", type: .dynamic, targets: ["WekaQLC"]),
     ],
+    // Only for `./dev.sh docs` (swift package generate-documentation); nothing links it.
+    dependencies: [.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")],
     targets: [
         // The query language: lexer, parser, checker, evaluator, loaders and renderers. No I/O but loading.
         .target(
@@ -23,6 +27,8 @@ let package = Package(
         ),
         // The command: a thin layer over WekaQL, plus the interactive shell on libedit.
         .executableTarget(name: "wekaql", dependencies: ["WekaQL", "CEditLine"]),
+        // The C API over WekaQL, for tools in C, Python (ctypes), Go and the rest: @_cdecl functions.
+        .target(name: "WekaQLC", dependencies: ["WekaQL"], exclude: ["include"]),
         // Golden/ holds query and error golden files, read from the source tree (see GoldenFileTests.swift).
         .testTarget(name: "WekaQLTests", dependencies: ["WekaQL"], exclude: ["Golden"], resources: [.copy("Facts")]),
         .testTarget(name: "WekaQLCLITests", dependencies: ["wekaql"]),

@@ -4,6 +4,8 @@
 #   ./dev.sh test      set up, then run the whole test suite (swift test, the DuckDB differential test)
 #   ./dev.sh build     set up and build the release binary: .build/release/wekaql
 #   ./dev.sh install   build, then copy wekaql to $PREFIX/bin (default /usr/local/bin)
+#   ./dev.sh capi      build the C API (release): .build/capi/libWekaQLC.so and wekaql.h
+#   ./dev.sh docs      build the WekaQL library's DocC documentation; a broken symbol link fails
 #   ./dev.sh setup     only install the system packages wekaql needs (libedit-dev, pkg-config)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -65,12 +67,25 @@ differential() {
     python3 Scripts/differential/run.py --quiet --programs 2000 --seed 20 --wekaql "$(swift build --show-bin-path)/wekaql"
 }
 
+# The DocC catalogue (Sources/WekaQL/WekaQL.docc) and every /// comment of the public API, with warnings
+# (a broken ``symbol`` link, an undocumented parameter) as errors. The archive is .build/plugins/Swift-DocC.
+docs() { swift package --disable-sandbox generate-documentation --target WekaQL --warnings-as-errors; }
+
+capi() {
+    swift build -c release --product WekaQLC
+    mkdir -p .build/capi
+    cp "$(swift build -c release --show-bin-path)/libWekaQLC.so" Sources/WekaQLC/include/wekaql.h .build/capi/
+    echo "built .build/capi/libWekaQLC.so and .build/capi/wekaql.h"
+}
+
 case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
     shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
-    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh ;;
+    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh; Scripts/test-capi.sh; docs ;;
+    capi) setup; capi ;;
+    docs) setup; docs ;;
     install) setup; build; install -d "${PREFIX:-/usr/local}/bin"; install -m 755 .build/release/wekaql "${PREFIX:-/usr/local}/bin/wekaql"
         echo "installed ${PREFIX:-/usr/local}/bin/wekaql" ;;
-    *) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 64 ;;
+    *) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 64 ;;
 esac

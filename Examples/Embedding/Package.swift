@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "Embedding",
     dependencies: [
-        // In your own package: .package(url: "https://…/wekaql.git", from: "0.1.0")
+        // In your own package: .package(url: "https://…/wekaql.git", from: "0.2.0"), a tag v0.2.0
         .package(name: "wekaql", path: "../.."),
     ],
     targets: [

@@ -8,7 +8,9 @@ extension Engine {
     /// problems.map(\.code)   // [.unknownField]
     /// ```
     ///
-    /// - Parameter name: the name diagnostics give the text, as a path is given for a file.
+    /// - Parameters:
+    ///   - text: the program.
+    ///   - name: the name diagnostics give the text, as a path is given for a file.
     public func check(_ text: String, name: String = "<query>") -> [Diagnostic] {
         check(SourceFile(name: name, text: text))
     }

@@ -23,6 +23,10 @@ struct Options {
     var memoryBudget: MemoryBudget?
     /// Show values in table, vertical and markdown exactly as they are, not with escapes.
     var raw = false
+    /// `--nullvalue TEXT`: what a null shows as in table, vertical and markdown output.
+    var nullText: String?
+    /// `--no-footer`: no `N rows, M columns` line after a table.
+    var footer = true
     var showVersion = false
     var showHelp = false
     /// `--notes [COLLECTION]`: print the data's notes (`""` for all of them) and exit.
@@ -87,6 +91,8 @@ struct Options {
                 }
                 memoryBudget = budget
             case "--raw": raw = true
+            case "--nullvalue": nullText = try take()
+            case "--no-footer": footer = false
             case "--notes":
                 // The collection is optional: a next argument is taken only if it reads as a name, not a file or flag.
                 if let inline { showNotes = inline } else if let next = rest.first, Self.isCollectionName(next) {
@@ -123,7 +129,7 @@ extension Options {
 }
 
 enum Help {
-    static let version = "wekaql 0.1.0"
+    static let version = "wekaql \(Engine.version)"
 
     /// Names in lines of about 80 columns, continued under the first (the list is Vocabulary's, the one
     /// declaration of the language's words).
@@ -190,6 +196,8 @@ enum Help {
                                 default: half the machine's memory)
           --raw                 show values in table, vertical and markdown as they are: without it,
                                 control and bidirectional characters show as escapes (\\x1b, \\u{202E})
+          --nullvalue TEXT      show nulls as TEXT in table, vertical and markdown (default: null, empty)
+          --no-footer           no "N rows, M columns" line after a table
           --notes [COLLECTION]  print the notes on how the data was transcribed (of one collection) and exit
       -V, --version             print the version
       -h, --help                print this help

@@ -17,6 +17,10 @@ final class StatementRunner {
     var timer: Bool
     /// Show values in the human formats exactly as they are (`.raw on`, `--raw`), not with escapes.
     var raw: Bool
+    /// What nulls show as (`.nullvalue`, `--nullvalue`); `nil` for each format's own.
+    var nullText: String?
+    /// Whether tables end with their `N rows, M columns` line (`.footer`, `--no-footer`).
+    var footer: Bool
     /// Where results go after `.output FILE`; `nil` for the standard place.
     var redirect: (stream: OutputStream, path: String)?
     /// The last result printed, for `.last`.
@@ -41,6 +45,8 @@ final class StatementRunner {
         self.maxRows = interactive ? 40 : nil
         self.timer = options.timer
         self.raw = options.raw
+        self.nullText = options.nullText
+        self.footer = options.footer
         self.primary = primary
         self.errors = ErrorReporter(stream: errors, options: options)
     }
@@ -186,7 +192,7 @@ final class StatementRunner {
     private func renderer(maxRows: Int?, onTerminal: Bool) -> Renderer {
         Renderer(format: format, colored: Terminal.wantsColor(output, allowed: options.color),
                  maxWidth: redirect == nil ? width : nil, maxRows: maxRows,
-                 verticalWhenTooWide: onTerminal, raw: raw)
+                 verticalWhenTooWide: onTerminal, raw: raw, footer: footer, nullText: nullText)
     }
 
     /// `--param NAME=VALUE` texts as values of the types `file` expects; `nil`, after reporting it,

@@ -24,7 +24,7 @@ public struct Completion: Hashable, Sendable {
         case path
     }
 
-    /// The text that replaces the word being typed: `where`, `` `count` ``, `"Togo"` (with its quotes), `lower(`.
+    /// The text that replaces the word being typed: `where`, a back-quoted name, `"Togo"` (with its quotes), `lower(`.
     public var text: String
     /// What it is.
     public var kind: Kind

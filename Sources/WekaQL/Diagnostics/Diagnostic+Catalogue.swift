@@ -22,6 +22,8 @@ extension Diagnostic {
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
         case numberOutOfRange = "E0404", notOneQuery = "E0405", memoryBudget = "E0406", dateOutOfRange = "E0407"
+        // Swift values in and out of the library (Codable rows and parameters)
+        case missingColumn = "E0420", valueDecoding = "E0421", parameterEncoding = "E0422"
         // Data files
         case cannotRead = "E0500", invalidUTF8 = "E0501", malformedJSON = "E0502", malformedCSV = "E0503"
         case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"

@@ -15,6 +15,7 @@ extension Dataset {
     /// if any file fails.
     ///
     /// - Parameters:
+    ///   - path: a file, a folder, or `-` for standard input.
     ///   - options: how to read the file: delimiter, header, name, null texts, column types and more
     ///     (``LoadOptions``).
     ///   - columns: the columns of CSV files to keep (``ColumnSelection/usedBy(_:)`` gives those a
@@ -73,7 +74,7 @@ extension Dataset {
         }
     }
 
-    private static func load(path: String, bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?, options: LoadOptions,
+    static func load(path: String, bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?, options: LoadOptions,
                              columns: ColumnSelection, inFolder: Bool, warnings: inout [Diagnostic]) throws -> [Collection] {
         // Text is checked for UTF-8 where it is read: CSV text fields as they load, JSON strings as they parse.
         let kind = options.format.map(DataFileKind.init) ?? DataFileKind(path: path) ?? DataFileKind(content: bytes)

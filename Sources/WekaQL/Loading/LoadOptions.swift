@@ -199,7 +199,7 @@ extension LoadOptions {
     }
 
     /// `a=1,b=x:y,z` as `["a=1", "b=x:y,z"]`; `nil` if it does not start with a pair.
-    private static func pieces(_ text: Substring) -> [String]? {
+    static func pieces(_ text: Substring) -> [String]? {
         var pairs: [String] = []
         for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
             if piece.contains("=") { pairs.append(String(piece)) } else if pairs.isEmpty { return nil } else { pairs[pairs.count - 1] += "," + piece }

@@ -37,16 +37,24 @@ public struct Renderer: Sendable {
     /// escaping their control and bidirectional characters (see ``DisplayText``): what `--raw` asks for.
     /// The machine formats are always exact.
     public var raw: Bool
+    /// In the table and vertical formats, whether a line saying how many rows and columns there were
+    /// ends the output (`N rows, M columns`).
+    public var footer: Bool
+    /// What a null shows as in the human formats: `nil` for each one's own (`null` in table and vertical,
+    /// an empty cell in markdown). CSV leaves the field empty and JSON writes `null` whatever this says.
+    public var nullText: String?
 
     /// Creates a renderer.
     public init(format: OutputFormat = .table, colored: Bool = false, maxWidth: Int? = nil, maxRows: Int? = nil,
-                verticalWhenTooWide: Bool = false, raw: Bool = false) {
+                verticalWhenTooWide: Bool = false, raw: Bool = false, footer: Bool = true, nullText: String? = nil) {
         self.format = format
         self.colored = colored
         self.maxWidth = maxWidth
         self.maxRows = maxRows
         self.verticalWhenTooWide = verticalWhenTooWide
         self.raw = raw
+        self.footer = footer
+        self.nullText = nullText
     }
 
     /// The table as text, ending with a newline.
@@ -57,7 +65,8 @@ public struct Renderer: Sendable {
     /// The table as text, ending with a newline, and what it showed with escapes. In the human formats,
     /// a value shown with escapes is also said in a line after the table (``EscapeSummary/sentence``).
     public func rendering(_ table: Table) -> RenderedTable {
-        let vertical = VerticalLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows, raw: raw)
+        let vertical = VerticalLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows, raw: raw,
+                                      footer: footer, nullText: nullText ?? "null")
         let (text, escapes): (String, EscapeSummary)
         switch format {
         case .table:
@@ -65,10 +74,11 @@ public struct Renderer: Sendable {
                !VerticalLayout.tableFits(table, maxWidth: maxWidth, maxRows: maxRows, raw: raw) {
                 (text, escapes) = vertical.render()
             } else {
-                (text, escapes) = TableLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows, raw: raw).render()
+                (text, escapes) = TableLayout(table: table, colored: colored, maxWidth: maxWidth, maxRows: maxRows, raw: raw,
+                                              footer: footer, nullText: nullText ?? "null").render()
             }
         case .vertical: (text, escapes) = vertical.render()
-        case .markdown: (text, escapes) = MarkdownRenderer.render(table, raw: raw)
+        case .markdown: (text, escapes) = MarkdownRenderer.render(table, raw: raw, nullText: nullText ?? "")
         case .csv: (text, escapes) = (CSVRenderer.render(table), EscapeSummary())
         case .json: (text, escapes) = (JSONRenderer.renderArray(table), EscapeSummary())
         case .jsonl: (text, escapes) = (JSONRenderer.renderLines(table), EscapeSummary())
@@ -133,7 +143,7 @@ enum JSONRenderer {
 
 enum MarkdownRenderer {
     /// The table, then (after a blank line) the escape summary when a value was shown with escapes.
-    static func render(_ table: Table, raw: Bool) -> (String, EscapeSummary) {
+    static func render(_ table: Table, raw: Bool, nullText: String) -> (String, EscapeSummary) {
         var escapes = EscapeSummary()
         func cell(_ text: String, isName: Bool = false) -> String {
             let shown = raw ? DisplayText(verbatim: text) : DisplayText(text)
@@ -143,7 +153,7 @@ enum MarkdownRenderer {
         let header = "| " + table.fields.map { cell($0.name, isName: true) }.joined(separator: " | ") + " |\n"
         let rule = "|" + table.fields.map { $0.type.isNumeric && $0.type != .null ? " ---: |" : " --- |" }.joined() + "\n"
         let rows = table.map { row in
-            "| " + row.values.map { cell($0.description) }.joined(separator: " | ") + " |\n"
+            "| " + row.values.map { cell($0.isNull ? nullText : $0.description) }.joined(separator: " | ") + " |\n"
         }
         let footer = escapes.sentence.map { "\n" + $0 + "\n" } ?? ""
         return (header + rule + rows.joined() + footer, escapes)

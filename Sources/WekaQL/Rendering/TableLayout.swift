@@ -8,6 +8,10 @@ struct TableLayout {
     let maxRows: Int?
     /// Show values as they are, control characters and all.
     let raw: Bool
+    /// Whether the `N rows, M columns` line ends the table.
+    var footer = true
+    /// What a null shows as.
+    var nullText = "null"
 
     /// The narrowest a column is squeezed to before the table is allowed to overflow.
     private static let minimumWidth = 4
@@ -49,7 +53,7 @@ struct TableLayout {
             }))
         }
         lines.append(rule("└", "┴", "┘", widths))
-        lines.append(footer(shown: cells.compactMap { $0 }.count))
+        if footer { lines.append(footerLine(shown: cells.compactMap { $0 }.count)) }
         if let sentence = escapes.sentence { lines.append(sentence) }
         return (lines.joined(separator: "\n") + "\n", escapes)
     }
@@ -62,7 +66,7 @@ struct TableLayout {
         return Array(0..<head) + [nil] + Array((count - tail)..<count)
     }
 
-    private func footer(shown: Int) -> String {
+    private func footerLine(shown: Int) -> String {
         let count = table.rowCount
         let noun = count == 1 ? "row" : "rows"
         let columns = table.fields.count == 1 ? "1 column" : "\(table.fields.count) columns"
@@ -72,7 +76,7 @@ struct TableLayout {
 
     /// A value as shown: escaped (tabs and line breaks too, so a cell stays on its line) unless `raw`.
     private func cellText(_ value: Value) -> DisplayText {
-        value.isNull ? DisplayText(verbatim: "null") : display(value.description)
+        value.isNull ? DisplayText(verbatim: nullText) : display(value.description)
     }
 
     private func display(_ text: String) -> DisplayText {

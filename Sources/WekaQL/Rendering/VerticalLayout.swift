@@ -8,6 +8,10 @@ struct VerticalLayout {
     let maxRows: Int?
     /// Show values as they are, control characters and all.
     let raw: Bool
+    /// Whether the `N rows` line ends the rows.
+    var footer = true
+    /// What a null shows as.
+    var nullText = "null"
 
     /// A table column squeezed narrower than this (and than its text) has lost too much to be read.
     static let readableWidth = 10
@@ -30,7 +34,7 @@ struct VerticalLayout {
             for (column, name) in names.enumerated() {
                 let value = table[index, column]
                 let label = paint(name.plain + ":", "1") + String(repeating: " ", count: labelWidth - name.width - 1)
-                let text = value.isNull ? DisplayText(verbatim: "null") : display(value.description)
+                let text = value.isNull ? DisplayText(verbatim: nullText) : display(value.description)
                 escapes.count(text)
                 lines += wrapped(text, indent: labelWidth).enumerated().map { line, part in
                     let drawn = value.isNull ? paint(part.plain, "2") : part.rendered(colored: colored)
@@ -38,7 +42,7 @@ struct VerticalLayout {
                 }
             }
         }
-        lines.append(footer(shown: shown))
+        if footer { lines.append(footerLine(shown: shown)) }
         if let sentence = escapes.sentence { lines.append(sentence) }
         return (lines.joined(separator: "\n") + "\n", escapes)
     }
@@ -79,7 +83,7 @@ struct VerticalLayout {
         return paint(title + String(repeating: "─", count: max(2, width - title.count)), "2")
     }
 
-    private func footer(shown: Int) -> String {
+    private func footerLine(shown: Int) -> String {
         let count = table.rowCount
         let noun = count == 1 ? "row" : "rows"
         let columns = table.fields.count == 1 ? "1 column" : "\(table.fields.count) columns"

@@ -18,7 +18,9 @@ public struct Lexer {
     }
 
     /// The tokens of `file` (ending with `.end`) and the lexical problems found.
-    /// - Parameter keepComments: keep `#` comments as `.comment` tokens, for syntax highlighting.
+    /// - Parameters:
+    ///   - file: the text to read.
+    ///   - keepComments: keep `#` comments as `.comment` tokens, for syntax highlighting.
     public static func tokenize(_ file: SourceFile, keepComments: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file)
         lexer.run(keepComments: keepComments)

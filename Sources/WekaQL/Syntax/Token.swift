@@ -4,7 +4,7 @@
 public enum TokenKind: String, Hashable, Sendable, Codable, CaseIterable {
     /// A name or a keyword: `arrests`, `where`, `country`. See ``Token/keyword``.
     case word
-    /// A back-quoted name, for fields named like keywords: `` `count` ``.
+    /// A back-quoted name, for fields named like keywords (`count` in back-quotes).
     case quotedName
     /// A parameter placeholder: `$country`.
     case parameter

@@ -5,7 +5,7 @@
 ///
 /// Each scalar folds to its canonical decomposition without combining marks, lower-cased — what
 /// DuckDB's `lower(strip_accents(x))` gives — from a table generated from the standard library's Unicode
-/// data (``FoldingTable``, made by `Scripts/generate-folding-table.swift`; no Foundation at run time).
+/// data (`FoldingTable`, made by `Scripts/generate-folding-table.swift`; no Foundation at run time).
 /// So canonically equivalent spellings (NFC and NFD) fold alike. Deliberate choices:
 /// - `й` folds to `и` and `ё` to `е` (the breve and diaeresis are marks), as in DuckDB.
 /// - Lower case is the full lowercase mapping, not case folding: `ß` stays `ß` (not `ss`), final `ς`

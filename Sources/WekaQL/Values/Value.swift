@@ -8,7 +8,7 @@
 /// - Integers and decimals compare as numbers (`1 = 1.0`); other kinds never equal each other.
 /// - Strings are equal only when their UTF-8 bytes are (a precomposed "é" and "e" with a combining accent
 ///   are different values), and order by Unicode code point, which is the byte order of UTF-8
-///   (see ``StringBytes``). `=~`, `contains` and the other folded operators see such spellings as equal.
+///   (see `StringBytes`). `=~`, `contains` and the other folded operators see such spellings as equal.
 /// - Encodes to JSON as `null`, `true`, `3`, `1.5`, `"Togo"`, `"2022-06-12"`.
 public enum Value: Hashable, Sendable, CustomStringConvertible {
     case null
@@ -132,7 +132,7 @@ extension Value {
         }
     }
 
-    /// Hashes what ``==`` compares: a string's bytes.
+    /// Hashes what `==` compares: a string's bytes.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)

@@ -13,7 +13,7 @@ struct MetaCommand {
     /// Every command, in the order `.help` lists them.
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", usage: ".help [TOPIC]", summary: "show this help, or help on a topic or a command",
-                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "output", "data", "maxrows", "limit", "last", "quit"])),
+                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "nullvalue", "footer", "output", "data", "maxrows", "limit", "last", "quit"])),
         MetaCommand(name: "tables", usage: ".tables", summary: "list the collections and let bindings", argument: .none),
         MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types, origins and descriptions", argument: .collection),
         MetaCommand(name: "notes", usage: ".notes [COLLECTION]", summary: "show the notes on how the data was transcribed", argument: .collection),
@@ -23,6 +23,9 @@ struct MetaCommand {
         MetaCommand(name: "timer", usage: ".timer on|off", summary: "print each query's elapsed time", argument: .choices(["on", "off"])),
         MetaCommand(name: "raw", usage: ".raw on|off", summary: "show control characters as they are, not as escapes",
                     argument: .choices(["on", "off"])),
+        MetaCommand(name: "nullvalue", usage: ".nullvalue [TEXT]", summary: "show nulls as TEXT (no TEXT: each format's own)",
+                    argument: .text),
+        MetaCommand(name: "footer", usage: ".footer on|off", summary: "end tables with their \"N rows, M columns\" line", argument: .choices(["on", "off"])),
         MetaCommand(name: "output", usage: ".output [FILE]", summary: "write results to FILE (no FILE: back to the terminal)",
                     argument: .path(extensions: [])),
         MetaCommand(name: "data", usage: ".data PATH [key=value …]",
@@ -62,6 +65,8 @@ extension StatementRunner {
         case "read": return readFile(argument)
         case "timer": setTimer(argument)
         case "raw": setRaw(argument)
+        case "nullvalue": nullText = argument.isEmpty ? nil : argument
+        case "footer": setSwitch(&footer, named: "footer", to: argument)
         case "output": setOutput(argument)
         case "data": loadData(argument)
         case "maxrows": setMaxRows(argument)

@@ -1,8 +1,8 @@
 // weka-brief: a country briefing on Operation Weka II, written with the WekaQL library rather than
 // the wekaql command. It shows the uses a tool has for the library: prepared queries with parameters,
-// typed rows, the CLI's renderers, diagnostics, its own data beside the built-in data, and many tasks.
+// typed rows and rows decoded into Swift types, the CLI's renderers, diagnostics, its own data from
+// memory beside the built-in data, and many tasks.
 
-import Foundation
 import WekaQL
 
 // 1. A prepared query: parsed and checked once, run with a typed parameter for each country.
@@ -25,13 +25,23 @@ for country in ["Togo", "Lesotho", "Cameroon"] {
     }
 }
 
+// 2b. Or decoded into a Swift type: columns map to properties by name; `arrested` is Optional because
+//     the release gives no number for some reports.
+struct Arrest: Decodable {
+    var suspects: String
+    var arrested: Int?
+    var offence: String
+}
+let cameroon = try arrestsIn.run(as: Arrest.self, ["country": "Cameroon"])
+print("\nDecoded: \(cameroon.map { "\($0.arrested.map(String.init) ?? "?") \($0.suspects)" }.joined(separator: "; "))")
+
 // 3. Rendering: the same table renderer as the command, fitted to 72 columns.
 let byContinent = try engine.prepare("""
     arrests join countries on country
       summarize reports = count(), people = sum(arrested) by continent
     """).run()
 print("\nArrests by continent:")
-print(Renderer(format: .table, maxWidth: 72).render(byContinent), terminator: "")
+print(Renderer(format: .table, maxWidth: 72, footer: false).render(byContinent), terminator: "")
 print(Renderer(format: .csv).render(byContinent), terminator: "")
 
 // 4. Errors are `Diagnostic` values: a code, a place and hints; `description` prints like the CLI.
@@ -42,24 +52,19 @@ do {
     print(diagnostic)
 }
 
-// 5. The tool's own data: a CSV of follow-up dates it writes, loaded beside the built-in collections
-//    and joined with them. (The dates are the example's own, not the press release's.)
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("weka-brief-\(ProcessInfo.processInfo.processIdentifier)")
-try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
-let csv = folder.appendingPathComponent("followups.csv")
-try "country,review_on,analyst\nTogo,2022-07-01,A. Mensah\nCameroon,2022-07-08,B. Ngono\nNiger,2022-07-15,C. Issa\n"
-    .write(to: csv, atomically: true, encoding: .utf8)
+// 5. The tool's own data: a CSV of follow-up dates it holds in memory, loaded beside the built-in
+//    collections and joined with them. (The dates are the example's own, not the press release's.)
 var dataset = Dataset.builtIn
-try dataset.load(path: csv.path)    // adds the collection "followups", its column types inferred
-var briefing = Engine(dataset: dataset)
-let followups = try briefing.run("""
+try dataset.load(text: "country,review_on,analyst\nTogo,2022-07-01,A. Mensah\nCameroon,2022-07-08,B. Ngono\nNiger,2022-07-15,C. Issa\n",
+                 name: "followups", format: .csv)    // its column types inferred, as for a file
+let briefing = Engine(dataset: dataset)              // `query` changes nothing, so `let` is enough
+let followups = try briefing.query("""
     followups left join victims on country
       select country, review_on, analyst, victims, destination
       sort by review_on
-    """)[0].table
+    """)
 print("\nFollow-ups (\(followups.fields.map { "\($0.name): \($0.type.rawValue)" }.joined(separator: ", "))):")
-print(Renderer(maxWidth: 80).render(followups), terminator: "")
+print(Renderer(maxWidth: 80, nullText: "–").render(followups), terminator: "")
 
 // 6. Many tasks at once: an engine is a Sendable value, and a prepared query can be shared.
 let victimsIn = try briefing.prepare("victims where country = $c summarize groups = count(), known = sum(victims)")
