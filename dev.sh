@@ -31,14 +31,18 @@ setup() {
 }
 
 # strace lets NoNetworkTests watch wekaql's system calls; without it (and no way to install it) they are skipped.
+# neovim is the independent LSP client of Scripts/editor/nvim-lsp-test.sh.
 test_tools() {
-    command -v strace >/dev/null 2>&1 && return 0
+    local need=()
+    command -v strace >/dev/null 2>&1 || need+=(strace)
+    command -v nvim >/dev/null 2>&1 || need+=(neovim)
+    [ ${#need[@]} -eq 0 ] && return 0
     command -v apt-get >/dev/null 2>&1 || return 0
     local sudo=()
     if [ "$(id -u)" -ne 0 ]; then command -v sudo >/dev/null 2>&1 && sudo=(sudo -n) || return 0; fi
-    local install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace)
+    local install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}")
     "${install[@]}" >/dev/null 2>&1 || { "${sudo[@]}" apt-get update -qq >/dev/null 2>&1 && "${install[@]}" >/dev/null 2>&1; } \
-        || echo "strace not installed: the no-network tests will be skipped" >&2
+        || echo "${need[*]} not installed: the no-network tests (strace) or the Neovim LSP test (neovim) will be skipped" >&2
 }
 
 build() { swift build -c release --static-swift-stdlib --product wekaql; }
@@ -69,7 +73,9 @@ case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
     shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
-    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh ;;
+    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh
+        Scripts/editor/nvim-lsp-test.sh "$(swift build --show-bin-path)/wekaql"
+        "$(swift build --show-bin-path)/wekaql" fmt --check Examples/*.wql ;;
     install) setup; build; install -d "${PREFIX:-/usr/local}/bin"; install -m 755 .build/release/wekaql "${PREFIX:-/usr/local}/bin/wekaql"
         echo "installed ${PREFIX:-/usr/local}/bin/wekaql" ;;
     *) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 64 ;;

@@ -122,7 +122,7 @@ struct FormattedStatement {
 
     /// Whether one space goes between `a` and `b` (`before` is the token before `a`; `adjacent`, whether
     /// the text had none). None inside brackets, before `,` and `;`, after a unary minus, nor between a
-    /// function's name and `(`; after a keyword, `(` keeps the text's spacing (`in (…)`, `count()`).
+    /// function's name and `(`; after another keyword, `(` keeps the text's spacing (`in (…)`).
     static func space(between a: Token?, and b: Token, after before: Token?, adjacent: Bool) -> Bool {
         guard let a else { return false }
         switch b.kind {
@@ -131,10 +131,13 @@ struct FormattedStatement {
         }
         if a.kind == .leftParen { return false }
         if a.kind == .dot || b.kind == .dot { return !adjacent }
-        if b.kind == .leftParen, a.kind == .word { return a.keyword == nil ? false : !adjacent }
+        if b.kind == .leftParen, a.kind == .word { return a.keyword == nil || callable.contains(a.text.lowercased()) ? false : !adjacent }
         if a.kind == .minus, isOperand(before) == false { return false }
         return true
     }
+
+    /// The functions and aggregates, some of which are keywords too (`count(`, `left(`).
+    private static let callable = Set(Vocabulary.functions.map(\.name) + Vocabulary.aggregates.map(\.name))
 
     /// Whether `token` ends an operand, so that a `-` after it subtracts rather than negates.
     private static func isOperand(_ token: Token?) -> Bool {

@@ -31,8 +31,14 @@ struct ServerSettings {
     }
 
     /// Adds the settings of a `wekaql.toml` whose text is `text`, its paths taken relative to `folder`.
-    /// - Throws: an E0901 diagnostic for a line it cannot read.
+    /// - Throws: an E0901 diagnostic for a line it cannot read; then none of the file's settings is taken.
     mutating func read(toml text: String, path: String, folder: String) throws(Diagnostic) {
+        var read = self
+        try read.take(toml: text, path: path, folder: folder)
+        self = read
+    }
+
+    private mutating func take(toml text: String, path: String, folder: String) throws(Diagnostic) {
         let file = SourceFile(name: path, text: text)
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = Self.withoutComment(rawLine).trimmingSpaces
