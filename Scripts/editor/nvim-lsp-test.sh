@@ -26,7 +26,7 @@ cat > "$work/init.lua" <<LUA
 -- Written for Neovim 0.7 (Debian's): start_client and buf_attach_client rather than vim.lsp.start.
 local wekaql, work = [[$wekaql]], [[$work]]
 local function finish(ok, message)
-  io.stdout:write((ok and "PASS" or "FAIL") .. " nvim-lsp-test: " .. message .. "\n")
+  io.stdout:write("\n" .. (ok and "PASS" or "FAIL") .. " nvim-lsp-test: " .. message .. "\n")
   vim.cmd(ok and "qall!" or "cquit! 1")
 end
 local client = vim.lsp.start_client({ name = "wekaql", cmd = { wekaql, "lsp" }, root_dir = work })

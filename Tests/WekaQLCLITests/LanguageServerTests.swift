@@ -94,6 +94,22 @@ import Testing
         #expect(messages.contains { $0.contains(#""id":2"#) && $0.contains(#""label":"cases""#) }, "\(messages)")
     }
 
+    /// `wekaql lsp --data FILE --no-builtin`: the file's collection only.
+    @Test func commandLineData() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wekaql-lsp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("cases.csv")
+        try "place,cases\nLomé,3\n".write(to: csv, atomically: true, encoding: .utf8)
+        let text = "arrests count\\ncases where cases > 1"
+        let open = #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///d.wql","languageId":"wekaql","version":1,"text":"\#(text)"}}}"#
+        let (messages, _) = try Self.serve([Self.initialize, open, Self.shutdown].joined(separator: "\n"),
+                                          arguments: ["--data", csv.path, "--no-builtin"])
+        let published = try #require(messages.first { $0.contains("publishDiagnostics") })
+        #expect(published.contains("E0200") && published.contains(#""line":0"#), "\(published)")   // arrests: no such collection
+        #expect(!published.contains(#""line":1"#), "\(published)")
+    }
+
     @Test func badSettingsAreShownAndTheServerGoesOn() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wekaql-lsp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -38,11 +38,6 @@ public enum Formatter {
         return output
     }
 
-    /// Whether formatting would change `text`; syntax errors throw as in ``format(_:)``.
-    public static func needsFormatting(_ text: String) throws(Diagnostic) -> Bool {
-        try format(text) != text
-    }
-
     /// Checks that `output` holds the same statements, stages and tokens as `file`: only layout, `|`s
     /// before stages, `;`s between statements and the case of keywords may differ.
     private static func verify(_ output: String, against file: SourceFile, name: String) throws(Diagnostic) {
