@@ -71,10 +71,15 @@ import Testing
         let text = #"countries where country = "🇹🇬 é" and contry = 1"#
         let open = ##"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///u.wql","languageId":"wekaql","version":1,"text":"# ✓\n"##
             + text.replacingOccurrences(of: "\"", with: "\\\"") + #""}}}"#
-        let (messages, _) = try Self.serve(Self.initialize + "\n" + open + "\n" + Self.shutdown)
+        // Hover on "and", given in UTF-16 units too: its range comes back in them.
+        let andAt = "countries where country = \"🇹🇬 é\" ".utf16.count
+        let hover = #"{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///u.wql"},"position":{"line":1,"character":\#(andAt + 1)}}}"#
+        let (messages, _) = try Self.serve([Self.initialize, open, hover, Self.shutdown].joined(separator: "\n"))
         let published = try #require(messages.first { $0.contains("publishDiagnostics") })
         let units = "countries where country = \"🇹🇬 é\" and ".utf16.count
         #expect(published.contains(#""range":{"start":{"line":1,"character":\#(units)},"end":{"line":1,"character":\#(units + 6)}}"#), "\(published)")
+        let hovered = try #require(messages.first { $0.contains(#""id":2"#) })
+        #expect(hovered.contains("`and`") && hovered.contains(#""range":{"start":{"line":1,"character":\#(andAt)},"end":{"line":1,"character":\#(andAt + 3)}}"#), "\(hovered)")
     }
 
     /// Data from a wekaql.toml in the workspace folder: its collection is known, checked and completed.

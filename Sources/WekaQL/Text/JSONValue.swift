@@ -9,13 +9,19 @@
 /// JSONValue.object([("result", .null)]).serialized           // {"result":null}
 /// ```
 public enum JSONValue: Hashable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number written without fraction or exponent that fits in 64 bits.
     case integer(Int64)
+    /// Any other number.
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object: its members in order.
     case object([(String, JSONValue)])
 
     /// Why a text is not one JSON value: the byte offset and the problem.
@@ -107,6 +113,8 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
+    /// Two values are equal when they serialize the same (so member order counts).
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized == b.serialized }
+    /// Hashes the serialized form, in keeping with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(serialized) }
 }

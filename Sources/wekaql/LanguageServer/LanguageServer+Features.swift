@@ -16,6 +16,9 @@ extension LanguageServer {
             if candidate.kind == .field, let field = fields.first(where: { Self.written($0.name) == candidate.text }) {
                 detail = field.type.rawValue
                 documentation = HoverText.field(field)
+            } else if candidate.kind == .keyword, let first = candidate.text.split(separator: " ").first,
+                      let keyword = Keyword(rawValue: String(first)), Keyword.stageStarts.contains(keyword) || keyword == .let {
+                documentation = HoverText.stage(keyword)
             }
             var item: [(String, JSONValue)] = [
                 ("label", .string(candidate.text)),
@@ -35,9 +38,10 @@ extension LanguageServer {
         let document = try document(parameters)
         let cursor = document.offset(of: parameters?["position"])
         let tokens = Lexer.tokenize(document.file).tokens
-        guard let index = tokens.firstIndex(where: { $0.range.start <= cursor && cursor < $0.range.end || $0.range.end == cursor && $0.range.length > 0 && [.word, .quotedName].contains($0.kind) }) else {
-            return .null
-        }
+        // The token under the cursor, or the name just before it (the cursor at a word's end).
+        let under = tokens.firstIndex { $0.range.start <= cursor && cursor < $0.range.end && $0.kind != .newline }
+        let before = tokens.firstIndex { $0.range.end == cursor && $0.range.length > 0 && [.word, .quotedName].contains($0.kind) }
+        guard let index = under ?? before else { return .null }
         let token = tokens[index]
         let next = tokens[(index + 1)...].first { $0.kind != .newline }
         let hover = HoverText(engine: engine, program: Parser.parse(document.file).program,

@@ -82,6 +82,7 @@ final class LanguageServer {
     private func respond(_ method: String, _ parameters: JSONValue?) throws(Failure) -> JSONValue {
         if method == "initialize" { return initialize(parameters) }
         guard initialized else { throw Failure(code: .serverNotInitialized, message: "the first request must be initialize") }
+        guard !shutdownRequested else { throw Failure(code: .invalidRequest, message: "the server is shutting down: only exit is expected") }
         switch method {
         case "shutdown":
             shutdownRequested = true

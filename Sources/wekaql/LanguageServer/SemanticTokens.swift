@@ -10,6 +10,9 @@ struct SemanticTokens {
     static let types = ["keyword", "namespace", "property", "function", "string", "number", "comment", "parameter",
                         "variable", "operator"]
 
+    /// The functions and aggregates, some of which are keywords too (`count(`, `left(`).
+    static let callable = Set(Vocabulary.functions.map(\.name) + Vocabulary.aggregates.map(\.name))
+
     let document: DocumentText
     let engine: Engine
     let program: Program
@@ -48,7 +51,7 @@ struct SemanticTokens {
         case .parameter: return type("parameter")
         case .quotedName: return type(name(token.text, bindings: bindings))
         case .word:
-            if next?.kind == .leftParen, token.keyword == nil || token.keyword == .count || token.keyword == .left {
+            if next?.kind == .leftParen, token.keyword == nil || Self.callable.contains(token.text.lowercased()) {
                 return type("function")
             }
             if token.keyword != nil { return type("keyword") }
