@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # wekaql's one entry point for people and CI: installs what is missing, builds, runs.
 #   ./dev.sh shell     set up, build (release), start the interactive shell on the built-in data
-#   ./dev.sh test      set up, then run the whole test suite (swift test, the DuckDB differential test)
+#   ./dev.sh test      set up, then run the whole test suite (swift test, the DuckDB differential test, the
+#                    embedding example, the Neovim LSP test, wekaql fmt --check Examples/*.wql)
 #   ./dev.sh build     set up and build the release binary: .build/release/wekaql
 #   ./dev.sh install   build, then copy wekaql to $PREFIX/bin (default /usr/local/bin)
 #   ./dev.sh setup     only install the system packages wekaql needs (libedit-dev, pkg-config)

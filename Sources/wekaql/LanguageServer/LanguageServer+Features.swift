@@ -9,8 +9,9 @@ extension LanguageServer {
         let cursor = document.offset(of: parameters?["position"])
         let found = engine.completions(for: document.file.text, cursor: cursor)
         let range = document.range(found.range)
-        let fields = fieldsInScope(of: document, at: cursor)
-        let items: [JSONValue] = found.candidates.enumerated().map { index, candidate in
+        let program = Parser.parse(document.file).program
+        let fields = fieldsInScope(of: document, at: cursor, program: program)
+        let items: [JSONValue] = (bindings(before: cursor, in: document, program: program, completing: found) + found.candidates).enumerated().map { index, candidate in
             var detail = candidate.detail
             var documentation: String?
             if candidate.kind == .field, let field = fields.first(where: { Self.written($0.name) == candidate.text }) {
@@ -104,6 +105,21 @@ extension LanguageServer {
     }
 
     // MARK: - Helpers
+
+    /// Where collections are offered, the names the document's `let`s bind before `cursor`, which the
+    /// engine does not know (it has run nothing).
+    func bindings(before cursor: Int, in document: DocumentText, program: Program, completing found: Completions) -> [Completion] {
+        // Sources are expected where, with the word being typed left out, collections are offered.
+        let atWordStart = found.word.isEmpty ? found : engine.completions(for: document.file.text, cursor: found.range.start)
+        guard atWordStart.candidates.contains(where: { $0.kind == .collection }) else { return [] }
+        var names: [String] = []
+        for statement in program.statements where statement.range.end < cursor {
+            if case .binding(let name, _) = statement.kind, name.text.lowercased().hasPrefix(found.word.lowercased()), !names.contains(name.text) {
+                names.append(name.text)
+            }
+        }
+        return names.map { Completion(Self.written($0), kind: .binding, detail: "let") }
+    }
 
     /// The fields a name at `offset` may refer to: those of the statement's source collection and of the
     /// collections it joins, then of every collection (a `let` source's columns come from collections too).
