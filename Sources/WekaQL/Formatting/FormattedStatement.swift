@@ -39,7 +39,7 @@ struct FormattedStatement {
     private func brokenLines() -> [String] {
         var lines: [String] = [], line = ""
         var previous: Token?, beforePrevious: Token?
-        var inHead = true, depth = 0
+        var depth = 0
         func flush() {
             if !line.isEmpty { lines.append(line) }
             line = ""
@@ -59,7 +59,6 @@ struct FormattedStatement {
             }
             if stageStarts.contains(index) {
                 flush()
-                inHead = false
                 depth = 0
                 line = Self.stageIndent + "|" + (token.kind == .pipe ? "" : " " + text)
             } else if line.isEmpty {
