@@ -56,7 +56,9 @@ struct HoverText {
             if case .binding(let bound, _) = $0.kind { return bound.text == name }
             return false
         }) else { return nil }
-        return "`let \(name)` — a result bound in this script, from `\(statement.query.source.text)` and \(statement.query.stages.count) stage(s)"
+        let words = program.file.text(in: statement.range).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let shown = words.count > 300 ? String(words.prefix(300)) + " …" : words
+        return "```\n\(shown)\n```\na result bound by `let` in this script"
     }
 
     private func collectionText(_ collection: Dataset.Collection) -> String {

@@ -231,12 +231,26 @@ final class LanguageServer {
 
 /// `wekaql lsp [--data PATH]… [--no-builtin]`.
 enum LanguageServerCommand {
+    static let usage = """
+    usage: wekaql lsp [--data PATH[:OPTIONS]]… [--no-builtin]
+      A Language Server Protocol server on standard input and output, for editors: diagnostics,
+      completion, hover, semantic tokens, document symbols, formatting and go to definition for .wql
+      files. The data is the built-in data and every --data, plus a wekaql.toml at the workspace root
+      (data = ["cases.csv"], builtin = false) and the client's initializationOptions.
+    """
+
     static func run(_ arguments: [String]) -> ExitStatus {
         let errors = OutputStream(descriptor: 2)
         defer { errors.flush() }
+        if arguments.contains("-h") || arguments.contains("--help") {
+            let output = OutputStream(descriptor: 1)
+            output.write(usage + "\n")
+            output.flush()
+            return .success
+        }
         let settings: ServerSettings
         do { settings = try ServerSettings(arguments: arguments) } catch {
-            errors.write("wekaql lsp: \(DisplayText.escaping(error.message))\nusage: wekaql lsp [--data PATH[:OPTIONS]]… [--no-builtin]\n")
+            errors.write("wekaql lsp: \(DisplayText.escaping(error.message))\n\(usage)\n")
             return .usage
         }
         // The protocol gets its own copy of standard output; descriptor 1 then goes to standard error, so

@@ -26,7 +26,7 @@ struct ServerSettings {
     init(arguments: [String]) throws(Options.UsageError) {
         options = try Options(arguments: arguments)
         guard options.files.isEmpty, options.statements.isEmpty else {
-            throw Options.UsageError(message: "wekaql lsp takes --data PATH and --no-builtin only")
+            throw Options.UsageError(message: "it takes --data PATH and --no-builtin only")
         }
     }
 
