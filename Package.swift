@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "WekaQLC", dependencies: ["WekaQL"], exclude: ["include"]),
         // Golden/ holds query and error golden files, read from the source tree (see GoldenFileTests.swift).
         .testTarget(name: "WekaQLTests", dependencies: ["WekaQL"], exclude: ["Golden"], resources: [.copy("Facts")]),
-        .testTarget(name: "WekaQLCLITests", dependencies: ["wekaql"]),
+        // Transcripts/ holds the language server's golden request and response files (see LanguageServerTests.swift).
+        .testTarget(name: "WekaQLCLITests", dependencies: ["wekaql"], exclude: ["Transcripts"]),
         .testTarget(name: "WekaQLAPITests", dependencies: ["WekaQL"]),
     ],
     swiftLanguageModes: [.v6]

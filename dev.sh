@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # wekaql's one entry point for people and CI: installs what is missing, builds, runs.
 #   ./dev.sh shell     set up, build (release), start the interactive shell on the built-in data
-#   ./dev.sh test      set up, then run the whole test suite (swift test, the DuckDB differential test)
+#   ./dev.sh test      set up, then run the whole test suite (swift test, the DuckDB differential test, the
+#                    embedding example, the Neovim LSP test, wekaql fmt --check Examples/*.wql)
 #   ./dev.sh build     set up and build the release binary: .build/release/wekaql
 #   ./dev.sh install   build, then copy wekaql to $PREFIX/bin (default /usr/local/bin)
 #   ./dev.sh capi      build the C API (release): .build/capi/libWekaQLC.so and wekaql.h
@@ -33,14 +34,18 @@ setup() {
 }
 
 # strace lets NoNetworkTests watch wekaql's system calls; without it (and no way to install it) they are skipped.
+# neovim is the independent LSP client of Scripts/editor/nvim-lsp-test.sh.
 test_tools() {
-    command -v strace >/dev/null 2>&1 && return 0
+    local need=()
+    command -v strace >/dev/null 2>&1 || need+=(strace)
+    command -v nvim >/dev/null 2>&1 || need+=(neovim)
+    [ ${#need[@]} -eq 0 ] && return 0
     command -v apt-get >/dev/null 2>&1 || return 0
     local sudo=()
     if [ "$(id -u)" -ne 0 ]; then command -v sudo >/dev/null 2>&1 && sudo=(sudo -n) || return 0; fi
-    local install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq strace)
+    local install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}")
     "${install[@]}" >/dev/null 2>&1 || { "${sudo[@]}" apt-get update -qq >/dev/null 2>&1 && "${install[@]}" >/dev/null 2>&1; } \
-        || echo "strace not installed: the no-network tests will be skipped" >&2
+        || echo "${need[*]} not installed: the no-network tests (strace) or the Neovim LSP test (neovim) will be skipped" >&2
 }
 
 build() { swift build -c release --static-swift-stdlib --product wekaql; }
@@ -82,7 +87,10 @@ case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
     shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
-    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh; Scripts/test-capi.sh; docs ;;
+    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh
+        Scripts/editor/nvim-lsp-test.sh "$(swift build --show-bin-path)/wekaql"
+        "$(swift build --show-bin-path)/wekaql" fmt --check Examples/*.wql
+        Scripts/test-capi.sh; docs ;;
     capi) setup; capi ;;
     docs) setup; docs ;;
     install) setup; build; install -d "${PREFIX:-/usr/local}/bin"; install -m 755 .build/release/wekaql "${PREFIX:-/usr/local}/bin/wekaql"

@@ -150,6 +150,8 @@ enum Help {
       wekaql -e 'QUERY' [-e …]        run statements and exit
       wekaql FILE.wql [FILE …]        run script files ('-' is standard input)
       echo 'figures' | wekaql         run statements read from standard input
+      wekaql fmt [--check] FILE …     lay scripts out one canonical way (fmt --help)
+      wekaql lsp [--data PATH …]      language server for editors (LSP on stdin/stdout)
       Dot-commands (.mode csv, .schema arrests, .help) work in all of these, as in the shell.
 
     THE LANGUAGE AT A GLANCE

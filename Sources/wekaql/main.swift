@@ -15,11 +15,14 @@ enum ExitStatus: Int32 {
 }
 
 func main() -> ExitStatus {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "fmt" { return FormatCommand.run(Array(arguments.dropFirst())) }
+    if arguments.first == "lsp" { return LanguageServerCommand.run(Array(arguments.dropFirst())) }
     let errorStream = OutputStream(descriptor: 2)
     defer { errorStream.flush() }
     let options: Options
     do {
-        options = try Options(arguments: Array(CommandLine.arguments.dropFirst()))
+        options = try Options(arguments: arguments)
     } catch {
         errorStream.write("wekaql: \(DisplayText.escaping(error.message))\nRun 'wekaql --help' for usage.\n")
         return .usage

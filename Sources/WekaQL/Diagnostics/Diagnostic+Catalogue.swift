@@ -34,6 +34,8 @@ extension Diagnostic {
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
         // The command line and its dot-commands
         case command = "E0700"
+        // Editor support: the formatter and the language server's settings
+        case formatChangesMeaning = "E0900", badEditorSettings = "E0901"
     }
 
     // MARK: - Lexical
