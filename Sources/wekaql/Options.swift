@@ -27,12 +27,26 @@ struct Options {
     var showHelp = false
     /// `--notes [COLLECTION]`: print the data's notes (`""` for all of them) and exit.
     var showNotes: String?
+    /// `--ascii`: draw charts with ASCII only (also when the locale is not UTF-8).
+    var ascii = false
+    /// `--warn-asserts`: a failed assert is a warning, and the script goes on.
+    var warnAsserts = false
+    /// `wekaql test FILE…` or `--test`: run scripts as tests, counting asserts and expected blocks.
+    var testMode = false
+    /// `--accept` (with `test`): write the actual output into the expected blocks.
+    var accept = false
+    /// Whether `--format` was given: `-o chart.svg` otherwise chooses the format by its extension.
+    private var formatGiven = false
 
     /// A bad command line: the message, printed with a pointer to `--help`; exit status 64.
     struct UsageError: Error { var message: String }
 
     init(arguments: [String]) throws(UsageError) {
         var rest = arguments[...]
+        if rest.first == "test" {
+            testMode = true
+            rest = rest.dropFirst()
+        }
         func value(for flag: String) throws(UsageError) -> String {
             guard let next = rest.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
             return next
@@ -53,6 +67,7 @@ struct Options {
                     throw UsageError(message: "unknown format \"\(name)\" (formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 self.format = format
+                formatGiven = true
             case "--data", "-d": dataPaths.append(try take())
             case "--format-in":
                 let name = try take()
@@ -87,6 +102,10 @@ struct Options {
                 }
                 memoryBudget = budget
             case "--raw": raw = true
+            case "--ascii": ascii = true
+            case "--warn-asserts": warnAsserts = true
+            case "--test": testMode = true
+            case "--accept": accept = true
             case "--notes":
                 // The collection is optional: a next argument is taken only if it reads as a name, not a file or flag.
                 if let inline { showNotes = inline } else if let next = rest.first, Self.isCollectionName(next) {
@@ -107,6 +126,18 @@ struct Options {
                 files.append(argument)
             }
         }
+        if !formatGiven, let path = outputPath, let chosen = OutputFormat.chosen(byExtensionOf: path) { format = chosen }
+        if accept && !testMode { throw UsageError(message: "--accept belongs to wekaql test: wekaql test --accept FILE.wql") }
+    }
+}
+
+extension OutputFormat {
+    /// `svg` for a `.svg` path and `html` for `.html` or `.htm`: what `-o` and `.output` choose.
+    static func chosen(byExtensionOf path: String) -> OutputFormat? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".svg") { return .svg }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
+        return nil
     }
 }
 
@@ -143,6 +174,7 @@ enum Help {
       wekaql                          interactive shell (when standard input is a terminal; .help inside)
       wekaql -e 'QUERY' [-e …]        run statements and exit
       wekaql FILE.wql [FILE …]        run script files ('-' is standard input)
+      wekaql test [--accept] FILE.wql…  run scripts as tests: asserts and ---- expected blocks
       echo 'figures' | wekaql         run statements read from standard input
       Dot-commands (.mode csv, .schema arrests, .help) work in all of these, as in the shell.
 
@@ -159,7 +191,9 @@ enum Help {
 
       stages       where, select … as, sort by … [asc|desc], limit N [offset M], distinct,
                    count [by …], summarize NAME = AGG(…) [by …], [left] join C on F [= G],
-                   extend NAME = …, rename OLD as NEW, drop FIELD, top N by … [asc|desc]
+                   extend NAME = …, rename OLD as NEW, drop FIELD, top N by … [asc|desc],
+                   chart bar|column|line|hist|spark [x = F] [y = F, …] [by F] [title "…"] (last)
+      asserts      assert QUERY [, "message"]   assert QUERY is empty [, "message"]
       operators    = != < <= > >= =~  and or not  in (…)  is [not] null  between … and …
                    contains, starts with, ends with (case- and accent-insensitive), matches "regex"
                    + - * / %  a || b (join text)  case when C then A [else B] end  if(C, A, B)
@@ -170,7 +204,9 @@ enum Help {
 
     OPTIONS
       -e, -c, --execute TEXT    run TEXT (repeatable)
-      -f, --format FORMAT       table (default), csv, json, jsonl, markdown, vertical
+      -f, --format FORMAT       table (default), csv, json, jsonl, markdown, vertical, svg (a result's
+                                chart), html (a report of every table and chart); -o FILE.svg or
+                                FILE.html chooses svg or html
       -d, --data PATH[:OPTIONS] load a .csv, .tsv, .txt, .json or .jsonl file, a folder of them, or '-'
                                 (standard input); repeatable. OPTIONS are key=value pairs joined by ',':
                                 delim=;  header=false  name=NAME  nulls=NA|-  types=zip:string,n:integer
@@ -183,6 +219,8 @@ enum Help {
           --no-color            no colour (also when NO_COLOR is set, or output is not a terminal)
       -k, --keep-going          run the remaining statements after an error
           --check               parse and check only; run nothing
+          --ascii               draw charts with ASCII only (the default when the locale is not UTF-8)
+          --warn-asserts        a failed assert is a warning, and the script goes on
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
           --timer               print each statement's run time to standard error
