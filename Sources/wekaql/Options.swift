@@ -174,7 +174,8 @@ enum Help {
       wekaql                          interactive shell (when standard input is a terminal; .help inside)
       wekaql -e 'QUERY' [-e …]        run statements and exit
       wekaql FILE.wql [FILE …]        run script files ('-' is standard input)
-      wekaql test [--accept] FILE.wql…  run scripts as tests: asserts and ---- expected blocks
+      wekaql test FILE.wql [FILE …]   run scripts as tests: asserts and ---- expected blocks
+                                      (--accept writes the actual output into the blocks)
       echo 'figures' | wekaql         run statements read from standard input
       Dot-commands (.mode csv, .schema arrests, .help) work in all of these, as in the shell.
 

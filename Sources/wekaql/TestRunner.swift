@@ -27,6 +27,8 @@ struct TestRunner {
     }
 
     private func fail(_ diagnostic: Diagnostic, detail: [String] = []) {
+        var diagnostic = diagnostic
+        diagnostic.severity = .error   // a failed assert runs on as a warning, but fails the test
         let header = DiagnosticRenderer().render(diagnostic).split(separator: "\n").first.map(String.init) ?? diagnostic.message
         runner.primary.write(([header] + detail.map { "  " + DisplayText.escaping($0) }).joined(separator: "\n") + "\n")
     }

@@ -41,7 +41,7 @@ struct AssertionCheck {
         let sourceColumn = table.fields.firstIndex { $0.name == "source" && $0.type == .string }
         var lines: [String] = []
         for row in rows.prefix(Self.rowsShown) {
-            let values = table.fields.indices.filter { $0 != sourceColumn }.map { column in
+            let values = table.fields.indices.filter { $0 != sourceColumn && !table[row, $0].isNull }.map { column in
                 "\(table.fields[column].name) = \(Self.shown(table[row, column]))"
             }
             lines.append("row \(row + 1): " + values.joined(separator: ", "))

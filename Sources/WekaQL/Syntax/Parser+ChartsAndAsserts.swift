@@ -10,7 +10,15 @@ extension Parser {
     // assertion -> "assert" query [ "is" "empty" ] [ "," STRING ]
     mutating func parseAssertion() throws -> Statement {
         let start = advance().range.start
+        // `, "message"` at the end of the statement is the message, not another item of a list in the
+        // query (`select (count = 44), "…"`): its comma ends the query, as a ";" would.
+        var end = index
+        while end < tokens.count - 1, ![.newline, .semicolon, .end].contains(tokens[end].kind) { end += 1 }
+        let messageComma = end >= index + 2 && tokens[end - 1].kind == .string && tokens[end - 2].kind == .comma ? end - 2 : nil
+        if let messageComma { tokens[messageComma].kind = .semicolon }
+        defer { if let messageComma { tokens[messageComma].kind = .comma } }
         let query = try parseQuery()
+        if let messageComma { tokens[messageComma].kind = .comma }
         let expectsEmpty = atIsEmpty
         if expectsEmpty { advance(); advance() }
         var message: String?
@@ -28,7 +36,10 @@ extension Parser {
         let kind = try parseName("a chart kind (\(ChartKind.names))")
         var clause = ChartClause(kind: kind, x: nil, y: [], by: nil, title: nil, bins: nil)
         var seen: Set<String> = []
-        while let option = chartOption() {
+        while true {
+            // Options may be set apart by commas, as in `chart bar x = country, y = count`.
+            if at(.comma), peek().kind == .word, peek().keyword == .by || ChartClause.optionNames.contains(peek().text.lowercased()) { advance() }
+            guard let option = chartOption() else { break }
             guard seen.insert(option.text.lowercased()).inserted else {
                 throw failure(.chartOption("\"\(option.text)\" is given twice", range: option.range))
             }

@@ -9,7 +9,7 @@
 /// Parses query text into a ``Program``.
 public struct Parser {
     let file: SourceFile
-    let tokens: [Token]
+    var tokens: [Token]
     var index = 0
     var diagnostics: [Diagnostic]
     /// Where the lexer found problems: their start offsets, sorted.

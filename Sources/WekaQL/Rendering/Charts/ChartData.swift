@@ -41,6 +41,7 @@ struct ChartData: Sendable {
     /// The footnote on the values left out, or `nil` when none was.
     var nullFootnote: String? {
         guard !nulls.isEmpty else { return nil }
+        if kind == .hist { return nulls.joined() }
         let shown = nulls.prefix(5).joined(separator: "; ")
         let more = nulls.count > 5 ? "; and \(nulls.count - 5) more" : ""
         let count = nulls.count == 1 ? "1 value is null" : "\(nulls.count) values are null"
@@ -85,7 +86,7 @@ struct ChartData: Sendable {
         guard let column else { return }
         let values = (0..<table.rowCount).compactMap { table[$0, column].doubleValue }.filter(\.isFinite)
         let nullCount = table.rowCount - values.count
-        if nullCount > 0 { nulls.append("\(nullCount) row\(nullCount == 1 ? "" : "s") not counted") }
+        if nullCount > 0 { nulls.append("\(nullCount) row\(nullCount == 1 ? "" : "s") with a null \(table.fields[column].name) not counted") }
         valueName = "rows"
         let count = bins ?? Self.defaultBins(values.count)
         guard let low = values.min(), let high = values.max() else { return }

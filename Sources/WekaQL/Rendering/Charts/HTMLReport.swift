@@ -40,7 +40,7 @@ public struct HTMLReport: Sendable {
     /// The page, ending with a newline. It is also well-formed XML (XHTML), so XML tools can read it.
     public func render() -> String {
         let style = """
-            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+            body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; padding: 0 1em; max-width: 60em; color: #222; }
             pre.statement { background: #f4f4f4; padding: .6em; border-left: 3px solid #1f77b4; white-space: pre-wrap; }
             pre.message { color: #a40000; white-space: pre-wrap; }
             table { border-collapse: collapse; margin: .5em 0 1.5em; font-size: 90%; }

@@ -66,6 +66,9 @@ struct SVGCanvas {
 
     var scale: (low: Double, high: Double) { TerminalChart.scale(data) }
 
+    /// Whether every value is a whole number, so that ticks are too.
+    var integral: Bool { data.allValues.allSatisfy { $0 == $0.rounded() } }
+
     func cut(_ label: String, _ characters: Int) -> String {
         label.count > characters ? String(label.prefix(characters - 1)) + "…" : label
     }
@@ -81,7 +84,7 @@ struct SVGCanvas {
         let (low, high) = scale
         let (plotLeft, plotRight) = (left, right)
         let x = { (v: Double) in plotLeft + (v - low) / (high - low) * (plotRight - plotLeft) }
-        for tick in SVGChart.ticks(low: low, high: high) {
+        for tick in SVGChart.ticks(low: low, high: high, integral: integral) {
             line(x(tick), top, x(tick), bottom, stroke: "#e5e5e5")
             text(x(tick), bottom + 16, ChartData.number(tick), anchor: "middle")
         }
@@ -109,7 +112,7 @@ struct SVGCanvas {
 
     mutating func valueAxis(_ y: (Double) -> Double) {
         let (low, high) = scale
-        for tick in SVGChart.ticks(low: low, high: high) {
+        for tick in SVGChart.ticks(low: low, high: high, integral: integral) {
             line(left, y(tick), right, y(tick), stroke: "#e5e5e5")
             text(left - 6, y(tick) + 4, ChartData.number(tick), anchor: "end")
         }
@@ -163,17 +166,9 @@ struct SVGCanvas {
         let (plotLeft, plotRight) = (left, right)
         let x = { (i: Int) in count == 1 ? (plotLeft + plotRight) / 2 : plotLeft + Double(i) * (plotRight - plotLeft) / Double(count - 1) }
         for (s, series) in data.series.enumerated() {
-            // A null breaks the line: each run of values is its own polyline.
-            var run: [String] = []
-            func flush(_ elements: inout [String]) {
-                if run.count > 1 { elements.append("<polyline fill=\"none\" stroke=\"\(color(s))\" stroke-width=\"2\" points=\"\(run.joined(separator: " "))\"/>") }
-                run = []
-            }
-            for (i, value) in series.values.enumerated() {
-                guard let value, value.isFinite else { flush(&elements); continue }
-                run.append(SVGChart.px(x(i)) + "," + SVGChart.px(y(value)))
-            }
-            flush(&elements)
+            polylines(series.values.enumerated().map { i, value in
+                value.flatMap { $0.isFinite ? SVGChart.px(x(i)) + "," + SVGChart.px(y($0)) : nil }
+            }, color: color(s), width: 2)
             for (i, value) in series.values.enumerated() {
                 guard let value, value.isFinite else { continue }
                 elements.append("<circle cx=\"\(SVGChart.px(x(i)))\" cy=\"\(SVGChart.px(y(value)))\" r=\"3.5\" fill=\"\(color(s))\"><title>\(SVGChart.escape(tooltip(i, s)))</title></circle>")
@@ -192,19 +187,27 @@ struct SVGCanvas {
             let count = series.values.count
             let (plotLeft, plotRight) = (left, right)
             let x = { (i: Int) in count == 1 ? plotLeft : plotLeft + Double(i) * (plotRight - plotLeft) / Double(count - 1) }
-            var run: [String] = []
-            for (i, value) in series.values.enumerated() {
-                guard let value, value.isFinite else {
-                    if run.count > 1 { elements.append("<polyline fill=\"none\" stroke=\"\(color(s))\" stroke-width=\"1.5\" points=\"\(run.joined(separator: " "))\"/>") }
-                    run = []
-                    continue
-                }
-                run.append(SVGChart.px(x(i)) + "," + SVGChart.px(rowTop + 30 - (value - low) / span * 28))
-            }
-            if run.count > 1 { elements.append("<polyline fill=\"none\" stroke=\"\(color(s))\" stroke-width=\"1.5\" points=\"\(run.joined(separator: " "))\"/>") }
+            polylines(series.values.enumerated().map { i, value in
+                value.flatMap { $0.isFinite ? SVGChart.px(x(i)) + "," + SVGChart.px(rowTop + 30 - ($0 - low) / span * 28) : nil }
+            }, color: color(s), width: 1.5)
             if let least = present.min(), let most = present.max() {
                 text(right + 8, rowTop + 20, ChartData.number(least) + " … " + ChartData.number(most), extra: " fill=\"#555\"")
             }
+        }
+    }
+
+    /// Polylines through the points, a `nil` (a null) breaking the line.
+    mutating func polylines(_ points: [String?], color: String, width: Double) {
+        var run: [String] = []
+        for point in points + [nil] {
+            if let point { run.append(point); continue }
+            if run.count > 1 {
+                elements.append("<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(width)\" points=\"\(run.joined(separator: " "))\"/>")
+            } else if let only = run.first {
+                let xy = only.split(separator: ",")
+                elements.append("<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"1.5\" fill=\"\(color)\"/>")
+            }
+            run = []
         }
     }
 

@@ -68,8 +68,9 @@ public struct SVGChart: Sendable {
     }
 
     /// Round tick values from `low` to `high`: steps of 1, 2 or 5 times a power of ten, about five of them.
-    static func ticks(low: Double, high: Double) -> [Double] {
-        let raw = (high - low) / 5
+    static func ticks(low: Double, high: Double, integral: Bool = false) -> [Double] {
+        var raw = (high - low) / 5
+        if integral { raw = max(raw, 1) }   // counts are not ticked at 0.5
         guard raw > 0, raw.isFinite else { return [low] }
         var magnitude = 1.0
         while magnitude * 10 <= raw { magnitude *= 10 }

@@ -7,7 +7,8 @@ extension TerminalChart {
 
     /// The value axis: its labelled rows (top, zero, bottom) and the gutter width they need.
     private func gutter(low: Double, high: Double, rows: Int, zeroRow: Int) -> (width: Int, label: (Int) -> String) {
-        let marks = [0: ChartData.number(high), zeroRow: "0", rows - 1: ChartData.number(low)]
+        var marks = [0: ChartData.number(high), rows - 1: ChartData.number(low)]
+        marks[zeroRow] = "0"
         let width = marks.values.map(DisplayText.width(of:)).max() ?? 1
         let tick = ascii ? "+" : "┤", rule = ascii ? "|" : "│"
         return (width + 1, { row in

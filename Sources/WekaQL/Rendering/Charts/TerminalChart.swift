@@ -114,7 +114,7 @@ public struct TerminalChart: Sendable {
             return pad + paint(bar, series: series) + axis + " " + text
         }
         let bar = eighths(value / perCell, series: series)
-        return String(repeating: " ", count: negative) + axis + paint(bar, series: series) + (value == 0 ? "" : " ") + text
+        return String(repeating: " ", count: negative) + axis + paint(bar, series: series) + " " + text
     }
 
     /// `cells` cells of bar growing right: whole blocks then the partial one in eighths (`▏▎▍▌▋▊▉`).
