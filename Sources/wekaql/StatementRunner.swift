@@ -151,10 +151,12 @@ final class StatementRunner {
             result.notes.forEach(report)
             if result.isAssertion {
                 assertsPassed += 1
+                if interactive { note("the assertion holds") }
             } else if result.binding == nil {
                 // Tables (and Markdown tables and vertical rows) are set apart; CSV, JSON and JSON lines are not.
                 if resultsPrinted > 0 && [.table, .markdown, .vertical].contains(outputFormat) { output.write("\n") }
                 lastResult = result.table
+                if outputFormat == .html && report.isEmpty && !["-e", "-"].contains(file.name) { report.title = "wekaql: " + file.name }
                 show(result.table, chart: result.chart, statement: file.text(in: result.range), whole: false)
                 resultsPrinted += 1
             }

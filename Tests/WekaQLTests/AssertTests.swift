@@ -47,7 +47,7 @@ import WekaQL
             let text = diagnostic.description
             #expect(text.hasPrefix("<query>:2:1: error[E0801]: assertion failed: only small reports\n"))
             #expect(text.contains("help: expected no rows, got 2 rows"))
-            #expect(text.contains("row 1: country = \"Gambia\", arrested = 5"))
+            #expect(text.contains("row 2: country = \"Gambia\", arrested = 5"))
             #expect(text.contains("source: ") && text.contains("34 men and women"))
         }
     }

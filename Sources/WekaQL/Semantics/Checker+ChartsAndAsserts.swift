@@ -41,6 +41,9 @@ extension Checker {
 
     /// The options that only some kinds take.
     private func checkChartOptions(_ clause: ChartClause, kind: ChartKind) throws {
+        if let repeated = clause.repeated {
+            throw Diagnostic.chartOption("\"\(repeated.text)\" is given twice", range: repeated.range)
+        }
         if let bins = clause.bins {
             guard kind == .hist else { throw Diagnostic.chartOption("\"bins\" is an option of hist", range: bins.range) }
             guard (1...Self.maximumBins).contains(bins.count) else {

@@ -14,6 +14,8 @@ public struct ChartClause: Sendable {
     public var title: String?
     /// `bins = N` of `hist`, with the place of N.
     public var bins: (count: Int64, range: SourceRange)?
+    /// The first option given a second time (the checker's error), if any.
+    public var repeated: Name?
 }
 
 /// `assert QUERY [is empty] [, "message"]`.

@@ -34,14 +34,15 @@ extension Parser {
     mutating func parseChart(_ start: Int) throws -> Stage {
         let keyword = advance()
         let kind = try parseName("a chart kind (\(ChartKind.names))")
-        var clause = ChartClause(kind: kind, x: nil, y: [], by: nil, title: nil, bins: nil)
+        var clause = ChartClause(kind: kind, x: nil, y: [], by: nil, title: nil, bins: nil, repeated: nil)
         var seen: Set<String> = []
         while true {
             // Options may be set apart by commas, as in `chart bar x = country, y = count`.
             if at(.comma), peek().kind == .word, peek().keyword == .by || ChartClause.optionNames.contains(peek().text.lowercased()) { advance() }
             guard let option = chartOption() else { break }
-            guard seen.insert(option.text.lowercased()).inserted else {
-                throw failure(.chartOption("\"\(option.text)\" is given twice", range: option.range))
+            // Given twice is the checker's error (E0352): the syntax allows it, as the grammar does.
+            if !seen.insert(option.text.lowercased()).inserted, clause.repeated == nil {
+                clause.repeated = Name(text: option.text, range: option.range)
             }
             advance()
             try parseChartOption(option, into: &clause)

@@ -57,7 +57,8 @@ struct ChartData: Sendable {
         }
         for column in columns {
             for row in 0..<table.rowCount where table[row, column].isNull {
-                nulls.append(columns.count == 1 ? labels[row] : "\(labels[row]), \(table.fields[column].name)")
+                let label = labelColumn == nil ? "row \(row + 1)" : labels[row]
+                nulls.append(columns.count == 1 ? label : "\(label), \(table.fields[column].name)")
             }
         }
     }
