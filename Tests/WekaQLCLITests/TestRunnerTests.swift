@@ -91,6 +91,10 @@ import Testing
         #expect(svg.status == 0)
         let written = try String(contentsOf: directory.appendingPathComponent("chart.svg"), encoding: .utf8)
         #expect(written.hasPrefix("<?xml") && written.contains("human trafficking"))
+        let dotOutput = try WekaQLProcess.run(["-e", ".output second.svg", "-e", query], directory: directory)
+        #expect(dotOutput.status == 0)
+        let second = try String(contentsOf: directory.appendingPathComponent("second.svg"), encoding: .utf8)
+        #expect(second.hasPrefix("<?xml") && second.contains("</svg>"))
         let html = try WekaQLProcess.run(["-f", "html", "-e", "countries count", "-e", query])
         #expect(html.output.hasPrefix("<!DOCTYPE html>") && html.output.contains("<svg") && html.output.contains("<td class=\"number\">44</td>"))
     }

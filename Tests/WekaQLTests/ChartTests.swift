@@ -28,8 +28,13 @@ import WekaQL
             case .result(let result):
                 var block = "> " + file.text(in: result.range) + "\n"
                 if let chart = result.chart {
-                    block += TerminalChart(width: 64).render(chart, of: result.table)
-                    block += "-- ascii\n" + TerminalChart(width: 64, ascii: true).render(chart, of: result.table)
+                    let unicode = TerminalChart(width: 64).render(chart, of: result.table)
+                    let ascii = TerminalChart(width: 64, ascii: true).render(chart, of: result.table)
+                    for line in (unicode + ascii).split(separator: "\n") where DisplayText.width(of: String(line)) > 64 {
+                        failures.append("wider than 64 cells: \(line)")
+                    }
+                    #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII || !"█▏▎▍▌▋▊▉▁▂▃▄▅▆▇│─┤└●◆".unicodeScalars.contains($0) })
+                    block += unicode + "-- ascii\n" + ascii
                 } else {
                     block += Renderer(format: .table).render(result.table)
                 }
@@ -129,6 +134,15 @@ import WekaQL
     func completionKnowsCharts(_ text: String, _ expected: [String]) {
         let candidates = Engine().completions(for: text, cursor: text.utf8.count).candidates.map(\.text)
         #expect(Set(expected).isSubset(of: Set(candidates)), "\(text): \(candidates)")
+    }
+
+    @Test func seriesAreColouredWhenColourIsOn() throws {
+        let result = try Self.chartResult("arrests count by offence, country | chart bar x = country y = count by offence")
+        let coloured = TerminalChart(width: 60, colored: true).render(result.chart!, of: result.table)
+        #expect(coloured.contains("\u{1B}[36m█") && coloured.contains("\u{1B}[33m█"))
+        let plain = TerminalChart(width: 60).render(result.chart!, of: result.table)
+        #expect(!plain.contains("\u{1B}") && plain.contains("▓"))   // without colour, a shade tells series apart
+        #expect(plain.split(separator: "\n").allSatisfy { DisplayText.width(of: String($0)) <= 60 })
     }
 
     @Test func sparkIsATextPerGroup() throws {

@@ -29,7 +29,8 @@ struct SVGCanvas {
         let longest = data.labels.map { min($0.count, 28) }.max() ?? 4
         left = data.kind == .bar || data.kind == .hist ? Double(min(220, longest * 7 + 16)) : 64
         right = Double(width) - (data.kind == .spark ? 120 : 60)
-        bottom = Double(height) - (data.kind == .column || data.kind == .line ? 76 : 50)
+        bottom = Double(height) - (data.kind == .column || data.kind == .line ? (data.labels.count > 8 ? 96 : 76) : 50)
+        if data.series.count > 1 && data.kind != .spark { top = 72 }   // room for the legend under the title
         if let title = data.title {
             text(Double(width) / 2, 26, title, anchor: "middle", extra: " font-size=\"16\" font-weight=\"bold\"")
         }
@@ -101,8 +102,8 @@ struct SVGCanvas {
                 }
                 let (from, to) = (x(min(0, value)), x(max(0, value)))
                 rect(from, y, to - from, barHeight, series: s, tooltip: tooltip(i, s))
-                let after = value < 0 ? from - 4 : to + 4
-                text(after, y + barHeight / 2 + 4, ChartData.number(value), anchor: value < 0 ? "end" : "start")
+                // A negative's value goes right of the axis, clear of the labels on the left.
+                text(value < 0 ? x(0) + 4 : to + 4, y + barHeight / 2 + 4, ChartData.number(value))
             }
         }
         line(x(0), top, x(0), bottom)
@@ -128,10 +129,12 @@ struct SVGCanvas {
         let count = data.labels.count
         let every = max(1, count / 24)
         let slanted = count > 8
+        // Upright labels are cut to the width of their band (about 7 pixels a character).
+        let characters = slanted ? 14 : max(3, min(18, Int((right - left) / Double(count) / 7)))
         for i in stride(from: 0, to: count, by: every) {
             let (px, py) = (x(i), bottom + 16)
             let slant = slanted ? " transform=\"rotate(-35 \(SVGChart.px(px)) \(SVGChart.px(py)))\"" : ""
-            text(px, py, cut(data.labels[i], slanted ? 14 : 18), anchor: slanted ? "end" : "middle", extra: slant)
+            text(px, py, cut(data.labels[i], characters), anchor: slanted ? "end" : "middle", extra: slant)
         }
     }
 
@@ -213,7 +216,7 @@ struct SVGCanvas {
 
     mutating func drawLegend() {
         var x = left
-        let y = top - 12
+        let y = top - 22
         for (s, series) in data.series.enumerated() {
             elements.append("<rect x=\"\(SVGChart.px(x))\" y=\"\(SVGChart.px(y - 9))\" width=\"10\" height=\"10\" fill=\"\(color(s))\"/>")
             let name = cut(series.name, 20)

@@ -38,7 +38,7 @@ public struct TerminalChart: Sendable {
             case .spark: lines += sparks(data)
             }
         }
-        if data.series.count > 1 && data.kind != .spark { lines.append(legend(data)) }
+        if data.series.count > 1 && data.kind != .spark { lines += legend(data) }
         if let footnote = data.nullFootnote { lines.append(DisplayText(footnote).truncated(to: width).plain) }
         return lines.map { $0 + "\n" }.joined()
     }
@@ -67,11 +67,18 @@ public struct TerminalChart: Sendable {
         return alignRight ? padding + shown.plain : shown.plain + padding
     }
 
-    func legend(_ data: ChartData) -> String {
-        let keys = data.series.enumerated().map { index, series in
-            paint(String(fill(series: index)), series: index) + " " + DisplayText(series.name).truncated(to: 30).plain
+    /// The key of each series, wrapped to the width.
+    func legend(_ data: ChartData) -> [String] {
+        var lines: [String] = [], line = "", used = 0
+        for (index, series) in data.series.enumerated() {
+            let name = DisplayText(series.name).truncated(to: min(30, width - 2))
+            let keyWidth = 2 + name.width
+            if used > 0 && used + 2 + keyWidth > width { lines.append(line); line = ""; used = 0 }
+            if used > 0 { line += "  "; used += 2 }
+            line += paint(String(fill(series: index)), series: index) + " " + name.plain
+            used += keyWidth
         }
-        return keys.joined(separator: "  ")
+        return lines + [line]
     }
 
     /// The least and greatest of the scale: the values' range, always including zero.
