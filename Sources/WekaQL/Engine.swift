@@ -20,6 +20,10 @@ public struct Engine: Sendable {
     /// How much memory one stage may make: a join, sort, grouping or `distinct` estimated to pass it fails
     /// with E0406 before making its rows. By default, half the machine's physical memory.
     public var memoryBudget: MemoryBudget = .machineDefault
+    /// How a failed `assert` is reported: as an error that stops the run (the default), or, with
+    /// ``Diagnostic/Severity/warning``, as a warning after which the run goes on (`--warn-asserts`,
+    /// and `wekaql test`, which counts every assert of a script).
+    public var assertionSeverity: Diagnostic.Severity = .error
 
     /// Creates an engine over `dataset` (the built-in Operation Weka II data by default).
     public init(dataset: Dataset = .builtIn) {
@@ -44,7 +48,7 @@ public struct Engine: Sendable {
         run(SourceFile(name: "<query>", text: source), parameters: parameters, cancellation: cancellation) { event in
             switch event {
             case .result(let result): results.append(result)
-            case .failure(let diagnostic): if firstError == nil { firstError = diagnostic }
+            case .failure(let diagnostic): if firstError == nil && diagnostic.severity == .error { firstError = diagnostic }
             }
         }
         if let firstError { throw firstError }
@@ -78,6 +82,8 @@ public struct Engine: Sendable {
                 result.notes = result.notes.map { $0.located(in: file) }
                 if let name = plan.binding { bindings[name] = result.table }
                 report(.result(result))
+            } catch let diagnostic as Diagnostic where diagnostic.severity != .error {
+                report(.failure(diagnostic.located(in: file)))   // a failed assert reported as a warning
             } catch let diagnostic as Diagnostic {
                 report(.failure(diagnostic.located(in: file)))
                 if let name = plan.binding { bindings[name] = nil }   // no stale value from an earlier run
@@ -161,7 +167,9 @@ public struct Engine: Sendable {
         let evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
                                   budget: memoryBudget)
         let outcome = try evaluator.run(plan.query)
-        return StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)
+        if let assertion = plan.assertion { try AssertionCheck(plan: assertion, severity: assertionSeverity).verify(outcome.table) }
+        return StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range,
+                               chart: plan.query.chart, isAssertion: plan.assertion != nil)
     }
 }
 
@@ -175,6 +183,10 @@ public struct StatementResult: Sendable {
     public var notes: [Diagnostic]
     /// Where the statement is in its source.
     public var range: SourceRange
+    /// What its `chart` stage draws, if it ends in one: table formats show ``table``, chart renderers this.
+    public var chart: ChartSpec? = nil
+    /// Whether it is an `assert` that held (one that fails is reported as a ``Diagnostic`` instead).
+    public var isAssertion = false
 }
 
 /// A result or an error, reported as a program runs.

@@ -31,12 +31,26 @@ struct Options {
     var showHelp = false
     /// `--notes [COLLECTION]`: print the data's notes (`""` for all of them) and exit.
     var showNotes: String?
+    /// `--ascii`: draw charts with ASCII only (also when the locale is not UTF-8).
+    var ascii = false
+    /// `--warn-asserts`: a failed assert is a warning, and the script goes on.
+    var warnAsserts = false
+    /// `wekaql test FILE…` or `--test`: run scripts as tests, counting asserts and expected blocks.
+    var testMode = false
+    /// `--accept` (with `test`): write the actual output into the expected blocks.
+    var accept = false
+    /// Whether `--format` was given: `-o chart.svg` otherwise chooses the format by its extension.
+    private var formatGiven = false
 
     /// A bad command line: the message, printed with a pointer to `--help`; exit status 64.
     struct UsageError: Error { var message: String }
 
     init(arguments: [String]) throws(UsageError) {
         var rest = arguments[...]
+        if rest.first == "test" {
+            testMode = true
+            rest = rest.dropFirst()
+        }
         func value(for flag: String) throws(UsageError) -> String {
             guard let next = rest.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
             return next
@@ -57,6 +71,7 @@ struct Options {
                     throw UsageError(message: "unknown format \"\(name)\" (formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 self.format = format
+                formatGiven = true
             case "--data", "-d": dataPaths.append(try take())
             case "--format-in":
                 let name = try take()
@@ -93,6 +108,10 @@ struct Options {
             case "--raw": raw = true
             case "--nullvalue": nullText = try take()
             case "--no-footer": footer = false
+            case "--ascii": ascii = true
+            case "--warn-asserts": warnAsserts = true
+            case "--test": testMode = true
+            case "--accept": accept = true
             case "--notes":
                 // The collection is optional: a next argument is taken only if it reads as a name, not a file or flag.
                 if let inline { showNotes = inline } else if let next = rest.first, Self.isCollectionName(next) {
@@ -113,6 +132,18 @@ struct Options {
                 files.append(argument)
             }
         }
+        if !formatGiven, let path = outputPath, let chosen = OutputFormat.chosen(byExtensionOf: path) { format = chosen }
+        if accept && !testMode { throw UsageError(message: "--accept belongs to wekaql test: wekaql test --accept FILE.wql") }
+    }
+}
+
+extension OutputFormat {
+    /// `svg` for a `.svg` path and `html` for `.html` or `.htm`: what `-o` and `.output` choose.
+    static func chosen(byExtensionOf path: String) -> OutputFormat? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".svg") { return .svg }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
+        return nil
     }
 }
 
@@ -149,6 +180,8 @@ enum Help {
       wekaql                          interactive shell (when standard input is a terminal; .help inside)
       wekaql -e 'QUERY' [-e …]        run statements and exit
       wekaql FILE.wql [FILE …]        run script files ('-' is standard input)
+      wekaql test FILE.wql [FILE …]   run scripts as tests: asserts and ---- expected blocks
+                                      (--accept writes the actual output into the blocks)
       echo 'figures' | wekaql         run statements read from standard input
       wekaql fmt [--check] FILE …     lay scripts out one canonical way (fmt --help)
       wekaql lsp [--data PATH …]      language server for editors (LSP on stdin/stdout)
@@ -167,7 +200,9 @@ enum Help {
 
       stages       where, select … as, sort by … [asc|desc], limit N [offset M], distinct,
                    count [by …], summarize NAME = AGG(…) [by …], [left] join C on F [= G],
-                   extend NAME = …, rename OLD as NEW, drop FIELD, top N by … [asc|desc]
+                   extend NAME = …, rename OLD as NEW, drop FIELD, top N by … [asc|desc],
+                   chart bar|column|line|hist|spark [x = F] [y = F, …] [by F] [title "…"] (last)
+      asserts      assert QUERY [, "message"]   assert QUERY is empty [, "message"]
       operators    = != < <= > >= =~  and or not  in (…)  is [not] null  between … and …
                    contains, starts with, ends with (case- and accent-insensitive), matches "regex"
                    + - * / %  a || b (join text)  case when C then A [else B] end  if(C, A, B)
@@ -178,7 +213,9 @@ enum Help {
 
     OPTIONS
       -e, -c, --execute TEXT    run TEXT (repeatable)
-      -f, --format FORMAT       table (default), csv, json, jsonl, markdown, vertical
+      -f, --format FORMAT       table (default), csv, json, jsonl, markdown, vertical, svg (a result's
+                                chart), html (a report of every table and chart); -o FILE.svg or
+                                FILE.html chooses svg or html
       -d, --data PATH[:OPTIONS] load a .csv, .tsv, .txt, .json or .jsonl file, a folder of them, or '-'
                                 (standard input); repeatable. OPTIONS are key=value pairs joined by ',':
                                 delim=;  header=false  name=NAME  nulls=NA|-  types=zip:string,n:integer
@@ -191,6 +228,8 @@ enum Help {
           --no-color            no colour (also when NO_COLOR is set, or output is not a terminal)
       -k, --keep-going          run the remaining statements after an error
           --check               parse and check only; run nothing
+          --ascii               draw charts with ASCII only (the default when the locale is not UTF-8)
+          --warn-asserts        a failed assert is a warning, and the script goes on
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
           --timer               print each statement's run time to standard error

@@ -25,6 +25,8 @@ extension SourceFile {
             guard chunk.contains(where: { !$0.isWhitespace }) else { return }
             pieces.append(.statements(SourceFile(name: name, text: String(repeating: "\n", count: chunkStart - 1) + chunk)))
         }
+        // `----` expected-output blocks are not statements: blanked, keeping the line numbers.
+        let text = ExpectedBlocks(text).blanked
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(".") && Layout.isComplete(chunk) else {
                 chunk += line + "\n"

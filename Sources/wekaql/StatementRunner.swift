@@ -31,6 +31,12 @@ final class StatementRunner {
     var commandFailed = false
     /// Results printed since `beginInput()`, to set tables apart.
     private var resultsPrinted = 0
+    /// With `--format html`, the report being gathered for the current output, written by `writeReport()`.
+    var report = HTMLReport()
+    /// SVG documents written to the current output: a file holds one.
+    var svgDocuments = 0
+    /// The asserts that held and that failed, for `wekaql test`.
+    var assertsPassed = 0, assertsFailed = 0
 
     /// Standard output, or the `--output` file: results go here unless `.output` says otherwise, and
     /// listings (`.tables`, `.schema`) always.
@@ -39,6 +45,7 @@ final class StatementRunner {
 
     init(engine: Engine, options: Options, interactive: Bool, primary: OutputStream, errors: OutputStream) {
         self.engine = engine
+        self.engine.assertionSeverity = options.warnAsserts || options.testMode ? .warning : .error
         self.options = options
         self.interactive = interactive
         self.format = options.format
@@ -121,7 +128,7 @@ final class StatementRunner {
             var started = monotonicSeconds()
             let succeeded = engine.run(file, parameters: parameters, keepGoing: options.keepGoing) { event in
                 let now = monotonicSeconds()
-                handle(event, seconds: now - started)
+                handle(event, seconds: now - started, file: file)
                 started = now
             }
             self.engine = engine
@@ -131,7 +138,7 @@ final class StatementRunner {
         }
         let outcome = QueryRunner.run(file, engine: &engine, parameters: parameters, keepGoing: options.keepGoing)
         if outcome.cancelled { errors.stream.write("\n") }   // after the terminal's own "^C"
-        outcome.events.forEach { handle($0.event, seconds: $0.seconds) }
+        outcome.events.forEach { handle($0.event, seconds: $0.seconds, file: file) }
         nameLastResult()
         output.flush()
         return outcome.succeeded
@@ -144,19 +151,25 @@ final class StatementRunner {
 
     /// Prints one statement's notes and result, or its error; with the timer on, how long a statement
     /// that succeeded took.
-    private func handle(_ event: StatementEvent, seconds: Double) {
+    private func handle(_ event: StatementEvent, seconds: Double, file: SourceFile) {
         switch event {
         case .result(let result):
             result.notes.forEach(report)
-            if result.binding == nil {
+            if result.isAssertion {
+                assertsPassed += 1
+                if interactive { note("the assertion holds") }
+            } else if result.binding == nil {
                 // Tables (and Markdown tables and vertical rows) are set apart; CSV, JSON and JSON lines are not.
-                if resultsPrinted > 0 && [.table, .markdown, .vertical].contains(format) { output.write("\n") }
+                if resultsPrinted > 0 && [.table, .markdown, .vertical].contains(outputFormat) { output.write("\n") }
                 lastResult = result.table
-                show(result.table, whole: false)
+                if outputFormat == .html && report.isEmpty && !["-e", "-"].contains(file.name) { report.title = "wekaql: " + file.name }
+                show(result.table, chart: result.chart, statement: file.text(in: result.range), whole: false)
                 resultsPrinted += 1
             }
             if timer { showTime(seconds) }
         case .failure(let diagnostic):
+            if diagnostic.isAssertionFailure { assertsFailed += 1 }
+            if outputFormat == .html { report.add(message: DiagnosticRenderer().render(diagnostic)) }
             report(diagnostic)
         }
     }
@@ -171,7 +184,8 @@ final class StatementRunner {
     /// Prints `table` in the current mode. On the terminal: within `.maxrows` (unless `whole`), fitted to
     /// its width — vertically when a row is too wide — and, at the shell, through the pager when taller
     /// than the terminal (then whole: the pager scrolls).
-    func show(_ table: Table, whole: Bool) {
+    func show(_ table: Table, chart: ChartSpec? = nil, statement: String = "", whole: Bool) {
+        if showChart(table, chart: chart, statement: statement) { return }
         let onTerminal = toTerminal
         if onTerminal && interactive, let pager = Pager.command, let rows = Pager.rows(of: primary.descriptor) {
             let text = renderer(maxRows: nil, onTerminal: true).render(table)
@@ -189,10 +203,10 @@ final class StatementRunner {
         }
     }
 
-    private func renderer(maxRows: Int?, onTerminal: Bool) -> Renderer {
-        Renderer(format: format, colored: Terminal.wantsColor(output, allowed: options.color),
+    func renderer(maxRows: Int?, onTerminal: Bool) -> Renderer {
+        Renderer(format: outputFormat, colored: Terminal.wantsColor(output, allowed: options.color),
                  maxWidth: redirect == nil ? width : nil, maxRows: maxRows,
-                 verticalWhenTooWide: onTerminal, raw: raw, footer: footer, nullText: nullText)
+                 verticalWhenTooWide: onTerminal, raw: raw, ascii: asciiCharts, footer: footer, nullText: nullText)
     }
 
     /// `--param NAME=VALUE` texts as values of the types `file` expects; `nil`, after reporting it,

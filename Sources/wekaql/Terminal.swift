@@ -65,6 +65,17 @@ enum Terminal {
         getenv(name).map { String(cString: $0) }
     }
 
+    /// Whether the locale says the terminal is not UTF-8: the first of `LC_ALL`, `LC_CTYPE` and `LANG` that
+    /// is set names another character set (`C`, `POSIX`, `en_US.ISO-8859-1`). Unset, as in many containers
+    /// and CI machines, counts as UTF-8: it is what every modern terminal speaks.
+    static var localeIsNotUTF8: Bool {
+        guard let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap({ environment($0) }).first(where: { !$0.isEmpty }) else {
+            return false
+        }
+        let lower = locale.lowercased()
+        return !(lower.contains("utf-8") || lower.contains("utf8"))
+    }
+
     /// Colour is used only on a terminal, and never when `NO_COLOR` is set (to anything non-empty).
     static func wantsColor(_ stream: OutputStream, allowed: Bool) -> Bool {
         allowed && stream.isTerminal && (environment("NO_COLOR") ?? "").isEmpty && environment("TERM") != "dumb"

@@ -77,6 +77,7 @@ func main() -> ExitStatus {
     let runner = StatementRunner(engine: engine, options: options, interactive: interactive,
                                  primary: output, errors: errorStream)
     if interactive { return Shell(runner: runner).run() }
+    if options.testMode { return TestRunner(runner: runner, options: options).run(sources) }
     var status = ExitStatus.success
     for source in sources {
         let outcome = runner.runScript(source)
@@ -86,6 +87,7 @@ func main() -> ExitStatus {
             if !options.keepGoing { break }
         }
     }
+    runner.writeReport()
     return status
 }
 

@@ -38,7 +38,8 @@ import Testing
     func exampleOutput(_ name: String) throws {
         // The path is relative to the repository so that any diagnostic names it the same way everywhere.
         let arguments = ["--width", Self.width] + Self.arguments(of: name) + ["Examples/\(name).wql"]
-        let result = try WekaQLProcess.run(arguments, directory: Self.root)
+        // Charts draw in Unicode on a UTF-8 locale, whatever the machine running the tests has set.
+        let result = try WekaQLProcess.run(arguments, environment: ["LC_ALL": "C.UTF-8"], directory: Self.root)
         #expect(result.status == 0, "\(name).wql failed:\n\(result.error)")
         let notesURL = Self.folder.appendingPathComponent(name + ".notes")
         let expectedNotes = try? String(contentsOf: notesURL, encoding: .utf8)

@@ -108,6 +108,6 @@ import Testing
         #expect(result.status == 1)
         let errors = try Self.objects(result.error)
         #expect(errors.first?["code"] as? String == "E0700")
-        #expect(errors.first?["hints"] as? [String] == ["modes: table, csv, json, jsonl, markdown, vertical"])
+        #expect(errors.first?["hints"] as? [String] == ["modes: table, csv, json, jsonl, markdown, vertical, svg, html"])
     }
 }

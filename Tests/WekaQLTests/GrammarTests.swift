@@ -108,6 +108,7 @@ import Testing
         "SYMBOL": [.pipe, .comma, .semicolon, .dot, .star, .leftParen, .rightParen, .equal, .notEqual, .less,
                    .lessEqual, .greater, .greaterEqual, .fuzzyEqual, .plus, .minus, .slash, .percent, .concatenate],
         "NEWLINE": [.newline], "SPACE": [], "COMMENT": [.comment],
+        "CHART KIND": [.word], "X": [.word], "Y": [.word], "TITLE": [.word], "BINS": [.word], "EMPTY": [.word],
     ]
 
     @Test func tokenRulesLexAsOneTokenOfTheirKind() throws {

@@ -81,6 +81,10 @@ import WekaQL
         case .drop(let names): return "drop " + names.map(\.text).joined(separator: ", ")
         case .top(let count, let keys):
             return "top \(sexp(count)) by " + keys.map { sexp($0.expression) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+        case .chart(let clause):
+            let options = [clause.x.map { "x = \($0.text)" }, clause.y.isEmpty ? nil : "y = " + clause.y.map(\.text).joined(separator: ", "),
+                           clause.by.map { "by \($0.text)" }, clause.title.map { "title \"\($0)\"" }, clause.bins.map { "bins = \($0.count)" }]
+            return (["chart \(clause.kind.text)"] + options.compactMap { $0 }).joined(separator: " ")
         }
     }
 
@@ -103,6 +107,9 @@ import WekaQL
         StageCase(source: "t limit 5 offset 2", stages: ["limit 5 offset 2"]),
         StageCase(source: "t limit $n offset $m", stages: ["limit $n offset $m"]),
         StageCase(source: "t distinct", stages: ["distinct"]),
+        StageCase(source: "t chart bar", stages: ["chart bar"]),
+        StageCase(source: "t chart column x = a, y = b, `c` by d title \"T\"", stages: ["chart column x = a y = b, c by d title \"T\""]),
+        StageCase(source: "t | chart hist x = a bins = 5", stages: ["chart hist x = a bins = 5"]),
         StageCase(source: "t distinct a, b", stages: ["distinct a, b"]),
         StageCase(source: "t count", stages: ["count"]),
         StageCase(source: "t count by a, b", stages: ["count by a, b"]),

@@ -24,6 +24,7 @@ extension Expectation {
         case .rename?: return rename(tokens)
         case .drop?: return fieldList(tokens, whenEmpty: Expectation(fields: true))
         case .top?: return top(tokens)
+        case .chart?: return chart(tokens)
         default: return .nothing
         }
     }

@@ -19,6 +19,9 @@ extension Diagnostic {
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
         case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309", branchType = "E0310"
         case unknownUnit = "E0311", invalidDate = "E0312", notGrouped = "E0313"
+        // Charts
+        case unknownChartKind = "E0350", chartNotNumeric = "E0351", chartOption = "E0352", chartNotLast = "E0353"
+        case nothingToChart = "E0354"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
         case numberOutOfRange = "E0404", notOneQuery = "E0405", memoryBudget = "E0406", dateOutOfRange = "E0407"
@@ -34,6 +37,9 @@ extension Diagnostic {
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
         // The command line and its dot-commands
         case command = "E0700"
+        // Asserts and expected results
+        case assertionFailed = "E0800", assertionNotEmpty = "E0801", assertionShape = "E0802"
+        case expectedOutputDiffers = "E0803", isEmptyOutsideAssert = "E0804", strayExpectedBlock = "E0805"
         // Editor support: the formatter and the language server's settings
         case formatChangesMeaning = "E0900", badEditorSettings = "E0901"
     }
@@ -102,10 +108,10 @@ extension Diagnostic {
 
     static func unknownStage(_ text: String, range: SourceRange) -> Diagnostic {
         let stages = ["where", "select", "extend", "rename", "drop", "sort", "order", "top", "limit", "distinct", "count",
-                      "summarize", "join", "left"]
+                      "summarize", "join", "left", "chart"]
         var hints: [String] = []
         if let near = Suggestions.nearest(to: text, in: stages) { hints.append("did you mean \(quoted(near))?") }
-        hints.append("stages: where, select, extend, rename, drop, sort by, top, limit, distinct, count, summarize, join")
+        hints.append("stages: where, select, extend, rename, drop, sort by, top, limit, distinct, count, summarize, join, chart")
         return Diagnostic(code: .unknownStage, message: "unknown stage \(quoted(text))", range: range, hints: hints)
     }
 

@@ -149,6 +149,8 @@ struct Accumulator {
     var matches: Int64 = 0
     var texts: [String] = []
     var first: Value? = nil
+    /// `spark`'s values in input order, a null as `nil`.
+    var points: [Double?] = []
 
     mutating func add(_ value: Value, _ function: AggregateFunction, range: SourceRange) throws {
         count += 1
@@ -183,6 +185,8 @@ struct Accumulator {
             if first == nil { first = value }
         case .last:
             extreme = value
+        case .spark:
+            points.append(value.doubleValue)
         }
     }
 
@@ -199,6 +203,7 @@ struct Accumulator {
         case .first: return first ?? .null
         case .count_if: return .integer(matches)
         case .string_agg: return texts.isEmpty ? .null : .string(texts.joined(separator: constant?.description ?? ","))
+        case .spark: return .string(Sparkline(points).text)
         case .median: return Self.percentile(numbers, 0.5)
         case .percentile: return Self.percentile(numbers, constant?.doubleValue ?? 0.5)
         case .variance: return count < 2 ? .null : try Self.finite(squaredDeviations / Double(count - 1), range: range)

@@ -14,6 +14,10 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     case markdown
     /// Each row as a block of `field: value` lines: for rows too wide for the screen.
     case vertical
+    /// A standalone SVG document: a result's chart, or (without a `chart` stage) the table as text.
+    case svg
+    /// A self-contained HTML page with the table, and the chart as inline SVG.
+    case html
 }
 
 /// Turns a ``Table`` into text.
@@ -43,10 +47,14 @@ public struct Renderer: Sendable {
     /// What a null shows as in the human formats: `nil` for each one's own (`null` in table and vertical,
     /// an empty cell in markdown). CSV leaves the field empty and JSON writes `null` whatever this says.
     public var nullText: String?
+    /// Draw charts in ASCII only, for terminals and files that are not UTF-8.
+    public var ascii: Bool = false
 
     /// Creates a renderer.
     public init(format: OutputFormat = .table, colored: Bool = false, maxWidth: Int? = nil, maxRows: Int? = nil,
-                verticalWhenTooWide: Bool = false, raw: Bool = false, footer: Bool = true, nullText: String? = nil) {
+                verticalWhenTooWide: Bool = false, raw: Bool = false, ascii: Bool = false, footer: Bool = true,
+                nullText: String? = nil) {
+        self.ascii = ascii
         self.format = format
         self.colored = colored
         self.maxWidth = maxWidth
@@ -60,6 +68,22 @@ public struct Renderer: Sendable {
     /// The table as text, ending with a newline.
     public func render(_ table: Table) -> String {
         rendering(table).text
+    }
+
+    /// A result as its format shows it: with a chart, `table` and `vertical` draw it for the terminal
+    /// (``TerminalChart``, fitted to ``maxWidth`` or 80 cells), `svg` as a chart, `html` as a page with
+    /// both; the other formats pass the table through unchanged.
+    public func render(_ table: Table, chart: ChartSpec?) -> String {
+        guard let chart else { return render(table) }
+        switch format {
+        case .table, .vertical: return TerminalChart(width: maxWidth ?? 80, ascii: ascii, colored: colored).render(chart, of: table)
+        case .svg: return SVGChart().render(chart, of: table)
+        case .html:
+            var report = HTMLReport()
+            report.add(statement: "", table: table, chart: chart)
+            return report.render()
+        case .csv, .json, .jsonl, .markdown: return render(table)
+        }
     }
 
     /// The table as text, ending with a newline, and what it showed with escapes. In the human formats,
@@ -82,6 +106,11 @@ public struct Renderer: Sendable {
         case .csv: (text, escapes) = (CSVRenderer.render(table), EscapeSummary())
         case .json: (text, escapes) = (JSONRenderer.renderArray(table), EscapeSummary())
         case .jsonl: (text, escapes) = (JSONRenderer.renderLines(table), EscapeSummary())
+        case .svg: (text, escapes) = (SVGChart.textDocument(TableLayout(table: table, colored: false, maxWidth: nil, maxRows: maxRows, raw: false).render().text), EscapeSummary())
+        case .html:
+            var report = HTMLReport()
+            report.add(statement: "", table: table, chart: nil)
+            (text, escapes) = (report.render(), EscapeSummary())
         }
         return RenderedTable(text: text, escapes: escapes)
     }

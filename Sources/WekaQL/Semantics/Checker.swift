@@ -58,11 +58,15 @@ struct Checker {
         if case .binding(let name, _) = statement.kind { binding = name.text } else { binding = nil }
         do {
             let query = try check(statement.query)
+            var assertion: AssertionPlan?
+            if case .assertion(let written) = statement.kind {
+                assertion = try checkAssertion(written, fields: query.fields, range: statement.range)
+            }
             if let binding {
                 scope.bindings[binding] = query.fields
                 scope.failedBindings.remove(binding)
             }
-            return StatementPlan(query: query, binding: binding, range: statement.range)
+            return StatementPlan(query: query, binding: binding, range: statement.range, assertion: assertion)
         } catch {
             if let binding { scope.failedBindings.insert(binding); scope.bindings[binding] = nil }
             throw error
@@ -77,9 +81,18 @@ struct Checker {
         var earlier = Set(sourceFields.map(\.name))
         var errors: [Diagnostic] = []
         var caveatsByStage: [Int: [Caveat]] = [:]
+        var chart: ChartSpec?
         for stage in query.stages {
             let checked: ([PlanStage], [Field])
             caveats = []
+            if case .chart(let clause) = stage.kind {
+                guard stage.range == query.stages.last?.range else { throw Diagnostic.chartNotLast(range: stage.keywordRange) }
+                let resolver = FieldResolver(fields: fields, context: context, file: file, earlier: earlier)
+                do { chart = try checkChart(clause, fields: fields, resolver, range: stage.keywordRange) } catch let diagnostic as Diagnostic {
+                    throw CheckFailure(diagnostics: errors + [diagnostic])
+                }
+                continue
+            }
             do {
                 checked = try plan(stage, fields: fields, context: context, earlier: earlier)
             } catch let diagnostic as Diagnostic where stage.keepsFields {
@@ -97,7 +110,7 @@ struct Checker {
         }
         if !errors.isEmpty { throw CheckFailure(diagnostics: errors) }
         return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
-                         parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage)
+                         parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage, chart: chart)
     }
 
     private func stageName(_ stage: Stage) -> String {
@@ -114,6 +127,7 @@ struct Checker {
         case .rename: return "rename"
         case .drop: return "drop"
         case .top: return "top"
+        case .chart: return "chart"
         }
     }
 
@@ -174,6 +188,8 @@ struct Checker {
             return try checkDrop(names, resolver, range: stage.keywordRange)
         case .top:
             preconditionFailure("planned by plan(_:fields:context:earlier:)")
+        case .chart:
+            preconditionFailure("checked by check(_ query:)")
         }
     }
 

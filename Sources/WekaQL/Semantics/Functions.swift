@@ -256,6 +256,7 @@ struct ArgumentMismatch: Error {
 enum AggregateFunction: String, CaseIterable, Sendable {
     case count, count_distinct, sum, avg, min, max
     case median, percentile, stddev, variance, count_if, string_agg, first, last
+    case spark
 
     /// Usage shown in hints and `.help functions`.
     var signature: String {
@@ -266,6 +267,7 @@ enum AggregateFunction: String, CaseIterable, Sendable {
         case .percentile: return "percentile(number, fraction)"
         case .count_if: return "count_if(condition)"
         case .string_agg: return "string_agg(value[, separator])"
+        case .spark: return "spark(number)"
         }
     }
 
@@ -286,7 +288,8 @@ enum AggregateFunction: String, CaseIterable, Sendable {
     static let onIntegerArrays: Set<AggregateFunction> = [.count, .sum, .avg, .min, .max]
 
     /// Whether nulls reach it: `first` and `last` take the first and last value, null or not, as DuckDB's do.
-    var takesNulls: Bool { self == .first || self == .last }
+    /// `spark` draws a null as a gap.
+    var takesNulls: Bool { self == .first || self == .last || self == .spark }
 
     /// The result type for an argument type (`nil` argument for `count()`), or `nil` if it does not fit.
     func resultType(_ argument: ValueType?) -> ValueType? {
@@ -296,6 +299,7 @@ enum AggregateFunction: String, CaseIterable, Sendable {
         case .avg, .median, .percentile, .stddev, .variance: return argument.flatMap { $0.isNumeric ? .decimal : nil }
         case .count_if: return argument == .boolean || argument == .null ? .integer : nil
         case .string_agg: return .string
+        case .spark: return argument.flatMap { $0.isNumeric ? .string : nil }
         case .min, .max, .first, .last: return argument
         }
     }

@@ -129,6 +129,8 @@ struct QueryPlan: Sendable {
     var parameterRanges: [String: SourceRange] = [:]
     /// The caveats of each stage, by the stage's index, checked against the rows entering it.
     var caveats: [Int: [Caveat]] = [:]
+    /// What its last stage, `chart`, draws.
+    var chart: ChartSpec? = nil
 }
 
 /// A checked statement.
@@ -137,4 +139,6 @@ struct StatementPlan: Sendable {
     /// The name it binds, for `let`.
     var binding: String?
     var range: SourceRange
+    /// What an `assert` statement checks of the query's rows.
+    var assertion: AssertionPlan? = nil
 }

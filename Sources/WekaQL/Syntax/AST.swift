@@ -24,6 +24,8 @@ public struct Statement: Sendable {
         case query(Query)
         /// `let NAME = QUERY`: binds the result for later statements.
         case binding(Name, Query)
+        /// `assert QUERY [is empty] [, "message"]`: fails unless the query's rows say it holds.
+        case assertion(Assertion)
     }
     /// What kind of statement it is.
     public var kind: Kind
@@ -34,6 +36,7 @@ public struct Statement: Sendable {
     public var query: Query {
         switch kind {
         case .query(let q), .binding(_, let q): return q
+        case .assertion(let assertion): return assertion.query
         }
     }
 }
@@ -77,6 +80,8 @@ public struct Stage: Sendable {
         case drop([Name])
         /// `top N by EXPR [asc|desc], …`: the first N rows in that order (`sort by` then `limit`).
         case top(count: Expression, by: [SortKey])
+        /// `chart KIND [x = F] [y = F, …] [by F] [title "…"] [bins = N]`: the last stage, drawing the rows.
+        case chart(ChartClause)
     }
     /// What the stage does.
     public var kind: Kind

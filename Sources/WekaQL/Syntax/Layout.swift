@@ -74,12 +74,13 @@ public enum Layout {
     }
 
     /// Whether a line starting with `token` continues the statement above: `|`, or any keyword but
-    /// `let` — no statement can start with one (`by offence`, `offset 2`, `and x = 1` go on).
+    /// `let` and `assert`, which start statements — no statement can start with another (`by offence`,
+    /// `offset 2`, `and x = 1` go on).
     static func continuesBefore(_ token: Token?) -> Bool {
         guard let token else { return false }
         if token.kind == .pipe { return true }
         guard token.kind == .word, let keyword = token.keyword else { return false }
-        return keyword != .let
+        return keyword != .let && keyword != .assert
     }
 
     /// Whether `text` holds only complete statements, so that a shell can run it rather than

@@ -12,6 +12,7 @@ extension Parser {
         while true {
             // A run of operators (`a or b or …`) deepens the tree without nesting calls: bound it as well.
             guard left.height <= Self.maximumDepth else { throw failure(.nestingTooDeep(range: current.range, inChain: true)) }
+            if atIsEmpty { return left }   // `assert QUERY is empty` ends the query here
             if let (op, width) = binaryOperator(), op.precedence >= minimum {
                 if op.isComparison, isBareComparison(left) {
                     throw failure(.chainedComparison(range: current.range))

@@ -9,7 +9,7 @@
 /// Parses query text into a ``Program``.
 public struct Parser {
     let file: SourceFile
-    let tokens: [Token]
+    var tokens: [Token]
     var index = 0
     var diagnostics: [Diagnostic]
     /// Where the lexer found problems: their start offsets, sorted.
@@ -157,15 +157,17 @@ public struct Parser {
 
     /// The error for a token that cannot continue a statement: often a misspelt stage.
     func unexpectedInStatement() -> Diagnostic {
+        if atIsEmpty { return .isEmptyOutsideAssert(range: SourceRange(current.range.start, peek().range.end)) }
         if current.kind == .word, current.keyword == nil {
             return .unknownStage(current.text, range: current.range)
         }
         return .expected("a stage (where, select, sort by, …) or the end of the statement", found: current)
     }
 
-    // statement -> "let" NAME "=" query | query
+    // statement -> "let" NAME "=" query | assertion | query
     mutating func parseStatement() throws -> Statement {
         let start = current.range.start
+        if at(.assert) { return try parseAssertion() }
         if eat(.let) {
             if at(.count) { throw failure(.keywordAsName(current.text, expected: "a name for the binding", range: current.range)) }
             let name = try parseName("a name for the binding")
@@ -185,7 +187,7 @@ public struct Parser {
         }
         let source = try parseName("a collection")
         var stages: [Stage] = []
-        while !atStatementEnd {
+        while !atStatementEnd && !atIsEmpty {
             let pipe = eat(.pipe)
             guard current.kind == .word, let keyword = current.keyword, Keyword.stageStarts.contains(keyword) else {
                 if pipe || current.kind == .word { throw failure(unexpectedInStatement()) }
@@ -229,6 +231,7 @@ public struct Parser {
         case .rename: return try parseRename(start)
         case .drop: return try parseDrop(start)
         case .top: return try parseTop(start)
+        case .chart: return try parseChart(start)
         default: return try parseJoin(start)
         }
     }

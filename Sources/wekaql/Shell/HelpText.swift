@@ -3,7 +3,7 @@
 import WekaQL
 
 enum HelpText {
-    static let topics = ["stages", "functions", "operators", "keys", "examples"]
+    static let topics = ["stages", "functions", "operators", "keys", "examples", "charts", "asserts"]
 
     /// The text for `.help TOPIC`, or `nil` for an unknown topic.
     static func text(for topic: String) -> String? {
@@ -15,6 +15,8 @@ enum HelpText {
         case "operators": return operators
         case "keys": return keys
         case "examples": return examples
+        case "charts": return charts
+        case "asserts": return asserts
         default:
             return MetaCommand.all.first { $0.name == topic }.map { "\($0.usage)\n  \($0.summary)" }
         }
@@ -33,7 +35,7 @@ enum HelpText {
 
         \(commands.joined(separator: "\n"))
 
-        Topics: .help stages, functions, operators, keys, examples
+        Topics: .help stages, functions, operators, keys, examples, charts, asserts
         """
     }
 
@@ -56,6 +58,8 @@ enum HelpText {
                                            round(sum(a) / sum(b), 2)
       [left] join COLLECTION on F [= G]    add matching rows of another collection
       let NAME = QUERY                     keep a result for later statements
+      chart KIND [x = F] [y = F, …] …      draw the rows (last stage; .help charts)
+      assert QUERY [is empty] [, "msg"]    check the data (.help asserts)
     Stages follow a source, with or without | between them; alone, they refine
     the last result.
     """

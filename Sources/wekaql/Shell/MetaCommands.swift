@@ -180,6 +180,8 @@ extension StatementRunner {
     }
 
     private func setOutput(_ argument: String) {
+        writeReport()
+        svgDocuments = 0
         redirect?.stream.close()
         redirect = nil
         guard !argument.isEmpty else { return }

@@ -33,6 +33,7 @@ struct Shell {
         defer {
             reader.close()
             history?.close()
+            runner.writeReport()
             runner.redirect?.stream.close()
         }
         while true {
