@@ -100,7 +100,14 @@ import Testing
     static func plans(of text: String) -> [String] {
         let (plans, errors) = Engine().compile(SourceFile(name: "p", text: text))
         let positions = try! Regex(#"SourceRange\(start: \d+, end: \d+\)"#)
-        return plans.map { String(describing: $0.query).replacing(positions, with: "·") } + errors.map(summary)
+        // Dictionaries print in no fixed order, so the parameters are described apart, sorted.
+        return plans.map { plan in
+            var query = plan.query
+            let parameters = query.parameters.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            query.parameters = [:]
+            query.parameterRanges = [:]
+            return String(describing: query).replacing(positions, with: "·") + " parameters \(parameters)"
+        } + errors.map(summary)
     }
 
     /// What running the program gives, statement by statement: tables as CSV, or the error.
