@@ -81,6 +81,7 @@ import WekaQL
         case .drop(let names): return "drop " + names.map(\.text).joined(separator: ", ")
         case .top(let count, let keys):
             return "top \(sexp(count)) by " + keys.map { sexp($0.expression) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+        case .unnest(let field): return "unnest \(field.text)"
         }
     }
 

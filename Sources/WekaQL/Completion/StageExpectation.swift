@@ -24,6 +24,8 @@ extension Expectation {
         case .rename?: return rename(tokens)
         case .drop?: return fieldList(tokens, whenEmpty: Expectation(fields: true))
         case .top?: return top(tokens)
+        // unnest -> "unnest" NAME
+        case .unnest?: return tokens.isEmpty ? Expectation(fields: true) : tokens.count == 1 ? Expectation(stages: true) : .nothing
         default: return .nothing
         }
     }

@@ -149,6 +149,8 @@ struct Accumulator {
     var matches: Int64 = 0
     var texts: [String] = []
     var first: Value? = nil
+    /// `list`'s values, nulls too, in the order the rows come.
+    var values: [Value] = []
 
     mutating func add(_ value: Value, _ function: AggregateFunction, range: SourceRange) throws {
         count += 1
@@ -183,6 +185,8 @@ struct Accumulator {
             if first == nil { first = value }
         case .last:
             extreme = value
+        case .list:
+            values.append(value)
         }
     }
 
@@ -197,6 +201,7 @@ struct Accumulator {
         case .avg: return .decimal(integerSum.mean(count: count))
         case .min, .max, .last: return extreme
         case .first: return first ?? .null
+        case .list: return count == 0 ? .null : .list(values)
         case .count_if: return .integer(matches)
         case .string_agg: return texts.isEmpty ? .null : .string(texts.joined(separator: constant?.description ?? ","))
         case .median: return Self.percentile(numbers, 0.5)
@@ -235,6 +240,7 @@ extension Value {
     /// Integers and equal decimals count as one distinct value (1 and 1.0).
     var normalizedForDistinct: Value {
         if case .decimal(let d) = self, let i = Int64(exactly: d) { return .integer(i) }
+        if case .list(let elements) = self { return .list(elements.map(\.normalizedForDistinct)) }
         return self
     }
 }

@@ -114,6 +114,7 @@ struct Checker {
         case .rename: return "rename"
         case .drop: return "drop"
         case .top: return "top"
+        case .unnest: return "unnest"
         }
     }
 
@@ -172,6 +173,8 @@ struct Checker {
             return try checkRename(renamings, resolver)
         case .drop(let names):
             return try checkDrop(names, resolver, range: stage.keywordRange)
+        case .unnest(let name):
+            return try checkUnnest(name, resolver)
         case .top:
             preconditionFailure("planned by plan(_:fields:context:earlier:)")
         }

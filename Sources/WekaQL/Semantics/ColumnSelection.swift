@@ -84,7 +84,7 @@ private struct WholeRows {
                 if names.isEmpty { whole.formUnion(carried) } else { carried = [] }
             case .join(let clause):
                 carried.formUnion(carriedBy(clause.collection.text))
-            case .select, .filter, .sort, .limit, .top, .extend, .rename, .drop:
+            case .select, .filter, .sort, .limit, .top, .extend, .rename, .drop, .unnest:
                 break   // every column the stage does not name goes on to its output
             }
         }

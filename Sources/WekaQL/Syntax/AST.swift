@@ -77,6 +77,8 @@ public struct Stage: Sendable {
         case drop([Name])
         /// `top N by EXPR [asc|desc], …`: the first N rows in that order (`sort by` then `limit`).
         case top(count: Expression, by: [SortKey])
+        /// `unnest FIELD`: one row per element of a list field, the other columns repeated.
+        case unnest(Name)
     }
     /// What the stage does.
     public var kind: Kind

@@ -157,6 +157,7 @@ public struct Parser {
 
     /// The error for a token that cannot continue a statement: often a misspelt stage.
     func unexpectedInStatement() -> Diagnostic {
+        if let dotted = dottedNameError() { return dotted }
         if current.kind == .word, current.keyword == nil {
             return .unknownStage(current.text, range: current.range)
         }
@@ -229,6 +230,7 @@ public struct Parser {
         case .rename: return try parseRename(start)
         case .drop: return try parseDrop(start)
         case .top: return try parseTop(start)
+        case .unnest: return try parseUnnest(start)
         default: return try parseJoin(start)
         }
     }

@@ -3,7 +3,7 @@
 import WekaQL
 
 enum HelpText {
-    static let topics = ["stages", "functions", "operators", "keys", "examples"]
+    static let topics = ["stages", "functions", "operators", "keys", "examples", "lists"]
 
     /// The text for `.help TOPIC`, or `nil` for an unknown topic.
     static func text(for topic: String) -> String? {
@@ -15,6 +15,7 @@ enum HelpText {
         case "operators": return operators
         case "keys": return keys
         case "examples": return examples
+        case "lists": return lists
         default:
             return MetaCommand.all.first { $0.name == topic }.map { "\($0.usage)\n  \($0.summary)" }
         }
@@ -33,7 +34,7 @@ enum HelpText {
 
         \(commands.joined(separator: "\n"))
 
-        Topics: .help stages, functions, operators, keys, examples
+        Topics: .help stages, functions, operators, keys, examples, lists
         """
     }
 
@@ -55,6 +56,7 @@ enum HelpText {
                                            an EXPR may combine aggregates:
                                            round(sum(a) / sum(b), 2)
       [left] join COLLECTION on F [= G]    add matching rows of another collection
+      unnest FIELD                         a row per element of a list (.help lists)
       let NAME = QUERY                     keep a result for later statements
     Stages follow a source, with or without | between them; alone, they refine
     the last result.
