@@ -3,8 +3,8 @@
 extension Checker {
     /// `tags contains "gold"`: whether an element of the list equals the value — exactly, as DuckDB's
     /// `list_contains` (`1` equals `1.0`; no folding of case or accents, unlike text `contains`). The
-    /// value must be comparable with the elements; a null list or a null value gives null, and a list
-    /// whose elements are not the value is false even when one of them is null.
+    /// value must be comparable with the elements; a null list gives null, an empty list false, a null
+    /// value null, and a list whose elements are not the value false even when one of them is null.
     mutating func bindListContains(_ list: BoundExpression, _ item: Expression, _ resolver: FieldResolver,
                                    range: SourceRange) throws -> BoundExpression {
         let element = list.type.elementType ?? .null

@@ -3,7 +3,8 @@
 extension Function {
     /// The pieces of `text` between occurrences of `separator`, compared as UTF-8 bytes (so a precomposed
     /// "é" is not split by "e"); empty pieces are kept (`split("a,,b", ",")` is `[a, '', b]`, and
-    /// `split("", ",")` is `['']`). An empty separator splits into Unicode scalars, as DuckDB does.
+    /// `split("", ",")` is `['']`). An empty separator splits into Unicode scalars, so `split("", "")` is
+    /// `[]`, as DuckDB (2.0) does.
     static func split(_ text: String, by separator: String) -> [String] {
         if separator.isEmpty { return text.unicodeScalars.map { String($0) } }
         let bytes = Array(text.utf8), needle = Array(separator.utf8)
