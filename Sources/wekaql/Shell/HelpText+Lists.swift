@@ -5,8 +5,8 @@ extension HelpText {
       A list holds scalar values: split(text, separator) makes one, list(x) in
       summarize gathers a group's values (nulls kept, in input order), and a JSON
       array of scalars loads as one. Shown [a, b]; as JSON text in CSV.
-      tags contains "x"       whether an element equals "x" exactly (no folding;
-                              null for a null list or value)
+      tags contains "x"       whether an element equals "x" exactly (no folding);
+                              false for [], null for a null list or value
       length(tags)            the number of elements
       unnest FIELD            a row per element, the other columns repeated; an
                               empty or null list gives no row
