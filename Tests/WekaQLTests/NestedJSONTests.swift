@@ -38,6 +38,13 @@ import Testing
         #expect(try LangFixtures.rows("people where `address.geo.lat` > 6 select name", in: data) == [["Ama"]])
     }
 
+    @Test func completionBackQuotesDottedFields() throws {
+        let (people, _) = try Self.load("people.json", Self.people)
+        let engine = Engine(dataset: Dataset(collections: [people]))
+        let found = engine.completions(for: "people where addr", cursor: 17, commands: []) { _ in [] }
+        #expect(found.candidates.map(\.text).prefix(2) == ["`address.city`", "`address.geo.lat`"])
+    }
+
     @Test(arguments: [
         (#"[{"x": [1, 2.5]}, {"x": [3]}]"#, ValueType.list(of: .decimal), [Value.list([1.0, 2.5]), .list([3.0])]),
         (#"[{"x": [true, null]}, {"x": null}]"#, .list(of: .boolean), [.list([true, nil]), nil]),
