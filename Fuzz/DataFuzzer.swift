@@ -6,6 +6,9 @@
 // keeps its meaning): bits 0–1 the delimiter (`,` `;` tab `|`), bit 2 no header, bits 3–4 bad_rows
 // (error, skip, pad), bit 5 nulls=NA, bit 6 skip=1 line, bit 7 a given type for column1/the first column.
 //
+// JSON inputs meet the nested forms (objects flattened into dotted fields, arrays of scalars as lists,
+// deeper nesting as JSON text); each list field is unnested, tested with contains, sorted and grouped.
+//
 // Beyond "no crash", a CSV that loads must hold every record the reader sees (less the rows bad_rows=skip
 // leaves out, with those bad_rows=pad fills), with each text field intact, and loading only some columns
 // must give exactly those columns: a difference there stops the run as a crash would. (Fuzz/run.sh lowers the loader's thresholds in this
@@ -112,7 +115,14 @@ private func exercise(_ collection: Dataset.Collection, variant: Int) {
         queries += ["\(name) sort by \(first) desc", "\(name) count by \(first)",
                     "\(name) where \(first) is not null select \(first), length(concat(\(first))) as n",
                     "\(name) left join \(name) on \(first) limit 50",
-                    "\(name) summarize count(\(first)), count_distinct(\(first)), min(\(first)), max(\(first))"]
+                    "\(name) summarize count(\(first)), count_distinct(\(first)), min(\(first)), max(\(first))",
+                    "\(name) summarize l = list(\(first)) | unnest l | limit 20"]
+    }
+    // Nested JSON: lists (arrays of scalars) unnested, tested, sorted and grouped.
+    for field in collection.fields where field.type.isList {
+        let list = "`\(field.name)`"
+        queries += ["\(name) unnest \(list) | count by \(list)", "\(name) where \(list) contains null or length(\(list)) > 1",
+                    "\(name) sort by \(list) desc | limit 20"]
     }
     let formats = OutputFormat.allCases
     for (index, query) in queries.enumerated() {

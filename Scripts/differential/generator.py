@@ -36,6 +36,7 @@ import re
 import unicodedata
 
 from tables import INT64_MAX, INT64_MIN, T_TYPES, U_TYPES, T_TAGS, U_TAGS
+import gen_lists   # split, list(), unnest, contains on a list (its own docstring)
 
 REGEXES = ["^a", "o$", "[A-C]", "^.{3}$", "ab|cd", "\\d", "é", "^[^a-z]", "(ab)+", "o.o", "^Ph", "ll?", "[Ѐ-ӿ]",
            "^\\w+$", "\\s"]
@@ -201,8 +202,10 @@ class Generator:
     def stage(self, rel, bases, lets, last):
         rng = self.rng
         kinds = ["where"] * 6 + ["select"] * 4 + ["sort"] * 3 + ["limit"] * 2 + ["distinct"] * 2 + \
-                ["count"] + ["countby"] * 2 + ["summarize"] * 2 + ["join"] * 2
+                ["count"] + ["countby"] * 2 + ["summarize"] * 2 + ["join"] * 2 + gen_lists.KINDS
         kind = rng.choice(kinds)
+        if kind in gen_lists.KINDS:
+            return gen_lists.stage(self, rel, last)
         return getattr(self, "stage_" + kind)(rel, bases, lets, last)
 
     # ----- stages -----

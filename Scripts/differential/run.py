@@ -210,6 +210,8 @@ def same_value(a, b):
         return same_value(a, float(b))
     if isinstance(a, str) and isinstance(b, str):
         return a == b   # byte for byte: NFC and NFD spellings are different strings
+    if isinstance(a, list) and isinstance(b, list):   # a list (JSON array) against DuckDB's list
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
     return False
 
 

@@ -6,7 +6,7 @@ import WekaQL
 
 @Suite struct CheckerErrorTests {
     static let fields = "fields: id, name, city, age, score, active, joined"
-    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, replace, left, right, abs, round, floor, ceil, year, month, day, date_trunc, date_diff, today, count, count_distinct, sum, avg, min, max, median, percentile, stddev, variance, count_if, string_agg, first, last"
+    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, replace, left, right, abs, round, floor, ceil, year, month, day, date_trunc, date_diff, today, split, count, count_distinct, sum, avg, min, max, median, percentile, stddev, variance, count_if, string_agg, first, last, list"
 
     static let cases: [ExpectedDiagnostic] = [
         // Names
@@ -84,7 +84,7 @@ import WekaQL
                            message: "\"where\" needs a condition, found a string expression",
                            hints: ["compare it with something, for example: where arrested > 2"]),
         ExpectedDiagnostic(source: "people select length(age)", code: .argumentType, line: 1, column: 22, width: 3,
-                           message: "length(text) needs text here, found integer"),
+                           message: "length(text or list) needs text or a list here, found integer"),
         ExpectedDiagnostic(source: "people select year(name)", code: .argumentType, line: 1, column: 20, width: 4,
                            message: "year(date) needs a date here, found string"),
         ExpectedDiagnostic(source: "people select substr(name, \"1\")", code: .argumentType, line: 1, column: 28, width: 3,

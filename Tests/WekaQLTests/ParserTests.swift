@@ -85,6 +85,7 @@ import WekaQL
             let options = [clause.x.map { "x = \($0.text)" }, clause.y.isEmpty ? nil : "y = " + clause.y.map(\.text).joined(separator: ", "),
                            clause.by.map { "by \($0.text)" }, clause.title.map { "title \"\($0)\"" }, clause.bins.map { "bins = \($0.count)" }]
             return (["chart \(clause.kind.text)"] + options.compactMap { $0 }).joined(separator: " ")
+        case .unnest(let field): return "unnest \(field.text)"
         }
     }
 

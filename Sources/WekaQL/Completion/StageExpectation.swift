@@ -25,6 +25,8 @@ extension Expectation {
         case .drop?: return fieldList(tokens, whenEmpty: Expectation(fields: true))
         case .top?: return top(tokens)
         case .chart?: return chart(tokens)
+        // unnest -> "unnest" NAME
+        case .unnest?: return tokens.isEmpty ? Expectation(fields: true) : tokens.count == 1 ? Expectation(stages: true) : .nothing
         default: return .nothing
         }
     }

@@ -19,6 +19,7 @@ extension Diagnostic {
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
         case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309", branchType = "E0310"
         case unknownUnit = "E0311", invalidDate = "E0312", notGrouped = "E0313"
+        case notAList = "E0345", listElementType = "E0346", dottedName = "E0347"
         // Charts
         case unknownChartKind = "E0350", chartNotNumeric = "E0351", chartOption = "E0352", chartNotLast = "E0353"
         case nothingToChart = "E0354"
@@ -33,6 +34,7 @@ extension Diagnostic {
         case valueTooLong = "E0508"
         case badLoadOption = "E0509", renamedCollection = "W0510", replacedCollection = "W0511", skippedRows = "W0512"
         case notOfGivenType = "E0513"
+        case nestedJSONAsText = "W0514"
         // Results
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
         // The command line and its dot-commands

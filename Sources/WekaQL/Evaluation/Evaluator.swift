@@ -49,6 +49,8 @@ struct Evaluator {
             case .join(let join):
                 let joiner = Joiner(left: relation, right: try table(join.right), cancellation: cancellation, budget: budget)
                 relation = Relation(try joiner.join(join, fields: fields))
+            case .unnest(let column):
+                relation = Relation(try unnest(relation, column: column, fields: fields, range: range))
             }
         }
         let result = relation.materialized()

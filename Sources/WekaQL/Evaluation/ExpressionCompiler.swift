@@ -75,6 +75,8 @@ struct ExpressionCompiler {
             let call = function.isLazy ? firstNotNull(compiled) : strict(function, compiled, range: range)
             // `coalesce(decimal, integer)` is a decimal whichever argument it returns.
             return expression.type == .decimal ? widened(call) : call
+        case .listContains(let list, let item):
+            return compileListContains(compile(list), compile(item))
         case .conditional(let branches, let otherwise):
             let conditional = firstTrue(branches.map { (compile($0.condition), compile($0.result)) }, otherwise: otherwise.map(compile))
             return expression.type == .decimal ? widened(conditional) : conditional

@@ -151,6 +151,8 @@ struct Accumulator {
     var first: Value? = nil
     /// `spark`'s values in input order, a null as `nil`.
     var points: [Double?] = []
+    /// `list`'s values, nulls too, in the order the rows come.
+    var values: [Value] = []
 
     mutating func add(_ value: Value, _ function: AggregateFunction, range: SourceRange) throws {
         count += 1
@@ -187,6 +189,8 @@ struct Accumulator {
             extreme = value
         case .spark:
             points.append(value.doubleValue)
+        case .list:
+            values.append(value)
         }
     }
 
@@ -201,6 +205,7 @@ struct Accumulator {
         case .avg: return .decimal(integerSum.mean(count: count))
         case .min, .max, .last: return extreme
         case .first: return first ?? .null
+        case .list: return count == 0 ? .null : .list(values)
         case .count_if: return .integer(matches)
         case .string_agg: return texts.isEmpty ? .null : .string(texts.joined(separator: constant?.description ?? ","))
         case .spark: return .string(Sparkline(points).text)
@@ -240,6 +245,7 @@ extension Value {
     /// Integers and equal decimals count as one distinct value (1 and 1.0).
     var normalizedForDistinct: Value {
         if case .decimal(let d) = self, let i = Int64(exactly: d) { return .integer(i) }
+        if case .list(let elements) = self { return .list(elements.map(\.normalizedForDistinct)) }
         return self
     }
 }

@@ -38,6 +38,7 @@ extension Value {
         case .decimal: value = Double(text).map(Value.decimal)
         case .boolean: value = text == "true" ? .boolean(true) : (text == "false" ? .boolean(false) : nil)
         case .date: value = LocalDate(text).map(Value.date)
+        case .list: value = nil
         }
         guard let value else { return nil }
         self = value

@@ -46,7 +46,7 @@ struct FieldColumnBuilder {
         case .boolean: booleans.reserveCapacity(capacity)
         case .date: days.reserveCapacity(capacity)
         case .string: text = TextColumnBuilder(capacity: capacity)
-        case .null: break
+        case .null, .list: break
         }
     }
 
@@ -73,7 +73,7 @@ struct FieldColumnBuilder {
             let value = recentDates.days(bytes) ?? reading.dateFormat?.date(bytes)?.days
             days.append(value ?? 0)
             misfit = misfit || value == nil
-        case .null:
+        case .null, .list:
             misfit = true
             return
         }
@@ -85,7 +85,7 @@ struct FieldColumnBuilder {
         switch type {
         case .string: text.appendNull(); return
         case .boolean: booleans.append(2); return
-        case .null: return
+        case .null, .list: return
         case .integer: integers.append(0)
         case .decimal: decimals.append(0)
         case .date: days.append(0)
@@ -116,7 +116,7 @@ struct FieldColumnBuilder {
     func build() -> Column {
         let mask = hasNull ? nulls : []
         switch type {
-        case .null: return Column(storage: .null(count))
+        case .null, .list: return Column(storage: .null(count))
         case .integer: return Column(storage: .integer(integers, nulls: mask))
         case .decimal: return Column(storage: .decimal(decimals, nulls: mask))
         case .boolean: return Column(storage: .boolean(booleans))

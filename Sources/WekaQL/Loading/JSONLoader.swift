@@ -1,5 +1,6 @@
 // Loads JSON data: an object of collections (a whole dataset), an array of row objects, or JSON lines.
 // Numbers keep their JSON value: `1.50` is the number 1.5, as in every JSON reader (the text is not kept).
+// Objects and arrays in rows: see JSONLoader+Nesting.swift.
 
 struct JSONLoader {
     let path: String
@@ -77,6 +78,7 @@ struct JSONLoader {
             }
             for column in cells.indices where cells[column].count <= rowIndex { cells[column].append(.null) }
         }
+        (names, cells) = flattened(names: names, cells: cells, collection: collection)
         var fields: [Field] = []
         var columns: [Column] = []
         for (index, name) in names.enumerated() {
@@ -89,6 +91,7 @@ struct JSONLoader {
 
     /// The narrowest type for a JSON column; mixed kinds load as text, with a warning naming the first row that differs.
     private mutating func infer(_ values: [JSON], column: String, collection: String) -> (ValueType, [Value]) {
+        if let list = listColumn(values, column: column, collection: collection) { return list }
         var kind: ValueType = .null
         var firstMismatch: Int?
         var allDates = true
@@ -115,7 +118,7 @@ struct JSONLoader {
         return (kind, values.map { Self.value($0, as: kind) })
     }
 
-    private static func value(_ json: JSON, as type: ValueType) -> Value {
+    static func value(_ json: JSON, as type: ValueType) -> Value {
         switch (json, type) {
         case (.null, _): return .null
         case (.boolean(let b), .boolean): return .boolean(b)

@@ -143,7 +143,7 @@ public struct LoadOptions: Sendable, Hashable {
         var types: [String: ValueType] = [:]
         for item in text.split(separator: ",") {
             guard let colon = item.lastIndex(of: ":"), colon != item.startIndex,
-                  let type = ValueType(rawValue: item[item.index(after: colon)...].lowercased()), type != .null else {
+                  let type = ValueType(rawValue: item[item.index(after: colon)...].lowercased()), type != .null, !type.isList else {
                 throw bad("types are written column:type, with string, integer, decimal, boolean or date")
             }
             types[String(item[..<colon])] = type

@@ -4,7 +4,7 @@
 public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     /// An aligned table with a header, right-aligned numbers, visible nulls and a row-count footer.
     case table
-    /// RFC 4180 CSV with a header row; null is an empty field; lines end in LF.
+    /// RFC 4180 CSV with a header row; null is an empty field; a list is its JSON text; lines end in LF.
     case csv
     /// One JSON array of row objects per result, keys in column order.
     case json
@@ -128,7 +128,7 @@ enum CSVRenderer {
     static func render(_ table: Table) -> String {
         var out = table.fields.map { quote($0.name) }.joined(separator: ",") + "\n"
         for row in table {
-            out += row.values.map { $0.isNull ? "" : quote($0.description) }.joined(separator: ",")
+            out += row.values.map { $0.isNull ? "" : quote($0.listJSON ?? $0.description) }.joined(separator: ",")
             out += "\n"
         }
         return out
@@ -166,6 +166,7 @@ enum JSONRenderer {
         case .decimal(let d): return d.isFinite ? Value.format(d) : "null"
         case .string(let s): return JSONText.quote(s)
         case .date(let d): return JSONText.quote(d.description)
+        case .list(let elements): return "[" + elements.map { JSONRenderer.value($0) }.joined(separator: ",") + "]"
         }
     }
 }

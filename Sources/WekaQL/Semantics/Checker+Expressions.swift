@@ -122,9 +122,12 @@ extension Checker {
             noteHedges([l, r], resolver, use: "used in arithmetic")
             return BoundExpression(kind: .arithmetic(op, l, r), type: type, range: range)
         case .fuzzyEqual, .contains, .startsWith, .endsWith, .matches:
-            let l = try bind(left, resolver, expecting: .string), r = try bind(right, resolver, expecting: .string)
+            let l = try bind(left, resolver, expecting: .string)
+            if op == .contains, l.type.isList { return try bindListContains(l, right, resolver, range: range) }
+            let r = try bind(right, resolver, expecting: .string)
             for (bound, source) in [(l, left), (r, right)] where bound.type != .string && bound.type != .null {
-                throw Diagnostic.operandType(op: op.rawValue, expected: "text", found: bound.type, range: source.range)
+                throw Diagnostic.operandType(op: op.rawValue, expected: "text", found: bound.type, range: source.range,
+                                             hint: Self.listOperandHint(bound.type))
             }
             if op == .matches { return try bindRegex(l, r, right, range: range) }
             return BoundExpression(kind: .textMatch(op, l, resolvingAlias(r, of: l, op: op, resolver)), type: .boolean, range: range)
@@ -235,7 +238,8 @@ extension Checker {
         }
         let unquoted = [left, right].map { file.text(in: $0.range) }.first(where: LocalDate.looksLikeUnquotedDate)
         throw Diagnostic.typeMismatch(op: op, left: l, leftText: describe(left), right: r, rightText: describe(right),
-                                      hint: unquoted.map { "put the date in double quotes: \"\($0)\"" })
+                                      hint: unquoted.map { "put the date in double quotes: \"\($0)\"" }
+                                          ?? Self.listOperandHint(l.type) ?? Self.listOperandHint(r.type))
     }
 
     private func describe(_ expression: Expression) -> String {

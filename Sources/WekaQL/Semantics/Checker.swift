@@ -128,6 +128,7 @@ struct Checker {
         case .drop: return "drop"
         case .top: return "top"
         case .chart: return "chart"
+        case .unnest: return "unnest"
         }
     }
 
@@ -186,6 +187,8 @@ struct Checker {
             return try checkRename(renamings, resolver)
         case .drop(let names):
             return try checkDrop(names, resolver, range: stage.keywordRange)
+        case .unnest(let name):
+            return try checkUnnest(name, resolver)
         case .top:
             preconditionFailure("planned by plan(_:fields:context:earlier:)")
         case .chart:

@@ -85,6 +85,7 @@ private struct WholeRows {
             case .join(let clause):
                 carried.formUnion(carriedBy(clause.collection.text))
             case .select, .filter, .sort, .limit, .top, .extend, .rename, .drop, .chart:
+            case .select, .filter, .sort, .limit, .top, .extend, .rename, .drop, .unnest:
                 break   // every column the stage does not name goes on to its output
             }
         }

@@ -5,12 +5,14 @@ enum Function: String, CaseIterable, Sendable {
     case lower, upper, length, trim, substr, concat, coalesce, `if`, replace, left, right
     case abs, round, floor, ceil
     case year, month, day, date_trunc, date_diff, today
+    case split
 
     /// Usage shown in hints and `.help functions`.
     var signature: String {
         switch self {
         case .lower, .upper, .trim: return "\(rawValue)(text)"
-        case .length: return "length(text)"
+        case .length: return "length(text or list)"
+        case .split: return "split(text, separator)"
         case .substr: return "substr(text, start[, length])"
         case .concat: return "concat(value, …)"
         case .coalesce: return "coalesce(value, …)"
@@ -33,7 +35,7 @@ enum Function: String, CaseIterable, Sendable {
         case .round: return 1...2
         case .concat, .coalesce: return 1...64
         case .if, .replace, .date_diff: return 3...3
-        case .left, .right, .date_trunc: return 2...2
+        case .left, .right, .date_trunc, .split: return 2...2
         case .today: return 0...0
         default: return 1...1
         }
@@ -48,7 +50,7 @@ enum Function: String, CaseIterable, Sendable {
         case .round: return index == 0 ? nil : .integer
         case .year, .month, .day: return .date
         case .if: return index == 0 ? .boolean : nil
-        case .replace: return .string
+        case .replace, .split: return .string
         case .left, .right: return index == 0 ? .string : .integer
         case .date_trunc, .date_diff: return index == 0 ? .string : .date
         case .today: return nil
@@ -66,7 +68,11 @@ enum Function: String, CaseIterable, Sendable {
         case .lower, .upper, .trim:
             return require(0, [.string], "text").map(Result.failure) ?? .success(.string)
         case .length:
-            return require(0, [.string], "text").map(Result.failure) ?? .success(.integer)
+            if arguments[0].isList { return .success(.integer) }
+            return require(0, [.string], "text or a list").map(Result.failure) ?? .success(.integer)
+        case .split:
+            if let m = require(0, [.string], "text") ?? require(1, [.string], "text") { return .failure(m) }
+            return .success(.list(of: .string))
         case .substr:
             if let m = require(0, [.string], "text") ?? require(1, [.integer], "an integer")
                 ?? (arguments.count > 2 ? require(2, [.integer], "an integer") : nil) { return .failure(m) }
@@ -132,6 +138,10 @@ enum Function: String, CaseIterable, Sendable {
         case (.upper, .string(let s)): return .string(s.uppercased())
         case (.trim, .string(let s)): return .string(String(s.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
         case (.length, .string(let s)): return .integer(Int64(s.count))
+        case (.length, .list(let elements)): return .integer(Int64(elements.count))
+        case (.split, .string(let s)):
+            guard case .string(let separator) = arguments[1] else { return .null }
+            return .list(Self.split(s, by: separator).map(Value.string))
         case (.substr, .string(let s)): return substring(s, arguments)
         case (.replace, .string(let s)):
             guard case .string(let from) = arguments[1], case .string(let to) = arguments[2], !from.isEmpty else { return arguments[0] }
@@ -257,6 +267,7 @@ enum AggregateFunction: String, CaseIterable, Sendable {
     case count, count_distinct, sum, avg, min, max
     case median, percentile, stddev, variance, count_if, string_agg, first, last
     case spark
+    case list
 
     /// Usage shown in hints and `.help functions`.
     var signature: String {
@@ -268,6 +279,7 @@ enum AggregateFunction: String, CaseIterable, Sendable {
         case .count_if: return "count_if(condition)"
         case .string_agg: return "string_agg(value[, separator])"
         case .spark: return "spark(number)"
+        case .list: return "list(value)"
         }
     }
 
@@ -282,14 +294,20 @@ enum AggregateFunction: String, CaseIterable, Sendable {
     }
 
     /// What the first argument must be, for messages: "a number", "a condition".
-    var argumentKind: String { self == .count_if ? "a condition" : "a number" }
+    var argumentKind: String {
+        switch self {
+        case .count_if: return "a condition"
+        case .list: return "a value that is not a list"
+        default: return "a number"
+        }
+    }
 
     /// The aggregates that the grouping folds on an integer column's array directly.
     static let onIntegerArrays: Set<AggregateFunction> = [.count, .sum, .avg, .min, .max]
 
-    /// Whether nulls reach it: `first` and `last` take the first and last value, null or not, as DuckDB's do.
-    /// `spark` draws a null as a gap.
-    var takesNulls: Bool { self == .first || self == .last || self == .spark }
+    /// Whether nulls reach it: `first` and `last` take the first and last value, null or not, and `list`
+    /// keeps every value, nulls included, as DuckDB's do; `spark` draws a null as a gap.
+    var takesNulls: Bool { self == .first || self == .last || self == .list || self == .spark }
 
     /// The result type for an argument type (`nil` argument for `count()`), or `nil` if it does not fit.
     func resultType(_ argument: ValueType?) -> ValueType? {
@@ -301,6 +319,7 @@ enum AggregateFunction: String, CaseIterable, Sendable {
         case .string_agg: return .string
         case .spark: return argument.flatMap { $0.isNumeric ? .string : nil }
         case .min, .max, .first, .last: return argument
+        case .list: return argument.flatMap { $0.isList ? nil : .list(of: $0) }
         }
     }
 }

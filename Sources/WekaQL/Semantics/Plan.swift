@@ -21,6 +21,8 @@ struct BoundExpression: Sendable {
         /// `case` and `if`: the result of the first branch whose condition is true, else `otherwise`
         /// (null when there is none). Each branch is evaluated only for the rows that reach it.
         case conditional([BoundBranch], otherwise: BoundExpression?)
+        /// `LIST contains VALUE`: whether an element equals the value (see Checker+Lists.swift).
+        case listContains(BoundExpression, BoundExpression)
     }
     var kind: Kind
     var type: ValueType
@@ -104,6 +106,8 @@ enum PlanStage: Sendable {
     case distinct(columns: [Int])
     case aggregate(AggregatePlan)
     case join(JoinPlan)
+    /// `unnest FIELD`: a row per element of the list in `column` (see Evaluator+Unnest.swift).
+    case unnest(column: Int)
 }
 
 /// A checked join: the right side, the key columns, and which right columns are kept.

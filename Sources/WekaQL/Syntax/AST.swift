@@ -82,6 +82,8 @@ public struct Stage: Sendable {
         case top(count: Expression, by: [SortKey])
         /// `chart KIND [x = F] [y = F, …] [by F] [title "…"] [bins = N]`: the last stage, drawing the rows.
         case chart(ChartClause)
+        /// `unnest FIELD`: one row per element of a list field, the other columns repeated.
+        case unnest(Name)
     }
     /// What the stage does.
     public var kind: Kind

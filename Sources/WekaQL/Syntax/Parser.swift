@@ -158,6 +158,7 @@ public struct Parser {
     /// The error for a token that cannot continue a statement: often a misspelt stage.
     func unexpectedInStatement() -> Diagnostic {
         if atIsEmpty { return .isEmptyOutsideAssert(range: SourceRange(current.range.start, peek().range.end)) }
+        if let dotted = dottedNameError() { return dotted }
         if current.kind == .word, current.keyword == nil {
             return .unknownStage(current.text, range: current.range)
         }
@@ -232,6 +233,7 @@ public struct Parser {
         case .drop: return try parseDrop(start)
         case .top: return try parseTop(start)
         case .chart: return try parseChart(start)
+        case .unnest: return try parseUnnest(start)
         default: return try parseJoin(start)
         }
     }

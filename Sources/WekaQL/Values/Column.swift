@@ -52,6 +52,8 @@ public struct Column: Sendable {
         /// Strings end to end, for columns with many distinct values.
         case text(TextStorage)
         case date([Int32], nulls: [Bool])
+        /// Lists: each row's elements are a slice of one column of elements (see ``ListStorage``).
+        indirect case list(ListStorage)
     }
 
     let storage: Storage
@@ -65,6 +67,7 @@ public struct Column: Sendable {
         case .decimal: return .decimal
         case .string, .text: return .string
         case .date: return .date
+        case .list(let lists): return .list(of: lists.elements.type)
         }
     }
 
@@ -78,6 +81,7 @@ public struct Column: Sendable {
         case .string(let v, _): return v.count
         case .text(let t): return t.count
         case .date(let v, _): return v.count
+        case .list(let lists): return lists.count
         }
     }
 
@@ -91,6 +95,7 @@ public struct Column: Sendable {
         case .string(let codes, let dictionary): return codes[row] < 0 ? .null : .string(dictionary.values[Int(codes[row])])
         case .text(let t): return t.string(at: row).map(Value.string) ?? .null
         case .date(let v, let nulls): return !nulls.isEmpty && nulls[row] ? .null : .date(LocalDate(days: v[row]))
+        case .list(let lists): return lists[row]
         }
     }
 
@@ -115,6 +120,7 @@ public struct Column: Sendable {
         case .string(let v, let d): return Column(storage: .string(pick(v, -1), d))
         case .text(let t): return Column(storage: .text(t.gathering(rows)))
         case .date(let v, let n): return Column(storage: .date(pick(v, 0), nulls: pickNulls(n)))
+        case .list(let lists): return Column(storage: .list(lists.gathering(rows)))
         }
     }
 
@@ -139,6 +145,8 @@ struct ColumnBuilder {
     private var nulls: [Bool] = []
     private var hasNull = false
     private(set) var count = 0
+    /// For a list type: each row's elements, end to end, and where each row's end.
+    private var lists = ListBuilder()
 
     init(type: ValueType, capacity: Int = 0) {
         self.type = type
@@ -147,7 +155,7 @@ struct ColumnBuilder {
         case .integer, .date: integers.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
         case .string: codes.reserveCapacity(capacity)
-        case .null: break
+        case .null, .list: break
         }
         if type != .string && type != .boolean && type != .null { nulls.reserveCapacity(capacity) }
     }
@@ -165,6 +173,7 @@ struct ColumnBuilder {
         case (.string, .string(let s)): codes.append(dictionary.code(for: s))
         case (.string, _): codes.append(-1)
         case (.date, .date(let d)): integers.append(Int64(d.days)); nulls.append(false)
+        case (.list, .list(let elements)): lists.append(elements)
         default:
             appendNull()
             count -= 1
@@ -180,6 +189,7 @@ struct ColumnBuilder {
         case .string: codes.append(-1)
         case .integer, .date: integers.append(0); nulls.append(true); hasNull = true
         case .decimal: decimals.append(0); nulls.append(true); hasNull = true
+        case .list: lists.append(nil)
         }
     }
 
@@ -193,6 +203,7 @@ struct ColumnBuilder {
         case .decimal: return Column(storage: .decimal(decimals, nulls: mask))
         case .string: return Column(storage: .string(codes, dictionary))
         case .date: return Column(storage: .date(integers.map { Int32(truncatingIfNeeded: $0) }, nulls: mask))
+        case .list(let element): return Column(storage: .list(lists.build(elementType: element)))
         }
     }
 }

@@ -1,5 +1,5 @@
-// `Value`: the one home of wekaql's values — null, boolean, integer, decimal, string, date —
-// with null comparison, numeric widening and ordering written on the type.
+// `Value`: the one home of wekaql's values — null, boolean, integer, decimal, string, date, and lists
+// of those (see Value+List.swift) — with null comparison, numeric widening and ordering written on the type.
 
 /// A single value in a result row.
 ///
@@ -9,7 +9,9 @@
 /// - Strings are equal only when their UTF-8 bytes are (a precomposed "é" and "e" with a combining accent
 ///   are different values), and order by Unicode code point, which is the byte order of UTF-8
 ///   (see `StringBytes`). `=~`, `contains` and the other folded operators see such spellings as equal.
-/// - Encodes to JSON as `null`, `true`, `3`, `1.5`, `"Togo"`, `"2022-06-12"`.
+/// - A list equals a list of equal elements in the same order, and orders element by element
+///   (see ``Value/list(_:)``).
+/// - Encodes to JSON as `null`, `true`, `3`, `1.5`, `"Togo"`, `"2022-06-12"`, `["a","b"]`.
 public enum Value: Hashable, Sendable, CustomStringConvertible {
     case null
     case boolean(Bool)
@@ -17,6 +19,9 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     case decimal(Double)
     case string(String)
     case date(LocalDate)
+    /// A list of scalar values (null elements allowed), as `split` and `list()` make and a JSON array
+    /// loads. Its rules are written in Value+List.swift.
+    case list([Value])
 
     /// The type of this value; `null` has type ``ValueType/null``.
     public var type: ValueType {
@@ -27,6 +32,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .decimal: return .decimal
         case .string: return .string
         case .date: return .date
+        case .list(let elements): return .list(of: Value.elementType(of: elements))
         }
     }
 
@@ -51,6 +57,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .decimal(let d): return Value.format(d)
         case .string(let s): return s
         case .date(let d): return d.description
+        case .list(let elements): return Value.listText(elements)
         }
     }
 
@@ -68,6 +75,8 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case let (.string(x), .string(y)): return StringBytes.compare(x, y)
         case let (.boolean(x), .boolean(y)): return x == y ? 0 : (!x ? -1 : 1)
         case let (.date(x), .date(y)): return x.days < y.days ? -1 : (x.days == y.days ? 0 : 1)
+        case let (.list(x), .list(y)): return compareLists(x, y)
+        case (.list, _), (_, .list): return nil
         default:
             guard let x = a.doubleValue, let y = b.doubleValue else { return nil }
             return x < y ? -1 : (x == y ? 0 : 1)
@@ -75,7 +84,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The total order used by `sort by` and grouping: nulls last, numbers by value,
-    /// then by kind (boolean < number < string < date) when kinds differ.
+    /// then by kind (boolean < number < string < date < list) when kinds differ.
     public static func sortOrder(_ a: Value, _ b: Value) -> Int {
         if let c = compare(a, b) { return c }
         switch (a.isNull, b.isNull) {
@@ -92,16 +101,20 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         case .integer, .decimal: return 1
         case .string: return 2
         case .date: return 3
-        case .null: return 4
+        case .list: return 4
+        case .null: return 5
         }
     }
 }
 
 /// The type of a column or an expression.
-public enum ValueType: String, Hashable, Sendable, Codable, CaseIterable {
+public indirect enum ValueType: Hashable, Sendable {
     /// Only `null` is known: an all-null column, or the literal `null`. It fits any other type.
     case null
     case boolean, integer, decimal, string, date
+    /// A list of values of the element type (`.null` when no element is known: only empty lists or
+    /// null elements). Its name, `list of string`, is in ValueType+List.swift.
+    case list(of: ValueType)
 
     /// Whether it is integer or decimal (or unknown).
     public var isNumeric: Bool { self == .integer || self == .decimal || self == .null }
@@ -111,6 +124,7 @@ public enum ValueType: String, Hashable, Sendable, Codable, CaseIterable {
         if self == other || other == .null { return self }
         if self == .null { return other }
         if isNumeric && other.isNumeric { return .decimal }
+        if case .list(let a) = self, case .list(let b) = other { return a.unified(with: b).map { .list(of: $0) } }
         return nil
     }
 
@@ -128,6 +142,7 @@ extension Value {
         case let (.decimal(x), .decimal(y)): return x == y
         case let (.string(x), .string(y)): return StringBytes.equal(x, y)
         case let (.date(x), .date(y)): return x == y
+        case let (.list(x), .list(y)): return x == y
         default: return false
         }
     }
@@ -141,22 +156,24 @@ extension Value {
         case .decimal(let d): hasher.combine(3); hasher.combine(d)
         case .string(let s): hasher.combine(4); StringBytes.hash(s, into: &hasher)
         case .date(let d): hasher.combine(5); hasher.combine(d)
+        case .list(let elements): hasher.combine(6); hasher.combine(elements)
         }
     }
 }
 
 extension Value: Codable {
-    /// Decodes from a JSON scalar: `null`, a boolean, an integer, a decimal or a string.
+    /// Decodes from a JSON scalar (`null`, a boolean, an integer, a decimal or a string) or an array of them.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
         else if let b = try? container.decode(Bool.self) { self = .boolean(b) }
         else if let i = try? container.decode(Int64.self) { self = .integer(i) }
         else if let d = try? container.decode(Double.self) { self = .decimal(d) }
+        else if let elements = try? container.decode([Value].self) { self = .list(elements) }
         else { self = .string(try container.decode(String.self)) }
     }
 
-    /// Encodes as a JSON scalar; dates as `"YYYY-MM-DD"`.
+    /// Encodes as a JSON scalar, a list as an array; dates as `"YYYY-MM-DD"`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -166,6 +183,7 @@ extension Value: Codable {
         case .decimal(let d): try container.encode(d)
         case .string(let s): try container.encode(s)
         case .date(let d): try container.encode(d.description)
+        case .list(let elements): try container.encode(elements)
         }
     }
 }

@@ -3,7 +3,7 @@
 import WekaQL
 
 enum HelpText {
-    static let topics = ["stages", "functions", "operators", "keys", "examples", "charts", "asserts"]
+    static let topics = ["stages", "functions", "operators", "keys", "examples", "charts", "asserts", "lists"]
 
     /// The text for `.help TOPIC`, or `nil` for an unknown topic.
     static func text(for topic: String) -> String? {
@@ -17,6 +17,7 @@ enum HelpText {
         case "examples": return examples
         case "charts": return charts
         case "asserts": return asserts
+        case "lists": return lists
         default:
             return MetaCommand.all.first { $0.name == topic }.map { "\($0.usage)\n  \($0.summary)" }
         }
@@ -35,7 +36,7 @@ enum HelpText {
 
         \(commands.joined(separator: "\n"))
 
-        Topics: .help stages, functions, operators, keys, examples, charts, asserts
+        Topics: .help stages, functions, operators, keys, examples, charts, asserts, lists
         """
     }
 
@@ -57,6 +58,7 @@ enum HelpText {
                                            an EXPR may combine aggregates:
                                            round(sum(a) / sum(b), 2)
       [left] join COLLECTION on F [= G]    add matching rows of another collection
+      unnest FIELD                         a row per element of a list (.help lists)
       let NAME = QUERY                     keep a result for later statements
       chart KIND [x = F] [y = F, …] …      draw the rows (last stage; .help charts)
       assert QUERY [is empty] [, "msg"]    check the data (.help asserts)
