@@ -250,7 +250,7 @@ extension BoundExpression {
         switch kind {
         case .column(let c): body(c)
         case .literal, .parameter: break
-        case .negate(let e), .not(let e), .isNull(let e, _), .regexMatch(let e, _): e.visitColumns(body)
+        case .negate(let e), .not(let e), .isNull(let e, _), .regexMatch(let e, _), .inSubquery(let e, _, _): e.visitColumns(body)
         case .logical(_, let a, let b), .arithmetic(_, let a, let b), .comparison(_, let a, let b), .textMatch(_, let a, let b):
             a.visitColumns(body); b.visitColumns(body)
         case .inList(let e, let items, _): e.visitColumns(body); items.forEach { $0.visitColumns(body) }

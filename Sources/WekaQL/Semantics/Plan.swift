@@ -15,6 +15,8 @@ struct BoundExpression: Sendable {
         case textMatch(BinaryOperator, BoundExpression, BoundExpression)
         case regexMatch(BoundExpression, RegexBox)
         case inList(BoundExpression, [BoundExpression], negated: Bool)
+        /// `x [not] in (QUERY)`: the values of ``QueryPlan/subqueries``[index], found before the stages run.
+        case inSubquery(BoundExpression, index: Int, negated: Bool)
         case isNull(BoundExpression, negated: Bool)
         case between(BoundExpression, BoundExpression, BoundExpression, negated: Bool)
         case call(Function, [BoundExpression])
@@ -104,15 +106,19 @@ enum PlanStage: Sendable {
     case distinct(columns: [Int])
     case aggregate(AggregatePlan)
     case join(JoinPlan)
+    case union(UnionPlan)
 }
 
-/// A checked join: the right side, the key columns, and which right columns are kept.
+/// A checked join: the right side, the key columns of each side (pairwise), and which right columns are kept.
 struct JoinPlan: Sendable {
     var right: SourceReference
-    var leftKey: Int
-    var rightKey: Int
-    var isLeft: Bool
+    var kind: JoinKind
+    var leftKeys: [Int]
+    var rightKeys: [Int]
     var rightColumns: [Int]
+    /// For `full join`: left key columns whose same-named right key was dropped, each with that right
+    /// key, so that an unmatched right row still shows its key there.
+    var sharedKeys: [(left: Int, right: Int)] = []
     var range: SourceRange
 }
 
@@ -129,6 +135,8 @@ struct QueryPlan: Sendable {
     var parameterRanges: [String: SourceRange] = [:]
     /// The caveats of each stage, by the stage's index, checked against the rows entering it.
     var caveats: [Int: [Caveat]] = [:]
+    /// The queries of `in (QUERY)` in its stages, run before the stages (they do not read the outer rows).
+    var subqueries: [QueryPlan] = []
 }
 
 /// A checked statement.

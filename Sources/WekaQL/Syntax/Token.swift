@@ -59,11 +59,12 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable, Codable {
     case contains, starts, ends, with, matches
     case `case`, when, then, `else`, end
     case extend, rename, drop, top
+    case union, full, semi, anti
 
     /// Keywords that begin a stage; a line that starts with one continues the statement above it.
     public static let stageStarts: Set<Keyword> = [
         .where, .select, .sort, .order, .limit, .distinct, .count, .summarize, .join, .left, .inner,
-        .extend, .rename, .drop, .top,
+        .extend, .rename, .drop, .top, .union, .full, .semi, .anti,
     ]
 
     /// Keywords after which a statement cannot end, so a line break after them continues it.
