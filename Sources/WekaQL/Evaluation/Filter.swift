@@ -92,7 +92,7 @@ struct Filter {
         var columns = relation.table.columns.map { _ in Column(storage: .null(entries.count)) }
         columns[column] = entries
         let table = Table(fields: relation.table.fields, columns: columns, rowCount: entries.count)
-        let f = ExpressionCompiler(table: table, parameters: compiler.parameters).compile(condition)
+        let f = ExpressionCompiler(table: table, parameters: compiler.parameters, subqueries: compiler.subqueries).compile(condition)
         do {
             let truth = try (0..<entries.count).map { row -> Bool in
                 if row & 0x3FF == 0x3FF, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: condition.range) }

@@ -114,8 +114,9 @@ extension HelpText {
                                  left)
       semi join C on KEY, …      each left row that has a match (left columns)
       anti join C on KEY, …      each left row that has none (left columns)
-    KEY is FIELD (the same name on both sides) or LEFT = RIGHT; keys are joined by
-    , or and: on country, nationality    on linked_operation = name and year = year
+    KEY is FIELD (the same name on both sides) or LEFT = RIGHT, joined by , or and:
+      arrests join victims on country, nationality
+      arrests left join operations on linked_operation = name
     A null key matches nothing. Rows come in left order, each with its matches in
     C's order; a full join's unmatched rows of C come last, in C's order.
 
