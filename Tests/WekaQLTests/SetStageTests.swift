@@ -47,6 +47,9 @@ import Testing
         Case(query: "people where city not in (people where id > 2 select city) select id", rows: []),
         Case(query: "people where (city in (people where id = 3 or id = 5 select city)) is null select id", rows: [[1], [2], [3], [4], [6]]),
         Case(query: "people where id in (numbers select i) select id", rows: [[1]]),
+        // Over no rows, `in` is false and `not in` true, a null subject included (SQL).
+        Case(query: "people where city not in (empty select name) select id", rows: [[1], [2], [3], [4], [5], [6]]),
+        Case(query: "people where (city in (empty select name)) = false count", rows: [[6]]),
         Case(query: "people where score - 1 in (numbers select d) or id in (empty select id) select id", rows: [[1], [5]]),
         Case(query: "people where city in (cities where city in (people where age = 30 select city) select city) select id", rows: [[1], [4]]),
     ]

@@ -83,10 +83,12 @@ struct SubqueryValues: Sendable {
         self.hasNull = hasNull
     }
 
-    /// As SQL's `IN (subquery)`: true when an equal value is there; else null when the subject or some
-    /// value is null; else false. `not in` is its negation (null stays null).
+    /// As SQL's `IN (subquery)`: false when the query gave no rows (even for a null subject); else true
+    /// when an equal value is there; else null when the subject or some value is null; else false.
+    /// `not in` is its negation (null stays null).
     func membership(_ subject: @escaping RowFunction, negated: Bool) -> RowFunction {
-        { row in
+        if values.isEmpty && !hasNull { return { _ in .boolean(negated) } }
+        return { row in
             let value = try subject(row).normalizedForDistinct
             if value.isNull { return .null }
             if values.contains(value) { return .boolean(!negated) }

@@ -97,6 +97,7 @@ private struct WholeRows {
                 case .source(let name): carried.formUnion(carriedBy(name.text))
                 case .query(let side): carried.formUnion(self.carried(after: side))
                 }
+                if clause.distinct { whole.formUnion(carried) }   // it compares whole rows, as `distinct` does
             case .filter(let condition):
                 // The column count of `in (QUERY)` is checked: its rows must be what they are in the file.
                 for subquery in condition.subqueries { whole.formUnion(self.carried(after: subquery)) }
