@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes a seeded synthetic `arrests` table for the benchmark: N rows as CSV, JSON lines and SQLite.
+"""Writes a seeded synthetic `arrests` table for the benchmark: N rows as CSV, JSON lines and SQLite
+(and `reports.csv`, 1,000 rows keyed by country and date, for the join).
 
 Columns: id, country, offence, arrested (5% null), nationality (10% null), date, details (free text
 with commas, quotes and non-ASCII, so that CSV quoting and UTF-8 are exercised).
@@ -37,6 +38,17 @@ def rows(n, seed=20240601):
         yield (i + 1, country, offence, arrested, nationality, date, " ".join(words))
 
 
+def write_reports(out):
+    """`reports.csv`, 1,000 rows for the join benchmark: one per (country, date) for the first 1,000 pairs
+    of COUNTRIES × the 30 days of `date`, with the desk that filed it (12 desks)."""
+    start = datetime.date(2024, 6, 1)
+    pairs = [(c, (start + datetime.timedelta(days=d)).isoformat()) for c in COUNTRIES for d in range(30)][:1000]
+    with open(os.path.join(out, "reports.csv"), "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["country", "date", "desk"])
+        writer.writerows((c, d, f"desk {(i * 7) % 12 + 1:02d}") for i, (c, d) in enumerate(pairs))
+
+
 def main():
     n, out = int(sys.argv[1]), sys.argv[2]
     os.makedirs(out, exist_ok=True)
@@ -48,6 +60,7 @@ def main():
     with open(os.path.join(out, "arrests.jsonl"), "w", encoding="utf-8") as f:
         for r in data:
             f.write(json.dumps(dict(zip(COLUMNS, r)), ensure_ascii=False) + "\n")
+    write_reports(out)
     db = os.path.join(out, "arrests.db")
     if os.path.exists(db):
         os.remove(db)

@@ -39,6 +39,8 @@ import WekaQL
         case .call(let name, let arguments): return "\(name.text)(\(arguments.map(sexp).joined(separator: ", ")))"
         case .inList(let x, let items, let negated):
             return "(\(negated ? "not in" : "in") \(sexp(x)) [\(items.map(sexp).joined(separator: ", "))])"
+        case .inQuery(let x, let query, let negated):
+            return "(\(negated ? "not in" : "in") \(sexp(x)) (\(describe(query))))"
         case .isNull(let x, let negated): return "(is \(negated ? "not " : "")null \(sexp(x)))"
         case .between(let x, let low, let high, let negated):
             return "(\(negated ? "not between" : "between") \(sexp(x)) \(sexp(low)) \(sexp(high)))"
@@ -50,6 +52,10 @@ import WekaQL
 
     static func key(_ key: GroupKey) -> String {
         key.field?.text ?? ((key.name.map { "\($0.text) = " } ?? "") + sexp(key.expression))
+    }
+
+    static func describe(_ query: Query) -> String {
+        ([query.source.text] + query.stages.map(describe)).joined(separator: " ")
     }
 
     static func describe(_ stage: Stage) -> String {
@@ -72,8 +78,15 @@ import WekaQL
             let items = aggregations.map { ($0.name.map { "\($0.text) = " } ?? "") + sexp($0.call) }.joined(separator: ", ")
             return "summarize \(items)" + (by.isEmpty ? "" : " by " + by.map(key).joined(separator: ", "))
         case .join(let clause):
-            let keys = clause.leftKey.text == clause.rightKey.text ? clause.leftKey.text : "\(clause.leftKey.text) = \(clause.rightKey.text)"
-            return "\(clause.isLeft ? "left join" : "join") \(clause.collection.text) on \(keys)"
+            let keys = clause.keys.map { $0.left.text == $0.right.text ? $0.left.text : "\($0.left.text) = \($0.right.text)" }
+            return "\(clause.kind.words) \(clause.collection.text) on \(keys.joined(separator: ", "))"
+        case .union(let clause):
+            let side: String
+            switch clause.side {
+            case .source(let name): side = name.text
+            case .query(let query): side = "(\(describe(query)))"
+            }
+            return (clause.distinct ? "union distinct " : "union ") + side
         case .extend(let assignments):
             return "extend " + assignments.map { "\($0.name.text) = \(sexp($0.expression))" }.joined(separator: ", ")
         case .rename(let renamings):
@@ -122,6 +135,14 @@ import WekaQL
         StageCase(source: "t join c on l = r", stages: ["join c on l = r"]),
         StageCase(source: "t inner join c on k", stages: ["join c on k"]),
         StageCase(source: "t left join c on l = r", stages: ["left join c on l = r"]),
+        StageCase(source: "t join c on a, b = x", stages: ["join c on a, b = x"]),
+        StageCase(source: "t join c on a = x and b = y", stages: ["join c on a = x, b = y"]),
+        StageCase(source: "t full join c on k", stages: ["full join c on k"]),
+        StageCase(source: "t semi join c on k | anti join d on j", stages: ["semi join c on k", "anti join d on j"]),
+        StageCase(source: "t union c union distinct d", stages: ["union c", "union distinct d"]),
+        StageCase(source: "t union (c where a > 1 select a) where a < 3", stages: ["union (c where (> a 1) select a)", "where (< a 3)"]),
+        StageCase(source: "t where a in (c select a)", stages: ["where (in a (c select a))"]),
+        StageCase(source: "t where a not in (c | where b select a) and (a in (b))", stages: ["where (and (not in a (c where b select a)) (in a [b]))"]),
         StageCase(source: "t | where a | select b | count", stages: ["where a", "select b", "count"]),
         StageCase(source: "t where a select b count", stages: ["where a", "select b", "count"]),
         StageCase(source: "t count by a sort by count desc", stages: ["count by a", "sort by count desc"]),

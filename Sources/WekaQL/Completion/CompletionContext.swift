@@ -161,7 +161,8 @@ struct CompletionContext {
         guard token.kind == .word, let keyword = token.keyword, Keyword.stageStarts.contains(keyword) else { return nil }
         switch keyword {
         case .count: return next?.kind != .leftParen && endsOperand(previous) ? keyword : nil
-        case .join: return previous.isKeyword(.left) || previous.isKeyword(.inner) ? nil : keyword
+        case .join: return [.left, .inner, .full, .semi, .anti].contains(where: previous.isKeyword) ? nil : keyword
+        case .distinct: return previous.isKeyword(.union) ? nil : keyword
         default: return keyword
         }
     }

@@ -19,7 +19,8 @@ extension Expectation {
             guard let by = tokens.first else { return Expectation(keywords: ["by"], stages: true) }
             return by.isKeyword(.by) ? fieldList(tokens.dropFirst(), whenEmpty: Expectation(fields: true)) : .nothing
         case .summarize?: return summarize(tokens)
-        case .join?, .left?, .inner?: return join(tokens, afterJoin: stage.keyword == .join)
+        case .join?, .left?, .inner?, .full?, .semi?, .anti?: return join(tokens, afterJoin: stage.keyword == .join)
+        case .union?: return union(tokens)
         case .extend?: return extend(tokens)
         case .rename?: return rename(tokens)
         case .drop?: return fieldList(tokens, whenEmpty: Expectation(fields: true))
@@ -121,25 +122,6 @@ extension Expectation {
             after.keywords = ["by"]
         }
         return after
-    }
-
-    // join -> [ "left" | "inner" ] "join" NAME "on" NAME [ "=" NAME ]
-    private static func join(_ tokens: ArraySlice<Token>, afterJoin: Bool) -> Expectation {
-        var rest = tokens
-        if !afterJoin {
-            guard let join = rest.first else { return Expectation(keywords: ["join"]) }
-            guard join.isKeyword(.join) else { return .nothing }
-            rest = rest.dropFirst()
-        }
-        let words = Array(rest)
-        switch words.count {
-        case 0: return Expectation(sources: true)
-        case 1: return Expectation(keywords: ["on"])
-        case 2: return words[1].isKeyword(.on) ? Expectation(fields: true) : .nothing
-        case 3, 5: return Expectation(stages: true)
-        case 4: return words[3].kind == .equal ? Expectation(fieldsOf: words[0].text) : .nothing
-        default: return .nothing
-        }
     }
 
     /// What may follow the tokens of an expression (or a list of them); `then` are the keywords that

@@ -4,7 +4,8 @@
 public enum Vocabulary {
     /// The stages in the order completion offers them after a source or a stage.
     public static let stages = ["where", "select", "extend", "rename", "drop", "sort by", "top", "limit",
-                                "distinct", "count", "count by", "summarize", "join", "left join", "chart", "unnest"]
+                                "distinct", "count", "count by", "summarize", "join", "left join",
+                                "full join", "semi join", "anti join", "union", "union distinct", "chart", "unnest"]
 
     /// The scalar functions with their usage, such as `("lower", "lower(text)")`, by name.
     public static var functions: [(name: String, signature: String)] {

@@ -19,6 +19,7 @@ extension Diagnostic {
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
         case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309", branchType = "E0310"
         case unknownUnit = "E0311", invalidDate = "E0312", notGrouped = "E0313"
+        case unionTypeClash = "E0320", subqueryColumns = "E0321", misplacedSubquery = "E0322", subqueryType = "E0323"
         case notAList = "E0345", listElementType = "E0346", dottedName = "E0347"
         // Charts
         case unknownChartKind = "E0350", chartNotNumeric = "E0351", chartOption = "E0352", chartNotLast = "E0353"
@@ -336,7 +337,7 @@ extension Diagnostic {
     static func joinKeyMismatch(left: Field, right: Field, range: SourceRange) -> Diagnostic {
         Diagnostic(code: .typeMismatch,
                    message: "cannot join \(left.type.rawValue) field \(quoted(left.name)) with \(right.type.rawValue) field \(quoted(right.name))",
-                   range: range)
+                   range: range, hints: ["the keys of a join must be of one type (an integer key matches a decimal one); join on another field, or compute a key of the other type first"])
     }
 
     // MARK: - Evaluation

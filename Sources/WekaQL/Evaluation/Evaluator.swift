@@ -20,12 +20,13 @@ struct Evaluator {
     var budget = MemoryBudget.machineDefault
 
     func run(_ plan: QueryPlan) throws -> QueryOutcome {
+        let subqueries = try plan.subqueries.map { SubqueryValues(try run($0).table) }
         var relation = Relation(try table(plan.source))
         var notes: [Diagnostic] = []
         for (index, (stage, fields, range)) in plan.stages.enumerated() {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
             notes += CaveatExplainer(relation: relation).notes(for: plan.caveats[index] ?? [])
-            let compiler = ExpressionCompiler(table: relation.table, parameters: parameters)
+            let compiler = ExpressionCompiler(table: relation.table, parameters: parameters, subqueries: subqueries)
             switch stage {
             case .filter(let condition, let probes):
                 let before = relation
@@ -48,7 +49,11 @@ struct Evaluator {
                 relation = Relation(try self.aggregate(relation, aggregate, fields: fields, compiler: compiler))
             case .join(let join):
                 let joiner = Joiner(left: relation, right: try table(join.right), cancellation: cancellation, budget: budget)
-                relation = Relation(try joiner.join(join, fields: fields))
+                relation = try joiner.join(join, fields: fields)
+            case .union(let union):
+                let (right, rightNotes) = try unionSide(union.side)
+                notes += rightNotes
+                relation = Relation(try Uniter(cancellation: cancellation, budget: budget).union(union, left: relation, right: right, fields: fields))
             case .unnest(let column):
                 relation = Relation(try unnest(relation, column: column, fields: fields, range: range))
             }
@@ -57,7 +62,7 @@ struct Evaluator {
         return QueryOutcome(table: Table(fields: plan.fields, columns: result.columns, rowCount: result.rowCount), notes: notes)
     }
 
-    private func table(_ source: SourceReference) throws -> Table {
+    func table(_ source: SourceReference) throws -> Table {
         switch source {
         case .binding(let name):
             // With keepGoing, a `let` that failed at run time leaves its name unbound; its error is already reported.

@@ -8,6 +8,8 @@ typealias RowFunction = (Int) throws -> Value
 struct ExpressionCompiler {
     let table: Table
     let parameters: [String: Value]
+    /// The values of the query's `in (QUERY)` subqueries, by index.
+    var subqueries: [SubqueryValues] = []
 
     func compile(_ expression: BoundExpression) -> RowFunction {
         let range = expression.range
@@ -56,6 +58,8 @@ struct ExpressionCompiler {
             }
         case .inList(let subject, let items, let negated):
             return compileIn(compile(subject), items.map(compile), negated: negated)
+        case .inSubquery(let subject, let index, let negated):
+            return subqueries[index].membership(compile(subject), negated: negated)
         case .isNull(let subject, let negated):
             let f = compile(subject)
             return { row in .boolean(try f(row).isNull != negated) }

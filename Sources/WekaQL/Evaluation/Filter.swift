@@ -92,7 +92,7 @@ struct Filter {
         var columns = relation.table.columns.map { _ in Column(storage: .null(entries.count)) }
         columns[column] = entries
         let table = Table(fields: relation.table.fields, columns: columns, rowCount: entries.count)
-        let f = ExpressionCompiler(table: table, parameters: compiler.parameters).compile(condition)
+        let f = ExpressionCompiler(table: table, parameters: compiler.parameters, subqueries: compiler.subqueries).compile(condition)
         do {
             let truth = try (0..<entries.count).map { row -> Bool in
                 if row & 0x3FF == 0x3FF, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: condition.range) }
@@ -250,7 +250,7 @@ extension BoundExpression {
         switch kind {
         case .column(let c): body(c)
         case .literal, .parameter: break
-        case .negate(let e), .not(let e), .isNull(let e, _), .regexMatch(let e, _): e.visitColumns(body)
+        case .negate(let e), .not(let e), .isNull(let e, _), .regexMatch(let e, _), .inSubquery(let e, _, _): e.visitColumns(body)
         case .logical(_, let a, let b), .arithmetic(_, let a, let b), .comparison(_, let a, let b), .textMatch(_, let a, let b),
              .listContains(let a, let b):
             a.visitColumns(body); b.visitColumns(body)

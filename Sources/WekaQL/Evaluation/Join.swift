@@ -1,6 +1,8 @@
-// `join` and `left join`: a hash join on one key; output rows keep the left side's order, and for
-// each left row its matches in the right side's order. A null key never matches.
-// Before any output row is made, the output is counted from the key counts and checked against the
+// The joins: a hash join on one key or several. Output rows keep the left side's order, and for each
+// left row its matches in the right side's order; a `full join` then adds the right rows no left row
+// matched, in right order. `semi join` and `anti join` keep left rows (each once) with or without a match.
+// A null key never matches (in a join on several keys, a null in any of them).
+// Before any output row is made, the output is counted from the matches and checked against the
 // memory budget; every loop looks at the cancellation token every 64K rows.
 
 struct Joiner {
@@ -9,56 +11,167 @@ struct Joiner {
     let cancellation: CancellationToken?
     let budget: MemoryBudget
 
-    func join(_ plan: JoinPlan, fields: [Field]) throws -> Table {
+    func join(_ plan: JoinPlan, fields: [Field]) throws -> Relation {
         var checked = 0
         func checkCancelled() throws(Diagnostic) {
             checked &+= 1
             if checked & 0xFFFF == 0, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: plan.range) }
         }
-        var index: [Value: [Int32]] = [:]
-        let rightKey = right.columns[plan.rightKey]
-        for row in 0..<right.rowCount {
-            try checkCancelled()
-            let key = rightKey[row].normalizedForDistinct
-            if !key.isNull { index[key, default: []].append(Int32(row)) }
+        let matches = try matcher(plan, checkCancelled)
+        if plan.kind == .semi || plan.kind == .anti {
+            var kept: [Int32] = []
+            try left.forEachRow { row in
+                try checkCancelled()
+                if (matches(row) != nil) == (plan.kind == .semi) { kept.append(Int32(row)) }
+            }
+            return Relation(left.table, selection: kept)
         }
-        let leftKey = left.table.columns[plan.leftKey]
+        let keepsLeft = plan.kind == .left || plan.kind == .full
+        var matchedRight = plan.kind == .full ? [Bool](repeating: false, count: right.rowCount) : []
         var outputRows = 0
         try left.forEachRow { row in
             try checkCancelled()
-            let key = leftKey[row].normalizedForDistinct
-            let matches = key.isNull ? 0 : index[key]?.count ?? 0
-            outputRows += matches == 0 && plan.isLeft ? 1 : matches
+            let found = matches(row)
+            outputRows += found.map(\.count) ?? (keepsLeft ? 1 : 0)
+            if let found, plan.kind == .full { for match in found { matchedRight[Int(match)] = true } }
         }
+        let unmatchedRight = matchedRight.lazy.filter { !$0 }.count
+        outputRows += unmatchedRight
         // Two row indexes per output row, then each column's values (8 bytes a value, strings as codes).
         let columnCount = left.table.columns.count + plan.rightColumns.count
         try budget.check("join", rows: outputRows, bytesPerRow: 8 + 8 * columnCount, range: plan.range)
         guard outputRows <= Int(Int32.max) else {
             throw Diagnostic.memoryBudget(stage: "join", estimate: Int.max, rows: outputRows, budget: budget.bytes, range: plan.range)
         }
-        var leftRows: [Int32] = []
-        var rightRows: [Int32] = []
+        var leftRows: [Int32] = [], rightRows: [Int32] = []
         leftRows.reserveCapacity(outputRows)
         rightRows.reserveCapacity(outputRows)
         try left.forEachRow { row in
-            let key = leftKey[row].normalizedForDistinct
-            if let matches = key.isNull ? nil : index[key] {
-                for match in matches {
+            if let found = matches(row) {
+                for match in found {
                     try checkCancelled()
                     leftRows.append(Int32(row))
                     rightRows.append(match)
                 }
-            } else if plan.isLeft {
+            } else if keepsLeft {
                 try checkCancelled()
                 leftRows.append(Int32(row))
                 rightRows.append(-1)
             }
         }
-        var columns: [Column] = []
-        for (column, rows) in left.table.columns.map({ ($0, leftRows) }) + plan.rightColumns.map({ (right.columns[$0], rightRows) }) {
-            if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: plan.range) }
-            columns.append(column.gathering(rows))
+        for row in matchedRight.indices where !matchedRight[row] {
+            try checkCancelled()
+            leftRows.append(-1)
+            rightRows.append(Int32(row))
         }
-        return Table(fields: fields, columns: columns, rowCount: leftRows.count)
+        var columns: [Column] = []
+        for (index, column) in left.table.columns.enumerated() {
+            if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: plan.range) }
+            if unmatchedRight > 0, let shared = plan.sharedKeys.first(where: { $0.left == index }) {
+                columns.append(coalescedKey(column, right.columns[shared.right], leftRows, rightRows, type: fields[index].type))
+            } else {
+                columns.append(column.gathering(leftRows))
+            }
+        }
+        for index in plan.rightColumns {
+            if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: plan.range) }
+            columns.append(right.columns[index].gathering(rightRows))
+        }
+        return Relation(Table(fields: fields, columns: columns, rowCount: leftRows.count))
+    }
+
+    /// The shared key column of a full join: the left key, or the right one on an unmatched right row.
+    private func coalescedKey(_ leftKey: Column, _ rightKey: Column, _ leftRows: [Int32], _ rightRows: [Int32], type: ValueType) -> Column {
+        var builder = ColumnBuilder(type: type, capacity: leftRows.count)
+        for (l, r) in zip(leftRows, rightRows) { builder.append(l >= 0 ? leftKey[Int(l)] : rightKey[Int(r)]) }
+        return builder.build()
+    }
+
+    /// For a left row, the right rows whose keys equal its keys (in right order), or `nil` for none.
+    ///
+    /// Each distinct right value of a key gets a small number, and a row's numbers combine into one
+    /// integer, so a left row is looked up without building an array; a dictionary-coded text key is
+    /// numbered once per distinct string, not once per row. (Should the numbers not fit in one integer,
+    /// the keys are looked up as arrays of values.)
+    private func matcher(_ plan: JoinPlan, _ checkCancelled: () throws(Diagnostic) -> Void) throws -> (Int) -> [Int32]? {
+        let leftKeys = plan.leftKeys.map { left.table.columns[$0] }, rightKeys = plan.rightKeys.map { right.columns[$0] }
+        var numbers = [[Value: Int]](repeating: [:], count: rightKeys.count)
+        var rightNumbers = [[Int]](repeating: [], count: rightKeys.count)
+        for (k, column) in rightKeys.enumerated() {
+            rightNumbers[k].reserveCapacity(right.rowCount)
+            for row in 0..<right.rowCount {
+                try checkCancelled()
+                let value = column[row].normalizedForDistinct
+                if value.isNull { rightNumbers[k].append(-1); continue }
+                if let number = numbers[k][value] {
+                    rightNumbers[k].append(number)
+                } else {
+                    rightNumbers[k].append(numbers[k].count)
+                    numbers[k][value] = numbers[k].count
+                }
+            }
+        }
+        var width = 1
+        for k in numbers.indices {
+            let (product, overflow) = width.multipliedReportingOverflow(by: max(1, numbers[k].count))
+            guard !overflow else { return try valueMatcher(leftKeys, rightKeys, checkCancelled) }
+            width = product
+        }
+        let radixes = numbers.map { max(1, $0.count) }
+        var index: [Int: [Int32]] = [:]
+        for row in 0..<right.rowCount {
+            var key = 0
+            for k in rightKeys.indices {
+                let number = rightNumbers[k][row]
+                if number < 0 { key = -1; break }
+                key = key * radixes[k] + number
+            }
+            if key >= 0 { index[key, default: []].append(Int32(row)) }
+        }
+        let lookups = leftKeys.indices.map { numberLookup(leftKeys[$0], numbers[$0]) }
+        if lookups.count == 1, let lookup = lookups.first {
+            return { row in
+                let number = lookup(row)
+                return number < 0 ? nil : index[number]
+            }
+        }
+        return { row in
+            var key = 0
+            for k in lookups.indices {
+                let number = lookups[k](row)
+                if number < 0 { return nil }
+                key = key * radixes[k] + number
+            }
+            return index[key]
+        }
+    }
+
+    /// The number of a left row's key value among the right's values, or -1 (null, or no right row has it).
+    private func numberLookup(_ column: Column, _ numbers: [Value: Int]) -> (Int) -> Int {
+        if case .string(let codes, let dictionary) = column.storage {
+            let byCode = dictionary.values.map { numbers[.string($0)] ?? -1 }
+            return { row in codes[row] < 0 ? -1 : byCode[Int(codes[row])] }
+        }
+        return { row in numbers[column[row].normalizedForDistinct] ?? -1 }
+    }
+
+    /// The keys looked up as arrays of values; a null in any key never matches.
+    private func valueMatcher(_ leftKeys: [Column], _ rightKeys: [Column], _ checkCancelled: () throws(Diagnostic) -> Void) throws -> (Int) -> [Int32]? {
+        var index: [[Value]: [Int32]] = [:]
+        for row in 0..<right.rowCount {
+            try checkCancelled()
+            let key = rightKeys.map { $0[row].normalizedForDistinct }
+            if !key.contains(where: \.isNull) { index[key, default: []].append(Int32(row)) }
+        }
+        return { row in
+            var key: [Value] = []
+            key.reserveCapacity(leftKeys.count)
+            for column in leftKeys {
+                let value = column[row].normalizedForDistinct
+                if value.isNull { return nil }
+                key.append(value)
+            }
+            return index[key]
+        }
     }
 }

@@ -51,6 +51,8 @@ struct AggregateSplit {
             e.kind = .binary(op, try replacingAggregates(in: a, &checker, rows), try replacingAggregates(in: b, &checker, rows))
         case .inList(let x, let items, let negated):
             e.kind = .inList(try replacingAggregates(in: x, &checker, rows), try items.map { try replacingAggregates(in: $0, &checker, rows) }, negated: negated)
+        case .inQuery(let x, let query, let negated):
+            e.kind = .inQuery(try replacingAggregates(in: x, &checker, rows), query, negated: negated)
         case .isNull(let x, let negated):
             e.kind = .isNull(try replacingAggregates(in: x, &checker, rows), negated: negated)
         case .between(let x, let low, let high, let negated):

@@ -32,6 +32,8 @@ extension Checker {
                 return coerced(bound, to: boundSubject.type)
             }
             return BoundExpression(kind: .inList(boundSubject, boundItems, negated: negated), type: .boolean, range: range)
+        case .inQuery(let subject, let query, let negated):
+            return try bindInSubquery(subject, query, negated: negated, resolver, range: range)
         case .isNull(let subject, let negated):
             return BoundExpression(kind: .isNull(try bind(subject, resolver), negated: negated), type: .boolean, range: range)
         case .between(let subject, let low, let high, let negated):

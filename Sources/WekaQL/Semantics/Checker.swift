@@ -49,6 +49,12 @@ struct Checker {
     var parameterTypes: [String: ValueType] = [:]
     /// The caveats found while checking the current stage (uses of hedged figures and partial totals).
     var caveats: [Caveat] = []
+    /// The subqueries of the query being checked (``QueryPlan/subqueries``), and whether the expression
+    /// being bound may have one (only a `where` condition may).
+    var subqueries: [QueryPlan] = []
+    var subqueriesAllowed = false
+    /// The name the query being checked reads from: the `collection` of its rows in a `union`.
+    var sourceLabel = ""
 
     /// Checks `statement`; on success a `let` binds its schema for later statements.
     mutating func check(_ statement: Statement) throws -> StatementPlan {
@@ -73,7 +79,10 @@ struct Checker {
         }
     }
 
-    private mutating func check(_ query: Query) throws -> QueryPlan {
+    mutating func check(_ query: Query) throws -> QueryPlan {
+        let outer = (subqueries, sourceLabel)
+        (subqueries, sourceLabel) = ([], query.source.text)
+        defer { (subqueries, sourceLabel) = outer }
         let (source, sourceFields) = try resolveSource(query.source)
         var fields = sourceFields
         var stages: [(stage: PlanStage, fields: [Field], range: SourceRange)] = []
@@ -110,7 +119,8 @@ struct Checker {
         }
         if !errors.isEmpty { throw CheckFailure(diagnostics: errors) }
         return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
-                         parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage, chart: chart)
+                         parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage, chart: chart,
+                         subqueries: subqueries)
     }
 
     private func stageName(_ stage: Stage) -> String {
@@ -122,7 +132,8 @@ struct Checker {
         case .distinct: return "distinct"
         case .count(let by): return by.isEmpty ? "count" : "count by"
         case .summarize: return "summarize"
-        case .join(let clause): return clause.isLeft ? "left join" : "join"
+        case .join(let clause): return clause.kind.words
+        case .union(let clause): return clause.distinct ? "union distinct" : "union"
         case .extend: return "extend"
         case .rename: return "rename"
         case .drop: return "drop"
@@ -154,6 +165,8 @@ struct Checker {
         let resolver = FieldResolver(fields: fields, context: context, file: file, earlier: earlier)
         switch stage.kind {
         case .filter(let condition):
+            subqueriesAllowed = true
+            defer { subqueriesAllowed = false }
             let bound = try bind(condition, resolver, expecting: .boolean)   // `where $flag`: a boolean
             guard bound.type == .boolean || bound.type == .null else {
                 throw Diagnostic.notBoolean(type: bound.type, range: condition.range)
@@ -181,6 +194,8 @@ struct Checker {
             return try checkSummarize(aggregations, keys, resolver, range: stage.range)
         case .join(let clause):
             return try checkJoin(clause, fields: fields, resolver, range: stage.range)
+        case .union(let clause):
+            return try checkUnion(clause, resolver, range: stage.range)
         case .extend(let assignments):
             return try checkExtend(assignments, resolver)
         case .rename(let renamings):
@@ -324,42 +339,6 @@ struct Checker {
         guard case .call(_, let arguments) = call.kind, let first = arguments.first else { return aggregate.function.rawValue }
         if case .field(let name) = first.kind { return "\(aggregate.function.rawValue)_\(name.text)" }
         return aggregate.function.rawValue
-    }
-
-    private mutating func checkJoin(_ clause: JoinClause, fields: [Field], _ resolver: FieldResolver,
-                                    range: SourceRange) throws -> (PlanStage, [Field]) {
-        let (right, rightFields) = try resolveSource(clause.collection)
-        let leftKey = try resolver.resolve(clause.leftKey)
-        let rightResolver = FieldResolver(fields: rightFields, context: clause.collection.text, file: file, earlier: [])
-        let rightKey = try rightResolver.resolve(clause.rightKey)
-        let leftType = fields[leftKey].type, rightType = rightFields[rightKey].type
-        guard leftType.isComparable(with: rightType) else {
-            throw Diagnostic.joinKeyMismatch(left: fields[leftKey], right: rightFields[rightKey], range: clause.rightKey.range)
-        }
-        let sameKeyName = fields[leftKey].name == rightFields[rightKey].name
-        let rightColumns = rightFields.indices.filter { !(sameKeyName && $0 == rightKey) }
-        var output = fields
-        var taken = Set(fields.map(\.name))
-        var renamed: [String: String] = [:]
-        for index in rightColumns {
-            var field = rightFields[index]
-            if taken.contains(field.name) {
-                var candidate = "\(clause.collection.text)_\(field.name)"
-                var suffix = 2
-                while taken.contains(candidate) { candidate = "\(clause.collection.text)_\(field.name)_\(suffix)"; suffix += 1 }
-                renamed[field.name] = candidate
-                field.name = candidate
-            }
-            taken.insert(field.name)
-            output.append(field)
-        }
-        // A right field's qualifier is a right field too: it follows its renaming.
-        for index in fields.count..<output.count {
-            if let qualifier = output[index].qualifierField, let name = renamed[qualifier] { output[index].qualifierField = name }
-        }
-        let plan = JoinPlan(right: right, leftKey: leftKey, rightKey: rightKey, isLeft: clause.isLeft,
-                            rightColumns: rightColumns, range: range)
-        return (.join(plan), output)
     }
 
     private func unique(_ fields: [Field], range: SourceRange) throws -> [Field] {

@@ -73,8 +73,16 @@ private struct WholeRows {
     var whole: Set<String> = []
 
     mutating func visit(_ statement: Statement) {
-        var carried = carriedBy(statement.query.source.text)
-        for stage in statement.query.stages {
+        let carried = carried(after: statement.query)
+        // A `let` statement's table is a result too (the library returns it, and keeps it in `bindings`).
+        whole.formUnion(carried)
+        if case .binding(let name, _) = statement.kind { bindings[name.text] = carried }
+    }
+
+    /// The collections whose unnamed columns reach the result of `query`.
+    private mutating func carried(after query: Query) -> Set<String> {
+        var carried = carriedBy(query.source.text)
+        for stage in query.stages {
             switch stage.kind {
             case .select(let items) where !items.contains(where: { if case .all = $0 { true } else { false } }):
                 carried = []
@@ -84,14 +92,20 @@ private struct WholeRows {
                 if names.isEmpty { whole.formUnion(carried) } else { carried = [] }
             case .join(let clause):
                 carried.formUnion(carriedBy(clause.collection.text))
-            case .select, .filter, .sort, .limit, .top, .extend, .rename, .drop, .chart:
-            case .select, .filter, .sort, .limit, .top, .extend, .rename, .drop, .unnest:
+            case .union(let clause):
+                switch clause.side {
+                case .source(let name): carried.formUnion(carriedBy(name.text))
+                case .query(let side): carried.formUnion(self.carried(after: side))
+                }
+                if clause.distinct { whole.formUnion(carried) }   // it compares whole rows, as `distinct` does
+            case .filter(let condition):
+                // The column count of `in (QUERY)` is checked: its rows must be what they are in the file.
+                for subquery in condition.subqueries { whole.formUnion(self.carried(after: subquery)) }
+            case .select, .sort, .limit, .top, .extend, .rename, .drop, .chart, .unnest:
                 break   // every column the stage does not name goes on to its output
             }
         }
-        // A `let` statement's table is a result too (the library returns it, and keeps it in `bindings`).
-        whole.formUnion(carried)
-        if case .binding(let name, _) = statement.kind { bindings[name.text] = carried }
+        return carried
     }
 
     /// A `let` name carries what its query left; a collection, its own columns.

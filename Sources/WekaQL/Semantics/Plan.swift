@@ -15,6 +15,8 @@ struct BoundExpression: Sendable {
         case textMatch(BinaryOperator, BoundExpression, BoundExpression)
         case regexMatch(BoundExpression, RegexBox)
         case inList(BoundExpression, [BoundExpression], negated: Bool)
+        /// `x [not] in (QUERY)`: the values of ``QueryPlan/subqueries``[index], found before the stages run.
+        case inSubquery(BoundExpression, index: Int, negated: Bool)
         case isNull(BoundExpression, negated: Bool)
         case between(BoundExpression, BoundExpression, BoundExpression, negated: Bool)
         case call(Function, [BoundExpression])
@@ -108,15 +110,19 @@ enum PlanStage: Sendable {
     case join(JoinPlan)
     /// `unnest FIELD`: a row per element of the list in `column` (see Evaluator+Unnest.swift).
     case unnest(column: Int)
+    case union(UnionPlan)
 }
 
-/// A checked join: the right side, the key columns, and which right columns are kept.
+/// A checked join: the right side, the key columns of each side (pairwise), and which right columns are kept.
 struct JoinPlan: Sendable {
     var right: SourceReference
-    var leftKey: Int
-    var rightKey: Int
-    var isLeft: Bool
+    var kind: JoinKind
+    var leftKeys: [Int]
+    var rightKeys: [Int]
     var rightColumns: [Int]
+    /// For `full join`: left key columns whose same-named right key was dropped, each with that right
+    /// key, so that an unmatched right row still shows its key there.
+    var sharedKeys: [(left: Int, right: Int)] = []
     var range: SourceRange
 }
 
@@ -135,6 +141,8 @@ struct QueryPlan: Sendable {
     var caveats: [Int: [Caveat]] = [:]
     /// What its last stage, `chart`, draws.
     var chart: ChartSpec? = nil
+    /// The queries of `in (QUERY)` in its stages, run before the stages (they do not read the outer rows).
+    var subqueries: [QueryPlan] = []
 }
 
 /// A checked statement.

@@ -69,8 +69,10 @@ public struct Stage: Sendable {
         case count(by: [GroupKey])
         /// `summarize NAME = EXPR, … [by KEY, …]`, each EXPR over aggregates such as `sum(arrested)`.
         case summarize([Aggregation], by: [GroupKey])
-        /// `[left] join COLLECTION on FIELD` or `on LEFT = RIGHT`.
+        /// `[left|full|semi|anti] join COLLECTION on KEY, …`, each KEY `FIELD` or `LEFT = RIGHT`.
         case join(JoinClause)
+        /// `union [distinct] SOURCE` or `union [distinct] (QUERY)`: the rows of both, columns matched by name.
+        case union(UnionClause)
         /// `extend NAME = EXPR, …`: adds columns and keeps the others; a name that exists replaces that
         /// column in place.
         case extend([Assignment])
@@ -148,16 +150,17 @@ public struct GroupKey: Sendable {
     }
 }
 
-/// `[left] join COLLECTION on LEFT [= RIGHT]`.
+/// `[left|full|semi|anti] join COLLECTION on KEY { ("," | "and") KEY }`.
 public struct JoinClause: Sendable {
-    /// `true` for `left join`: unmatched left rows are kept with nulls on the right.
-    public var isLeft: Bool
+    /// Which rows the join keeps.
+    public var kind: JoinKind
     /// The collection or binding joined in.
     public var collection: Name
-    /// The key field of the rows so far.
-    public var leftKey: Name
-    /// The key field of the joined collection (the same name when written `on FIELD`).
-    public var rightKey: Name
+    /// The pairs of key fields, all of which must be equal for two rows to match.
+    public var keys: [JoinKey]
+
+    /// `true` for `left join`: unmatched left rows are kept with nulls on the right.
+    public var isLeft: Bool { kind == .left }
 }
 
 /// An expression, with its place.
@@ -178,6 +181,8 @@ public struct Expression: Sendable {
         case call(Name, [Expression])
         /// `x [not] in (a, b, …)`.
         case inList(Expression, [Expression], negated: Bool)
+        /// `x [not] in (QUERY)`: the values of the query's one column.
+        case inQuery(Expression, Query, negated: Bool)
         /// `x is [not] null`.
         case isNull(Expression, negated: Bool)
         /// `x [not] between low and high`.
@@ -203,7 +208,7 @@ public struct Expression: Sendable {
     private static func height(of kind: Kind) -> Int {
         switch kind {
         case .literal, .field, .parameter: return 1
-        case .unary(_, let e), .isNull(let e, _): return e.height + 1
+        case .unary(_, let e), .isNull(let e, _), .inQuery(let e, _, _): return e.height + 1
         case .binary(_, let a, let b): return max(a.height, b.height) + 1
         case .call(_, let arguments): return (arguments.map(\.height).max() ?? 0) + 1
         case .inList(let e, let items, _): return max(e.height, items.map(\.height).max() ?? 0) + 1

@@ -79,6 +79,11 @@ extension Parser {
         if eat(.in) {
             try expect(.leftParen, "\"(\" after \"in\"")
             let open = previous
+            if atSubquery {
+                let query = try parseSubquery()
+                try expectClosing(open)
+                return Expression(kind: .inQuery(left, query, negated: negated), range: range(from: left.range.start))
+            }
             var items: [Expression] = []
             if !at(.rightParen) {
                 repeat { items.append(try parseExpression()) } while eat(.comma)

@@ -234,6 +234,7 @@ public struct Parser {
         case .top: return try parseTop(start)
         case .chart: return try parseChart(start)
         case .unnest: return try parseUnnest(start)
+        case .union: return try parseUnion(start)
         default: return try parseJoin(start)
         }
     }
@@ -400,19 +401,6 @@ public struct Parser {
     var atAssignment: Bool {
         let isName = at(.quotedName) || at(.word) && (current.keyword == nil || current.keyword == .count)
         return isName && peek().kind == .equal && peek().text == "="
-    }
-
-    // join -> [ "left" | "inner" ] "join" NAME "on" NAME [ "=" NAME ]
-    mutating func parseJoin(_ start: Int) throws -> Stage {
-        let isLeft = at(.left)
-        if at(.left) || at(.inner) { advance() }
-        let keyword = try expect(.join, "\"join\"")
-        let collection = try parseName("a collection to join")
-        try expect(.on, "\"on\" and the key field")
-        let leftKey = try parseName("a key field")
-        let rightKey = eat(.equal) ? try parseName("the key field of \(collection.text)") : leftKey
-        let clause = JoinClause(isLeft: isLeft, collection: collection, leftKey: leftKey, rightKey: rightKey)
-        return stage(.join(clause), start, keywordEnd: keyword.range.end)
     }
 
     // fieldList -> NAME { "," NAME }

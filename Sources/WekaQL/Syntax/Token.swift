@@ -61,11 +61,12 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable, Codable {
     case extend, rename, drop, top
     case chart, assert
     case unnest
+    case union, full, semi, anti
 
     /// Keywords that begin a stage; a line that starts with one continues the statement above it.
     public static let stageStarts: Set<Keyword> = [
         .where, .select, .sort, .order, .limit, .distinct, .count, .summarize, .join, .left, .inner,
-        .extend, .rename, .drop, .top, .chart, .unnest,
+        .extend, .rename, .drop, .top, .chart, .unnest, .union, .full, .semi, .anti,
     ]
 
     /// Keywords after which a statement cannot end, so a line break after them continues it.

@@ -3,7 +3,7 @@
 import WekaQL
 
 enum HelpText {
-    static let topics = ["stages", "functions", "operators", "keys", "examples", "charts", "asserts", "lists"]
+    static let topics = ["stages", "functions", "operators", "keys", "examples", "charts", "asserts", "lists", "joins"]
 
     /// The text for `.help TOPIC`, or `nil` for an unknown topic.
     static func text(for topic: String) -> String? {
@@ -18,6 +18,7 @@ enum HelpText {
         case "charts": return charts
         case "asserts": return asserts
         case "lists": return lists
+        case "joins", "union": return joins
         default:
             return MetaCommand.all.first { $0.name == topic }.map { "\($0.usage)\n  \($0.summary)" }
         }
@@ -36,7 +37,7 @@ enum HelpText {
 
         \(commands.joined(separator: "\n"))
 
-        Topics: .help stages, functions, operators, keys, examples, charts, asserts, lists
+        Topics: .help stages, functions, operators, keys, examples, charts, asserts, lists, joins
         """
     }
 
@@ -58,7 +59,9 @@ enum HelpText {
                                            an EXPR may combine aggregates:
                                            round(sum(a) / sum(b), 2)
       [left] join COLLECTION on F [= G]    add matching rows of another collection
+                                           (full, semi, anti joins: .help joins)
       unnest FIELD                         a row per element of a list (.help lists)
+      union [distinct] SOURCE | (QUERY)    append rows, columns matched by name
       let NAME = QUERY                     keep a result for later statements
       chart KIND [x = F] [y = F, …] …      draw the rows (last stage; .help charts)
       assert QUERY [is empty] [, "msg"]    check the data (.help asserts)
@@ -105,6 +108,36 @@ enum HelpText {
       countries where country =~ "cote d'ivoire"
       arrests join countries on country | count by continent
       let africa = countries where continent = "Africa"; africa count
+    """
+}
+
+extension HelpText {
+    static let joins = """
+      [inner] join C on KEY, …   the pairs of rows whose keys are all equal
+      left join C on KEY, …      those, and each unmatched left row (nulls on the
+                                 right)
+      full join C on KEY, …      those, then each unmatched row of C (nulls on the
+                                 left)
+      semi join C on KEY, …      each left row that has a match (left columns)
+      anti join C on KEY, …      each left row that has none (left columns)
+    KEY is FIELD (the same name on both sides) or LEFT = RIGHT, joined by , or and:
+      arrests join victims on country, nationality
+      arrests left join operations on linked_operation = name
+    A null key matches nothing. Rows come in left order, each with its matches in
+    C's order; a full join's unmatched rows of C come last, in C's order.
+
+      union SOURCE               append the rows of a collection or let name
+      union (QUERY)              append the rows of a query
+      union distinct …           append, then drop repeated rows
+    Columns are matched by name: the left's in order, then the right's new ones,
+    null where a side lacks them; an integer column meets a decimal one as a
+    decimal, other differing types are an error. union adds a first column,
+    collection, naming where each row comes from; union distinct does not.
+      arrests union victims union items where country =~ "cote d'ivoire"
+
+      where F in (QUERY)         F is among the values of the query's one column
+      where F not in (QUERY)     it is not (none, if a value there is null)
+      countries where country not in (arrests select country) select country
     """
 }
 
