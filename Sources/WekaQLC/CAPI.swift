@@ -208,6 +208,7 @@ public func wekaql_column_type(_ handle: OpaquePointer?, _ column: Int32) -> Int
     case .decimal?: return 3
     case .string?: return 4
     case .date?: return 5
+    case .list?: return 6
     case .null?, nil: return 0
     }
 }
@@ -229,5 +230,5 @@ public func wekaql_column_double(_ handle: OpaquePointer?, _ column: Int32) -> D
 @_cdecl("wekaql_column_text")
 public func wekaql_column_text(_ handle: OpaquePointer?, _ column: Int32) -> UnsafePointer<CChar>? {
     guard let statement = statement(handle), let value = statement.value(column), !value.isNull else { return nil }
-    return statement.columnTexts[Int(column)].lend(value.description)
+    return statement.columnTexts[Int(column)].lend(value.listJSON ?? value.description)
 }

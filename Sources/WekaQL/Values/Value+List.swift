@@ -48,8 +48,8 @@ extension Value {
         return out + "'"
     }
 
-    /// The list as JSON text, `["a",1,null]`: how CSV holds it.
-    var listJSON: String? {
+    /// The list as JSON text, `["a",1,null]`: how CSV holds it; `nil` for a value that is not a list.
+    public var listJSON: String? {
         guard case .list = self else { return nil }
         return JSONRenderer.value(self)
     }

@@ -55,6 +55,7 @@ extern "C" {
 #define WEKAQL_DECIMAL 3
 #define WEKAQL_TEXT    4
 #define WEKAQL_DATE    5
+#define WEKAQL_LIST    6   /* its text is a JSON array, as in CSV output */
 
 typedef struct wekaql_engine wekaql_engine;
 typedef struct wekaql_stmt wekaql_stmt;
