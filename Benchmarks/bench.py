@@ -22,6 +22,8 @@ WEKAQL = {
     "Q3": "arrests summarize total = sum(arrested) by country sort by total desc, country limit 5",
     "Q4": 'arrests where details matches "border" and (offence = "migrant smuggling" or arrested >= 20) count',
     "Q5": "arrests select id, country, offence, arrested, date sort by arrested desc, date, id limit 10",
+    "Q6": "arrests extend r = rank() over (by country sort by arrested desc) | summarize ranks = sum(r)",
+    "Q7": 'arrests pivot offence in ("human trafficking", "migrant smuggling", "drug trafficking") using sum(arrested) by country | limit 5',
 }
 SQL = {
     "Q1": "SELECT count(*) FROM arrests WHERE country = 'Togo';",
@@ -29,6 +31,11 @@ SQL = {
     "Q3": "SELECT country, sum(arrested) AS total FROM arrests GROUP BY country ORDER BY total DESC, country LIMIT 5;",
     "Q4": "SELECT count(*) FROM arrests WHERE instr(details, 'border') > 0 AND (offence = 'migrant smuggling' OR arrested >= 20);",
     "Q5": "SELECT id, country, offence, arrested, date FROM arrests ORDER BY arrested DESC NULLS LAST, date, id LIMIT 10;",
+    # Q6: rank in group (a window); Q7: pivot, as conditional aggregation.
+    "Q6": "SELECT sum(r) AS ranks FROM (SELECT rank() OVER (PARTITION BY country ORDER BY arrested DESC NULLS LAST) AS r FROM arrests);",
+    "Q7": "SELECT country, sum(arrested) FILTER (WHERE offence = 'human trafficking'), sum(arrested) FILTER (WHERE offence = "
+          "'migrant smuggling'), sum(arrested) FILTER (WHERE offence = 'drug trafficking') FROM arrests GROUP BY country "
+          "ORDER BY country LIMIT 5;",
 }
 DUCK = dict(SQL, Q4=SQL["Q4"].replace("instr(details, 'border') > 0", "contains(details, 'border')"))
 JQ = {
@@ -65,7 +72,7 @@ def commands(data, wekaql):
         if shutil.which("sqlite3"):
             yield q, "sqlite3 (.import CSV)", ["sqlite3", "-csv", ":memory:"], SQLITE_IMPORT.format(csv=csv) + SQL[q] + "\n"
             yield q, "sqlite3 (.db)", ["sqlite3", "-csv", "-readonly", db, SQL[q]], None
-        if shutil.which("jq"):
+        if shutil.which("jq") and q in JQ:
             yield q, "jq (JSON lines)", ["jq", "-n", "-r", JQ[q], jl], None
 
 
@@ -93,7 +100,7 @@ def normalize(out):
     rows = []
     for line in out.strip().splitlines():
         cells = [c.strip().strip('"') for c in line.split(",")]
-        if cells and cells[0] in ("count", "offence", "country", "id", "count_star()", "count(*)"):
+        if cells and cells[0] in ("count", "offence", "country", "id", "count_star()", "count(*)", "ranks"):
             continue
         rows.append(tuple(cells))
     return rows

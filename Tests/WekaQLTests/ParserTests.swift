@@ -45,6 +45,10 @@ import WekaQL
         case .conditional(let branches, let otherwise):
             let whens = branches.map { "(when \(sexp($0.condition)) \(sexp($0.result)))" }
             return "(case \(whens.joined(separator: " "))\(otherwise.map { " (else \(sexp($0)))" } ?? ""))"
+        case .window(let w):
+            let by = w.partition.isEmpty ? "" : " (by \(w.partition.map(sexp).joined(separator: ", ")))"
+            let order = w.order.isEmpty ? "" : " (sort \(w.order.map { sexp($0.expression) + ($0.descending ? " desc" : "") }.joined(separator: ", ")))"
+            return "(over \(w.function.text)(\(w.arguments.map(sexp).joined(separator: ", ")))\(by)\(order))"
         }
     }
 
@@ -81,6 +85,11 @@ import WekaQL
         case .drop(let names): return "drop " + names.map(\.text).joined(separator: ", ")
         case .top(let count, let keys):
             return "top \(sexp(count)) by " + keys.map { sexp($0.expression) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+        case .pivot(let p):
+            let values = p.values.map { " in (\($0.map(sexp).joined(separator: ", ")))" } ?? ""
+            return "pivot \(p.column.text)\(values) using \(sexp(p.aggregate))" + (p.keys.isEmpty ? "" : " by " + p.keys.map(\.text).joined(separator: ", "))
+        case .unpivot(let u):
+            return "unpivot \(u.fields.map(\.text).joined(separator: ", ")) into \(u.nameColumn.text), \(u.valueColumn.text)"
         }
     }
 

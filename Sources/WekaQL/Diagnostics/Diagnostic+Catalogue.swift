@@ -19,6 +19,9 @@ extension Diagnostic {
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
         case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309", branchType = "E0310"
         case unknownUnit = "E0311", invalidDate = "E0312", notGrouped = "E0313"
+        // Windows, pivot and regex_extract (Diagnostic+Reshaping.swift)
+        case misplacedWindow = "E0330", windowNeedsOver = "E0331", notWindowFunction = "E0332", pivotNeedsAggregate = "E0333"
+        case pivotColumnsAtRunTime = "E0334", unpivotTypes = "E0335", regexGroup = "E0336", pivotValueType = "E0337"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
         case numberOutOfRange = "E0404", notOneQuery = "E0405", memoryBudget = "E0406", dateOutOfRange = "E0407"
@@ -291,7 +294,8 @@ extension Diagnostic {
 
     static func misplacedAggregate(_ name: String, range: SourceRange) -> Diagnostic {
         Diagnostic(code: .misplacedAggregate, message: "aggregate \(quoted(name)) can only be used in \"summarize\"", range: range,
-                   hints: ["for example: summarize total = \(name)(arrested) by country"])
+                   hints: ["for example: summarize total = \(name)(arrested) by country",
+                           "or, beside each row, a window: extend total = \(name)(arrested) over (by country)"])
     }
 
     static func notAggregate(range: SourceRange) -> Diagnostic {

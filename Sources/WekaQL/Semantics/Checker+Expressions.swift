@@ -45,6 +45,8 @@ extension Checker {
                                    type: .boolean, range: range)
         case .conditional(let branches, let otherwise):
             return try bindConditional(branches.map { ($0.condition, $0.result) }, otherwise: otherwise, "case", resolver, range: range)
+        case .window(let call):
+            throw Diagnostic.misplacedWindow(call.function.text, place: windowPlace, range: range)
         }
     }
 
@@ -202,7 +204,7 @@ extension Checker {
 
     /// Where in the source a pattern's error is: on the offending characters when the literal is written
     /// as the pattern itself (no escapes), else the whole literal.
-    private func placement(of error: RegexSyntaxError, inLiteral range: SourceRange, _ pattern: String) -> SourceRange {
+    func placement(of error: RegexSyntaxError, inLiteral range: SourceRange, _ pattern: String) -> SourceRange {
         let written = file.bytes[range.start..<min(range.end, file.bytes.count)]
         guard error.length > 0, written.count == pattern.utf8.count + 2, written.dropFirst().dropLast().elementsEqual(pattern.utf8) else {
             return range
@@ -253,6 +255,7 @@ extension Checker {
         if AggregateFunction(rawValue: lowered) != nil {
             throw Diagnostic.misplacedAggregate(lowered, range: range)
         }
+        if WindowFunction(rawValue: lowered) != nil { throw Diagnostic.windowNeedsOver(lowered, range: range) }
         guard let function = Function(rawValue: lowered) else {
             throw Diagnostic.unknownFunction(name.text, range: name.range,
                                              available: Function.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue))
@@ -260,6 +263,7 @@ extension Checker {
         guard function.arity.contains(arguments.count) else {
             throw Diagnostic.argumentCount(function.signature, given: arguments.count, range: range)
         }
+        if function == .regex_extract { return try bindRegexExtract(arguments, resolver, range: range) }
         if function == .if {
             return try bindConditional([(arguments[0], arguments[1])], otherwise: arguments[2], "if", resolver, range: range)
         }

@@ -49,6 +49,10 @@ struct Checker {
     var parameterTypes: [String: ValueType] = [:]
     /// The caveats found while checking the current stage (uses of hedged figures and partial totals).
     var caveats: [Caveat] = []
+    /// The stage being checked, for an error about a window function found in it.
+    var windowPlace = ""
+    /// Where a `pivot` without `in (…)` is in the current query: its columns are named only when it runs.
+    var openPivot: SourceRange?
 
     /// Checks `statement`; on success a `let` binds its schema for later statements.
     mutating func check(_ statement: Statement) throws -> StatementPlan {
@@ -58,6 +62,7 @@ struct Checker {
         if case .binding(let name, _) = statement.kind { binding = name.text } else { binding = nil }
         do {
             let query = try check(statement.query)
+            if binding != nil, let pivot = openPivot { throw Diagnostic.pivotColumnsAtRunTime("\"let\"", range: pivot) }
             if let binding {
                 scope.bindings[binding] = query.fields
                 scope.failedBindings.remove(binding)
@@ -77,10 +82,13 @@ struct Checker {
         var earlier = Set(sourceFields.map(\.name))
         var errors: [Diagnostic] = []
         var caveatsByStage: [Int: [Caveat]] = [:]
+        openPivot = nil
         for stage in query.stages {
             let checked: ([PlanStage], [Field])
             caveats = []
+            windowPlace = "\"\(stageName(stage))\""
             do {
+                try checkAfterOpenPivot(stage)
                 checked = try plan(stage, fields: fields, context: context, earlier: earlier)
             } catch let diagnostic as Diagnostic where stage.keepsFields {
                 errors.append(diagnostic)
@@ -97,7 +105,8 @@ struct Checker {
         }
         if !errors.isEmpty { throw CheckFailure(diagnostics: errors) }
         return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
-                         parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage)
+                         parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage,
+                         columnsAtRunTime: openPivot != nil)
     }
 
     private func stageName(_ stage: Stage) -> String {
@@ -114,6 +123,8 @@ struct Checker {
         case .rename: return "rename"
         case .drop: return "drop"
         case .top: return "top"
+        case .pivot: return "pivot"
+        case .unpivot: return "unpivot"
         }
     }
 
@@ -127,6 +138,9 @@ struct Checker {
 
     /// The plan stages of one stage (`top` is two), and its output fields.
     private mutating func plan(_ stage: Stage, fields: [Field], context: String, earlier: Set<String>) throws -> ([PlanStage], [Field]) {
+        if let windowed = try planWindows(stage, FieldResolver(fields: fields, context: context, file: file, earlier: earlier)) {
+            return windowed
+        }
         guard case .top(let count, let keys) = stage.kind else {
             let (plan, output) = try check(stage, fields: fields, context: context, earlier: earlier)
             return ([plan], output)
@@ -172,12 +186,16 @@ struct Checker {
             return try checkRename(renamings, resolver)
         case .drop(let names):
             return try checkDrop(names, resolver, range: stage.keywordRange)
+        case .pivot(let clause):
+            return try checkPivot(clause, resolver, range: stage.range)
+        case .unpivot(let clause):
+            return try checkUnpivot(clause, resolver)
         case .top:
             preconditionFailure("planned by plan(_:fields:context:earlier:)")
         }
     }
 
-    private mutating func checkSelect(_ items: [SelectItem], _ resolver: FieldResolver) throws -> (PlanStage, [Field]) {
+    mutating func checkSelect(_ items: [SelectItem], _ resolver: FieldResolver) throws -> (PlanStage, [Field]) {
         var expressions: [BoundExpression] = []
         var output: [Field] = []
         var names: [(String, SourceRange)] = []

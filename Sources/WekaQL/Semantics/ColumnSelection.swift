@@ -78,13 +78,13 @@ private struct WholeRows {
             switch stage.kind {
             case .select(let items) where !items.contains(where: { if case .all = $0 { true } else { false } }):
                 carried = []
-            case .count, .summarize:
+            case .count, .summarize, .pivot:
                 carried = []
             case .distinct(let names):
                 if names.isEmpty { whole.formUnion(carried) } else { carried = [] }
             case .join(let clause):
                 carried.formUnion(carriedBy(clause.collection.text))
-            case .select, .filter, .sort, .limit, .top, .extend, .rename, .drop:
+            case .select, .filter, .sort, .limit, .top, .extend, .rename, .drop, .unpivot:
                 break   // every column the stage does not name goes on to its output
             }
         }

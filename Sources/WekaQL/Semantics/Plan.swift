@@ -21,6 +21,8 @@ struct BoundExpression: Sendable {
         /// `case` and `if`: the result of the first branch whose condition is true, else `otherwise`
         /// (null when there is none). Each branch is evaluated only for the rows that reach it.
         case conditional([BoundBranch], otherwise: BoundExpression?)
+        /// `regex_extract(x, pattern, group)`: the text of the group in the first match, else null.
+        case regexExtract(BoundExpression, RegexBox, group: BoundExpression)
     }
     var kind: Kind
     var type: ValueType
@@ -104,6 +106,10 @@ enum PlanStage: Sendable {
     case distinct(columns: [Int])
     case aggregate(AggregatePlan)
     case join(JoinPlan)
+    /// Window functions, each computed into a column added after the input's (Plan+Reshaping.swift).
+    case window(WindowPlan)
+    case pivot(PivotPlan)
+    case unpivot(UnpivotPlan)
 }
 
 /// A checked join: the right side, the key columns, and which right columns are kept.
@@ -129,6 +135,9 @@ struct QueryPlan: Sendable {
     var parameterRanges: [String: SourceRange] = [:]
     /// The caveats of each stage, by the stage's index, checked against the rows entering it.
     var caveats: [Int: [Caveat]] = [:]
+    /// After a `pivot` without `in (…)`: the result's value columns are named when it runs, and `fields`
+    /// holds only its keys.
+    var columnsAtRunTime = false
 }
 
 /// A checked statement.

@@ -229,6 +229,8 @@ public struct Parser {
         case .rename: return try parseRename(start)
         case .drop: return try parseDrop(start)
         case .top: return try parseTop(start)
+        case .pivot: return try parsePivot(start)
+        case .unpivot: return try parseUnpivot(start)
         default: return try parseJoin(start)
         }
     }

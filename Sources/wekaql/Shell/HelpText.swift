@@ -3,7 +3,7 @@
 import WekaQL
 
 enum HelpText {
-    static let topics = ["stages", "functions", "operators", "keys", "examples"]
+    static let topics = ["stages", "functions", "operators", "windows", "pivot", "keys", "examples"]
 
     /// The text for `.help TOPIC`, or `nil` for an unknown topic.
     static func text(for topic: String) -> String? {
@@ -13,6 +13,8 @@ enum HelpText {
         case "stages": return stages
         case "functions": return functions
         case "operators": return operators
+        case "windows": return windows
+        case "pivot": return pivot
         case "keys": return keys
         case "examples": return examples
         default:
@@ -33,7 +35,7 @@ enum HelpText {
 
         \(commands.joined(separator: "\n"))
 
-        Topics: .help stages, functions, operators, keys, examples
+        Topics: .help stages, functions, operators, windows, pivot, keys, examples
         """
     }
 
@@ -55,6 +57,9 @@ enum HelpText {
                                            an EXPR may combine aggregates:
                                            round(sum(a) / sum(b), 2)
       [left] join COLLECTION on F [= G]    add matching rows of another collection
+      pivot F [in (V, …)] using AGG(X)     a row per group of G, a column per value
+        [by G, …]                          of F (.help pivot)
+      unpivot F, … into NAME, VALUE        a row per field F of each row
       let NAME = QUERY                     keep a result for later statements
     Stages follow a source, with or without | between them; alone, they refine
     the last result.
@@ -63,7 +68,9 @@ enum HelpText {
     static var functions: String {
         let functions = Vocabulary.functions.map { "  " + $0.signature }
         let aggregates = Vocabulary.aggregates.map { "  " + $0.signature }
-        return (["Functions:"] + functions + ["", "Aggregates, in summarize:"] + aggregates).joined(separator: "\n")
+        let windows = Vocabulary.windowFunctions.map { "  " + $0.signature }
+        return (["Functions:"] + functions + ["", "Aggregates, in summarize (and with over (…) in extend and select):"] + aggregates
+                + ["", "Window functions, in extend and select (.help windows):"] + windows).joined(separator: "\n")
     }
 
     static let operators = """
