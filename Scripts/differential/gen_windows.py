@@ -234,7 +234,8 @@ def stage_unpivot(gen, rel, bases, lets, last):
     for c in rel.cols:
         by_type.setdefault("num" if c.t in ("int", "dec") else c.t, []).append(c)
     groups = [cs for cs in by_type.values() if cs]
-    fields = rng.sample(rng.choice(groups), rng.randint(1, min(3, len(rng.choice(groups)))))
+    group = rng.choice(groups)
+    fields = rng.sample(group, rng.randint(1, min(3, len(group))))
     fields = [c for c in fields if c.t == fields[0].t or {c.t, fields[0].t} <= {"int", "dec"}]
     t = "dec" if any(c.t == "dec" for c in fields) else fields[0].t
     kept = [c for c in rel.cols if c not in fields]

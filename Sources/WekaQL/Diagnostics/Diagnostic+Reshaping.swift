@@ -49,7 +49,8 @@ extension Diagnostic {
     static func regexGroup(_ group: Int64, groups: Int, range: SourceRange) -> Diagnostic {
         let have = groups == 0 ? "the pattern has no group in parentheses" : "the pattern has \(groups) group\(groups == 1 ? "" : "s")"
         return Diagnostic(code: .regexGroup, message: "there is no group \(group): \(have)", range: range,
-                          hints: ["group 0 is the whole match; groups 1 to \(groups) are the parentheses, counted by their \"(\" from the left"])
+                          hints: [groups == 0 ? "group 0, the default, is the whole match"
+                                  : "group 0 is the whole match, and 1\(groups > 1 ? " to \(groups)" : "") the groups in parentheses, counted by their \"(\" from the left"])
     }
 
     /// A value of `pivot … in (…)` that the pivoted field cannot hold.

@@ -77,7 +77,7 @@ private struct CapturingVM {
                 for slot in scratch.indices { scratch[slot] = -1 }
                 add(0, toCurrent: true, at: position, previous: previous, next: scalar)
             }
-            if current.count == 0 { return matched }
+            if current.count == 0 && (matched != nil || program.anchoredAtStart || position >= bytes.count) { return matched }
             step += 1
             following.count = 0
             let nextPosition = position + length
