@@ -175,6 +175,7 @@ def stage_pivot(gen, rel, bases, lets, last):
     gen.nfd(*keys)
     if f.t == "str":
         pool = GROUP_WORDS + NAMES if f.name in ("g", "name") else ["Phở", "abc", "a", "ÉCOLE", "x,y,z"]
+        pool = [v for v in pool if '"' not in v]   # (the harness writes column names in double quotes)
         values = [(wq_string(v), sql_string(v), v) for v in rng.sample(pool, rng.randint(1, 3))]
     elif f.t == "int":
         values = [(str(v), sql_int(v), str(v)) for v in rng.sample(range(-3, 8), rng.randint(1, 3))]
