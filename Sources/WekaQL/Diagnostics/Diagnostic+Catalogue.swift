@@ -294,8 +294,7 @@ extension Diagnostic {
 
     static func misplacedAggregate(_ name: String, range: SourceRange) -> Diagnostic {
         Diagnostic(code: .misplacedAggregate, message: "aggregate \(quoted(name)) can only be used in \"summarize\"", range: range,
-                   hints: ["for example: summarize total = \(name)(arrested) by country",
-                           "or, beside each row, a window: extend total = \(name)(arrested) over (by country)"])
+                   hints: ["for example: summarize total = \(name)(arrested) by country"])
     }
 
     static func notAggregate(range: SourceRange) -> Diagnostic {

@@ -1,6 +1,13 @@
 // The catalogue's messages for window functions, `pivot`, `unpivot` and `regex_extract` (E0330–E0337).
 
 extension Diagnostic {
+    /// An aggregate outside `summarize`; in `extend` and `select`, with the window it may have meant.
+    static func misplacedAggregate(_ name: String, range: SourceRange, windowHint: Bool) -> Diagnostic {
+        var diagnostic = misplacedAggregate(name, range: range)
+        if windowHint { diagnostic.hints.append("or, beside each row, a window: extend total = \(name)(arrested) over (by country)") }
+        return diagnostic
+    }
+
     /// A window function where only a value of one row fits: `where`, `sort by`, `summarize`, a key.
     static func misplacedWindow(_ name: String, place: String, range: SourceRange) -> Diagnostic {
         Diagnostic(code: .misplacedWindow, message: "a window function (\(quoted(name + "(…) over (…)"))) cannot be used in \(place)",

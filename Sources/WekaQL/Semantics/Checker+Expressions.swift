@@ -253,7 +253,7 @@ extension Checker {
                                    range: SourceRange) throws -> BoundExpression {
         let lowered = name.text.lowercased()
         if AggregateFunction(rawValue: lowered) != nil {
-            throw Diagnostic.misplacedAggregate(lowered, range: range)
+            throw Diagnostic.misplacedAggregate(lowered, range: range, windowHint: ["\"extend\"", "\"select\""].contains(windowPlace))
         }
         if WindowFunction(rawValue: lowered) != nil { throw Diagnostic.windowNeedsOver(lowered, range: range) }
         guard let function = Function(rawValue: lowered) else {
