@@ -24,6 +24,8 @@ WEKAQL = {
     "Q5": "arrests select id, country, offence, arrested, date sort by arrested desc, date, id limit 10",
     # A join on two keys of 1M rows to the 1,000 of reports.csv, then a grouping.
     "Q6": "arrests join reports on country, date count by desk",
+    "Q7": "arrests extend r = rank() over (by country sort by arrested desc) | summarize ranks = sum(r)",
+    "Q8": 'arrests pivot offence in ("human trafficking", "migrant smuggling", "drug trafficking") using sum(arrested) by country | limit 5',
 }
 SQL = {
     "Q1": "SELECT count(*) FROM arrests WHERE country = 'Togo';",
@@ -32,6 +34,11 @@ SQL = {
     "Q4": "SELECT count(*) FROM arrests WHERE instr(details, 'border') > 0 AND (offence = 'migrant smuggling' OR arrested >= 20);",
     "Q5": "SELECT id, country, offence, arrested, date FROM arrests ORDER BY arrested DESC NULLS LAST, date, id LIMIT 10;",
     "Q6": "SELECT desk, count(*) FROM arrests JOIN reports USING (country, date) GROUP BY desk ORDER BY desk;",
+    # Q7: rank in group (a window); Q8: pivot, as conditional aggregation.
+    "Q7": "SELECT sum(r) AS ranks FROM (SELECT rank() OVER (PARTITION BY country ORDER BY arrested DESC NULLS LAST) AS r FROM arrests);",
+    "Q8": "SELECT country, sum(arrested) FILTER (WHERE offence = 'human trafficking'), sum(arrested) FILTER (WHERE offence = "
+          "'migrant smuggling'), sum(arrested) FILTER (WHERE offence = 'drug trafficking') FROM arrests GROUP BY country "
+          "ORDER BY country LIMIT 5;",
 }
 # Queries that read reports.csv besides arrests: wekaql and DuckDB only (no JSON or SQLite copy of it).
 TWO_TABLES = {"Q6"}
@@ -76,7 +83,7 @@ def commands(data, wekaql):
         if shutil.which("sqlite3"):
             yield q, "sqlite3 (.import CSV)", ["sqlite3", "-csv", ":memory:"], SQLITE_IMPORT.format(csv=csv) + SQL[q] + "\n"
             yield q, "sqlite3 (.db)", ["sqlite3", "-csv", "-readonly", db, SQL[q]], None
-        if shutil.which("jq"):
+        if shutil.which("jq") and q in JQ:
             yield q, "jq (JSON lines)", ["jq", "-n", "-r", JQ[q], jl], None
 
 
@@ -104,7 +111,7 @@ def normalize(out):
     rows = []
     for line in out.strip().splitlines():
         cells = [c.strip().strip('"') for c in line.split(",")]
-        if cells and cells[0] in ("count", "offence", "country", "id", "desk", "count_star()", "count(*)"):
+        if cells and cells[0] in ("count", "offence", "country", "id", "desk", "count_star()", "count(*)", "ranks"):
             continue
         rows.append(tuple(cells))
     return rows

@@ -40,6 +40,7 @@ import unicodedata
 import gen_sets
 from tables import INT64_MAX, INT64_MIN, T_TYPES, U_TYPES, T_TAGS, U_TAGS
 import gen_lists   # split, list(), unnest, contains on a list (its own docstring)
+import gen_windows   # window functions, pivot, unpivot, regex_extract
 
 REGEXES = ["^a", "o$", "[A-C]", "^.{3}$", "ab|cd", "\\d", "é", "^[^a-z]", "(ab)+", "o.o", "^Ph", "ll?", "[Ѐ-ӿ]",
            "^\\w+$", "\\s"]
@@ -214,12 +215,14 @@ class Generator:
     def stage(self, rel, bases, lets, last):
         rng = self.rng
         kinds = ["where"] * 6 + ["select"] * 4 + ["sort"] * 3 + ["limit"] * 2 + ["distinct"] * 2 + \
-                ["count"] + ["countby"] * 2 + ["summarize"] * 2 + ["join"] * 2 + gen_lists.KINDS + gen_sets.KINDS
+                ["count"] + ["countby"] * 2 + ["summarize"] * 2 + ["join"] * 2 + gen_lists.KINDS + gen_sets.KINDS + gen_windows.KINDS
         kind = rng.choice(kinds)
         if kind in gen_lists.KINDS:
             return gen_lists.stage(self, rel, last)
         if kind in gen_sets.STAGES:
             return gen_sets.STAGES[kind](self, rel, bases, lets, last)
+        if kind in gen_windows.KINDS:
+            return gen_windows.stage(self, kind, rel, bases, lets, last)
         return getattr(self, "stage_" + kind)(rel, bases, lets, last)
 
     # ----- stages -----
@@ -617,7 +620,9 @@ class Generator:
 
     def expr_str(self, rel, depth):
         rng = self.rng
-        choice = rng.choice(["lower", "upper", "trim", "substr", "concat", "coalesce"])
+        choice = rng.choice(["lower", "upper", "trim", "substr", "concat", "coalesce", "regex_extract"])
+        if choice == "regex_extract":
+            return gen_windows.regex_extract(self, rel, depth)
         if choice in ("lower", "upper", "trim"):
             a = self.expr(rel, "str", depth)
             return E.join(f"{choice}({a.w})", f"{choice}({a.s})", "str", [a])

@@ -6,7 +6,7 @@ import WekaQL
 
 @Suite struct CheckerErrorTests {
     static let fields = "fields: id, name, city, age, score, active, joined"
-    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, replace, left, right, abs, round, floor, ceil, year, month, day, date_trunc, date_diff, today, split, count, count_distinct, sum, avg, min, max, median, percentile, stddev, variance, count_if, string_agg, first, last, list"
+    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, replace, left, right, abs, round, floor, ceil, year, month, day, date_trunc, date_diff, today, split, regex_extract, count, count_distinct, sum, avg, min, max, median, percentile, stddev, variance, count_if, string_agg, first, last, list"
 
     static let cases: [ExpectedDiagnostic] = [
         // Names
@@ -100,7 +100,8 @@ import WekaQL
                            message: "wrong number of arguments (0) to lower(text)", hints: ["call it as lower(text)"]),
         ExpectedDiagnostic(source: "people select sum(age)", code: .misplacedAggregate, line: 1, column: 15, width: 8,
                            message: "aggregate \"sum\" can only be used in \"summarize\"",
-                           hints: ["for example: summarize total = sum(arrested) by country"]),
+                           hints: ["for example: summarize total = sum(arrested) by country",
+                                   "or, beside each row, a window: extend total = sum(arrested) over (by country)"]),
         ExpectedDiagnostic(source: "people where count() > 1", code: .misplacedAggregate, line: 1, column: 14, width: 7,
                            message: "aggregate \"count\" can only be used in \"summarize\"", hints: ["for example:"]),
         ExpectedDiagnostic(source: "people summarize lower(name)", code: .notAggregate, line: 1, column: 18, width: 11,

@@ -47,6 +47,10 @@ import WekaQL
         case .conditional(let branches, let otherwise):
             let whens = branches.map { "(when \(sexp($0.condition)) \(sexp($0.result)))" }
             return "(case \(whens.joined(separator: " "))\(otherwise.map { " (else \(sexp($0)))" } ?? ""))"
+        case .window(let w):
+            let by = w.partition.isEmpty ? "" : " (by \(w.partition.map(sexp).joined(separator: ", ")))"
+            let order = w.order.isEmpty ? "" : " (sort \(w.order.map { sexp($0.expression) + ($0.descending ? " desc" : "") }.joined(separator: ", ")))"
+            return "(over \(w.function.text)(\(w.arguments.map(sexp).joined(separator: ", ")))\(by)\(order))"
         }
     }
 
@@ -99,6 +103,11 @@ import WekaQL
                            clause.by.map { "by \($0.text)" }, clause.title.map { "title \"\($0)\"" }, clause.bins.map { "bins = \($0.count)" }]
             return (["chart \(clause.kind.text)"] + options.compactMap { $0 }).joined(separator: " ")
         case .unnest(let field): return "unnest \(field.text)"
+        case .pivot(let p):
+            let values = p.values.map { " in (\($0.map(sexp).joined(separator: ", ")))" } ?? ""
+            return "pivot \(p.column.text)\(values) using \(sexp(p.aggregate))" + (p.keys.isEmpty ? "" : " by " + p.keys.map(\.text).joined(separator: ", "))
+        case .unpivot(let u):
+            return "unpivot \(u.fields.map(\.text).joined(separator: ", ")) into \(u.nameColumn.text), \(u.valueColumn.text)"
         }
     }
 

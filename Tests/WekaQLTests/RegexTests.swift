@@ -249,3 +249,58 @@ struct RegexCase: CustomTestStringConvertible, Sendable {
         #expect(error?.code == .cancelled)
     }
 }
+
+/// Capture groups, for `regex_extract`: leftmost-first as RE2 (the first alternative and the greedy
+/// repetition a backtracker would try first), the last iteration of a repeated group, null for a group
+/// that takes no part.
+@Suite struct RegexCaptureTests {
+    /// (pattern, text, group, expected text or nil)
+    static let cases: [(String, String, Int, String?)] = [
+        ("b+", "abbbc", 0, "bbb"),
+        ("b+?", "abbbc", 0, "b"),
+        ("(a|ab)(c|bcd)", "abcd", 0, "abcd"),
+        ("(a|ab)(c|bcd)", "abcd", 2, "bcd"),
+        ("(ab|a)(c|bcd)", "abcd", 1, "ab"),
+        ("(a+)(a*)", "aaa", 1, "aaa"),
+        ("(a+?)(a*)", "aaa", 1, "a"),
+        ("(ab)+", "xababab", 1, "ab"),
+        ("(a)|b", "b", 1, nil),
+        ("(a)|b", "b", 0, "b"),
+        ("x", "abc", 0, nil),
+        ("(x*)", "abc", 1, ""),
+        ("^(\\w+)", "Phở bò", 1, "Phở"),
+        ("([0-9]+)-year", "a 34-year old man", 1, "34"),
+        ("(é)(.)", "café!", 2, "!"),
+        ("(?i)(TOGO)", "from togo", 1, "togo"),
+        ("a(b(c))?d", "ad", 2, nil),
+        ("a(b(c))?d", "abcd", 2, "c"),
+        ("\\b(\\w)", "  xyz", 1, "x"),
+        ("(a*)+$", "aab", 0, ""),
+        ("(?:(a)|(b))+", "ab", 1, "a"),
+        ("(?:(a)|(b))+", "ab", 2, "b"),
+    ]
+
+    @Test(arguments: cases)
+    func groups(_ pattern: String, _ text: String, _ group: Int, _ expected: String?) throws {
+        let program = try RegexProgram(pattern)
+        #expect(program.extract(group: group, from: text) == expected)
+        #expect(program.isMatch(text) == (program.extract(group: 0, from: text) != nil))
+    }
+
+    @Test func regexExtractInQueries() throws {
+        #expect(try LangFixtures.column("people select regex_extract(name, \"^(.)(.)\", 2)") == ["n", "o", "h", "a", "m", "a"])
+        #expect(try LangFixtures.column("people select regex_extract(city, \"o\")") == ["o", nil, nil, "o", nil, nil])
+        #expect(try LangFixtures.column("people select regex_extract(name, \"(z)\", id - id)") == [nil, nil, nil, nil, nil, nil])
+        let past = LangFixtures.failure("people select regex_extract(name, \"(a)\", id)")
+        #expect(past?.code == .regexGroup)
+    }
+
+    @Test func regexExtractErrorsArePlaced() {
+        #expect(LangFixtures.diagnostics("people select regex_extract(name, \"(a)\", 2)").map(\.code) == [.regexGroup])
+        #expect(LangFixtures.diagnostics("people select regex_extract(name, \"(a)\", -1)").map(\.code) == [.regexGroup])
+        #expect(LangFixtures.diagnostics("people select regex_extract(name, city)").map(\.code) == [.notConstant])
+        #expect(LangFixtures.diagnostics("people select regex_extract(name, \"(a\")").map(\.code) == [.invalidRegex])
+        #expect(LangFixtures.diagnostics("people select regex_extract(age, \"a\")").map(\.code) == [.argumentType])
+        #expect(LangFixtures.diagnostics("people select regex_extract(name, \"a\", \"1\")").map(\.code) == [.argumentType])
+    }
+}

@@ -29,6 +29,8 @@ struct Expectation: Equatable {
     var functions = false
     /// Aggregates, at the start of a `summarize` item.
     var aggregates = false
+    /// Window functions and aggregates, where `… over (…)` may be written (extend and select).
+    var windowFunctions = false
     /// A field whose values may be typed here: after `country = ` or inside `country in (`.
     var valuesOf: String?
     /// Whether those values are items of `in (…)`, so no space follows one.

@@ -74,7 +74,10 @@ struct QueryCompleter {
         for (name, signature) in Vocabulary.functions where expectation.functions {
             add(name, Completion(name + "(", kind: .function, detail: signature, terminator: ""))
         }
-        for (name, signature) in Vocabulary.aggregates where expectation.aggregates {
+        for (name, signature) in Vocabulary.windowFunctions where expectation.windowFunctions {
+            add(name, Completion(name + "(", kind: .function, detail: signature, terminator: ""))
+        }
+        for (name, signature) in Vocabulary.aggregates where expectation.aggregates || expectation.windowFunctions {
             add(name, Completion(name + "(", kind: .aggregate, detail: signature, terminator: ""))
         }
         return out

@@ -28,14 +28,17 @@ extension Expectation {
         case .chart?: return chart(tokens)
         // unnest -> "unnest" NAME
         case .unnest?: return tokens.isEmpty ? Expectation(fields: true) : tokens.count == 1 ? Expectation(stages: true) : .nothing
+        case .pivot?: return pivot(tokens)
+        case .unpivot?: return unpivot(tokens)
         default: return .nothing
         }
     }
 
     // select -> "select" selectItem { "," selectItem } ; selectItem -> "*" | expression [ "as" NAME ]
     private static func select(_ tokens: ArraySlice<Token>) -> Expectation {
+        if let window = window(tokens) { return window }
         if tokens.count >= 2, tokens[tokens.endIndex - 2].isKeyword(.as) { return Expectation(stages: true) }
-        return expression(tokens, then: ["as"])
+        return windowsAllowed(expression(tokens, then: ["as"] + overKeyword(after: tokens)))
     }
 
     // extend -> "extend" NAME "=" expression { "," NAME "=" expression }
@@ -43,7 +46,8 @@ extension Expectation {
         let item = currentItem(tokens).item
         // The new column's name is the user's to choose; after its "=", an expression.
         guard item.count >= 2, item[item.startIndex + 1].kind == .equal else { return .nothing }
-        return expression(item.dropFirst(2), then: [])
+        if let window = window(item) { return window }
+        return windowsAllowed(expression(item.dropFirst(2), then: overKeyword(after: item)))
     }
 
     // rename -> "rename" NAME "as" NAME { "," NAME "as" NAME }
@@ -93,7 +97,7 @@ extension Expectation {
 
     /// The item being typed in a comma-separated list: the tokens after its last comma outside brackets.
     /// With `keyword`, the list may end there (outside brackets): then `rest` is that keyword and after.
-    private static func currentItem(_ tokens: ArraySlice<Token>, endingAt keyword: Keyword? = nil)
+    static func currentItem(_ tokens: ArraySlice<Token>, endingAt keyword: Keyword? = nil)
         -> (item: ArraySlice<Token>, rest: ArraySlice<Token>?) {
         var depth = 0
         var itemStart = tokens.startIndex
@@ -126,7 +130,7 @@ extension Expectation {
 
     /// What may follow the tokens of an expression (or a list of them); `then` are the keywords that
     /// may follow a whole operand, besides a new stage.
-    private static func expression(_ tokens: ArraySlice<Token>, then: [String]) -> Expectation {
+    static func expression(_ tokens: ArraySlice<Token>, then: [String]) -> Expectation {
         switch ExpressionPosition(after: tokens) {
         case .operand(let field, let inList):
             return Expectation(fields: true, functions: true, valuesOf: field, inList: inList)

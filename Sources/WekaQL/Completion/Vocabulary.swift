@@ -5,7 +5,7 @@ public enum Vocabulary {
     /// The stages in the order completion offers them after a source or a stage.
     public static let stages = ["where", "select", "extend", "rename", "drop", "sort by", "top", "limit",
                                 "distinct", "count", "count by", "summarize", "join", "left join",
-                                "full join", "semi join", "anti join", "union", "union distinct", "chart", "unnest"]
+                                "full join", "semi join", "anti join", "union", "union distinct", "chart", "unnest", "pivot", "unpivot"]
 
     /// The scalar functions with their usage, such as `("lower", "lower(text)")`, by name.
     public static var functions: [(name: String, signature: String)] {
@@ -15,6 +15,11 @@ public enum Vocabulary {
     /// The aggregates of `summarize`, with their usage, such as `("sum", "sum(number)")`.
     public static var aggregates: [(name: String, signature: String)] {
         AggregateFunction.allCases.map { ($0.rawValue, $0.signature) }
+    }
+
+    /// The functions that run only over a window, with their usage: `("rank", "rank() over (…)")`.
+    public static var windowFunctions: [(name: String, signature: String)] {
+        WindowFunction.allCases.map { ($0.rawValue, $0.signature) }
     }
 
     /// The candidate nearest to `name` when it is close enough to be a typo (case and accents ignored).

@@ -20,6 +20,9 @@ extension Diagnostic {
         case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309", branchType = "E0310"
         case unknownUnit = "E0311", invalidDate = "E0312", notGrouped = "E0313"
         case unionTypeClash = "E0320", subqueryColumns = "E0321", misplacedSubquery = "E0322", subqueryType = "E0323"
+        // Windows, pivot and regex_extract (Diagnostic+Reshaping.swift)
+        case misplacedWindow = "E0330", windowNeedsOver = "E0331", notWindowFunction = "E0332", pivotNeedsAggregate = "E0333"
+        case pivotColumnsAtRunTime = "E0334", unpivotTypes = "E0335", regexGroup = "E0336", pivotValueType = "E0337"
         case notAList = "E0345", listElementType = "E0346", dottedName = "E0347"
         // Charts
         case unknownChartKind = "E0350", chartNotNumeric = "E0351", chartOption = "E0352", chartNotLast = "E0353"

@@ -56,10 +56,20 @@ struct Evaluator {
                 relation = Relation(try Uniter(cancellation: cancellation, budget: budget).union(union, left: relation, right: right, fields: fields))
             case .unnest(let column):
                 relation = Relation(try unnest(relation, column: column, fields: fields, range: range))
+            case .window(let windows):
+                try budget.check("window", rows: relation.count, bytesPerRow: 8 + 24 * windows.windows.count, range: range)
+                relation = try WindowEvaluator(relation: relation, parameters: parameters, cancellation: cancellation, range: range).apply(windows)
+            case .pivot(let pivot):
+                try budget.check("pivot", rows: relation.count, bytesPerRow: 4 + 16 * (pivot.keys.count + 1), range: range)
+                relation = Relation(try Pivoter(relation: relation, parameters: parameters, cancellation: cancellation).pivot(pivot, fields: fields))
+            case .unpivot(let unpivot):
+                try budget.check("unpivot", rows: relation.count * unpivot.fields.count, bytesPerRow: 24, range: range)
+                relation = Relation(try Pivoter(relation: relation, parameters: parameters, cancellation: cancellation).unpivot(unpivot, fields: fields))
             }
         }
         let result = relation.materialized()
-        return QueryOutcome(table: Table(fields: plan.fields, columns: result.columns, rowCount: result.rowCount), notes: notes)
+        // After a pivot without `in (…)`, its value columns are named by the rows.
+        return QueryOutcome(table: Table(fields: plan.columnsAtRunTime ? result.fields : plan.fields, columns: result.columns, rowCount: result.rowCount), notes: notes)
     }
 
     func table(_ source: SourceReference) throws -> Table {

@@ -56,6 +56,15 @@ struct ExpressionCompiler {
                 guard case .string(let s) = try f(row) else { return .null }
                 return .boolean(box.program.isMatch(s))
             }
+        case .regexExtract(let subject, let box, let group):
+            let f = compile(subject), g = compile(group)
+            return { row in
+                guard case .string(let s) = try f(row), case .integer(let n) = try g(row) else { return .null }
+                guard n >= 0 && n <= box.program.captureCount else {
+                    throw Diagnostic.regexGroup(n, groups: box.program.captureCount, range: group.range)
+                }
+                return box.program.extract(group: Int(n), from: s).map(Value.string) ?? .null
+            }
         case .inList(let subject, let items, let negated):
             return compileIn(compile(subject), items.map(compile), negated: negated)
         case .inSubquery(let subject, let index, let negated):

@@ -257,6 +257,7 @@ extension BoundExpression {
         case .inList(let e, let items, _): e.visitColumns(body); items.forEach { $0.visitColumns(body) }
         case .between(let e, let l, let h, _): e.visitColumns(body); l.visitColumns(body); h.visitColumns(body)
         case .call(_, let arguments): arguments.forEach { $0.visitColumns(body) }
+        case .regexExtract(let e, _, let group): e.visitColumns(body); group.visitColumns(body)
         case .conditional(let branches, let otherwise):
             for branch in branches { branch.condition.visitColumns(body); branch.result.visitColumns(body) }
             otherwise?.visitColumns(body)

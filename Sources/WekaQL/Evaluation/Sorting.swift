@@ -11,7 +11,7 @@ struct Sorter {
     /// How one key reads a row: raw pointers into the columns, so comparing costs no reference counting.
     /// Integer, date and dictionary-coded string columns are read in place; other keys are computed once
     /// per selected row into `values` (indexed by row).
-    private enum KeyAccess {
+    enum KeyAccess {
         case integers(UnsafeBufferPointer<Int64>, nulls: UnsafeBufferPointer<Bool>)
         case days(UnsafeBufferPointer<Int32>, nulls: UnsafeBufferPointer<Bool>)
         case codes(UnsafeBufferPointer<Int32>, ranks: UnsafeBufferPointer<Int32>)
@@ -19,7 +19,7 @@ struct Sorter {
     }
 
     /// What a key needs kept alive while sorting.
-    private enum KeySource {
+    enum KeySource {
         case column(Column)
         case ranked(codes: [Int32], ranks: [Int32])
         case computed([Value])
@@ -54,7 +54,7 @@ struct Sorter {
         }
     }
 
-    private func source(for expression: BoundExpression, _ rows: [Int32]) throws -> KeySource {
+    func source(for expression: BoundExpression, _ rows: [Int32]) throws -> KeySource {
         if case .column(let c) = expression.kind {
             let column = relation.table.columns[c]
             switch column.storage {
@@ -70,7 +70,7 @@ struct Sorter {
     }
 
     /// Calls `body` with every key's access, nesting the pointer scopes one key at a time.
-    private func withAccess<R>(_ sources: [KeySource], _ collected: [KeyAccess] = [], _ body: ([KeyAccess]) throws -> R) throws -> R {
+    func withAccess<R>(_ sources: [KeySource], _ collected: [KeyAccess] = [], _ body: ([KeyAccess]) throws -> R) throws -> R {
         guard collected.count < sources.count else { return try body(collected) }
         func next(_ access: KeyAccess) throws -> R { try withAccess(sources, collected + [access], body) }
         switch sources[collected.count] {
@@ -92,7 +92,7 @@ struct Sorter {
 
     /// Negative, zero or positive for rows `a` and `b`; nulls last whatever the direction.
     @inline(__always)
-    private static func compare(_ key: KeyAccess, _ a: Int, _ b: Int, descending: Bool) -> Int {
+    static func compare(_ key: KeyAccess, _ a: Int, _ b: Int, descending: Bool) -> Int {
         let c: Int
         switch key {
         case .integers(let v, let nulls):

@@ -36,6 +36,8 @@ struct AggregateSplit {
         switch expression.kind {
         case .literal, .field, .parameter:
             return expression
+        case .window(let call):
+            throw Diagnostic.misplacedWindow(call.function.text, place: "\"summarize\"", range: expression.range)
         case .call(let name, let arguments):
             if AggregateFunction(rawValue: name.text.lowercased()) != nil {
                 let aggregate = try checker.bindAggregate(expression, rows)

@@ -47,6 +47,8 @@ extension Checker {
                                    type: .boolean, range: range)
         case .conditional(let branches, let otherwise):
             return try bindConditional(branches.map { ($0.condition, $0.result) }, otherwise: otherwise, "case", resolver, range: range)
+        case .window(let call):
+            throw Diagnostic.misplacedWindow(call.function.text, place: windowPlace, range: range)
         }
     }
 
@@ -207,7 +209,7 @@ extension Checker {
 
     /// Where in the source a pattern's error is: on the offending characters when the literal is written
     /// as the pattern itself (no escapes), else the whole literal.
-    private func placement(of error: RegexSyntaxError, inLiteral range: SourceRange, _ pattern: String) -> SourceRange {
+    func placement(of error: RegexSyntaxError, inLiteral range: SourceRange, _ pattern: String) -> SourceRange {
         let written = file.bytes[range.start..<min(range.end, file.bytes.count)]
         guard error.length > 0, written.count == pattern.utf8.count + 2, written.dropFirst().dropLast().elementsEqual(pattern.utf8) else {
             return range
@@ -257,8 +259,9 @@ extension Checker {
                                    range: SourceRange) throws -> BoundExpression {
         let lowered = name.text.lowercased()
         if AggregateFunction(rawValue: lowered) != nil {
-            throw Diagnostic.misplacedAggregate(lowered, range: range)
+            throw Diagnostic.misplacedAggregate(lowered, range: range, windowHint: ["\"extend\"", "\"select\""].contains(windowPlace))
         }
+        if WindowFunction(rawValue: lowered) != nil { throw Diagnostic.windowNeedsOver(lowered, range: range) }
         guard let function = Function(rawValue: lowered) else {
             throw Diagnostic.unknownFunction(name.text, range: name.range,
                                              available: Function.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue))
@@ -266,6 +269,7 @@ extension Checker {
         guard function.arity.contains(arguments.count) else {
             throw Diagnostic.argumentCount(function.signature, given: arguments.count, range: range)
         }
+        if function == .regex_extract { return try bindRegexExtract(arguments, resolver, range: range) }
         if function == .if {
             return try bindConditional([(arguments[0], arguments[1])], otherwise: arguments[2], "if", resolver, range: range)
         }

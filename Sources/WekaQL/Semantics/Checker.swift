@@ -55,6 +55,10 @@ struct Checker {
     var subqueriesAllowed = false
     /// The name the query being checked reads from: the `collection` of its rows in a `union`.
     var sourceLabel = ""
+    /// The stage being checked, for an error about a window function found in it.
+    var windowPlace = ""
+    /// Where a `pivot` without `in (…)` is in the current query: its columns are named only when it runs.
+    var openPivot: SourceRange?
 
     /// Checks `statement`; on success a `let` binds its schema for later statements.
     mutating func check(_ statement: Statement) throws -> StatementPlan {
@@ -68,6 +72,7 @@ struct Checker {
             if case .assertion(let written) = statement.kind {
                 assertion = try checkAssertion(written, fields: query.fields, range: statement.range)
             }
+            if binding != nil, let pivot = openPivot { throw Diagnostic.pivotColumnsAtRunTime("\"let\"", range: pivot) }
             if let binding {
                 scope.bindings[binding] = query.fields
                 scope.failedBindings.remove(binding)
@@ -91,9 +96,11 @@ struct Checker {
         var errors: [Diagnostic] = []
         var caveatsByStage: [Int: [Caveat]] = [:]
         var chart: ChartSpec?
+        openPivot = nil
         for stage in query.stages {
             let checked: ([PlanStage], [Field])
             caveats = []
+            windowPlace = "\"\(stageName(stage))\""
             if case .chart(let clause) = stage.kind {
                 guard stage.range == query.stages.last?.range else { throw Diagnostic.chartNotLast(range: stage.keywordRange) }
                 let resolver = FieldResolver(fields: fields, context: context, file: file, earlier: earlier)
@@ -103,6 +110,7 @@ struct Checker {
                 continue
             }
             do {
+                try checkAfterOpenPivot(stage)
                 checked = try plan(stage, fields: fields, context: context, earlier: earlier)
             } catch let diagnostic as Diagnostic where stage.keepsFields {
                 errors.append(diagnostic)
@@ -120,7 +128,7 @@ struct Checker {
         if !errors.isEmpty { throw CheckFailure(diagnostics: errors) }
         return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
                          parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage, chart: chart,
-                         subqueries: subqueries)
+                         subqueries: subqueries, columnsAtRunTime: openPivot != nil)
     }
 
     private func stageName(_ stage: Stage) -> String {
@@ -140,6 +148,8 @@ struct Checker {
         case .top: return "top"
         case .chart: return "chart"
         case .unnest: return "unnest"
+        case .pivot: return "pivot"
+        case .unpivot: return "unpivot"
         }
     }
 
@@ -153,6 +163,9 @@ struct Checker {
 
     /// The plan stages of one stage (`top` is two), and its output fields.
     private mutating func plan(_ stage: Stage, fields: [Field], context: String, earlier: Set<String>) throws -> ([PlanStage], [Field]) {
+        if let windowed = try planWindows(stage, FieldResolver(fields: fields, context: context, file: file, earlier: earlier)) {
+            return windowed
+        }
         guard case .top(let count, let keys) = stage.kind else {
             let (plan, output) = try check(stage, fields: fields, context: context, earlier: earlier)
             return ([plan], output)
@@ -204,6 +217,10 @@ struct Checker {
             return try checkDrop(names, resolver, range: stage.keywordRange)
         case .unnest(let name):
             return try checkUnnest(name, resolver)
+        case .pivot(let clause):
+            return try checkPivot(clause, resolver, range: stage.range)
+        case .unpivot(let clause):
+            return try checkUnpivot(clause, resolver)
         case .top:
             preconditionFailure("planned by plan(_:fields:context:earlier:)")
         case .chart:
@@ -211,7 +228,7 @@ struct Checker {
         }
     }
 
-    private mutating func checkSelect(_ items: [SelectItem], _ resolver: FieldResolver) throws -> (PlanStage, [Field]) {
+    mutating func checkSelect(_ items: [SelectItem], _ resolver: FieldResolver) throws -> (PlanStage, [Field]) {
         var expressions: [BoundExpression] = []
         var output: [Field] = []
         var names: [(String, SourceRange)] = []

@@ -86,7 +86,7 @@ private struct WholeRows {
             switch stage.kind {
             case .select(let items) where !items.contains(where: { if case .all = $0 { true } else { false } }):
                 carried = []
-            case .count, .summarize:
+            case .count, .summarize, .pivot:
                 carried = []
             case .distinct(let names):
                 if names.isEmpty { whole.formUnion(carried) } else { carried = [] }
@@ -101,7 +101,7 @@ private struct WholeRows {
             case .filter(let condition):
                 // The column count of `in (QUERY)` is checked: its rows must be what they are in the file.
                 for subquery in condition.subqueries { whole.formUnion(self.carried(after: subquery)) }
-            case .select, .sort, .limit, .top, .extend, .rename, .drop, .chart, .unnest:
+            case .select, .sort, .limit, .top, .extend, .rename, .drop, .chart, .unnest, .unpivot:
                 break   // every column the stage does not name goes on to its output
             }
         }

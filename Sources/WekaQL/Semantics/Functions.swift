@@ -6,6 +6,7 @@ enum Function: String, CaseIterable, Sendable {
     case abs, round, floor, ceil
     case year, month, day, date_trunc, date_diff, today
     case split
+    case regex_extract
 
     /// Usage shown in hints and `.help functions`.
     var signature: String {
@@ -25,13 +26,14 @@ enum Function: String, CaseIterable, Sendable {
         case .abs, .floor, .ceil: return "\(rawValue)(number)"
         case .round: return "round(number[, digits])"
         case .year, .month, .day: return "\(rawValue)(date)"
+        case .regex_extract: return "regex_extract(text, pattern[, group])"
         }
     }
 
     /// The accepted numbers of arguments.
     var arity: ClosedRange<Int> {
         switch self {
-        case .substr: return 2...3
+        case .substr, .regex_extract: return 2...3
         case .round: return 1...2
         case .concat, .coalesce: return 1...64
         case .if, .replace, .date_diff: return 3...3
@@ -54,6 +56,7 @@ enum Function: String, CaseIterable, Sendable {
         case .left, .right: return index == 0 ? .string : .integer
         case .date_trunc, .date_diff: return index == 0 ? .string : .date
         case .today: return nil
+        case .regex_extract: return index == 2 ? .integer : .string
         case .concat, .coalesce, .abs, .floor, .ceil: return nil
         }
     }
@@ -90,6 +93,8 @@ enum Function: String, CaseIterable, Sendable {
             return .success(self == .date_trunc ? .date : .integer)
         case .today:
             return .success(.date)
+        case .regex_extract:   // checked by Checker.bindRegexExtract, which compiles the pattern
+            return .success(.string)
         case .if:
             if let m = require(0, [.boolean], "a condition") { return .failure(m) }
             return Self.unified(arguments, from: 1)

@@ -25,6 +25,8 @@ struct BoundExpression: Sendable {
         case conditional([BoundBranch], otherwise: BoundExpression?)
         /// `LIST contains VALUE`: whether an element equals the value (see Checker+Lists.swift).
         case listContains(BoundExpression, BoundExpression)
+        /// `regex_extract(x, pattern, group)`: the text of the group in the first match, else null.
+        case regexExtract(BoundExpression, RegexBox, group: BoundExpression)
     }
     var kind: Kind
     var type: ValueType
@@ -111,6 +113,10 @@ enum PlanStage: Sendable {
     /// `unnest FIELD`: a row per element of the list in `column` (see Evaluator+Unnest.swift).
     case unnest(column: Int)
     case union(UnionPlan)
+    /// Window functions, each computed into a column added after the input's (Plan+Reshaping.swift).
+    case window(WindowPlan)
+    case pivot(PivotPlan)
+    case unpivot(UnpivotPlan)
 }
 
 /// A checked join: the right side, the key columns of each side (pairwise), and which right columns are kept.

@@ -86,6 +86,10 @@ public struct Stage: Sendable {
         case chart(ChartClause)
         /// `unnest FIELD`: one row per element of a list field, the other columns repeated.
         case unnest(Name)
+        /// `pivot FIELD [in (v, …)] using AGG(EXPR) [by FIELD, …]`: a row per group, a column per value.
+        case pivot(PivotClause)
+        /// `unpivot FIELD, … into NAME, VALUE`: a row per field of each row.
+        case unpivot(UnpivotClause)
     }
     /// What the stage does.
     public var kind: Kind
@@ -189,6 +193,8 @@ public struct Expression: Sendable {
         case between(Expression, Expression, Expression, negated: Bool)
         /// `case when C then A … [else B] end`: the first branch whose condition is true.
         case conditional([WhenClause], otherwise: Expression?)
+        /// `f(x, …) over (…)`: an aggregate or rank function over a window of rows.
+        case window(WindowCall)
     }
     /// What it is.
     public var kind: Kind { didSet { height = Self.height(of: kind) } }
@@ -216,6 +222,7 @@ public struct Expression: Sendable {
         case .conditional(let branches, let otherwise):
             let heights = branches.map { max($0.condition.height, $0.result.height) } + [otherwise?.height ?? 0]
             return (heights.max() ?? 0) + 1
+        case .window(let call): return call.height
         }
     }
 }

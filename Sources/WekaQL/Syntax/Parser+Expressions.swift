@@ -167,12 +167,12 @@ extension Parser {
         // `left` is also the function left(text, n): a keyword right before "(" is only that.
         case .left? where peek().kind == .leftParen:
             advance()
-            return try parseCall(Name(text: token.text, range: token.range))
+            return try parseWindowIfOver(try parseCall(Name(text: token.text, range: token.range)))
         case nil, .count?:
             advance()
             let name = Name(text: token.text, range: token.range)
             guard at(.leftParen) else { return Expression(kind: .field(name), range: token.range) }
-            return try parseCall(name)
+            return try parseWindowIfOver(try parseCall(name))
         default:
             throw failure(.expectedExpression(found: token))
         }

@@ -235,6 +235,8 @@ public struct Parser {
         case .chart: return try parseChart(start)
         case .unnest: return try parseUnnest(start)
         case .union: return try parseUnion(start)
+        case .pivot: return try parsePivot(start)
+        case .unpivot: return try parseUnpivot(start)
         default: return try parseJoin(start)
         }
     }

@@ -62,11 +62,13 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable, Codable {
     case chart, assert
     case unnest
     case union, full, semi, anti
+    case over, pivot, unpivot, using, into
 
     /// Keywords that begin a stage; a line that starts with one continues the statement above it.
     public static let stageStarts: Set<Keyword> = [
         .where, .select, .sort, .order, .limit, .distinct, .count, .summarize, .join, .left, .inner,
         .extend, .rename, .drop, .top, .chart, .unnest, .union, .full, .semi, .anti,
+        .pivot, .unpivot,
     ]
 
     /// Keywords after which a statement cannot end, so a line break after them continues it.

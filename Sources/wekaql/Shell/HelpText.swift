@@ -3,7 +3,7 @@
 import WekaQL
 
 enum HelpText {
-    static let topics = ["stages", "functions", "operators", "keys", "examples", "charts", "asserts", "lists", "joins"]
+    static let topics = ["stages", "functions", "operators", "keys", "examples", "charts", "asserts", "lists", "joins", "windows", "pivot"]
 
     /// The text for `.help TOPIC`, or `nil` for an unknown topic.
     static func text(for topic: String) -> String? {
@@ -13,6 +13,8 @@ enum HelpText {
         case "stages": return stages
         case "functions": return functions
         case "operators": return operators
+        case "windows": return windows
+        case "pivot": return pivot
         case "keys": return keys
         case "examples": return examples
         case "charts": return charts
@@ -37,7 +39,7 @@ enum HelpText {
 
         \(commands.joined(separator: "\n"))
 
-        Topics: .help stages, functions, operators, keys, examples, charts, asserts, lists, joins
+        Topics: .help stages, functions, operators, keys, examples, charts, asserts, lists, joins, windows, pivot
         """
     }
 
@@ -62,6 +64,9 @@ enum HelpText {
                                            (full, semi, anti joins: .help joins)
       unnest FIELD                         a row per element of a list (.help lists)
       union [distinct] SOURCE | (QUERY)    append rows, columns matched by name
+      pivot F [in (V, …)] using AGG(X)     a row per group of G, a column per value
+        [by G, …]                          of F (.help pivot)
+      unpivot F, … into NAME, VALUE        a row per field F of each row
       let NAME = QUERY                     keep a result for later statements
       chart KIND [x = F] [y = F, …] …      draw the rows (last stage; .help charts)
       assert QUERY [is empty] [, "msg"]    check the data (.help asserts)
@@ -72,7 +77,9 @@ enum HelpText {
     static var functions: String {
         let functions = Vocabulary.functions.map { "  " + $0.signature }
         let aggregates = Vocabulary.aggregates.map { "  " + $0.signature }
-        return (["Functions:"] + functions + ["", "Aggregates, in summarize:"] + aggregates).joined(separator: "\n")
+        let windows = Vocabulary.windowFunctions.map { "  " + $0.signature }
+        return (["Functions:"] + functions + ["", "Aggregates, in summarize (and with over (…) in extend and select):"] + aggregates
+                + ["", "Window functions, in extend and select (.help windows):"] + windows).joined(separator: "\n")
     }
 
     static let operators = """

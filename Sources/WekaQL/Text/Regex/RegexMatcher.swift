@@ -35,7 +35,7 @@ extension RegexProgram {
 
 /// The state of one search. Positions are byte offsets; `none` stands for "no scalar" (before the start
 /// or after the end), for the assertions.
-private struct PikeVM {
+struct PikeVM {
     static let none = UInt32.max
 
     let program: RegexProgram
@@ -123,7 +123,7 @@ private struct PikeVM {
         return false
     }
 
-    private static func holds(_ assertion: RegexAssertion, previous: UInt32, next: UInt32) -> Bool {
+    static func holds(_ assertion: RegexAssertion, previous: UInt32, next: UInt32) -> Bool {
         switch assertion {
         case .textStart: return previous == none
         case .textEnd: return next == none
@@ -138,9 +138,12 @@ private struct PikeVM {
         v != none && ScalarSet.Named.word.contains(Unicode.Scalar(v) ?? " ")
     }
 
+    @inline(__always)
+    private func decode(at offset: Int) -> (UInt32, Int) { Self.decode(bytes, at: offset) }
+
     /// The scalar starting at `offset` and its length in bytes; `none` at the end.
     @inline(__always)
-    private func decode(at offset: Int) -> (UInt32, Int) {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
         guard offset < bytes.count else { return (Self.none, 0) }
         let b0 = UInt32(bytes[offset])
         if b0 < 0x80 { return (b0, 1) }
@@ -150,15 +153,19 @@ private struct PikeVM {
         return ((b0 & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
     }
 
+    private func scalarBefore(_ offset: Int) -> UInt32 { Self.scalar(bytes, before: offset) }
+
     /// The scalar that ends just before `offset`.
-    private func scalarBefore(_ offset: Int) -> UInt32 {
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> UInt32 {
         guard offset > 0 else { return Self.none }
         var start = offset - 1
         while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return decode(at: start).0
+        return decode(bytes, at: start).0
     }
 
-    private func find(_ byte: UInt8, from offset: Int) -> Int? {
+    private func find(_ byte: UInt8, from offset: Int) -> Int? { Self.find(byte, in: bytes, from: offset) }
+
+    static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
         guard offset < bytes.count, let base = bytes.baseAddress,
               let hit = memchr(base + offset, Int32(byte), bytes.count - offset) else { return nil }
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
