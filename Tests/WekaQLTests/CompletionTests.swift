@@ -73,7 +73,7 @@ private let commands = [
         ("arrests join countries ", ["on"]),
         ("arrests left ", ["join"]),
         ("arrests left join countries on coun", ["country"]),
-        ("arrests u", ["union", "union distinct"]),
+        ("arrests u", ["union", "union distinct", "unnest", "unpivot"]),
         ("arrests f", ["full join"]),
         ("arrests s", ["select", "sort by", "summarize", "semi join"]),
         ("arrests union vic", ["victims"]),

@@ -113,6 +113,7 @@ extension Expression {
         case .unary(let op, let x): e.kind = .unary(op, try walk(x))
         case .binary(let op, let a, let b): e.kind = .binary(op, try walk(a), try walk(b))
         case .inList(let x, let items, let negated): e.kind = .inList(try walk(x), try items.map(walk), negated: negated)
+        case .inQuery(let x, let query, let negated): e.kind = .inQuery(try walk(x), query, negated: negated)
         case .isNull(let x, let negated): e.kind = .isNull(try walk(x), negated: negated)
         case .between(let x, let low, let high, let negated):
             e.kind = .between(try walk(x), try walk(low), try walk(high), negated: negated)

@@ -149,6 +149,9 @@ struct QueryPlan: Sendable {
     var chart: ChartSpec? = nil
     /// The queries of `in (QUERY)` in its stages, run before the stages (they do not read the outer rows).
     var subqueries: [QueryPlan] = []
+    /// After a `pivot` without `in (…)`: the result's value columns are named when it runs, and `fields`
+    /// holds only its keys.
+    var columnsAtRunTime = false
 }
 
 /// A checked statement.
