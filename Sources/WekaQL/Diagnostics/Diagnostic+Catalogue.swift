@@ -19,9 +19,11 @@ extension Diagnostic {
         case misplacedAggregate = "E0304", notAggregate = "E0305", invalidRegex = "E0306"
         case notConstant = "E0307", parameterType = "E0308", unsupportedRegex = "E0309", branchType = "E0310"
         case unknownUnit = "E0311", invalidDate = "E0312", notGrouped = "E0313"
+        case constantDoesNotConvert = "E0340"
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
         case numberOutOfRange = "E0404", notOneQuery = "E0405", memoryBudget = "E0406", dateOutOfRange = "E0407"
+        case decimalOverflow = "E0410", doesNotConvert = "E0411"
         // Data files
         case cannotRead = "E0500", invalidUTF8 = "E0501", malformedJSON = "E0502", malformedCSV = "E0503"
         case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"
@@ -334,8 +336,8 @@ extension Diagnostic {
                    hints: ["integers are 64-bit; use a decimal (for example 1.0 * x) for larger results"])
     }
 
-    static func decimalOverflow(range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .numberOutOfRange, message: "number out of range: the result is too large for a decimal", range: range)
+    static func floatOverflow(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .numberOutOfRange, message: "number out of range: the result is too large for a float", range: range)
     }
 
     static func dateOutOfRange(range: SourceRange) -> Diagnostic {
