@@ -65,11 +65,17 @@ differential() {
     python3 Scripts/differential/run.py --quiet --programs 2000 --seed 20 --wekaql "$(swift build --show-bin-path)/wekaql"
 }
 
+# Exact decimal sums, averages and arithmetic against Python's decimal module (Scripts/decimal-sums.py).
+decimal_sums() {
+    if command -v python3 >/dev/null 2>&1; then python3 Scripts/decimal-sums.py --wekaql "$(swift build --show-bin-path)/wekaql"
+    else echo "warning: decimal sums check skipped: python3 is not installed" >&2; fi
+}
+
 case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
     shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
-    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh ;;
+    test) setup; test_tools; shift; swift test "$@"; differential; decimal_sums; Examples/Embedding/run.sh ;;
     install) setup; build; install -d "${PREFIX:-/usr/local}/bin"; install -m 755 .build/release/wekaql "${PREFIX:-/usr/local}/bin/wekaql"
         echo "installed ${PREFIX:-/usr/local}/bin/wekaql" ;;
     *) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 64 ;;

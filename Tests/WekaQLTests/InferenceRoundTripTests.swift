@@ -15,6 +15,7 @@ import Testing
         ("long_digits", { r in (0..<r.next(in: 17...24)).map { _ in String(r.next(in: 1...9)) }.joined() }),
         ("plain_decimal", { r in String(r.next(in: -999...999)) + "." + String(r.next(in: 1...9)) }),
         ("mixed_scale", { r in ["1.50", "2.5", "3", "0.125", ".5", "5.", "1e3", "-0.0", "0.00001"][r.next(in: 0...8)] }),
+        ("exact_scales", { r in ["1.50", "2.5", "3", "0.125", "-7.000", "0.00001", "12345678.123456789", "-0.5", "100"][r.next(in: 0...8)] }),
         ("iso_date", { r in String(format: "2022-%02d-%02d", r.next(in: 1...12), r.next(in: 1...28)) }),
         ("other_dates", { r in ["12/06/2022", "2022-6-1", "2022-06-31", "20220612", "2022-06-12T10:00", "0000-01-01"][r.next(in: 0...5)] }),
         ("boolean", { r in r.next(in: 0...1) == 0 ? "true" : "false" }),
@@ -57,6 +58,7 @@ import Testing
         let typed = Dictionary(uniqueKeysWithValues: zip(Self.columns.map(\.name), types))
         #expect(typed["plain_int"] == .integer)
         #expect(typed["plain_decimal"] == .decimal)
+        #expect(typed["exact_scales"] == .decimal)   // each value keeps its own scale
         #expect(typed["iso_date"] == .date)
         #expect(typed["boolean"] == .boolean)
         #expect(typed["with_nulls"] == .integer)
