@@ -10,8 +10,19 @@ wekaql's documented semantics (README "The language"), not SQL's, where the two 
   so they are written as CASE, which DuckDB evaluates only for the rows a branch takes.
 - Every stage is a MATERIALIZED CTE: wekaql runs stages in order, and a filter pushed below an earlier
   `where` could divide by zero on rows the earlier stage dropped.
-- Integer `/` is decimal division; division by zero, integer overflow and a decimal past 1e308 are
+- Numbers with a point are exact decimals in wekaql (README "Exact decimals"), floats when written with an
+  exponent (`2e3`), read from `u.e` (loaded with `types=e:float`), made by float()/try_float(), or by `/`
+  of two integers and `avg` of integers; the generator's type "dec" is either, and an expression that may
+  hold a float carries the tag "flt". The SQL computes in DOUBLE, which agrees with exact decimals within
+  the comparison's tolerance for + - * / (a quotient is exact to 12 places, within abs_tol), except where
+  exactness shows: `%`, `round`, `floor` and `ceil` of an exact decimal are computed in DuckDB's
+  DECIMAL(38,12) (macro wdmod, function exact_sql): 0.3 % 0.1 is 0 and round(0.15, 1) is 0.2 there and in
+  wekaql, where DOUBLE gives 0.0999… and 0.1. Integers past 2^53 are kept out of decimal arithmetic
+  (dec_operand), and a product of two decimals takes a small integer instead, because an exact result
+  past 18 digits is an error (E0410) where DOUBLE goes on. JSON writes a whole decimal as `2.0`.
+- Integer `/` is float division; division by zero, integer overflow and a float past 1e308 are
   errors (macros wdiv, fin; DuckDB's BIGINT arithmetic raises overflow itself).
+- Casts (casts.py) are DuckDB's CAST and TRY_CAST, over the values both convert alike (its docstring).
 - Strings are equal when their bytes are, and sort by code point (README, issue 20 item 7): an NFC "é" and
   an NFD "é" differ for = in distinct, grouping, joins, min/max and sort, as they do in DuckDB (binary
   collation). `matches` is wekaql's own linear-time engine over code points, as RE2 (Text/Regex).
@@ -23,7 +34,7 @@ wekaql's documented semantics (README "The language"), not SQL's, where the two 
   functions gsubstr2 and gsubstr3 in run.py).
 - floor/ceil/round of an integer is the integer itself, and round(integer, -n) rounds it exactly to a
   multiple of 10^n; of a decimal, floor/ceil/round give an integer and round(decimal, n) a decimal.
-  `sum` of integers is exact and an error only when the total does not fit in 64 bits; `avg` a decimal.
+  `sum` of integers is exact and an error only when the total does not fit in 64 bits; `avg` a float.
 - A null operand of / or % makes null before the divisor is looked at (null / 0 is null).
 - `where` narrows as Sources/WekaQL/Evaluation/Filter.swift does: through its top and/or, `a and b` tests
   b only on the rows a keeps, `a or b` only on the rows a does not keep (function where_sql).
@@ -460,7 +471,7 @@ class Generator:
         if not cols:
             return None
         c = self.rng.choice(cols)
-        return E(wq_name(c.name), f'"{c.name}"', c.t, c.tags)
+        return E(wq_name(c.name), f'"{c.name}"', c.t, c.tags | ({"flt"} if c.name in self.program.float_columns else set()))
 
     def literal(self, t):
         rng = self.rng
