@@ -83,11 +83,17 @@ capi() {
     echo "built .build/capi/libWekaQLC.so and .build/capi/wekaql.h"
 }
 
+# Exact decimal sums, averages and arithmetic against Python's decimal module (Scripts/decimal-sums.py).
+decimal_sums() {
+    if command -v python3 >/dev/null 2>&1; then python3 Scripts/decimal-sums.py --wekaql "$(swift build --show-bin-path)/wekaql"
+    else echo "warning: decimal sums check skipped: python3 is not installed" >&2; fi
+}
+
 case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
     shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
-    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh
+    test) setup; test_tools; shift; swift test "$@"; differential; decimal_sums; Examples/Embedding/run.sh
         Scripts/editor/nvim-lsp-test.sh "$(swift build --show-bin-path)/wekaql"
         "$(swift build --show-bin-path)/wekaql" fmt --check Examples/*.wql
         Scripts/test-capi.sh; docs ;;

@@ -10,8 +10,19 @@ wekaql's documented semantics (README "The language"), not SQL's, where the two 
   so they are written as CASE, which DuckDB evaluates only for the rows a branch takes.
 - Every stage is a MATERIALIZED CTE: wekaql runs stages in order, and a filter pushed below an earlier
   `where` could divide by zero on rows the earlier stage dropped.
-- Integer `/` is decimal division; division by zero, integer overflow and a decimal past 1e308 are
+- Numbers with a point are exact decimals in wekaql (README "Exact decimals"), floats when written with an
+  exponent (`2e3`), read from `u.e` (loaded with `types=e:float`), made by float()/try_float(), or by `/`
+  of two integers and `avg` of integers; the generator's type "dec" is either, and an expression that may
+  hold a float carries the tag "flt". The SQL computes in DOUBLE, which agrees with exact decimals within
+  the comparison's tolerance for + - * / (a quotient is exact to 12 places, within abs_tol), except where
+  exactness shows: `%`, `round`, `floor` and `ceil` of an exact decimal are computed in DuckDB's
+  DECIMAL(38,12) (macro wdmod, function exact_sql): 0.3 % 0.1 is 0 and round(0.15, 1) is 0.2 there and in
+  wekaql, where DOUBLE gives 0.0999… and 0.1. Integers past 2^53 are kept out of decimal arithmetic
+  (dec_operand), and a product of two decimals takes a small integer instead, because an exact result
+  past 18 digits is an error (E0410) where DOUBLE goes on. JSON writes a whole decimal as `2.0`.
+- Integer `/` is float division; division by zero, integer overflow and a float past 1e308 are
   errors (macros wdiv, fin; DuckDB's BIGINT arithmetic raises overflow itself).
+- Casts (casts.py) are DuckDB's CAST and TRY_CAST, over the values both convert alike (its docstring).
 - Strings are equal when their bytes are, and sort by code point (README, issue 20 item 7): an NFC "é" and
   an NFD "é" differ for = in distinct, grouping, joins, min/max and sort, as they do in DuckDB (binary
   collation). `matches` is wekaql's own linear-time engine over code points, as RE2 (Text/Regex).
@@ -23,7 +34,7 @@ wekaql's documented semantics (README "The language"), not SQL's, where the two 
   functions gsubstr2 and gsubstr3 in run.py).
 - floor/ceil/round of an integer is the integer itself, and round(integer, -n) rounds it exactly to a
   multiple of 10^n; of a decimal, floor/ceil/round give an integer and round(decimal, n) a decimal.
-  `sum` of integers is exact and an error only when the total does not fit in 64 bits; `avg` a decimal.
+  `sum` of integers is exact and an error only when the total does not fit in 64 bits; `avg` a float.
 - A null operand of / or % makes null before the divisor is looked at (null / 0 is null).
 - `where` narrows as Sources/WekaQL/Evaluation/Filter.swift does: through its top and/or, `a and b` tests
   b only on the rows a keeps, `a or b` only on the rows a does not keep (function where_sql).
@@ -38,6 +49,7 @@ import re
 import unicodedata
 
 import gen_sets
+import casts
 from tables import INT64_MAX, INT64_MIN, T_TYPES, U_TYPES, T_TAGS, U_TAGS
 import gen_lists   # split, list(), unnest, contains on a list (its own docstring)
 import gen_windows   # window functions, pivot, unpivot, regex_extract
@@ -119,6 +131,7 @@ class Program:
         self.checks = []        # SQL that runs each let binding
         self.solo = False
         self.whole_rows = []    # the loaded columns each whole-row distinct sees
+        self.float_columns = set()   # the names of columns that hold floats (avg of integers)
 
     @property
     def text(self):
@@ -292,7 +305,7 @@ class Generator:
         for _ in range(self.rng.randint(1, 2)):
             if self.rng.random() < 0.6:
                 c = self.rng.choice(rel.cols)
-                e = E(wq_name(c.name), f'"{c.name}"', c.t, c.tags)
+                e = E(wq_name(c.name), f'"{c.name}"', c.t, c.tags | ({"flt"} if c.name in self.program.float_columns else set()))
             else:
                 e = self.expr(rel, self.rng.choice(["int", "dec", "str", "bool", "date"]), 2)
             self.nfd(e)
@@ -386,6 +399,8 @@ class Generator:
                 if e.w.startswith("$"):
                     self.program.features.add("param_untyped")   # a bare argument, as in any call
                 w, t = f"{kind}({e.w})", {"count": "int", "count_distinct": "int", "avg": "dec"}.get(kind, e.t)
+                if t == "dec" and ("flt" in e.tags or e.t == "int"):
+                    self.program.float_columns.add(name)   # avg of integers, and anything of a float, is a float
                 s = {"count": f"count({e.s})", "count_distinct": f"count(DISTINCT {e.s})", "avg": f"avg({e.s})",
                      "min": f"min({e.s})", "max": f"max({e.s})",
                      "sum": f"CAST(sum({e.s}) AS BIGINT)" if e.t == "int" else f"fin(sum({e.s}))"}[kind]
@@ -477,7 +492,7 @@ class Generator:
         if not cols:
             return None
         c = self.rng.choice(cols)
-        return E(wq_name(c.name), f'"{c.name}"', c.t, c.tags)
+        return E(wq_name(c.name), f'"{c.name}"', c.t, c.tags | ({"flt"} if c.name in self.program.float_columns else set()))
 
     def literal(self, t):
         rng = self.rng
@@ -486,7 +501,7 @@ class Generator:
             return E(str(v), sql_int(v), "int", {"big"} if abs(v) > 2**53 else set())
         if t == "dec":
             v = rng.choice(DEC_LITERALS)
-            return E(v, f"CAST('{v}' AS DOUBLE)", "dec")
+            return E(v, f"CAST('{v}' AS DOUBLE)", "dec", {"flt"} if "e" in v else set())
         if t == "str":
             v = unicodedata.normalize(rng.choice(["NFC"] * 4 + ["NFD"]), rng.choice(TEXT_LITERALS))
             tags = {"beyond"} if beyond_latin(v) else set()
@@ -505,6 +520,10 @@ class Generator:
             t = "int"
         if depth <= 0 or rng.random() < 0.35:
             return self.leaf(rel, t)
+        if rng.random() < 0.06:   # casts (casts.py)
+            cast = casts.expression(self, rel, t, depth - 1)
+            if cast is not None:
+                return cast
         if t == "bool":
             return self.cond(rel, depth)
         return getattr(self, "expr_" + t)(rel, depth - 1)
@@ -564,7 +583,7 @@ class Generator:
                     self.program.features.add("round_int_digits")
                     return E.join(f"round({a.w}, {n})", f"round({a.s}, {n})", "int", [a], may_fail=n < 0)
                 return E.join(f"{f}({a.w})", a.s, "int", [a])
-            return E.join(f"{f}({a.w})", f"CAST({f}({a.s}) AS BIGINT)", "int", [a], may_fail=True)
+            return E.join(f"{f}({a.w})", f"CAST({f}({exact_sql(a)}) AS BIGINT)", "int", [a], may_fail=True)
         a, b = self.expr(rel, "int", depth), self.maybe_failing(rel, "int", depth)
         if rng.random() < 0.1:
             a = self.param("pi", None)   # a bare argument (coalesce marks it)
@@ -590,19 +609,24 @@ class Generator:
         rng = self.rng
         choice = rng.choice(["arith", "arith", "div", "neg", "abs", "roundn", "coalesce", "mod"])
         if choice in ("arith", "mod"):
-            a = self.expr(rel, rng.choice(["int", "dec"]), depth)
-            b = self.expr(rel, "dec" if a.t == "int" else rng.choice(["int", "dec"]), depth)
+            a = self.dec_operand(rel, rng.choice(["int", "dec"]), depth)
+            b = self.dec_operand(rel, "dec" if a.t == "int" else rng.choice(["int", "dec"]), depth)
             if choice == "mod" and not ({"big"} & (a.tags | b.tags)):
                 # (Not of a decimal past 2^53: one ulp of difference in how the dividend was rounded
-                # changes the remainder wholly.)
-                return E.join(f"({a.w} % {b.w})", f"wmod({a.s}, {b.s})", "dec", [a, b], may_fail=True)
+                # changes the remainder wholly.) Exact decimals: DuckDB's DECIMAL remainder.
+                mod = "wmod" if "flt" in a.tags | b.tags else "wdmod"
+                return E.join(f"({a.w} % {b.w})", f"{mod}({a.s}, {b.s})", "dec", [a, b], may_fail=True)
             op = rng.choice(["+", "-", "*"])
+            if op == "*" and a.t == b.t == "dec" and not "flt" in a.tags | b.tags:
+                b = self.small_int(rel)   # (a product of decimals adds their scales: d * d * d passes 18 digits)
             return E.join(f"({a.w} {op} {b.w})", f"fin(CAST({a.s} AS DOUBLE) {op} CAST({b.s} AS DOUBLE))", "dec", [a, b],
                           may_fail=op == "*")
         if choice == "div":
-            a = self.expr(rel, rng.choice(["int", "dec"]), depth)
-            b = self.expr(rel, rng.choice(["int", "dec"]), depth)
-            return E.join(f"({a.w} / {b.w})", f"wdiv({a.s}, {b.s})", "dec", [a, b], may_fail=True)
+            a = self.dec_operand(rel, rng.choice(["int", "dec"]), depth)
+            b = self.dec_operand(rel, rng.choice(["int", "dec"]), depth)
+            # integer / integer is a float; a quotient of decimals is exact to 12 places (within abs_tol of DOUBLE's).
+            return E.join(f"({a.w} / {b.w})", f"wdiv({a.s}, {b.s})", "dec", [a, b], extra={"flt"} if a.t == b.t == "int" else (),
+                          may_fail=True)
         if choice == "neg":
             a = self.expr(rel, "dec", depth)
             return E.join(f"-{a.w}" if a.w[0] != "-" else f"-({a.w})", f"(-({a.s}))", "dec", [a])
@@ -613,10 +637,18 @@ class Generator:
             # (Of a decimal only: an integer rounded to digits is an integer, generated by expr_int.)
             a = self.expr(rel, "dec", depth)
             n = rng.choice([0, 1, 2, 3, -1, -2])
-            return E.join(f"round({a.w}, {n})", f"round(CAST({a.s} AS DOUBLE), {n})", "dec", [a])
-        a = self.expr(rel, rng.choice(["dec", "int"]), depth)
+            return E.join(f"round({a.w}, {n})", f"CAST(round({exact_sql(a)}, {n}) AS DOUBLE)", "dec", [a])
+        a = self.dec_operand(rel, rng.choice(["dec", "int"]), depth)
         b = self.maybe_failing(rel, "dec" if a.t == "int" else rng.choice(["int", "dec"]), depth)
+        if "big" in b.tags:
+            b = self.small_int(rel)
         return self.coalesce([a, b], "dec")
+
+    def dec_operand(self, rel, t, depth):
+        """An operand of decimal arithmetic: an integer past 2^53 is left out, because with a decimal it
+        makes an exact result past 18 digits (E0410: `b * 3.125`), where DuckDB's DOUBLE goes on."""
+        a = self.expr(rel, t, depth)
+        return self.small_int(rel) if "big" in a.tags else a
 
     def expr_str(self, rel, depth):
         rng = self.rng
@@ -776,6 +808,12 @@ class Generator:
         e.may_fail = a.may_fail or b.may_fail
         e.logic = (op, a, b)
         return e
+
+
+def exact_sql(e):
+    """A number for DuckDB's round, floor and ceil: as DECIMAL(38,12) when wekaql holds it exactly (so that
+    0.15 rounds to 0.2, as exact decimals do, not to 0.1 as its DOUBLE 0.1499… does), a DOUBLE for a float."""
+    return f"CAST({e.s} AS DOUBLE)" if "flt" in e.tags else f"CAST({e.s} AS DECIMAL(38,12))"
 
 
 def where_sql(cond):

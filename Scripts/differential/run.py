@@ -49,6 +49,9 @@ MACROS = [
     "WHEN b = 0 THEN error('division by zero') ELSE fin(CAST(a AS DOUBLE) / CAST(b AS DOUBLE)) END",
     "CREATE MACRO wmod(a, b) AS CASE WHEN (CAST(a AS DOUBLE) + CAST(b AS DOUBLE)) IS NULL THEN NULL "
     "WHEN b = 0 THEN error('division by zero') ELSE CAST(a AS DOUBLE) % CAST(b AS DOUBLE) END",
+    # The remainder of exact decimals, in DuckDB's DECIMAL (0.3 % 0.1 is 0, where DOUBLE's is 0.0999…).
+    "CREATE MACRO wdmod(a, b) AS CASE WHEN (CAST(a AS DOUBLE) + CAST(b AS DOUBLE)) IS NULL THEN NULL "
+    "WHEN b = 0 THEN error('division by zero') ELSE CAST(CAST(a AS DECIMAL(38,12)) % CAST(b AS DECIMAL(38,12)) AS DOUBLE) END",
     "CREATE MACRO imod(a, b) AS CASE WHEN (CAST(a AS DOUBLE) + CAST(b AS DOUBLE)) IS NULL THEN NULL ELSE a % b END",
     # Folding.swift: lower case, accents off, a few Latin letters to their base, curly apostrophes straight.
     "CREATE MACRO wfold(x) AS translate(lower(strip_accents(x)), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''')",
@@ -140,7 +143,7 @@ def duck_answer(con, program, plant=False):
 # ----- wekaql -----
 
 def wekaql_command(binary, tables, extra):
-    command = [binary, "--no-builtin", "--data", tables.path("t") + ":types=b:integer", "--data", tables.path("u") + ":types=e:decimal", "--data",
+    command = [binary, "--no-builtin", "--data", tables.path("t") + ":types=b:integer", "--data", tables.path("u") + ":types=e:float", "--data",
                tables.path("m"), "-f", "jsonl", "--keep-going"]
     for name, value in tables.params.items():
         command += ["--param", f"{name}={value}"]
@@ -296,7 +299,7 @@ def repro_text(binary, trial, program):
             return f"cat > {name}.csv <<'EOF'\n{f.read()}EOF"
     params = " ".join(f"--param {shlex.quote(n + '=' + v)}" for n, v in trial.params.items() if "$" + n in program.text)
     return "\n".join([heredoc("t"), heredoc("u"),
-                      f"wekaql --no-builtin --data t.csv:types=b:integer --data u.csv:types=e:decimal {params} -f jsonl -e {shlex.quote(program.text)}"])
+                      f"wekaql --no-builtin --data t.csv:types=b:integer --data u.csv:types=e:float {params} -f jsonl -e {shlex.quote(program.text)}"])
 
 
 # ----- the run -----

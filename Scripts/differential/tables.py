@@ -28,7 +28,7 @@ BIG = [INT64_MAX, INT64_MIN, -INT64_MAX, 9007199254740993, -9007199254740993, 46
        123456789012345678, -987654321098765432, 1000000000000000000, 999999999999999999, 1, -1, 0, 42]
 
 # Decimals written as inference takes them (README "Loading other data": no trailing zero but `2.0`, no
-# exponent), for `t.d`; and any spelling, for `u.e`, which is loaded with `types=e:decimal` (it tests
+# exponent), for `t.d`; and any spelling, for `u.e`, which is loaded with `types=e:float` (it tests
 # that option, and keeps the values past 1e300 whose sums overflow).
 DECIMALS = ["1.5", "-0.25", "3.125", "0.1", "-7.75", "2.5", "12345.678", "-0.5",
             "0.001", "2.0", "-3.5", "1234567.25", "0.3"]
@@ -83,12 +83,12 @@ U_TYPES = {"k": "int", "name": "str", "g": "str", "w": "int", "e": "dec"}
 DUCK_TYPE = {"int": "BIGINT", "dec": "DOUBLE", "str": "VARCHAR", "date": "DATE", "bool": "BOOLEAN"}
 
 # `t.b` holds 19-digit integers, which inference keeps as text (more than 18 digits): it is loaded with
-# `types=b:integer`, as `u.e` with `types=e:decimal`.
+# `types=b:integer`, as `u.e` with `types=e:float`.
 
 # Facts about the data a column holds, for the expected-failure matchers: `big` integers past 2^53,
 # `nfd` strings spelt in NFC and NFD, `beyond` letters with accents outside Latin-1 and Latin Extended-A.
 T_TAGS = {"b": {"big"}, "g": {"nfd"}, "s": {"beyond"}}
-U_TAGS = {"g": {"nfd"}}
+U_TAGS = {"g": {"nfd"}, "e": {"flt"}}
 
 
 def ensure_types(rows, types, rng):

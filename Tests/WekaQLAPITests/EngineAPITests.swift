@@ -46,7 +46,7 @@ import WekaQL
 
     @Test func anIntegerParameterWidensWhereADecimalIsExpected() throws {
         let query = try Engine().prepare("operations where arrests / countries > $ratio select name")
-        #expect(query.parameters == ["ratio": .decimal])
+        #expect(query.parameters == ["ratio": .float])
         #expect(try query.run(["ratio": 6]).map { $0["name"] } == [.string("Weka II")])
     }
 

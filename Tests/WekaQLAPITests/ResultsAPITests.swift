@@ -10,7 +10,7 @@ import WekaQL
     @Test func resultsHaveNamedTypedColumns() throws {
         let table = try Engine().prepare("operations select name, year, start_date, arrests / countries as ratio").run()
         #expect(table.fields.map(\.name) == ["name", "year", "start_date", "ratio"])
-        #expect(table.fields.map(\.type) == [.string, .integer, .date, .decimal])
+        #expect(table.fields.map(\.type) == [.string, .integer, .date, .float])
         #expect(table.count == 3)
         #expect(table.columnIndex("year") == 1)
         #expect(table.columnIndex("nope") == nil)

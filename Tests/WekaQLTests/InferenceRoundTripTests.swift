@@ -15,6 +15,7 @@ import Testing
         ("long_digits", { r in (0..<r.next(in: 17...24)).map { _ in String(r.next(in: 1...9)) }.joined() }),
         ("plain_decimal", { r in String(r.next(in: -999...999)) + "." + String(r.next(in: 1...9)) }),
         ("mixed_scale", { r in ["1.50", "2.5", "3", "0.125", ".5", "5.", "1e3", "-0.0", "0.00001"][r.next(in: 0...8)] }),
+        ("exact_scales", { r in ["1.50", "2.5", "3", "0.125", "-7.000", "0.00001", "12345678.123456789", "-0.5", "100"][r.next(in: 0...8)] }),
         ("iso_date", { r in String(format: "2022-%02d-%02d", r.next(in: 1...12), r.next(in: 1...28)) }),
         ("other_dates", { r in ["12/06/2022", "2022-6-1", "2022-06-31", "20220612", "2022-06-12T10:00", "0000-01-01"][r.next(in: 0...5)] }),
         ("boolean", { r in r.next(in: 0...1) == 0 ? "true" : "false" }),
@@ -57,6 +58,7 @@ import Testing
         let typed = Dictionary(uniqueKeysWithValues: zip(Self.columns.map(\.name), types))
         #expect(typed["plain_int"] == .integer)
         #expect(typed["plain_decimal"] == .decimal)
+        #expect(typed["exact_scales"] == .decimal)   // each value keeps its own scale
         #expect(typed["iso_date"] == .date)
         #expect(typed["boolean"] == .boolean)
         #expect(typed["with_nulls"] == .integer)
@@ -75,31 +77,31 @@ import Testing
         #expect(rendered == text)
     }
 
-    /// The decimal rule in the small: what TextScalars.decimal takes prints back as written, and what it
-    /// refuses either does not, or has more than 15 significant digits.
+    /// The decimal rule in the small: what TextScalars.decimal takes prints back as written (scale kept,
+    /// `1.50` stays `1.50`), and what it refuses is negative zero or has more than 18 significant digits.
     @Test func acceptedDecimalsPrintBackAsWritten() {
         var random = SeededRandom(seed: 7)
         for _ in 0..<20_000 {
             let whole = random.next(in: 0...3) == 0 ? "0" : String(random.next(in: 1...999_999_999))
-            let zeros = String(repeating: "0", count: random.next(in: 0...5))
-            let fraction = random.next(in: 0...4) == 0 ? "0" : zeros + String(random.next(in: 0...99_999))
+            let zeros = String(repeating: "0", count: random.next(in: 0...9))
+            let fraction = random.next(in: 0...4) == 0 ? "0" : zeros + String(random.next(in: 0...999_999_999))
             let text = (random.next(in: 0...1) == 0 ? "-" : "") + whole + "." + fraction
             let accepted = Array(text.utf8).withUnsafeBufferPointer(TextScalars.decimal)
-            let printsBack = Double(text).map(Value.format) == text
-            if accepted != nil { #expect(printsBack, "\(text) was taken for a decimal but prints as \(Value.format(Double(text)!))") }
-            let significant = (text.hasSuffix(".0") ? String(text.dropLast(2)) : text).filter(\.isNumber).drop { $0 == "0" }.count
-            if accepted == nil && printsBack { #expect(significant > TextScalars.maximumDecimalDigits, "\(text) prints back but was refused") }
+            if let accepted { #expect(Value.decimal(accepted).description == text, "\(text) prints as \(accepted)") }
+            let significant = text.filter(\.isNumber).drop { $0 == "0" }.count
+            let negativeZero = text.hasPrefix("-") && !text.contains { ("1"..."9").contains($0) }
+            if accepted == nil { #expect(significant > ExactDecimal.maximumDigits || negativeZero, "\(text) was refused") }
         }
-        for text in ["1.5", "2.0", "0.0", "-0.5", "0.0001", "123456789012345.0", "0.125"] {
+        for text in ["1.5", "2.0", "0.0", "-0.5", "0.0001", "123456789012345.0", "0.125", "1.50", "0.00001", "7", "12.100"] {
             #expect(Array(text.utf8).withUnsafeBufferPointer(TextScalars.decimal) != nil, "\(text)")
         }
-        for text in ["1.50", ".5", "5.", "1e3", "-0.0", "0.00001", "01.5", "+1.5", "1234567890123456.0", "1.5.5"] {
+        for text in [".5", "5.", "1e3", "-0.0", "01.5", "+1.5", "1234567890123456789.0", "1.5.5", "-", "0.0000000000000000001"] {
             #expect(Array(text.utf8).withUnsafeBufferPointer(TextScalars.decimal) == nil, "\(text)")
         }
     }
 
-    /// JSON keeps JSON's meaning: the number 1.50 is 1.5 (it has no "text" to keep), while strings that
-    /// look like numbers stay strings.
+    /// JSON numbers keep their value (1.50 is an exact decimal, equal to 1.5, and keeps its scale), while
+    /// strings that look like numbers stay strings.
     @Test func jsonNumbersKeepTheirValue() throws {
         let file = try TemporaryFile(name: "j.json", contents: Data(#"[{"price": 1.50, "zip": "01234", "n": 7}]"#.utf8))
         var dataset = Dataset()

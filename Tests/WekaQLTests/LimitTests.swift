@@ -120,7 +120,7 @@ import Testing
         var engine = Engine()
         let row = try engine.run("figures select -9223372036854775808 as low, 1e-400 as tiny limit 1")[0].table[0]
         #expect(row["low"] == .integer(.min))
-        #expect(row["tiny"] == .decimal(0))
+        #expect(row["tiny"] == .float(0))
     }
 
     @Test func hugeStringLiteral() throws {

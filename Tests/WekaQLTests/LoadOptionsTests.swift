@@ -129,7 +129,7 @@ import Testing
         let text = "zip,n,ok,price,opened\n01234,+5,yes,1.50,12/06/2022\n00042,007,No,.5,01/01/2023\n"
         let (collection, _) = try Self.load("t.csv", text, ["types=n:integer,ok:boolean,price:decimal,opened:date", "dateformat=%d/%m/%Y"])
         #expect(collection.table.fields.map(\.type) == [.string, .integer, .boolean, .decimal, .date])
-        #expect(Self.rows(collection) == [["01234", "5", "true", "1.5", "2022-06-12"], ["00042", "7", "false", "0.5", "2023-01-01"]])
+        #expect(Self.rows(collection) == [["01234", "5", "true", "1.50", "2022-06-12"], ["00042", "7", "false", "0.5", "2023-01-01"]])
     }
 
     @Test func aValueThatIsNotOfItsGivenTypeIsAnError() throws {

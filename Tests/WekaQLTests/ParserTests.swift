@@ -260,7 +260,7 @@ import WekaQL
             guard case .expression(let e, _) = $0, case .literal(let v) = e.kind else { return nil }
             return v
         }
-        #expect(values == ["s", 42, 1.5, 2000.0, true, false, .null, nil])
+        #expect(values == ["s", 42, 1.5, .float(2000), true, false, .null, nil])
     }
 
     @Test func expressionRangesCoverTheirText() throws {

@@ -27,28 +27,28 @@ import WekaQL
         ("last(name)", "Faye"),  // DuckDB: last(name)
     ] as [(String, Value)])
     func computesAsDuckDB(_ aggregate: String, _ value: Value) throws {
-        #expect(try LangFixtures.value("people summarize v = \(aggregate)") == value)
+        #expect(try LangFixtures.value("people summarize v = \(aggregate)").asFloat == value.asFloat)
     }
 
     @Test func oneRowHasNoSampleSpread() throws {
         // DuckDB: stddev_samp and var_samp of one value are null; its median is the value.
-        #expect(try LangFixtures.rows("people where id = 1 summarize stddev(age), variance(age), median(age)") == [[.null, .null, 30.0]])
+        #expect(try LangFixtures.rows("people where id = 1 summarize stddev(age), variance(age), median(age)") == [[.null, .null, .float(30)]])
         #expect(try LangFixtures.rows("empty summarize median(id), count_if(id > 1), string_agg(name), first(name)") == [[.null, 0, .null, .null]])
     }
 
     @Test func theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() throws {
-        #expect(try LangFixtures.value("people where age is not null and id != 5 summarize v = median(age)") == 30.0)
-        #expect(try LangFixtures.value("people where id in (1, 3) summarize v = median(age)") == 27.5)
+        #expect(try LangFixtures.value("people where age is not null and id != 5 summarize v = median(age)") == .float(30))
+        #expect(try LangFixtures.value("people where id in (1, 3) summarize v = median(age)") == .float(27.5))
     }
 
     @Test func perGroupAndInExpressions() throws {
         #expect(try LangFixtures.rows("people summarize m = median(age), n = count_if(active) by city")
-                == [["Accra", .null, 1], ["Dakar", 41.0, 0], ["Lomé", 30.0, 2], [.null, 25.0, 0]])
-        #expect(try LangFixtures.value("people summarize v = round(percentile(age, 0.9) - percentile(age, 0.1), 1)") == 11.2)  // DuckDB: 11.200000000000003 before rounding
+                == [["Accra", .null, 1], ["Dakar", .float(41), 0], ["Lomé", .float(30), 2], [.null, .float(25), 0]])
+        #expect(try LangFixtures.value("people summarize v = round(percentile(age, 0.9) - percentile(age, 0.1), 1)") == .float(11.2))  // DuckDB: 11.200000000000003 before rounding
     }
 
-    @Test(arguments: [("median(age)", ValueType.decimal), ("percentile(age, 0.5)", .decimal), ("stddev(age)", .decimal),
-                      ("variance(score)", .decimal), ("count_if(active)", .integer), ("string_agg(age)", .string),
+    @Test(arguments: [("median(age)", ValueType.float), ("percentile(age, 0.5)", .float), ("stddev(age)", .float),
+                      ("variance(score)", .float), ("count_if(active)", .integer), ("string_agg(age)", .string),
                       ("first(joined)", .date), ("last(name)", .string)])
     func resultTypes(_ aggregate: String, _ type: ValueType) throws {
         #expect(try LangFixtures.table("people summarize v = \(aggregate)").fields.first?.type == type)
@@ -77,5 +77,15 @@ import WekaQL
         let diagnostics = LangFixtures.diagnostics(expected.source)
         #expect(diagnostics.count == 1, "\(diagnostics.map(\.description))")
         expected.check(diagnostics.first)
+    }
+}
+
+private extension Value {
+    /// A number as a float (the statistics are floats; the table writes their expected values as literals).
+    var asFloat: Value {
+        switch self {
+        case .integer, .decimal, .float: return .float(doubleValue!)
+        default: return self
+        }
     }
 }

@@ -30,7 +30,7 @@ import WekaQL
 
     @Test(arguments: [
         (Value.null, ""), (true, "true"), (false, "false"), (42, "42"), (-7, "-7"), (2.5, "2.5"), (2.0, "2.0"),
-        (-0.5, "-0.5"), (.decimal(1e20), "1e+20"), (.decimal(123456789012345.0), "123456789012345.0"),
+        (-0.5, "-0.5"), (.float(1e20), "1e+20"), (.float(123456789012345.0), "123456789012345.0"), (.decimal(ExactDecimal("1.50")!), "1.50"),
         ("Côte d'Ivoire", "Côte d'Ivoire"), (.date(june12), "2022-06-12"), (.integer(.min), "-9223372036854775808"),
     ])
     func descriptions(_ value: Value, _ text: String) {
@@ -42,7 +42,7 @@ import WekaQL
         #expect(values.map(\.type) == [.null, .boolean, .integer, .decimal, .string, .date])
         #expect(values.map(\.isNull) == [true, false, false, false, false, false])
         #expect(values.map(\.doubleValue) == [nil, nil, 1.0, 1.5, nil, nil])
-        #expect(ValueType.allCases.filter(\.isNumeric) == [.null, .integer, .decimal])
+        #expect(ValueType.allCases.filter(\.isNumeric) == [.null, .integer, .decimal, .float])
     }
 
     @Test func literalsBuildValues() {

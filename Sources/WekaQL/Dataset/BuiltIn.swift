@@ -123,8 +123,9 @@ enum BuiltInDecoder {
         case (.null, _): return .null
         case (.boolean(let b), .boolean): return .boolean(b)
         case (.integer(let i), .integer): return .integer(i)
-        case (.integer(let i), .decimal): return .decimal(Double(i))
+        case (.integer(let i), .decimal): return .decimal(ExactDecimal(integer: i))
         case (.decimal(let d), .decimal): return .decimal(d)
+        case (.float(let d), .float): return .float(d)
         case (.string(let s), .string): return .string(s)
         case (.string(let s), .date): return LocalDate(s).map(Value.date)
         default: return nil

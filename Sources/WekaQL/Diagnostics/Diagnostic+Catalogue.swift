@@ -23,6 +23,7 @@ extension Diagnostic {
         // Windows, pivot and regex_extract (Diagnostic+Reshaping.swift)
         case misplacedWindow = "E0330", windowNeedsOver = "E0331", notWindowFunction = "E0332", pivotNeedsAggregate = "E0333"
         case pivotColumnsAtRunTime = "E0334", unpivotTypes = "E0335", regexGroup = "E0336", pivotValueType = "E0337"
+        case constantDoesNotConvert = "E0340"
         case notAList = "E0345", listElementType = "E0346", dottedName = "E0347"
         // Charts
         case unknownChartKind = "E0350", chartNotNumeric = "E0351", chartOption = "E0352", chartNotLast = "E0353"
@@ -30,6 +31,7 @@ extension Diagnostic {
         // Evaluation
         case integerOverflow = "E0400", divisionByZero = "E0401", cancelled = "E0402", invalidArgument = "E0403"
         case numberOutOfRange = "E0404", notOneQuery = "E0405", memoryBudget = "E0406", dateOutOfRange = "E0407"
+        case decimalOverflow = "E0410", doesNotConvert = "E0411"
         // Swift values in and out of the library (Codable rows and parameters)
         case missingColumn = "E0420", valueDecoding = "E0421", parameterEncoding = "E0422"
         // Data files
@@ -350,8 +352,8 @@ extension Diagnostic {
                    hints: ["integers are 64-bit; use a decimal (for example 1.0 * x) for larger results"])
     }
 
-    static func decimalOverflow(range: SourceRange) -> Diagnostic {
-        Diagnostic(code: .numberOutOfRange, message: "number out of range: the result is too large for a decimal", range: range)
+    static func floatOverflow(range: SourceRange) -> Diagnostic {
+        Diagnostic(code: .numberOutOfRange, message: "number out of range: the result is too large for a float", range: range)
     }
 
     static func dateOutOfRange(range: SourceRange) -> Diagnostic {

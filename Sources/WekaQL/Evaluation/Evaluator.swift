@@ -145,7 +145,8 @@ struct Evaluator {
     private static func rowCount(_ value: Value) -> Int? {
         switch value {
         case .integer(let n) where n >= 0: return Int(clamping: n)
-        case .decimal(let d) where d >= 0 && d.rounded() == d && d < 9.2e18: return Int(d)
+        case .decimal(let d) where d.units >= 0 && d.integerValue != nil: return Int(d.integerValue!)
+        case .float(let d) where d >= 0 && d.rounded() == d && d < 9.2e18: return Int(d)
         default: return nil
         }
     }

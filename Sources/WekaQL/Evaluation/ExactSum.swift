@@ -39,3 +39,54 @@ struct ExactSum: Sendable {
 private extension UInt128 {
     var bitWidthUsed: Int { Self.bitWidth - leadingZeroBitCount }
 }
+
+/// The exact sum of decimals of any scales: 128-bit units at the largest scale seen. `sum` is a decimal
+/// at that scale; `avg` the sum divided by the count by the rule of `/` (``ExactDecimal/dividing(by:)``).
+struct DecimalSum: Sendable {
+    private(set) var units: Int128 = 0
+    private(set) var scale = 0
+    private(set) var count = 0
+    /// Set when the 128-bit units wrapped (past 10^38): the result is then an overflow, whatever follows.
+    private var wrapped = false
+
+    mutating func add(_ d: ExactDecimal) {
+        count += 1
+        if d.scale > scale {
+            let grown = units.multipliedReportingOverflow(by: ExactDecimal.powersOfTen[d.scale - scale])
+            units = grown.partialValue
+            wrapped = wrapped || grown.overflow
+            scale = d.scale
+        }
+        let sum = units.addingReportingOverflow(d.units(atScale: scale))
+        units = sum.partialValue
+        wrapped = wrapped || sum.overflow
+    }
+
+    /// The nearest double, for a sum that also has floats.
+    var doubleValue: Double { Double(units) / Double(ExactDecimal.powersOfTen[scale]) }
+
+    /// These decimals plus `integers`' exact sum, as one 128-bit count of units; `nil` when it wrapped.
+    private func combined(with integers: ExactSum) -> Int128? {
+        guard !wrapped else { return nil }
+        let scaled = integers.total.multipliedReportingOverflow(by: ExactDecimal.powersOfTen[scale])
+        let sum = units.addingReportingOverflow(scaled.partialValue)
+        return scaled.overflow || sum.overflow ? nil : sum.partialValue
+    }
+
+    /// The sum, which must fit in a decimal (error E0410 otherwise).
+    func total(plus integers: ExactSum, range: SourceRange) throws -> Value {
+        guard let all = combined(with: integers), let d = ExactDecimal(wide: all, scale: scale) else {
+            throw Diagnostic.decimalOverflow(range: range)
+        }
+        return .decimal(d)
+    }
+
+    /// The mean of `count` values (at least one), by the rule of `/`.
+    func mean(plus integers: ExactSum, count: Int64, range: SourceRange) throws -> Value {
+        guard let all = combined(with: integers),
+              let d = ExactDecimal.quotient(all, Int128(count), scale: scale, keeping: scale) else {
+            throw Diagnostic.decimalOverflow(range: range)
+        }
+        return .decimal(d)
+    }
+}

@@ -87,21 +87,35 @@ struct ExpressionCompiler {
             let compiled = arguments.map(compile)
             let call = function.isLazy ? firstNotNull(compiled) : strict(function, compiled, range: range)
             // `coalesce(decimal, integer)` is a decimal whichever argument it returns.
-            return expression.type == .decimal ? widened(call) : call
+            return widened(call, to: expression.type)
         case .listContains(let list, let item):
             return compileListContains(compile(list), compile(item))
         case .conditional(let branches, let otherwise):
             let conditional = firstTrue(branches.map { (compile($0.condition), compile($0.result)) }, otherwise: otherwise.map(compile))
-            return expression.type == .decimal ? widened(conditional) : conditional
+            return widened(conditional, to: expression.type)
         }
     }
 
-    /// An integer result as a decimal, for an expression typed decimal whose branch gave an integer.
-    private func widened(_ f: @escaping RowFunction) -> RowFunction {
-        { row in
-            let result = try f(row)
-            if case .integer(let i) = result { return .decimal(Double(i)) }
-            return result
+    /// An integer result as a decimal, or a number as a float, for an expression of that type whose branch
+    /// gave a narrower number.
+    private func widened(_ f: @escaping RowFunction, to type: ValueType) -> RowFunction {
+        switch type {
+        case .decimal:
+            return { row in
+                let result = try f(row)
+                if case .integer(let i) = result { return .decimal(ExactDecimal(integer: i)) }
+                return result
+            }
+        case .float:
+            return { row in
+                let result = try f(row)
+                switch result {
+                case .integer, .decimal: return .float(result.doubleValue!)
+                default: return result
+                }
+            }
+        default:
+            return f
         }
     }
 
@@ -120,7 +134,7 @@ struct ExpressionCompiler {
     private func strict(_ function: Function, _ arguments: [RowFunction], range: SourceRange) -> RowFunction {
         { row in
             let values = try arguments.map { try $0(row) }
-            do { return try function.apply(values) } catch { throw Diagnostic.integerOverflow(range: range) }
+            do throws(EvaluationError) { return try function.apply(values) } catch { throw error.diagnostic(function, range: range) }
         }
     }
 
@@ -257,7 +271,10 @@ enum Arithmetic {
         case .integer(let i):
             guard i != .min else { throw Diagnostic.integerOverflow(range: range) }
             return .integer(-i)
-        case .decimal(let d): return .decimal(-d)
+        case .decimal(let d):
+            guard let negated = d.negated else { throw Diagnostic.decimalOverflow(range: range) }
+            return .decimal(negated)
+        case .float(let d): return .float(-d)
         default: return .null
         }
     }
@@ -284,22 +301,8 @@ enum Arithmetic {
             guard !overflow else { throw Diagnostic.integerOverflow(range: range) }
             return .integer(result)
         }
+        if let result = try applyDecimalOrFloat(op, a, b, range: range) { return result }
         guard let x = a.doubleValue, let y = b.doubleValue else { return .null }
-        switch op {
-        case .add: return try finite(x + y, range)
-        case .subtract: return try finite(x - y, range)
-        case .multiply: return try finite(x * y, range)
-        case .divide:
-            guard y != 0 else { throw Diagnostic.divisionByZero(range: range) }
-            return try finite(x / y, range)
-        default:
-            guard y != 0 else { throw Diagnostic.divisionByZero(range: range) }
-            return .decimal(x.truncatingRemainder(dividingBy: y))
-        }
-    }
-
-    private static func finite(_ d: Double, _ range: SourceRange) throws -> Value {
-        guard d.isFinite else { throw Diagnostic.decimalOverflow(range: range) }
-        return .decimal(d)
+        return try float(op, x, y, range: range)   // integer / integer
     }
 }

@@ -123,7 +123,7 @@ struct Grouper {
             switch function {
             case .count: return .integer(counts[g])
             case .sum: return try Accumulator.integer(sums[g], range: aggregate.range)
-            case .avg: return .decimal(sums[g].mean(count: counts[g]))
+            case .avg: return .float(sums[g].mean(count: counts[g]))
             default: return .integer(extremes[g])
             }
         }
@@ -132,12 +132,14 @@ struct Grouper {
 }
 
 /// The running state of one aggregate for one group. Nulls never reach it. Integers are summed exactly
-/// (``ExactSum``), decimals apart; an overflow is an error only when the final value does not fit.
+/// (``ExactSum``), decimals exactly apart (``DecimalSum``), floats apart; an overflow is an error only when
+/// the final value does not fit.
 struct Accumulator {
     var count: Int64 = 0
     var integerSum = ExactSum()
-    var decimalSum: Double = 0
-    var isDecimal = false
+    var decimalSum = DecimalSum()
+    var floatSum: Double = 0
+    var isFloat = false
     var extreme: Value = .null
     var distinct: Set<Value>? = nil
     /// The statistics: the values of `median` and `percentile`; the running mean and sum of squared
@@ -162,11 +164,12 @@ struct Accumulator {
             if distinct == nil { distinct = [] }
             distinct!.insert(value.normalizedForDistinct)
         case .sum, .avg:
-            if case .integer(let i) = value {
-                integerSum.add(i)
-            } else {
-                isDecimal = true
-                decimalSum += value.doubleValue ?? 0
+            switch value {
+            case .integer(let i): integerSum.add(i)
+            case .decimal(let d): decimalSum.add(d)
+            default:
+                isFloat = true
+                floatSum += value.doubleValue ?? 0
             }
         case .min:
             if extreme.isNull || Value.sortOrder(value, extreme) < 0 { extreme = value }
@@ -199,10 +202,12 @@ struct Accumulator {
         case .count: return .integer(count)
         case .count_distinct: return .integer(Int64(distinct?.count ?? 0))
         case .sum where count == 0, .avg where count == 0: return .null
-        case .sum where isDecimal: return try Self.finite(integerSum.decimal + decimalSum, range: range)
+        case .sum where isFloat: return try Self.finite(integerSum.decimal + decimalSum.doubleValue + floatSum, range: range)
+        case .avg where isFloat: return try Self.finite((integerSum.decimal + decimalSum.doubleValue + floatSum) / Double(count), range: range)
+        case .sum where decimalSum.count > 0: return try decimalSum.total(plus: integerSum, range: range)
+        case .avg where decimalSum.count > 0: return try decimalSum.mean(plus: integerSum, count: count, range: range)
         case .sum: return try Self.integer(integerSum, range: range)
-        case .avg where isDecimal: return try Self.finite((integerSum.decimal + decimalSum) / Double(count), range: range)
-        case .avg: return .decimal(integerSum.mean(count: count))
+        case .avg: return .float(integerSum.mean(count: count))
         case .min, .max, .last: return extreme
         case .first: return first ?? .null
         case .list: return count == 0 ? .null : .list(values)
@@ -225,7 +230,7 @@ struct Accumulator {
         let position = fraction * Double(sorted.count - 1)
         let low = Int(position.rounded(.down)), high = Int(position.rounded(.up))
         let lowValue = sorted[low], highValue = sorted[high]
-        return .decimal(low == high ? lowValue : lowValue + (position - Double(low)) * (highValue - lowValue))
+        return .float(low == high ? lowValue : lowValue + (position - Double(low)) * (highValue - lowValue))
     }
 
     /// An integer sum, which must fit in 64 bits.
@@ -234,17 +239,19 @@ struct Accumulator {
         return .integer(total)
     }
 
-    /// A decimal sum or mean, which must be finite (past 1e308 it is not).
+    /// A float sum or mean, which must be finite (past 1e308 it is not).
     static func finite(_ d: Double, range: SourceRange) throws -> Value {
-        guard d.isFinite else { throw Diagnostic.decimalOverflow(range: range) }
-        return .decimal(d)
+        guard d.isFinite else { throw Diagnostic.floatOverflow(range: range) }
+        return .float(d)
     }
 }
 
 extension Value {
-    /// Integers and equal decimals count as one distinct value (1 and 1.0).
+    /// Integers and equal decimals count as one distinct value (1 and 1.0; 1.50 and 1.5 are equal decimals).
     var normalizedForDistinct: Value {
-        if case .decimal(let d) = self, let i = Int64(exactly: d) { return .integer(i) }
+        if case .decimal(let d) = self, let i = d.integerValue { return .integer(i) }
+        if case .float(let d) = self, let i = Int64(exactly: d) { return .integer(i) }
+        if case .float(let d) = self, let exact = ExactDecimal(shortest: d), exact.doubleValue == d { return .decimal(exact) }
         if case .list(let elements) = self { return .list(elements.map(\.normalizedForDistinct)) }
         return self
     }

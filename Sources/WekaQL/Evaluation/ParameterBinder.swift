@@ -14,7 +14,9 @@ enum ParameterBinder {
     private static func convert(_ value: Value, to type: ValueType, name: String, range: SourceRange?) throws -> Value {
         switch (value, type) {
         case (.null, _), (_, .null): return value
-        case (.integer(let i), .decimal): return .decimal(Double(i))
+        case (.integer(let i), .decimal): return .decimal(ExactDecimal(integer: i))
+        case (.integer(let i), .float): return .float(Double(i))
+        case (.decimal(let d), .float): return .float(d.doubleValue)
         case (.string(let s), .date):
             guard let date = LocalDate(s) else { throw Diagnostic.parameterType(name, expected: .date, found: .string, range: range) }
             return .date(date)
@@ -32,10 +34,11 @@ extension Value {
     public init?(parsing text: String, as type: ValueType) {
         let value: Value?
         switch type {
-        case .null: value = Int64(text).map(Value.integer) ?? Double(text).map(Value.decimal) ?? .string(text)
+        case .null: value = Int64(text).map(Value.integer) ?? ExactDecimal(text).map(Value.decimal) ?? Double(text).map(Value.float) ?? .string(text)
         case .string: value = .string(text)
         case .integer: value = Int64(text).map(Value.integer)
-        case .decimal: value = Double(text).map(Value.decimal)
+        case .decimal: value = ExactDecimal(text, lenient: true).map(Value.decimal)
+        case .float: value = Double(text).map(Value.float)
         case .boolean: value = text == "true" ? .boolean(true) : (text == "false" ? .boolean(false) : nil)
         case .date: value = LocalDate(text).map(Value.date)
         case .list: value = nil

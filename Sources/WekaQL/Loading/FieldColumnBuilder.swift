@@ -25,7 +25,8 @@ struct FieldColumnBuilder {
     private let lenient: Bool
     private(set) var misfit = false
     private var integers: [Int64] = []
-    private var decimals: [Double] = []
+    private var decimals = DecimalColumnBuilder()
+    private var floats: [Double] = []
     private var booleans: [UInt8] = []
     private var days: [Int32] = []
     private var nulls: [Bool] = []
@@ -43,6 +44,7 @@ struct FieldColumnBuilder {
         switch type {
         case .integer: integers.reserveCapacity(capacity)
         case .decimal: decimals.reserveCapacity(capacity)
+        case .float: floats.reserveCapacity(capacity)
         case .boolean: booleans.reserveCapacity(capacity)
         case .date: days.reserveCapacity(capacity)
         case .string: text = TextColumnBuilder(capacity: capacity)
@@ -62,7 +64,11 @@ struct FieldColumnBuilder {
             misfit = misfit || value == nil
         case .decimal:
             let value = lenient ? TextScalars.anyDecimal(bytes) : TextScalars.decimal(bytes)
-            decimals.append(value ?? 0)
+            decimals.append(value ?? ExactDecimal(integer: 0))
+            misfit = misfit || value == nil
+        case .float:
+            let value = TextScalars.anyFloat(bytes)
+            floats.append(value ?? 0)
             misfit = misfit || value == nil
         case .boolean:
             let value = lenient ? TextScalars.anyBoolean(bytes) : TextScalars.boolean(bytes)
@@ -87,7 +93,8 @@ struct FieldColumnBuilder {
         case .boolean: booleans.append(2); return
         case .null, .list: return
         case .integer: integers.append(0)
-        case .decimal: decimals.append(0)
+        case .decimal: decimals.appendZero()
+        case .float: floats.append(0)
         case .date: days.append(0)
         }
         if !hasNull {
@@ -106,7 +113,8 @@ struct FieldColumnBuilder {
             hasNull = true
         }
         integers.appendExactly(other.integers)
-        decimals.appendExactly(other.decimals)
+        decimals.append(contentsOf: other.decimals)
+        floats.appendExactly(other.floats)
         booleans.appendExactly(other.booleans)
         days.appendExactly(other.days)
         if type == .string { text.appendContents(of: other.text) }
@@ -118,7 +126,8 @@ struct FieldColumnBuilder {
         switch type {
         case .null, .list: return Column(storage: .null(count))
         case .integer: return Column(storage: .integer(integers, nulls: mask))
-        case .decimal: return Column(storage: .decimal(decimals, nulls: mask))
+        case .decimal: return Column(storage: .decimal(decimals.units, scales: decimals.scales, nulls: mask))
+        case .float: return Column(storage: .float(floats, nulls: mask))
         case .boolean: return Column(storage: .boolean(booleans))
         case .date: return Column(storage: .date(days, nulls: mask))
         case .string: return text.build()

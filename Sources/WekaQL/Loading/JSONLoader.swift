@@ -102,6 +102,7 @@ struct JSONLoader {
             case .boolean: type = .boolean
             case .integer: type = .integer
             case .decimal: type = .decimal
+            case .float: type = .float
             case .string(let s): type = .string; if allDates && LocalDate(s) == nil { allDates = false }
             case .array, .object: type = .string; allDates = false
                 if firstMismatch == nil { firstMismatch = row }
@@ -123,8 +124,11 @@ struct JSONLoader {
         case (.null, _): return .null
         case (.boolean(let b), .boolean): return .boolean(b)
         case (.integer(let i), .integer): return .integer(i)
-        case (.integer(let i), .decimal): return .decimal(Double(i))
+        case (.integer(let i), .decimal): return .decimal(ExactDecimal(integer: i))
         case (.decimal(let d), .decimal): return .decimal(d)
+        case (.integer(let i), .float): return .float(Double(i))
+        case (.decimal(let d), .float): return .float(d.doubleValue)
+        case (.float(let d), .float): return .float(d)
         case (.string(let s), _): return .string(s)
         default: return .string(json.text)
         }
@@ -138,7 +142,8 @@ extension JSON {
         case .null: return "null"
         case .boolean(let b): return b ? "true" : "false"
         case .integer(let i): return String(i)
-        case .decimal(let d): return Value.format(d)
+        case .decimal(let d): return d.description
+        case .float(let d): return Value.format(d)
         case .string(let s): return JSONText.quote(s)
         case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
         case .object(let pairs): return "{" + pairs.map { JSONText.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"

@@ -6,7 +6,10 @@ enum JSON {
     case boolean(Bool)
     /// An integer that fits in 64 bits.
     case integer(Int64)
-    case decimal(Double)
+    /// A number with a point and at most 18 digits, kept exactly (`1.50`).
+    case decimal(ExactDecimal)
+    /// A number in scientific notation or of more digits.
+    case float(Double)
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
@@ -223,10 +226,12 @@ struct JSONReader {
             while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
             guard position > exponentStart else { throw fail("invalid number: digits expected in the exponent") }
         }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let number = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        let text = String(decoding: number, as: UTF8.self)
         if isInteger, let i = Int64(text) { return .integer(i) }
+        if !number.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }), let exact = ExactDecimal.parse(number) { return .decimal(exact) }
         guard let d = Double(text), d.isFinite else { throw Failure(offset: start, message: "number \(text) is out of range") }
-        return .decimal(d)
+        return .float(d)
     }
 
     /// Reads a string at the cursor (which is on its opening quote), decoding escapes.

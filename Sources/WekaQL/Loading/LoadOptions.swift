@@ -144,7 +144,7 @@ public struct LoadOptions: Sendable, Hashable {
         for item in text.split(separator: ",") {
             guard let colon = item.lastIndex(of: ":"), colon != item.startIndex,
                   let type = ValueType(rawValue: item[item.index(after: colon)...].lowercased()), type != .null, !type.isList else {
-                throw bad("types are written column:type, with string, integer, decimal, boolean or date")
+                throw bad("types are written column:type, with string, integer, decimal, float, boolean or date")
             }
             types[String(item[..<colon])] = type
         }

@@ -1,4 +1,5 @@
 // Column type inference for loaded files: the narrowest of integer, decimal, boolean, date and string
+// (never float: a float prints `1e3` as 1000.0)
 // that fits every non-null value of the column — where "fits" means the value prints back exactly as
 // written. `007`, `+5`, `1.50`, `1e3`, `TRUE` and `12/06/2022` keep their column text, so that loading
 // never changes a value (issue 14). Columns given a type (`types=zip:integer`) read values leniently.
@@ -71,37 +72,32 @@ enum TextScalars {
         return Int64(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// The most significant digits of an inferred decimal: any 15-digit decimal converts to a double and
-    /// back unchanged (DBL_DIG), so the value prints as written.
-    static let maximumDecimalDigits = 15
-
-    /// A decimal as wekaql prints it (``Value/format(_:)``): `-?(0|[1-9][0-9]*)\.[0-9]+` with no trailing
-    /// zero after the first fraction digit (`2.0`, `1.5`, never `1.50`, `.5`, `5.`, `1e3`), at most 15
-    /// significant digits, not below 0.0001 (which prints with an exponent), not `-0.0`.
-    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard bytes.count <= 2 + 2 * maximumDecimalDigits, let dot = bytes.firstIndex(of: 0x2E) else { return nil }
-        let negative = bytes.first == 0x2D
-        let whole = UnsafeBufferPointer(rebasing: bytes[(negative ? 1 : 0)..<dot])
-        let fraction = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
-        guard !whole.isEmpty, !fraction.isEmpty, whole.allSatisfy({ $0 &- 0x30 < 10 }), fraction.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
-        if whole[0] == 0x30 && whole.count > 1 { return nil }
-        if fraction.count > 1 && fraction.last == 0x30 { return nil }
-        let wholeIsZero = whole.count == 1 && whole[0] == 0x30
-        let fractionIsZero = fraction.count == 1 && fraction[0] == 0x30
-        if wholeIsZero && fractionIsZero && negative { return nil }
-        let leadingZeros = wholeIsZero ? fraction.prefix(while: { $0 == 0x30 }).count : 0
-        if wholeIsZero && !fractionIsZero && leadingZeros > 3 { return nil }
-        let significant = wholeIsZero ? fraction.count - leadingZeros : whole.count + (fractionIsZero ? 0 : fraction.count)
-        guard significant <= maximumDecimalDigits else { return nil }
-        return Double(String(decoding: bytes, as: UTF8.self))
+    /// A decimal as wekaql prints it (``ExactDecimal/description``): `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with at
+    /// most 18 significant digits, not negative zero (`-0.00`). The scale is kept, so `1.50` and `2` load
+    /// as written; `.5`, `5.`, `+1.5`, `007.5` and `1e3` are not decimals here.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        let start = bytes.first == 0x2D ? 1 : 0
+        guard bytes.count > start else { return nil }
+        if bytes[start] == 0x30 && bytes.count > start + 1 && bytes[start + 1] != 0x2E { return nil }   // a leading zero
+        guard let value = ExactDecimal.parse(bytes) else { return nil }
+        if start == 1 && value.units == 0 { return nil }
+        return value
     }
 
-    /// Longer text is not taken for a decimal (a number of 4,096 digits is text in any data file), so that
+    /// Longer text is not taken for a number (a number of 4,096 digits is text in any data file), so that
     /// a huge field is never copied into a String to be tried.
     static let maximumDecimalLength = 4_096
 
+    /// A decimal in any plain form (`+1.5`, `.5`, `5.`, `007.50`), or in scientific notation when it is
+    /// exact in 18 digits (`1.5e3` is 1500.0); `nil` for other text or more digits.
+    static func anyDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        if let plain = ExactDecimal.parse(bytes, lenient: true) { return plain }
+        guard bytes.contains(where: { $0 | 0x20 == 0x65 }), let d = anyFloat(bytes) else { return nil }
+        return ExactDecimal(shortest: d)
+    }
+
     /// Any number a double reads (`1.50`, `.5`, `1e3`, `+2`), finite.
-    static func anyDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    static func anyFloat(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         guard bytes.count <= maximumDecimalLength, let first = bytes.first, first == 0x2D || first == 0x2B || first == 0x2E || (first >= 0x30 && first <= 0x39) else { return nil }
         guard bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 | 0x20 == 0x65 }) else { return nil }
         guard let d = Double(String(decoding: bytes, as: UTF8.self)), d.isFinite else { return nil }

@@ -163,7 +163,8 @@ enum JSONRenderer {
         case .null: return "null"
         case .boolean(let b): return b ? "true" : "false"
         case .integer(let i): return String(i)
-        case .decimal(let d): return d.isFinite ? Value.format(d) : "null"
+        case .decimal(let d): return d.scale == 0 ? d.description + ".0" : d.description   // a point tells decimals from integers
+        case .float(let d): return d.isFinite ? Value.format(d) : "null"
         case .string(let s): return JSONText.quote(s)
         case .date(let d): return JSONText.quote(d.description)
         case .list(let elements): return "[" + elements.map { JSONRenderer.value($0) }.joined(separator: ",") + "]"

@@ -33,7 +33,7 @@ struct TableLayout {
             }
         }
         widths = fitted(widths)
-        let numeric = table.fields.map { $0.type == .integer || $0.type == .decimal }
+        let numeric = table.fields.map { $0.type == .integer || $0.type == .decimal || $0.type == .float }
         var lines = [rule("┌", "┬", "┐", widths)]
         lines.append(line(headers.enumerated().map { i, header in
             let shown = header.truncated(to: widths[i])

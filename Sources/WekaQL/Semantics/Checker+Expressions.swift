@@ -97,7 +97,8 @@ extension Checker {
             }
             // Folded only when it fits: -(-9223372036854775808) is left to overflow, as an error, at run time.
             if case .literal(.integer(let i)) = bound.kind, i != .min { return BoundExpression(kind: .literal(.integer(-i)), type: .integer, range: range) }
-            if case .literal(.decimal(let d)) = bound.kind { return BoundExpression(kind: .literal(.decimal(-d)), type: .decimal, range: range) }
+            if case .literal(.decimal(let d)) = bound.kind, let negated = d.negated { return BoundExpression(kind: .literal(.decimal(negated)), type: .decimal, range: range) }
+            if case .literal(.float(let d)) = bound.kind { return BoundExpression(kind: .literal(.float(-d)), type: .float, range: range) }
             return BoundExpression(kind: .negate(bound), type: bound.type, range: range)
         }
     }
@@ -122,7 +123,7 @@ extension Checker {
                 throw Diagnostic.operandType(op: op.rawValue, expected: "a number", found: bound.type, range: source.range,
                                              hint: op == .add && bound.type == .string ? "join text with a || b" : nil)
             }
-            let type: ValueType = op == .divide || l.type == .decimal || r.type == .decimal ? .decimal : .integer
+            let type = ValueType.arithmeticResult(op, l.type, r.type)
             noteHedges([l, r], resolver, use: "used in arithmetic")
             return BoundExpression(kind: .arithmetic(op, l, r), type: type, range: range)
         case .fuzzyEqual, .contains, .startsWith, .endsWith, .matches:
@@ -282,6 +283,7 @@ extension Checker {
         }
         switch function.resultType(bound.map(\.type)) {
         case .success(let type):
+            if let cast = function.cast { try cast.checkConstant(bound[0], function: function) }
             return BoundExpression(kind: .call(function, bound), type: type, range: range)
         case .failure(let mismatch):
             let text = file.text(in: arguments[mismatch.index].range)
@@ -340,7 +342,7 @@ extension Checker {
     private func aggregateConstant(_ function: AggregateFunction, _ bound: BoundExpression, _ range: SourceRange) throws -> Value {
         switch (function, bound.kind) {
         case (.percentile, .literal(let v)) where v.doubleValue.map { (0...1).contains($0) } == true:
-            return .decimal(v.doubleValue!)
+            return .float(v.doubleValue!)
         case (.percentile, _):
             throw Diagnostic.notConstant(range: range, what: "a fraction from 0 to 1, such as 0.9 (a constant)")
         case (_, .literal(.string(let separator))):

@@ -7,6 +7,7 @@ enum Function: String, CaseIterable, Sendable {
     case year, month, day, date_trunc, date_diff, today
     case split
     case regex_extract
+    case int, decimal, float, string, date, bool, try_int, try_decimal, try_float, try_string, try_date, try_bool
 
     /// Usage shown in hints and `.help functions`.
     var signature: String {
@@ -27,6 +28,8 @@ enum Function: String, CaseIterable, Sendable {
         case .round: return "round(number[, digits])"
         case .year, .month, .day: return "\(rawValue)(date)"
         case .regex_extract: return "regex_extract(text, pattern[, group])"
+        case .int, .decimal, .float, .string, .date, .bool, .try_int, .try_decimal, .try_float, .try_string, .try_date, .try_bool:
+            return "\(rawValue)(value)"
         }
     }
 
@@ -58,6 +61,7 @@ enum Function: String, CaseIterable, Sendable {
         case .today: return nil
         case .regex_extract: return index == 2 ? .integer : .string
         case .concat, .coalesce, .abs, .floor, .ceil: return nil
+        case .int, .decimal, .float, .string, .date, .bool, .try_int, .try_decimal, .try_float, .try_string, .try_date, .try_bool: return nil
         }
     }
 
@@ -101,16 +105,19 @@ enum Function: String, CaseIterable, Sendable {
         case .coalesce:
             return Self.unified(arguments, from: 0)
         case .abs, .floor, .ceil:
-            if let m = require(0, [.integer, .decimal], "a number") { return .failure(m) }
+            if let m = require(0, [.integer, .decimal, .float], "a number") { return .failure(m) }
             return .success(self == .abs ? arguments[0] : .integer)
         case .round:
-            if let m = require(0, [.integer, .decimal], "a number") ?? (arguments.count > 1 ? require(1, [.integer], "an integer") : nil) {
+            if let m = require(0, [.integer, .decimal, .float], "a number") ?? (arguments.count > 1 ? require(1, [.integer], "an integer") : nil) {
                 return .failure(m)
             }
-            // An integer stays an integer (rounded exactly), as in DuckDB; a decimal rounded to digits stays a decimal.
-            return .success(arguments.count > 1 && arguments[0] != .integer ? .decimal : .integer)
+            // An integer stays an integer (rounded exactly), as in DuckDB; a decimal or float rounded to digits keeps its type.
+            guard arguments.count > 1, arguments[0] != .integer else { return .success(.integer) }
+            return .success(arguments[0] == .null ? .decimal : arguments[0])
         case .year, .month, .day:
             return require(0, [.date], "a date").map(Result.failure) ?? .success(.integer)
+        case .int, .decimal, .float, .string, .date, .bool, .try_int, .try_decimal, .try_float, .try_string, .try_date, .try_bool:
+            return cast!.resultType(arguments[0])
         }
     }
 
@@ -137,6 +144,7 @@ enum Function: String, CaseIterable, Sendable {
     func apply(_ arguments: [Value]) throws(EvaluationError) -> Value {
         if self == .concat { return .string(arguments.map(\.description).joined()) }
         if self == .today { return .date(.today()) }
+        if let cast { return try cast.apply(arguments[0]) }
         if arguments.contains(where: \.isNull) { return .null }
         switch (self, arguments[0]) {
         case (.lower, .string(let s)): return .string(s.lowercased())
@@ -157,7 +165,10 @@ enum Function: String, CaseIterable, Sendable {
         case (.abs, .integer(let i)):
             guard i != .min else { throw .overflow }
             return .integer(Swift.abs(i))
-        case (.abs, .decimal(let d)): return .decimal(Swift.abs(d))
+        case (.abs, .decimal(let d)):
+            guard let magnitude = d.magnitude else { throw .decimalOverflow }
+            return .decimal(magnitude)
+        case (.abs, .float(let d)): return .float(Swift.abs(d))
         case (.floor, let v), (.ceil, let v), (.round, let v):
             return try roundNumber(v, arguments.count > 1 ? arguments[1] : nil)
         case (.year, .date(let d)): return .integer(Int64(d.components.year))
@@ -193,9 +204,10 @@ enum Function: String, CaseIterable, Sendable {
 
     private func roundNumber(_ value: Value, _ digits: Value?) throws(EvaluationError) -> Value {
         if case .integer(let i) = value { return try Self.roundInteger(i, digits: digits) }
-        guard let d = value.doubleValue else { return .null }
+        if case .decimal(let d) = value { return try roundExact(d, digits) }
+        guard case .float(let d) = value else { return .null }
         if case .integer(let places)? = digits {
-            return .decimal(Self.roundDecimal(d, places: Int(clamping: places)))
+            return .float(Self.roundDecimal(d, places: Int(clamping: places)))
         }
         let rounded: Double
         switch self {
@@ -319,7 +331,9 @@ enum AggregateFunction: String, CaseIterable, Sendable {
         switch self {
         case .count, .count_distinct: return .integer
         case .sum: return argument.flatMap { $0.isNumeric ? ($0 == .null ? .integer : $0) : nil }
-        case .avg, .median, .percentile, .stddev, .variance: return argument.flatMap { $0.isNumeric ? .decimal : nil }
+        // The mean of decimals is exact (at the scale of a quotient); of integers, a float, as in DuckDB.
+        case .avg: return argument.flatMap { $0.isNumeric ? ($0 == .decimal ? .decimal : .float) : nil }
+        case .median, .percentile, .stddev, .variance: return argument.flatMap { $0.isNumeric ? .float : nil }
         case .count_if: return argument == .boolean || argument == .null ? .integer : nil
         case .string_agg: return .string
         case .spark: return argument.flatMap { $0.isNumeric ? .string : nil }
@@ -332,4 +346,8 @@ enum AggregateFunction: String, CaseIterable, Sendable {
 /// A failure inside a function, placed by the caller.
 enum EvaluationError: Error {
     case overflow
+    /// An exact decimal result past 18 digits.
+    case decimalOverflow
+    /// A cast whose value does not convert.
+    case doesNotConvert(Value, ValueType)
 }

@@ -142,8 +142,10 @@ extension Parser {
             return Expression(kind: .literal(.integer(value)), range: token.range)
         case .decimal:
             advance()
+            // Exact when it has a point, no exponent and at most 18 digits (`1.50`); a float otherwise.
+            if let exact = ExactDecimal(token.text) { return Expression(kind: .literal(.decimal(exact)), range: token.range) }
             guard let value = Double(token.text), value.isFinite else { throw failure(.decimalOutOfRange(token.text, range: token.range)) }
-            return Expression(kind: .literal(.decimal(value)), range: token.range)
+            return Expression(kind: .literal(.float(value)), range: token.range)
         case .parameter: advance(); return Expression(kind: .parameter(Name(text: token.text, range: token.range)), range: token.range)
         case .quotedName: advance(); return Expression(kind: .field(Name(text: token.text, range: token.range)), range: token.range)
         case .leftParen:
