@@ -140,7 +140,7 @@ public func wekaql_bind_int64(_ handle: OpaquePointer?, _ name: UnsafePointer<CC
 
 @_cdecl("wekaql_bind_double")
 public func wekaql_bind_double(_ handle: OpaquePointer?, _ name: UnsafePointer<CChar>?, _ value: Double) -> Int32 {
-    bind(handle, name) { .decimal(value) }
+    bind(handle, name) { .float(value) }
 }
 
 @_cdecl("wekaql_bind_text")
@@ -209,6 +209,7 @@ public func wekaql_column_type(_ handle: OpaquePointer?, _ column: Int32) -> Int
     case .string?: return 4
     case .date?: return 5
     case .list?: return 6
+    case .float?: return 7
     case .null?, nil: return 0
     }
 }

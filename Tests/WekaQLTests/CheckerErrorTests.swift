@@ -6,7 +6,7 @@ import WekaQL
 
 @Suite struct CheckerErrorTests {
     static let fields = "fields: id, name, city, age, score, active, joined"
-    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, replace, left, right, abs, round, floor, ceil, year, month, day, date_trunc, date_diff, today, split, regex_extract, count, count_distinct, sum, avg, min, max, median, percentile, stddev, variance, count_if, string_agg, first, last, spark, list"
+    static let functions = "functions: lower, upper, length, trim, substr, concat, coalesce, if, replace, left, right, abs, round, floor, ceil, year, month, day, date_trunc, date_diff, today, split, regex_extract, int, decimal, float, string, date, bool, try_int, try_decimal, try_float, try_string, try_date, try_bool, count, count_distinct, sum, avg, min, max, median, percentile, stddev, variance, count_if, string_agg, first, last, spark, list"
 
     static let cases: [ExpectedDiagnostic] = [
         // Names

@@ -1,7 +1,7 @@
 // Parameters from Swift values: the stored properties of an `Encodable` value become `$name` values.
 
 /// Turns an `Encodable` value into query parameters, one per property: `String` to a string, the
-/// integer types to an integer, `Double` and `Float` to a decimal, `Bool` to a boolean, ``LocalDate``
+/// integer types to an integer, `Double` and `Float` to a float, `Bool` to a boolean, ``LocalDate``
 /// to a date, ``Value`` as it is, and `nil` to null.
 ///
 /// ```swift
@@ -89,8 +89,8 @@ final class ScalarEncoder: Encoder, SingleValueEncodingContainer {
     func encodeNil() { result = .null }
     func encode(_ value: Bool) { result = .boolean(value) }
     func encode(_ value: String) { result = .string(value) }
-    func encode(_ value: Double) { result = .decimal(value) }
-    func encode(_ value: Float) { result = .decimal(Double(value)) }
+    func encode(_ value: Double) { result = .float(value) }
+    func encode(_ value: Float) { result = .float(Double(value)) }
     func encode(_ value: Int) throws { try integer(value) }
     func encode(_ value: Int8) throws { try integer(value) }
     func encode(_ value: Int16) throws { try integer(value) }

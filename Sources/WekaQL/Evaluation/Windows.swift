@@ -171,7 +171,7 @@ struct RankedNumbers {
         let position = fraction * Double(count - 1)
         let low = Int(position.rounded(.down)), high = Int(position.rounded(.up))
         let lowValue = element(low), highValue = element(high)
-        return .decimal(low == high ? lowValue : lowValue + (position - Double(low)) * (highValue - lowValue))
+        return .float(low == high ? lowValue : lowValue + (position - Double(low)) * (highValue - lowValue))
     }
 }
 

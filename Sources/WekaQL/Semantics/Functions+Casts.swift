@@ -54,6 +54,7 @@ struct Cast {
             guard case .string(let s) = value else { return nil }
             return LocalDate(trimmed(s)).map(Value.date)
         case .null: return value
+        case .list: return nil
         }
     }
 

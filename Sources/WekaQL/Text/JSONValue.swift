@@ -52,7 +52,8 @@ public enum JSONValue: Hashable, Sendable {
         case .null: self = .null
         case .boolean(let b): self = .bool(b)
         case .integer(let n): self = .integer(n)
-        case .decimal(let d): self = .number(d)
+        case .decimal(let d): self = .number(d.doubleValue)
+        case .float(let d): self = .number(d)
         case .string(let s): self = .string(s)
         case .array(let items): self = .array(items.map(JSONValue.init))
         case .object(let pairs): self = .object(pairs.map { ($0.0, JSONValue($0.1)) })

@@ -8,6 +8,7 @@ extension ValueType: RawRepresentable, CaseIterable, Codable {
         case .boolean: return "boolean"
         case .integer: return "integer"
         case .decimal: return "decimal"
+        case .float: return "float"
         case .string: return "string"
         case .date: return "date"
         case .list(let element): return "list of \(element.rawValue)"
@@ -29,7 +30,7 @@ extension ValueType: RawRepresentable, CaseIterable, Codable {
     }
 
     /// The scalar types; a list type is made of one of them.
-    public static let allCases: [ValueType] = [.null, .boolean, .integer, .decimal, .string, .date]
+    public static let allCases: [ValueType] = [.null, .boolean, .integer, .decimal, .float, .string, .date]
 
     /// Whether it is a list type.
     public var isList: Bool { if case .list = self { return true } else { return false } }

@@ -56,6 +56,7 @@ extern "C" {
 #define WEKAQL_TEXT    4
 #define WEKAQL_DATE    5
 #define WEKAQL_LIST    6   /* its text is a JSON array, as in CSV output */
+#define WEKAQL_FLOAT   7   /* binary floating point; WEKAQL_DECIMAL is exact, its text exact too */
 
 typedef struct wekaql_engine wekaql_engine;
 typedef struct wekaql_stmt wekaql_stmt;
@@ -103,8 +104,8 @@ int wekaql_column_count(wekaql_stmt *statement);
 const char *wekaql_column_name(wekaql_stmt *statement, int column);
 
 /* The current row's values. wekaql_column_type gives the value's type (WEKAQL_NULL for a null);
- * wekaql_column_int64 reads an integer or boolean (0 otherwise), wekaql_column_double an integer or
- * decimal (0.0 otherwise), wekaql_column_text any value as wekaql prints it in CSV (NULL for a null). */
+ * wekaql_column_int64 reads an integer or boolean (0 otherwise), wekaql_column_double an integer,
+ * decimal or float (0.0 otherwise), wekaql_column_text any value as wekaql prints it in CSV (NULL for a null). */
 int wekaql_column_type(wekaql_stmt *statement, int column);
 int64_t wekaql_column_int64(wekaql_stmt *statement, int column);
 double wekaql_column_double(wekaql_stmt *statement, int column);
