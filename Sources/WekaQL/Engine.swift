@@ -20,6 +20,11 @@ public struct Engine: Sendable {
     /// How much memory one stage may make: a join, sort, grouping or `distinct` estimated to pass it fails
     /// with E0406 before making its rows. By default, half the machine's physical memory.
     public var memoryBudget: MemoryBudget = .machineDefault
+    /// Run every query as `explain QUERY` (the command line's `--explain`): each result is then what
+    /// its stages did.
+    public var explainsQueries = false
+    /// How each binding was made, to follow lineage through it.
+    var bindingOrigins: [String: ResultOrigin] = [:]
 
     /// Creates an engine over `dataset` (the built-in Operation Weka II data by default).
     public init(dataset: Dataset = .builtIn) {
@@ -30,6 +35,7 @@ public struct Engine: Sendable {
     /// result `_` this way.
     public mutating func bind(_ name: String, to table: Table) {
         bindings[name] = table
+        bindingOrigins[name] = nil
     }
 
     /// Runs every statement of `source` and returns their results in order.
@@ -76,16 +82,16 @@ public struct Engine: Sendable {
             do {
                 var result = try execute(plan, parameters: parameters, cancellation: cancellation)
                 result.notes = result.notes.map { $0.located(in: file) }
-                if let name = plan.binding { bindings[name] = result.table }
+                if let name = plan.binding { bindings[name] = result.table; bindingOrigins[name] = result.origin }
                 report(.result(result))
             } catch let diagnostic as Diagnostic {
                 report(.failure(diagnostic.located(in: file)))
-                if let name = plan.binding { bindings[name] = nil }   // no stale value from an earlier run
+                if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }   // no stale value from an earlier run
                 succeeded = false
                 if !keepGoing { return false }
             } catch {
                 // An unbound `let` after a failed statement: that failure was reported; this one follows from it.
-                if let name = plan.binding { bindings[name] = nil }
+                if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }
                 succeeded = false
             }
         }
@@ -158,10 +164,16 @@ public struct Engine: Sendable {
 
     func execute(_ plan: StatementPlan, parameters: [String: Value], cancellation: CancellationToken?) throws -> StatementResult {
         let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters, at: plan.query.parameterRanges)
-        let evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+        let origin = ResultOrigin(plan: plan.query, dataset: dataset, bindings: bindings, origins: bindingOrigins, parameters: bound,
                                   budget: memoryBudget)
+        var evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+                                  budget: memoryBudget)
+        evaluator.origins = bindingOrigins
+        evaluator.explaining = plan.explain || (explainsQueries && plan.binding == nil)
         let outcome = try evaluator.run(plan.query)
-        return StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)
+        var result = StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)
+        result.origin = evaluator.explaining ? nil : origin
+        return result
     }
 }
 
@@ -175,6 +187,8 @@ public struct StatementResult: Sendable {
     public var notes: [Diagnostic]
     /// Where the statement is in its source.
     public var range: SourceRange
+    /// How it was made, to run it again traced (``lineage()``); `nil` for an `explain`.
+    var origin: ResultOrigin? = nil
 }
 
 /// A result or an error, reported as a program runs.

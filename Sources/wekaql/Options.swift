@@ -19,6 +19,8 @@ struct Options {
     var jsonErrors = false
     var width: Int?
     var timer = false
+    /// `--explain`: every query answers with what its stages did.
+    var explain = false
     /// `--memory-limit SIZE`: the memory budget of a join, sort or grouping (default: half the machine's memory).
     var memoryBudget: MemoryBudget?
     /// Show values in table, vertical and markdown exactly as they are, not with escapes.
@@ -80,6 +82,7 @@ struct Options {
                 guard let n = Int(text), n >= 0 else { throw UsageError(message: "--width needs a number of columns, got \"\(text)\"") }
                 width = n
             case "--timer": timer = true
+            case "--explain": explain = true
             case "--memory-limit":
                 let text = try take()
                 guard let budget = MemoryBudget(parsing: text) else {
@@ -186,6 +189,7 @@ enum Help {
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
           --timer               print each statement's run time to standard error
+          --explain             run each query as explain QUERY: a row per stage, with rows in and out
           --memory-limit SIZE   the most memory a join, sort or grouping may take (4GB, 512MB;
                                 default: half the machine's memory)
           --raw                 show values in table, vertical and markdown as they are: without it,

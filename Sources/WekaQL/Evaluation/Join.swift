@@ -9,7 +9,7 @@ struct Joiner {
     let cancellation: CancellationToken?
     let budget: MemoryBudget
 
-    func join(_ plan: JoinPlan, fields: [Field]) throws -> Table {
+    func join(_ plan: JoinPlan, fields: [Field]) throws -> JoinOutput {
         var checked = 0
         func checkCancelled() throws(Diagnostic) {
             checked &+= 1
@@ -59,6 +59,13 @@ struct Joiner {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: plan.range) }
             columns.append(column.gathering(rows))
         }
-        return Table(fields: fields, columns: columns, rowCount: leftRows.count)
+        return JoinOutput(table: Table(fields: fields, columns: columns, rowCount: leftRows.count), leftRows: leftRows, rightRows: rightRows)
     }
+}
+
+/// A join's rows, and for each the left row (of the input table) and right row (-1 for none) it pairs.
+struct JoinOutput {
+    var table: Table
+    var leftRows: [Int32]
+    var rightRows: [Int32]
 }

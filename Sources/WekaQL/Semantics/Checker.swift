@@ -62,7 +62,7 @@ struct Checker {
                 scope.bindings[binding] = query.fields
                 scope.failedBindings.remove(binding)
             }
-            return StatementPlan(query: query, binding: binding, range: statement.range)
+            return StatementPlan(query: query, binding: binding, range: statement.range, explain: statement.explain != nil)
         } catch {
             if let binding { scope.failedBindings.insert(binding); scope.bindings[binding] = nil }
             throw error
@@ -96,8 +96,10 @@ struct Checker {
             context = "the result of \"\(stageName(stage))\""
         }
         if !errors.isEmpty { throw CheckFailure(diagnostics: errors) }
-        return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
-                         parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage)
+        var plan = QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
+                             parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage)
+        try checkWhy(query.why, plan: &plan, sourceFields: sourceFields)
+        return plan
     }
 
     private func stageName(_ stage: Stage) -> String {

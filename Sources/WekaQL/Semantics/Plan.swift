@@ -129,6 +129,10 @@ struct QueryPlan: Sendable {
     var parameterRanges: [String: SourceRange] = [:]
     /// The caveats of each stage, by the stage's index, checked against the rows entering it.
     var caveats: [Int: [Caveat]] = [:]
+    /// `| why` or `| why not EXPR` at the end: the result is then the lineage, and `fields` its fields.
+    var lineage: LineageRequest? = nil
+    /// The text the ranges point into, for `explain` and `why not` to quote the stages as written.
+    var file: SourceFile? = nil
 }
 
 /// A checked statement.
@@ -137,4 +141,6 @@ struct StatementPlan: Sendable {
     /// The name it binds, for `let`.
     var binding: String?
     var range: SourceRange
+    /// `explain QUERY`: the result is what each stage did.
+    var explain = false
 }

@@ -79,7 +79,7 @@ public enum Layout {
         guard let token else { return false }
         if token.kind == .pipe { return true }
         guard token.kind == .word, let keyword = token.keyword else { return false }
-        return keyword != .let
+        return keyword != .let && keyword != .explain
     }
 
     /// Whether `text` holds only complete statements, so that a shell can run it rather than

@@ -59,13 +59,14 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable, Codable {
     case contains, starts, ends, with, matches
     case `case`, when, then, `else`, end
     case extend, rename, drop, top
+    case why, explain
 
     /// Keywords that begin a stage; a line that starts with one continues the statement above it.
     public static let stageStarts: Set<Keyword> = [
         .where, .select, .sort, .order, .limit, .distinct, .count, .summarize, .join, .left, .inner,
-        .extend, .rename, .drop, .top,
+        .extend, .rename, .drop, .top, .why,
     ]
 
     /// Keywords after which a statement cannot end, so a line break after them continues it.
-    static let needsMore: Set<Keyword> = Set(allCases).subtracting([.asc, .desc, .count, .distinct, .null, .true, .false, .end])
+    static let needsMore: Set<Keyword> = Set(allCases).subtracting([.asc, .desc, .count, .distinct, .null, .true, .false, .end, .why])
 }
