@@ -13,7 +13,9 @@ struct StageExplainer {
         case .project:
             return ("\(output.table.fields.count) columns", nil)
         case .sort:
-            return ("", nil)
+            // Before a limit, a sort keeps only the rows the limit will (a bounded heap).
+            let dropped = output.count < input.count ? Self.dropped(input.rows, kept: output.rows) : []
+            return (dropped.isEmpty ? "" : "\(dropped.count) rows after the limit", dropped.first.map(observer.describe))
         case .limit:
             let dropped = Self.dropped(input.rows, kept: output.rows)
             return (dropped.isEmpty ? "" : "\(dropped.count) rows after the limit", dropped.first.map(observer.describe))

@@ -94,7 +94,9 @@ final class WhyNotTracker {
         case .limit:
             let positions = rows.prefix(3).compactMap { row in input.rows.firstIndex(of: row).map { String($0 + 1) } }
             return "at row\(positions.count == 1 ? "" : "s") \(positions.joined(separator: ", "))\(rows.count > 3 ? ", …" : "") of \(input.count), after the first \(output.count)"
-        case .project, .sort, .distinct, .aggregate:
+        case .sort:
+            return "after the first \(output.count) rows in this order, all the limit that follows keeps"
+        case .project, .distinct, .aggregate:
             return nil
         }
     }
