@@ -2,12 +2,20 @@
 
 enum LineageTables {
     /// `why`: the result's columns, then `from`, `row` and `source`, one row per (result row, input row)
-    /// pair. A name the result already has gets `why_` before it.
+    /// pair (a result row with no input rows, a count of nothing, has one with nulls). A name the result
+    /// already has gets `why_` before it.
     static func why(result: Table, lineage: QueryLineage, graph: LineageGraph) -> Table {
         var resultRows: [Int32] = []
         var from: [Value] = [], row: [Value] = [], source: [Value] = []
         for index in 0..<result.rowCount {
-            for input in lineage.inputRows(ofResultRow: index) {
+            let inputs = lineage.inputRows(ofResultRow: index)
+            if inputs.isEmpty {   // a count of no rows stands on none: it is still shown, with nulls
+                resultRows.append(Int32(index))
+                from.append(.null)
+                row.append(.null)
+                source.append(.null)
+            }
+            for input in inputs {
                 resultRows.append(Int32(index))
                 from.append(.string(graph.inputs[Int(input.input)].name))
                 row.append(.string(graph.rowText(of: input)))
