@@ -172,7 +172,8 @@ public struct Engine: Sendable {
         evaluator.explaining = plan.explain || (explainsQueries && plan.binding == nil)
         let outcome = try evaluator.run(plan.query)
         var result = StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)
-        result.origin = evaluator.explaining ? nil : origin
+        // A lineage or an explain has no rows of its own behind it to trace.
+        result.origin = evaluator.explaining || plan.query.lineage != nil ? nil : origin
         return result
     }
 }

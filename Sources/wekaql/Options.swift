@@ -162,7 +162,8 @@ enum Help {
 
       stages       where, select … as, sort by … [asc|desc], limit N [offset M], distinct,
                    count [by …], summarize NAME = AGG(…) [by …], [left] join C on F [= G],
-                   extend NAME = …, rename OLD as NEW, drop FIELD, top N by … [asc|desc]
+                   extend NAME = …, rename OLD as NEW, drop FIELD, top N by … [asc|desc],
+                   then why | why not COND (the rows behind a result); explain QUERY
       operators    = != < <= > >= =~  and or not  in (…)  is [not] null  between … and …
                    contains, starts with, ends with (case- and accent-insensitive), matches "regex"
                    + - * / %  a || b (join text)  case when C then A [else B] end  if(C, A, B)
@@ -189,7 +190,7 @@ enum Help {
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
           --timer               print each statement's run time to standard error
-          --explain             run each query as explain QUERY: a row per stage, with rows in and out
+          --explain             answer each query with a row per stage: rows in and out, time
           --memory-limit SIZE   the most memory a join, sort or grouping may take (4GB, 512MB;
                                 default: half the machine's memory)
           --raw                 show values in table, vertical and markdown as they are: without it,

@@ -38,15 +38,14 @@ extension Evaluator {
         case .collection(let name):
             return .input(graph.add(LineageInput(name: name, table: table, file: dataset[name]?.file)))
         case .binding(let name):
-            guard let origin = origins[name] else { return .input(graph.add(LineageInput(name: name, table: table, file: nil))) }
-            var evaluator = Evaluator(dataset: origin.dataset, bindings: origin.bindings, parameters: origin.parameters,
-                                      cancellation: cancellation, budget: origin.budget)
-            evaluator.origins = origin.origins
+            // A binding without a query behind it (bound by the library, or a lineage itself) is where lineage ends.
+            guard let origin = origins[name], origin.plan.lineage == nil else {
+                return .input(graph.add(LineageInput(name: name, table: table, file: nil)))
+            }
+            var evaluator = Evaluator(origin, cancellation: cancellation)
             evaluator.tracing = true
             evaluator.graph = graph
-            var plan = origin.plan
-            plan.lineage = nil
-            guard let lineage = try evaluator.run(plan).lineage else { preconditionFailure("a traced run keeps its lineage") }
+            guard let lineage = try evaluator.run(origin.plan).lineage else { preconditionFailure("a traced run keeps its lineage") }
             return .query(lineage)
         }
     }

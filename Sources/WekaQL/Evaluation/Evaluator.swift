@@ -38,7 +38,7 @@ struct Evaluator {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
             notes += CaveatExplainer(relation: relation).notes(for: plan.caveats[index] ?? [])
             let compiler = ExpressionCompiler(table: relation.table, parameters: parameters)
-            let input = relation
+            let input: Relation? = observer == nil ? nil : relation   // kept only when observed
             var detail = StageDetail.none
             observer?.startStage()
             switch stage {
@@ -67,10 +67,12 @@ struct Evaluator {
                 let right = try table(join.right)
                 let joined = try Joiner(left: relation, right: right, cancellation: cancellation, budget: budget).join(join, fields: fields)
                 relation = Relation(joined.table)
-                detail = .join(joined, rightRowCount: right.rowCount)
+                if observer != nil { detail = .join(joined, rightRowCount: right.rowCount) }
             }
-            try observer?.finishStage(stage, range: range, input: input, output: relation, detail: detail, compiler: compiler) {
-                try rightLineage(of: stage, graph: observer!.graph)
+            if let observer, let input {
+                try observer.finishStage(stage, range: range, input: input, output: relation, detail: detail, compiler: compiler) {
+                    try rightLineage(of: stage, graph: observer.graph)
+                }
             }
         }
         let result = relation.materialized()

@@ -6,24 +6,26 @@ enum LineageTables {
     /// already has gets `why_` before it.
     static func why(result: Table, lineage: QueryLineage, graph: LineageGraph) -> Table {
         var resultRows: [Int32] = []
-        var from: [Value] = [], row: [Value] = [], source: [Value] = []
+        var from: [Value] = [], source: [Value] = []
+        var row = TextStorage()   // nearly every value distinct: stored end to end, not in a dictionary
         for index in 0..<result.rowCount {
             let inputs = lineage.inputRows(ofResultRow: index)
             if inputs.isEmpty {   // a count of no rows stands on none: it is still shown, with nulls
                 resultRows.append(Int32(index))
                 from.append(.null)
-                row.append(.null)
+                row.appendNull()
                 source.append(.null)
             }
             for input in inputs {
                 resultRows.append(Int32(index))
                 from.append(.string(graph.inputs[Int(input.input)].name))
-                row.append(.string(graph.rowText(of: input)))
+                var text = graph.rowText(of: input)
+                text.withUTF8 { row.append($0) }
                 source.append(graph.sentence(of: input).map(Value.string) ?? .null)
             }
         }
         let columns = result.columns.map { $0.gathering(resultRows) }
-            + [Column(type: .string, values: from), Column(type: .string, values: row), Column(type: .string, values: source)]
+            + [Column(type: .string, values: from), Column(storage: .text(row)), Column(type: .string, values: source)]
         return Table(fields: result.fields + whyFields(after: result.fields), columns: columns, rowCount: resultRows.count)
     }
 

@@ -41,16 +41,23 @@ final class RecordLines: Sendable {
     /// How to find the records of `collection` in the file at `path` when it is read again.
     static func of(path: String, kind: DataFileKind, collection: String, options: LoadOptions, rows: Int) -> RecordLines {
         RecordLines {
-            guard path != "-", var bytes = try? FileBytes.read(path) else { return nil }
-            if let converted = bytes.withUnsafeBufferPointer(options.encoding.utf8) { bytes = converted }
-            let starts: [Int]? = bytes.withUnsafeBufferPointer { buffer in
+            guard path != "-" else { return nil }
+            func lines(in buffer: UnsafeBufferPointer<UInt8>) -> [Int32]? {
+                let starts: [Int]?
                 switch kind {
-                case .csv, .tsv, .txt: return csvRecordStarts(buffer, options: options, kind: kind)
-                case .jsonl, .json: return jsonRecordStarts(buffer, collection: collection)
+                case .csv, .tsv, .txt: starts = csvRecordStarts(buffer, options: options, kind: kind)
+                case .jsonl, .json: starts = jsonRecordStarts(buffer, collection: collection)
                 }
+                guard let starts, starts.count == rows else { return nil }
+                return lineNumbers(of: starts, in: buffer)
             }
-            guard let starts, starts.count == rows else { return nil }
-            return bytes.withUnsafeBufferPointer { lineNumbers(of: starts, in: $0) }
+            // A UTF-8 file is mapped, not copied, as loading maps it.
+            if options.encoding == .utf8, let mapped = (try? FileBytes.map(path)) ?? nil {
+                return withExtendedLifetime(mapped) { lines(in: mapped.bytes) }
+            }
+            guard var bytes = try? FileBytes.read(path) else { return nil }
+            if let converted = bytes.withUnsafeBufferPointer(options.encoding.utf8) { bytes = converted }
+            return bytes.withUnsafeBufferPointer(lines)
         }
     }
 

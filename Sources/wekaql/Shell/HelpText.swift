@@ -55,6 +55,9 @@ enum HelpText {
                                            an EXPR may combine aggregates:
                                            round(sum(a) / sum(b), 2)
       [left] join COLLECTION on F [= G]    add matching rows of another collection
+      why | why not CONDITION              last: the input rows behind each row, or
+                                           where the rows of CONDITION were dropped
+      explain QUERY                        a row per stage: rows in and out, time
       let NAME = QUERY                     keep a result for later statements
     Stages follow a source, with or without | between them; alone, they refine
     the last result.

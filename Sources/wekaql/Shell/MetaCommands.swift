@@ -32,9 +32,9 @@ struct MetaCommand {
         MetaCommand(name: "limit", usage: ".limit memory [SIZE]", summary: "the most memory a join, sort or grouping may take (4GB)",
                     argument: .choices(["memory"])),
         MetaCommand(name: "last", usage: ".last", summary: "print the previous result whole", argument: .none),
-        MetaCommand(name: "why", usage: ".why [N]", summary: "the input rows and sentences behind row N of the last result (N may be left out for one row)",
+        MetaCommand(name: "why", usage: ".why [N]", summary: "the input rows and sentences behind row N of the last result",
                     argument: .text),
-        MetaCommand(name: "explain", usage: ".explain", summary: "what each stage of the last statement did: rows in and out, time", argument: .none),
+        MetaCommand(name: "explain", usage: ".explain", summary: "what each stage of the last statement did", argument: .none),
         MetaCommand(name: "quit", usage: ".quit", summary: "leave wekaql (also .exit, or Ctrl-D)", argument: .none),
         MetaCommand(name: "exit", usage: ".exit", summary: "leave wekaql", argument: .none),
     ]
