@@ -24,6 +24,11 @@ public struct Engine: Sendable {
     /// ``Diagnostic/Severity/warning``, as a warning after which the run goes on (`--warn-asserts`,
     /// and `wekaql test`, which counts every assert of a script).
     public var assertionSeverity: Diagnostic.Severity = .error
+    /// Run every query as `explain QUERY` (the command line's `--explain`): each result is then what
+    /// its stages did.
+    public var explainsQueries = false
+    /// How each binding was made, to follow lineage through it.
+    var bindingOrigins: [String: ResultOrigin] = [:]
 
     /// Creates an engine over `dataset` (the built-in Operation Weka II data by default).
     public init(dataset: Dataset = .builtIn) {
@@ -34,6 +39,7 @@ public struct Engine: Sendable {
     /// result `_` this way.
     public mutating func bind(_ name: String, to table: Table) {
         bindings[name] = table
+        bindingOrigins[name] = nil
     }
 
     /// Runs every statement of `source` and returns their results in order.
@@ -80,18 +86,18 @@ public struct Engine: Sendable {
             do {
                 var result = try execute(plan, parameters: parameters, cancellation: cancellation)
                 result.notes = result.notes.map { $0.located(in: file) }
-                if let name = plan.binding { bindings[name] = result.table }
+                if let name = plan.binding { bindings[name] = result.table; bindingOrigins[name] = result.origin }
                 report(.result(result))
             } catch let diagnostic as Diagnostic where diagnostic.severity != .error {
                 report(.failure(diagnostic.located(in: file)))   // a failed assert reported as a warning
             } catch let diagnostic as Diagnostic {
                 report(.failure(diagnostic.located(in: file)))
-                if let name = plan.binding { bindings[name] = nil }   // no stale value from an earlier run
+                if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }   // no stale value from an earlier run
                 succeeded = false
                 if !keepGoing { return false }
             } catch {
                 // An unbound `let` after a failed statement: that failure was reported; this one follows from it.
-                if let name = plan.binding { bindings[name] = nil }
+                if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }
                 succeeded = false
             }
         }
@@ -164,12 +170,20 @@ public struct Engine: Sendable {
 
     func execute(_ plan: StatementPlan, parameters: [String: Value], cancellation: CancellationToken?) throws -> StatementResult {
         let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters, at: plan.query.parameterRanges)
-        let evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+        let origin = ResultOrigin(plan: plan.query, dataset: dataset, bindings: bindings, origins: bindingOrigins, parameters: bound,
                                   budget: memoryBudget)
+        var evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+                                  budget: memoryBudget)
+        evaluator.origins = bindingOrigins
+        evaluator.explaining = plan.explain || (explainsQueries && plan.binding == nil)
         let outcome = try evaluator.run(plan.query)
         if let assertion = plan.assertion { try AssertionCheck(plan: assertion, severity: assertionSeverity).verify(outcome.table) }
         return StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range,
                                chart: plan.query.chart, isAssertion: plan.assertion != nil)
+        var result = StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)
+        // A lineage or an explain has no rows of its own behind it to trace.
+        result.origin = evaluator.explaining || plan.query.lineage != nil ? nil : origin
+        return result
     }
 }
 
@@ -187,6 +201,8 @@ public struct StatementResult: Sendable {
     public var chart: ChartSpec? = nil
     /// Whether it is an `assert` that held (one that fails is reported as a ``Diagnostic`` instead).
     public var isAssertion = false
+    /// How it was made, to run it again traced (``lineage()``); `nil` for an `explain`.
+    var origin: ResultOrigin? = nil
 }
 
 /// A result or an error, reported as a program runs.

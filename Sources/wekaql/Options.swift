@@ -19,6 +19,8 @@ struct Options {
     var jsonErrors = false
     var width: Int?
     var timer = false
+    /// `--explain`: every query answers with what its stages did.
+    var explain = false
     /// `--memory-limit SIZE`: the memory budget of a join, sort or grouping (default: half the machine's memory).
     var memoryBudget: MemoryBudget?
     /// Show values in table, vertical and markdown exactly as they are, not with escapes.
@@ -99,6 +101,7 @@ struct Options {
                 guard let n = Int(text), n >= 0 else { throw UsageError(message: "--width needs a number of columns, got \"\(text)\"") }
                 width = n
             case "--timer": timer = true
+            case "--explain": explain = true
             case "--memory-limit":
                 let text = try take()
                 guard let budget = MemoryBudget(parsing: text) else {
@@ -203,6 +206,7 @@ enum Help {
                    extend NAME = …, rename OLD as NEW, drop FIELD, top N by … [asc|desc],
                    chart bar|column|line|hist|spark [x = F] [y = F, …] [by F] [title "…"] (last)
       asserts      assert QUERY [, "message"]   assert QUERY is empty [, "message"]
+                   then why | why not COND (the rows behind a result); explain QUERY
       operators    = != < <= > >= =~  and or not  in (…)  is [not] null  between … and …
                    contains, starts with, ends with (case- and accent-insensitive), matches "regex"
                    + - * / %  a || b (join text)  case when C then A [else B] end  if(C, A, B)
@@ -233,6 +237,7 @@ enum Help {
           --error-format FORMAT text (default) or json, for editors and tools
       -w, --width N             fit tables into N columns (0: no limit; default: the terminal's)
           --timer               print each statement's run time to standard error
+          --explain             answer each query with a row per stage: rows in and out, time
           --memory-limit SIZE   the most memory a join, sort or grouping may take (4GB, 512MB;
                                 default: half the machine's memory)
           --raw                 show values in table, vertical and markdown as they are: without it,

@@ -25,6 +25,8 @@ final class StatementRunner {
     var redirect: (stream: OutputStream, path: String)?
     /// The last result printed, for `.last`.
     var lastResult: Table?
+    /// The statement result behind it, for `.why` and `.explain`.
+    var lastStatement: StatementResult?
     /// How deep `.read` files are nested, to stop a file that reads itself.
     var readDepth = 0
     /// Whether the running dot-command has reported an error.
@@ -146,7 +148,7 @@ final class StatementRunner {
 
     /// Binds `_` to the last result, for the statements that follow.
     private func nameLastResult() {
-        if let lastResult { engine.bind(Self.lastResultName, to: lastResult) }
+        if let lastStatement { engine.bind(Self.lastResultName, to: lastStatement) }
     }
 
     /// Prints one statement's notes and result, or its error; with the timer on, how long a statement
@@ -162,6 +164,7 @@ final class StatementRunner {
                 // Tables (and Markdown tables and vertical rows) are set apart; CSV, JSON and JSON lines are not.
                 if resultsPrinted > 0 && [.table, .markdown, .vertical].contains(outputFormat) { output.write("\n") }
                 lastResult = result.table
+                lastStatement = result
                 if outputFormat == .html && report.isEmpty && !["-e", "-"].contains(file.name) { report.title = "wekaql: " + file.name }
                 show(result.table, chart: result.chart, statement: file.text(in: result.range), whole: false)
                 resultsPrinted += 1

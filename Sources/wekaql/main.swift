@@ -74,6 +74,7 @@ func main() -> ExitStatus {
     // Run.
     var engine = Engine(dataset: dataset)
     if let budget = options.memoryBudget { engine.memoryBudget = budget }
+    engine.explainsQueries = options.explain
     let runner = StatementRunner(engine: engine, options: options, interactive: interactive,
                                  primary: output, errors: errorStream)
     if interactive { return Shell(runner: runner).run() }

@@ -10,7 +10,7 @@ import Glibc
 
 // MARK: - Keys
 
-private enum Key {
+enum Key {
     static let tab = "\t"
     static let enter = "\r"
     static let up = "\u{1B}[A"
@@ -21,7 +21,7 @@ private enum Key {
 // MARK: - The shell on a pseudo-terminal
 
 /// A `wekaql` process whose standard streams are a pseudo-terminal that the test reads and types into.
-private final class TerminalSession {
+final class TerminalSession {
     private let master: Int32
     /// Kept open to read the terminal's mode (`tcgetattr`) as the shell sets it.
     private let slave: Int32
@@ -181,13 +181,13 @@ private final class TerminalSession {
     }
 }
 
-private struct SessionError: Error, CustomStringConvertible {
+struct SessionError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
 
 /// A fresh home folder (no `~/.wekaqlrc`) with a history file path in it, removed after the test.
-private final class TemporaryHome {
+final class TemporaryHome {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("wekaql-shell-\(UUID().uuidString)")
     var history: URL { url.appendingPathComponent("history") }
 

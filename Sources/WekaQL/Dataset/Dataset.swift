@@ -19,6 +19,8 @@ public struct Dataset: Sendable {
         public var formerNames: [String] = []
         /// The columns' names, types and descriptions, known without reading the rows.
         public private(set) var fields: [Field]
+        /// The file the rows were loaded from, and what loading took; `nil` for the built-in data.
+        public internal(set) var file: LoadedFile?
         private var source: TableSource
 
         /// The rows (read on first use for the built-in collections).

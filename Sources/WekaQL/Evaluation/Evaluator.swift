@@ -5,6 +5,9 @@
 struct QueryOutcome {
     var table: Table
     var notes: [Diagnostic]
+    /// The lineage of the result's rows, when it was traced.
+    var lineage: QueryLineage? = nil
+    var graph: LineageGraph? = nil
 }
 
 /// A statement used a `let` whose own statement failed at run time (reported there already).
@@ -18,15 +21,27 @@ struct Evaluator {
     let parameters: [String: Value]
     let cancellation: CancellationToken?
     var budget = MemoryBudget.machineDefault
+    /// How the `let` bindings were made, to follow lineage through them.
+    var origins: [String: ResultOrigin] = [:]
+    /// Record the result's lineage (also when the plan does not end with `why`), and what each stage did.
+    var tracing = false
+    var explaining = false
+    /// The inputs lineage traces to, shared with the runs of the bindings it goes through.
+    var graph: LineageGraph? = nil
 
     func run(_ plan: QueryPlan) throws -> QueryOutcome {
         let subqueries = try plan.subqueries.map { SubqueryValues(try run($0).table) }
-        var relation = Relation(try table(plan.source))
+        let source = try table(plan.source)
+        var relation = Relation(source)
+        let observer = try observer(for: plan, source: source)   // nil unless lineage or explain is asked
         var notes: [Diagnostic] = []
         for (index, (stage, fields, range)) in plan.stages.enumerated() {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
             notes += CaveatExplainer(relation: relation).notes(for: plan.caveats[index] ?? [])
             let compiler = ExpressionCompiler(table: relation.table, parameters: parameters, subqueries: subqueries)
+            let input: Relation? = observer == nil ? nil : relation   // kept only when observed
+            var detail = StageDetail.none
+            observer?.startStage()
             switch stage {
             case .filter(let condition, let probes):
                 let before = relation
@@ -46,10 +61,14 @@ struct Evaluator {
                 relation = Relation(try distinct(relation, columns: columns, fields: fields, range: range))
             case .aggregate(let aggregate):
                 try budget.check("grouping", rows: relation.count, bytesPerRow: 4 + 16 * aggregate.keys.count, range: range)
-                relation = Relation(try self.aggregate(relation, aggregate, fields: fields, compiler: compiler))
+                let grouped = try self.aggregate(relation, aggregate, fields: fields, compiler: compiler, keepingGroups: observer != nil)
+                relation = Relation(grouped.table)
+                if let groups = grouped.groups { detail = .groups(groups) }
             case .join(let join):
-                let joiner = Joiner(left: relation, right: try table(join.right), cancellation: cancellation, budget: budget)
-                relation = try joiner.join(join, fields: fields)
+                let right = try table(join.right)
+                let joined = try Joiner(left: relation, right: right, cancellation: cancellation, budget: budget).join(join, fields: fields)
+                relation = joined.relation
+                if observer != nil { detail = .join(joined, rightRowCount: right.rowCount) }
             case .union(let union):
                 let (right, rightNotes) = try unionSide(union.side)
                 notes += rightNotes
@@ -66,10 +85,18 @@ struct Evaluator {
                 try budget.check("unpivot", rows: relation.count * unpivot.fields.count, bytesPerRow: 24, range: range)
                 relation = Relation(try Pivoter(relation: relation, parameters: parameters, cancellation: cancellation).unpivot(unpivot, fields: fields))
             }
+            if let observer, let input {
+                try observer.finishStage(stage, range: range, input: input, output: relation, detail: detail, compiler: compiler) {
+                    try rightLineage(of: stage, graph: observer.graph)
+                }
+            }
         }
         let result = relation.materialized()
-        // After a pivot without `in (…)`, its value columns are named by the rows.
-        return QueryOutcome(table: Table(fields: plan.columnsAtRunTime ? result.fields : plan.fields, columns: result.columns, rowCount: result.rowCount), notes: notes)
+        // After a pivot without `in (…)`, its value columns are named by the rows; a lineage has its own fields.
+        let fields = plan.lineage == nil && !plan.columnsAtRunTime ? plan.fields : result.fields
+        let table = Table(fields: fields, columns: result.columns, rowCount: result.rowCount)
+        guard let observer else { return QueryOutcome(table: table, notes: notes) }
+        return traced(plan, result: table, selection: relation.selection, observer: observer, notes: notes)
     }
 
     func table(_ source: SourceReference) throws -> Table {
@@ -84,7 +111,8 @@ struct Evaluator {
 
     /// Groups and folds; a key that is an expression is computed first as an extra column (for the
     /// selected rows only), and outputs over aggregates are computed on the grouped table.
-    private func aggregate(_ relation: Relation, _ plan: AggregatePlan, fields: [Field], compiler: ExpressionCompiler) throws -> Table {
+    private func aggregate(_ relation: Relation, _ plan: AggregatePlan, fields: [Field], compiler: ExpressionCompiler,
+                           keepingGroups: Bool) throws -> (table: Table, groups: RowMap?) {
         var input = relation
         var groups: [Int] = []
         var extra: [Column] = []
@@ -102,10 +130,10 @@ struct Evaluator {
             input = Relation(table, selection: relation.selection)
         }
         let grouper = Grouper(relation: input, compiler: ExpressionCompiler(table: input.table, parameters: parameters), cancellation: cancellation)
-        let grouped = try grouper.aggregate(groups: groups, aggregates: plan.aggregates,
-                                            fields: plan.outputs == nil ? fields : plan.groupedFields)
-        guard let outputs = plan.outputs else { return grouped }
-        return try project(Relation(grouped), outputs, fields: fields, compiler: ExpressionCompiler(table: grouped, parameters: parameters))
+        let (grouped, rows) = try grouper.aggregate(groups: groups, aggregates: plan.aggregates,
+                                                    fields: plan.outputs == nil ? fields : plan.groupedFields, keepingGroups: keepingGroups)
+        guard let outputs = plan.outputs else { return (grouped, rows) }
+        return (try project(Relation(grouped), outputs, fields: fields, compiler: ExpressionCompiler(table: grouped, parameters: parameters)), rows)
     }
 
     private func project(_ relation: Relation, _ expressions: [BoundExpression], fields: [Field],

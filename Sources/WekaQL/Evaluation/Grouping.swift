@@ -15,6 +15,11 @@ struct Grouper {
     }
 
     func aggregate(groups: [Int], aggregates: [BoundAggregate], fields: [Field]) throws -> Table {
+        try aggregate(groups: groups, aggregates: aggregates, fields: fields, keepingGroups: false).table
+    }
+
+    /// The grouped table and, when `keepingGroups` (for lineage), each output row's input rows.
+    func aggregate(groups: [Int], aggregates: [BoundAggregate], fields: [Field], keepingGroups: Bool) throws -> (table: Table, groups: RowMap?) {
         let assigned = try assignGroups(by: groups)
         var columns = groups.map { relation.table.columns[$0].gathering(assigned.firstRows) }
         for aggregate in aggregates {
@@ -22,10 +27,16 @@ struct Grouper {
             columns.append(try fold(aggregate, assigned))
         }
         let table = Table(fields: fields, columns: columns, rowCount: assigned.count)
-        guard !groups.isEmpty else { return table }
+        guard !groups.isEmpty else { return (table, keepingGroups ? rowMap(assigned, order: nil) : nil) }
         let keys = groups.indices.map { (BoundExpression(kind: .column($0), type: fields[$0].type, range: SourceRange(0, 0)), descending: false) }
         let order = try Sorter(relation: Relation(table), compiler: ExpressionCompiler(table: table, parameters: [:])).sorted(by: keys)
-        return Relation(table, selection: order).materialized()
+        return (Relation(table, selection: order).materialized(), keepingGroups ? rowMap(assigned, order: order) : nil)
+    }
+
+    /// The input rows of each group, in the output's order of groups.
+    private func rowMap(_ groups: Groups, order: [Int32]?) -> RowMap {
+        let ids = groups.ids ?? [Int32](repeating: 0, count: relation.count)
+        return RowMap(groups: groups.count, groupOf: ids, inputRows: relation.rows, outputOrder: order)
     }
 
     /// The slow path hashes each row's key: it looks at the cancellation token every 64K rows.

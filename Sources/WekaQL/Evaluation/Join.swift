@@ -11,7 +11,7 @@ struct Joiner {
     let cancellation: CancellationToken?
     let budget: MemoryBudget
 
-    func join(_ plan: JoinPlan, fields: [Field]) throws -> Relation {
+    func join(_ plan: JoinPlan, fields: [Field]) throws -> JoinOutput {
         var checked = 0
         func checkCancelled() throws(Diagnostic) {
             checked &+= 1
@@ -24,7 +24,7 @@ struct Joiner {
                 try checkCancelled()
                 if (matches(row) != nil) == (plan.kind == .semi) { kept.append(Int32(row)) }
             }
-            return Relation(left.table, selection: kept)
+            return JoinOutput(relation: Relation(left.table, selection: kept), leftRows: kept, rightRows: [])
         }
         let keepsLeft = plan.kind == .left || plan.kind == .full
         var matchedRight = plan.kind == .full ? [Bool](repeating: false, count: right.rowCount) : []
@@ -77,7 +77,7 @@ struct Joiner {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: plan.range) }
             columns.append(right.columns[index].gathering(rightRows))
         }
-        return Relation(Table(fields: fields, columns: columns, rowCount: leftRows.count))
+        return JoinOutput(relation: Relation(Table(fields: fields, columns: columns, rowCount: leftRows.count)), leftRows: leftRows, rightRows: rightRows)
     }
 
     /// The shared key column of a full join: the left key, or the right one on an unmatched right row.
@@ -174,4 +174,13 @@ struct Joiner {
             return index[key]
         }
     }
+}
+
+/// A join's rows, and for each the left row (of the input table; -1 for a full join's unmatched right
+/// row) and right row (-1 for none) it pairs. A semi or anti join keeps left rows: its relation is the
+/// left table with a selection, and it pairs nothing (`rightRows` is empty).
+struct JoinOutput {
+    var relation: Relation
+    var leftRows: [Int32]
+    var rightRows: [Int32]
 }

@@ -82,17 +82,29 @@ extension Dataset {
         if kind.isJSON && options.hasCSVOptions && !inFolder { throw Diagnostic.csvOnlyOption(path: path) }
         var json = JSONLoader(path: path, bytes: bytes)
         defer { warnings += json.warnings }
+        let began = ContinuousClock.now
+        var columnCount: Int?
+        var collections: [Collection]
         switch kind {
-        case .json: return try json.loadDocument(defaultName: name)
-        case .jsonl: return [try json.loadLines(name: name)]
+        case .json: collections = try json.loadDocument(defaultName: name)
+        case .jsonl: collections = [try json.loadLines(name: name)]
         case .csv, .tsv, .txt:
             let start = CSVSettings(options, delimiter: 0x2C).firstLine(in: bytes)
             let sniffed = kind == .tsv ? 0x09 : DelimiterSniffer.delimiter(of: bytes, from: start)
             let settings = CSVSettings(options, delimiter: sniffed)
             let table = try CSVLoader(path: path, bytes: bytes, file: file, settings: settings).load(columns.forCollection(name), warnings: &warnings)
             let description = settings.delimiter == 0x2C ? "" : "from \(path), fields separated by \(Self.delimiterName(settings.delimiter))"
-            return [Collection(name: name, description: description, table: table)]
+            collections = [Collection(name: name, description: description, table: table)]
+            columnCount = CSVLoader.fieldCount(ofFirstRecordIn: bytes, at: start, delimiter: settings.delimiter)
         }
+        let seconds = (ContinuousClock.now - began).seconds
+        for index in collections.indices {
+            let table = collections[index].table
+            let lines = RecordLines.of(path: path, kind: kind, collection: collections[index].name, options: options, rows: table.rowCount)
+            collections[index].file = LoadedFile(path: path, seconds: seconds, columnsRead: table.fields.map(\.name),
+                                                 columnCount: columnCount ?? table.fields.count, lines: lines)
+        }
+        return collections
     }
 
     static func delimiterName(_ delimiter: UInt8) -> String {

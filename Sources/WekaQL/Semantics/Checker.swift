@@ -77,7 +77,8 @@ struct Checker {
                 scope.bindings[binding] = query.fields
                 scope.failedBindings.remove(binding)
             }
-            return StatementPlan(query: query, binding: binding, range: statement.range, assertion: assertion)
+            return StatementPlan(query: query, binding: binding, range: statement.range, assertion: assertion,
+                                 explain: statement.explain != nil)
         } catch {
             if let binding { scope.failedBindings.insert(binding); scope.bindings[binding] = nil }
             throw error
@@ -126,9 +127,11 @@ struct Checker {
             context = "the result of \"\(stageName(stage))\""
         }
         if !errors.isEmpty { throw CheckFailure(diagnostics: errors) }
-        return QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
-                         parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage, chart: chart,
-                         subqueries: subqueries, columnsAtRunTime: openPivot != nil)
+        var plan = QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
+                             parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage, chart: chart,
+                             subqueries: subqueries, columnsAtRunTime: openPivot != nil)
+        try checkWhy(query.why, plan: &plan, sourceFields: sourceFields)
+        return plan
     }
 
     private func stageName(_ stage: Stage) -> String {

@@ -39,6 +39,8 @@ public struct ColumnSelection: Sendable, Equatable {
             program.statements.forEach { rows.visit($0) }
             for token in Lexer.tokenize(file).tokens where token.kind == .word || token.kind == .quotedName {
                 names.insert(token.text)
+                // `why` and `explain` show each input row's `source` sentence.
+                if token.keyword == .why || token.keyword == .explain { names.insert("source") }
                 // A join renames a right-side column whose name is taken to `COLLECTION_name`.
                 for underscore in token.text.indices where token.text[underscore] == "_" {
                     names.insert(String(token.text[token.text.index(after: underscore)...]))

@@ -152,6 +152,10 @@ struct QueryPlan: Sendable {
     /// After a `pivot` without `in (…)`: the result's value columns are named when it runs, and `fields`
     /// holds only its keys.
     var columnsAtRunTime = false
+    /// `| why` or `| why not EXPR` at the end: the result is then the lineage, and `fields` its fields.
+    var lineage: LineageRequest? = nil
+    /// The text the ranges point into, for `explain` and `why not` to quote the stages as written.
+    var file: SourceFile? = nil
 }
 
 /// A checked statement.
@@ -162,4 +166,6 @@ struct StatementPlan: Sendable {
     var range: SourceRange
     /// What an `assert` statement checks of the query's rows.
     var assertion: AssertionPlan? = nil
+    /// `explain QUERY`: the result is what each stage did.
+    var explain = false
 }

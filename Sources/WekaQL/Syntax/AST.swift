@@ -31,6 +31,8 @@ public struct Statement: Sendable {
     public var kind: Kind
     /// The whole statement.
     public var range: SourceRange
+    /// The `explain` keyword, when the statement starts with it: its result is then what each stage did.
+    public var explain: SourceRange? = nil
 
     /// The query of the statement, bound or not.
     public var query: Query {
@@ -49,6 +51,8 @@ public struct Query: Sendable {
     public var stages: [Stage]
     /// The whole query.
     public var range: SourceRange
+    /// `| why` or `| why not EXPR`, after the last stage.
+    public var why: WhyClause? = nil
 }
 
 /// One stage of a query, such as `where arrested > 2`.

@@ -80,7 +80,7 @@ public enum Layout {
         guard let token else { return false }
         if token.kind == .pipe { return true }
         guard token.kind == .word, let keyword = token.keyword else { return false }
-        return keyword != .let && keyword != .assert
+        return keyword != .let && keyword != .assert && keyword != .explain
     }
 
     /// Whether `text` holds only complete statements, so that a shell can run it rather than

@@ -176,6 +176,7 @@ public struct Parser {
             let query = try parseQuery()
             return Statement(kind: .binding(name, query), range: range(from: start))
         }
+        if at(.explain) { return try parseExplain() }
         let query = try parseQuery()
         return Statement(kind: .query(query), range: query.range)
     }
@@ -188,11 +189,17 @@ public struct Parser {
         }
         let source = try parseName("a collection")
         var stages: [Stage] = []
+        var why: WhyClause?
         while !atStatementEnd && !atIsEmpty {
             let pipe = eat(.pipe)
             guard current.kind == .word, let keyword = current.keyword, Keyword.stageStarts.contains(keyword) else {
                 if pipe || current.kind == .word { throw failure(unexpectedInStatement()) }
                 break
+            }
+            if why != nil { throw failure(.whyNotLast(range: current.range)) }
+            if keyword == .why {
+                why = try parseWhy()
+                continue
             }
             let stageStart = index
             do {
@@ -202,7 +209,7 @@ public struct Parser {
                 skipToNextStage()
             }
         }
-        return Query(source: source, stages: stages, range: range(from: start))
+        return Query(source: source, stages: stages, range: range(from: start), why: why)
     }
 
     /// Recovery inside a statement: skip to the next `|` or stage keyword, or the statement end.

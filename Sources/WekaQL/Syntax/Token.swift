@@ -63,14 +63,15 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable, Codable {
     case unnest
     case union, full, semi, anti
     case over, pivot, unpivot, using, into
+    case why, explain
 
     /// Keywords that begin a stage; a line that starts with one continues the statement above it.
     public static let stageStarts: Set<Keyword> = [
         .where, .select, .sort, .order, .limit, .distinct, .count, .summarize, .join, .left, .inner,
         .extend, .rename, .drop, .top, .chart, .unnest, .union, .full, .semi, .anti,
-        .pivot, .unpivot,
+        .pivot, .unpivot, .why,
     ]
 
     /// Keywords after which a statement cannot end, so a line break after them continues it.
-    static let needsMore: Set<Keyword> = Set(allCases).subtracting([.asc, .desc, .count, .distinct, .null, .true, .false, .end])
+    static let needsMore: Set<Keyword> = Set(allCases).subtracting([.asc, .desc, .count, .distinct, .null, .true, .false, .end, .why])
 }

@@ -67,6 +67,9 @@ enum HelpText {
       pivot F [in (V, …)] using AGG(X)     a row per group of G, a column per value
         [by G, …]                          of F (.help pivot)
       unpivot F, … into NAME, VALUE        a row per field F of each row
+      why | why not CONDITION              last: the input rows behind each row, or
+                                           where the rows of CONDITION were dropped
+      explain QUERY                        a row per stage: rows in and out, time
       let NAME = QUERY                     keep a result for later statements
       chart KIND [x = F] [y = F, …] …      draw the rows (last stage; .help charts)
       assert QUERY [is empty] [, "msg"]    check the data (.help asserts)

@@ -13,7 +13,7 @@ struct MetaCommand {
     /// Every command, in the order `.help` lists them.
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", usage: ".help [TOPIC]", summary: "show this help, or help on a topic or a command",
-                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "nullvalue", "footer", "output", "data", "maxrows", "limit", "last", "quit"])),
+                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "nullvalue", "footer", "output", "data", "maxrows", "limit", "last", "why", "explain", "quit"])),
         MetaCommand(name: "tables", usage: ".tables", summary: "list the collections and let bindings", argument: .none),
         MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types, origins and descriptions", argument: .collection),
         MetaCommand(name: "notes", usage: ".notes [COLLECTION]", summary: "show the notes on how the data was transcribed", argument: .collection),
@@ -35,6 +35,9 @@ struct MetaCommand {
         MetaCommand(name: "limit", usage: ".limit memory [SIZE]", summary: "the most memory a join, sort or grouping may take (4GB)",
                     argument: .choices(["memory"])),
         MetaCommand(name: "last", usage: ".last", summary: "print the previous result whole", argument: .none),
+        MetaCommand(name: "why", usage: ".why [N]", summary: "the input rows and sentences behind row N of the last result",
+                    argument: .text),
+        MetaCommand(name: "explain", usage: ".explain", summary: "what each stage of the last statement did", argument: .none),
         MetaCommand(name: "quit", usage: ".quit", summary: "leave wekaql (also .exit, or Ctrl-D)", argument: .none),
         MetaCommand(name: "exit", usage: ".exit", summary: "leave wekaql", argument: .none),
     ]
@@ -72,6 +75,8 @@ extension StatementRunner {
         case "maxrows": setMaxRows(argument)
         case "limit": setLimit(argument)
         case "last": showLast()
+        case "why": showWhy(argument)
+        case "explain": showExplain()
         case "quit", "exit": return .quit
         default:
             let suggestion = Vocabulary.nearest(to: name, in: MetaCommand.all.map(\.name))

@@ -1,0 +1,75 @@
+// The evaluator's side of lineage and explain: starting the observer, following a source or a join's
+// right side back to the collections (through `let` bindings, by running their queries again traced),
+// and turning what was recorded into the result.
+
+/// How a result was made: enough to run its query again, traced. Kept with every result and binding;
+/// it holds references only (the tables are shared), so keeping it costs nothing measurable.
+struct ResultOrigin: Sendable {
+    var plan: QueryPlan
+    var dataset: Dataset
+    var bindings: [String: Table]
+    var origins: [String: ResultOrigin]
+    /// The parameters, bound to the plan's types.
+    var parameters: [String: Value]
+    var budget: MemoryBudget
+}
+
+extension Evaluator {
+    /// The observer of a run that asks for lineage, `why not` or `explain`; `nil` for any other run.
+    func observer(for plan: QueryPlan, source: Table) throws -> RunObserver? {
+        guard plan.lineage != nil || explaining || tracing else { return nil }
+        let graph = self.graph ?? LineageGraph()
+        let lineage = QueryLineage(start: try start(of: plan.source, table: source, graph: graph))
+        let observer = RunObserver(graph: graph, lineage: lineage, explaining: explaining, file: plan.file)
+        if case .collection(let name) = plan.source {
+            observer.recordSource(plan.sourceName, table: source, file: dataset[name]?.file)
+        } else {
+            observer.recordSource(plan.sourceName, table: source, file: nil)
+        }
+        if case .whyNot(let expression, let text) = plan.lineage {
+            observer.whyNot = try WhyNotTracker(expression, text: text, source: source, sourceName: plan.sourceName, parameters: parameters)
+        }
+        return observer
+    }
+
+    /// Where the rows of `source` start: a collection's rows, or the result rows of the query a binding ran.
+    func start(of source: SourceReference, table: Table, graph: LineageGraph) throws -> QueryLineage.Start {
+        switch source {
+        case .collection(let name):
+            return .input(graph.add(LineageInput(name: name, table: table, file: dataset[name]?.file)))
+        case .binding(let name):
+            // A binding without a query behind it (bound by the library, or a lineage itself) is where lineage ends.
+            guard let origin = origins[name], origin.plan.lineage == nil else {
+                return .input(graph.add(LineageInput(name: name, table: table, file: nil)))
+            }
+            var evaluator = Evaluator(origin, cancellation: cancellation)
+            evaluator.tracing = true
+            evaluator.graph = graph
+            guard let lineage = try evaluator.run(origin.plan).lineage else { preconditionFailure("a traced run keeps its lineage") }
+            return .query(lineage)
+        }
+    }
+
+    /// The lineage of a join's right side.
+    func rightLineage(of stage: PlanStage, graph: LineageGraph) throws -> QueryLineage {
+        guard case .join(let join) = stage else { preconditionFailure("only a join has a right side") }
+        return QueryLineage(start: try start(of: join.right, table: try table(join.right), graph: graph))
+    }
+
+    /// The result of an observed run: the lineage asked for, what each stage did, or the result with its lineage kept.
+    func traced(_ plan: QueryPlan, result: Table, selection: [Int32]?, observer: RunObserver, notes: [Diagnostic]) -> QueryOutcome {
+        observer.lineage.finalSelection = selection
+        if explaining {
+            return QueryOutcome(table: LineageTables.explain(observer.reports), notes: notes)
+        }
+        switch plan.lineage {
+        case .why:
+            return QueryOutcome(table: LineageTables.why(result: result, lineage: observer.lineage, graph: observer.graph), notes: notes)
+        case .whyNot:
+            let tracker = observer.whyNot!
+            return QueryOutcome(table: LineageTables.whyNot(tracker.steps), notes: notes + [tracker.note].compactMap { $0 })
+        case nil:
+            return QueryOutcome(table: result, notes: notes, lineage: observer.lineage, graph: observer.graph)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+// What loading a file took (the first stage `explain` shows), and the line of each of its records,
+// found only when lineage asks for it: the file is read again then, so that loading pays nothing for it.
+
+/// Where a loaded collection's rows came from and what loading them took.
+public struct LoadedFile: Sendable {
+    /// The path, as given to ``Dataset/load(path:options:columns:)``.
+    public var path: String
+    /// How long loading the file took, in seconds.
+    public var seconds: Double
+    /// The columns kept (a program's column selection may leave some out), in the file's order.
+    public var columnsRead: [String]
+    /// The number of columns the file has (the JSON keys seen, for a JSON file).
+    public var columnCount: Int
+    let lines: RecordLines
+
+    /// The 1-based line where row `row` (0-based) of the file's collection starts, when the file can
+    /// still be read (not standard input) and has as many records as were loaded.
+    public func line(ofRow row: Int) -> Int? {
+        guard let lines = lines.all, row >= 0, row < lines.count else { return nil }
+        return Int(lines[row])
+    }
+}
+
+/// The start line of each record of one collection of a file, computed on first use.
+final class RecordLines: Sendable {
+    private let state = Locked<[Int32]??>(nil)
+    private let compute: @Sendable () -> [Int32]?
+
+    init(_ compute: @escaping @Sendable () -> [Int32]?) { self.compute = compute }
+
+    /// The lines, or `nil` when the file cannot be read again.
+    var all: [Int32]? {
+        state.withLock { lines in
+            if let lines { return lines }
+            let made = compute()
+            lines = .some(made)
+            return made
+        }
+    }
+
+    /// How to find the records of `collection` in the file at `path` when it is read again.
+    static func of(path: String, kind: DataFileKind, collection: String, options: LoadOptions, rows: Int) -> RecordLines {
+        RecordLines {
+            guard path != "-" else { return nil }
+            func lines(in buffer: UnsafeBufferPointer<UInt8>) -> [Int32]? {
+                let starts: [Int]?
+                switch kind {
+                case .csv, .tsv, .txt: starts = csvRecordStarts(buffer, options: options, kind: kind)
+                case .jsonl, .json: starts = jsonRecordStarts(buffer, collection: collection)
+                }
+                guard let starts, starts.count == rows else { return nil }
+                return lineNumbers(of: starts, in: buffer)
+            }
+            // A UTF-8 file is mapped, not copied, as loading maps it.
+            if options.encoding == .utf8, let mapped = (try? FileBytes.map(path)) ?? nil {
+                return withExtendedLifetime(mapped) { lines(in: mapped.bytes) }
+            }
+            guard var bytes = try? FileBytes.read(path) else { return nil }
+            if let converted = bytes.withUnsafeBufferPointer(options.encoding.utf8) { bytes = converted }
+            return bytes.withUnsafeBufferPointer(lines)
+        }
+    }
+
+    /// Where each data record starts, skipping the header and, with `bad_rows=skip`, the rows loading left out.
+    private static func csvRecordStarts(_ bytes: UnsafeBufferPointer<UInt8>, options: LoadOptions, kind: DataFileKind) -> [Int]? {
+        let start = CSVSettings(options, delimiter: 0x2C).firstLine(in: bytes)
+        let sniffed = kind == .tsv ? 0x09 : DelimiterSniffer.delimiter(of: bytes, from: start)
+        let settings = CSVSettings(options, delimiter: sniffed)
+        var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
+        var fields: [CSVReader.Field] = []
+        guard (try? reader.nextRecord(into: &fields)) == true else { return nil }
+        let columns = fields.count
+        var starts: [Int] = settings.header ? [] : [start]
+        while reader.startRecord() {
+            let recordStart = reader.position
+            guard (try? reader.nextRecord(into: &fields)) == true else { return nil }
+            if settings.badRows == .skip && fields.count != columns { continue }
+            starts.append(recordStart)
+        }
+        return starts
+    }
+
+    /// Where each row object starts: the values of a JSON lines file or of an array, or of the array
+    /// named `collection` in an object of collections.
+    private static func jsonRecordStarts(_ bytes: UnsafeBufferPointer<UInt8>, collection: String) -> [Int]? {
+        var reader = JSONReader(bytes)
+        var starts: [Int] = []
+        func elements(_ reader: inout JSONReader) throws {
+            try reader.readArray { reader in
+                reader.skipSpace()
+                starts.append(reader.position)
+                try reader.skipValue()
+            }
+        }
+        do {
+            reader.skipSpace()
+            guard reader.position < bytes.count else { return [] }
+            if bytes[reader.position] == UInt8(ascii: "[") {
+                try elements(&reader)
+                return starts
+            }
+            var whole = JSONReader(bytes)
+            if (try? whole.readDocument()) != nil {
+                try reader.readObject { key, reader in
+                    if key == collection { try elements(&reader) } else { try reader.skipValue() }
+                }
+                return starts
+            }
+            while reader.position < bytes.count {   // JSON lines
+                starts.append(reader.position)
+                try reader.skipValue()
+                reader.skipSpace()
+            }
+            return starts
+        } catch {
+            return nil
+        }
+    }
+
+    /// The 1-based line of each offset (ascending), counted in one pass.
+    private static func lineNumbers(of offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        var line: Int32 = 1, position = 0
+        return offsets.map { offset in
+            while position < offset {
+                if bytes[position] == 0x0A { line += 1 }
+                position += 1
+            }
+            return line
+        }
+    }
+}
+
+extension CSVLoader {
+    /// The number of fields of the record at `start` (the header, or the first row): the file's columns.
+    static func fieldCount(ofFirstRecordIn bytes: UnsafeBufferPointer<UInt8>, at start: Int, delimiter: UInt8) -> Int? {
+        var reader = CSVReader(bytes, at: start, delimiter: delimiter)
+        var fields: [CSVReader.Field] = []
+        guard (try? reader.nextRecord(into: &fields)) == true else { return nil }
+        return fields.count
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (whole, attoseconds) = components
+        return Double(whole) + Double(attoseconds) / 1e18
+    }
+}
