@@ -178,9 +178,8 @@ public struct Engine: Sendable {
         evaluator.explaining = plan.explain || (explainsQueries && plan.binding == nil)
         let outcome = try evaluator.run(plan.query)
         if let assertion = plan.assertion { try AssertionCheck(plan: assertion, severity: assertionSeverity).verify(outcome.table) }
-        return StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range,
-                               chart: plan.query.chart, isAssertion: plan.assertion != nil)
-        var result = StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)
+        var result = StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range,
+                                     chart: plan.query.chart, isAssertion: plan.assertion != nil)
         // A lineage or an explain has no rows of its own behind it to trace.
         result.origin = evaluator.explaining || plan.query.lineage != nil ? nil : origin
         return result

@@ -82,7 +82,7 @@ enum LineageTables {
             Column(type: .string, values: merged.map { .string($0.stage) }),
             Column(type: .integer, values: merged.map { $0.rowsIn.map { .integer(Int64($0)) } ?? .null }),
             Column(type: .integer, values: merged.map { .integer(Int64($0.rowsOut)) }),
-            Column(type: .decimal, values: merged.map { $0.seconds.map { .decimal(($0 * 1_000_000).rounded() / 1000) } ?? .null }),
+            Column(type: .decimal, values: merged.map { $0.seconds.map { .decimal(ExactDecimal(units: Int64(($0 * 1_000_000).rounded()), scale: 3)!) } ?? .null }),
             Column(type: .string, values: merged.map { .string($0.detail) }),
             Column(type: .string, values: merged.map { $0.example.map(Value.string) ?? .null }),
         ], rowCount: merged.count)

@@ -26,6 +26,16 @@ struct StageExplainer {
         case .join(let plan):
             guard case .join(let joined, let rightCount) = detail else { return ("", nil) }
             return explainJoin(plan, joined, input: input, rightCount: rightCount)
+        case .window(let windows):
+            return ("\(windows.windows.count) window column\(windows.windows.count == 1 ? "" : "s")", nil)
+        case .union:
+            return ("\(output.count) rows with the other side's", nil)
+        case .unnest:
+            return ("\(output.count) elements of \(input.count) lists", nil)
+        case .pivot:
+            return ("\(output.count) group\(output.count == 1 ? "" : "s"), \(output.table.fields.count) columns", nil)
+        case .unpivot:
+            return ("\(output.count) rows from \(input.count)", nil)
         }
     }
 

@@ -97,7 +97,7 @@ final class WhyNotTracker {
             return "at row\(positions.count == 1 ? "" : "s") \(positions.joined(separator: ", "))\(rows.count > 3 ? ", …" : "") of \(input.count), after the first \(output.count)"
         case .sort:
             return "after the first \(output.count) rows in this order, all the limit that follows keeps"
-        case .project, .distinct, .aggregate:
+        case .project, .distinct, .aggregate, .window, .union, .unnest, .pivot, .unpivot:
             return nil
         }
     }
