@@ -20,6 +20,8 @@ public struct Engine: Sendable {
     /// How much memory one stage may make: a join, sort, grouping or `distinct` estimated to pass it fails
     /// with E0406 before making its rows. By default, half the machine's physical memory.
     public var memoryBudget: MemoryBudget = .machineDefault
+    /// The collections that are tables of attached databases (``attach(_:)``), by name.
+    var databaseTables: [String: DatabaseTable] = [:]
 
     /// Creates an engine over `dataset` (the built-in Operation Weka II data by default).
     public init(dataset: Dataset = .builtIn) {
@@ -158,7 +160,11 @@ public struct Engine: Sendable {
 
     func execute(_ plan: StatementPlan, parameters: [String: Value], cancellation: CancellationToken?) throws -> StatementResult {
         let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters, at: plan.query.parameterRanges)
-        let evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+        if !databaseTables.isEmpty, let table = try runInDatabase(plan.query, parameters: bound, cancellation: cancellation, range: plan.range) {
+            return StatementResult(table: table, binding: plan.binding, notes: [], range: plan.range)
+        }
+        let data = databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, cancellation: cancellation)
+        let evaluator = Evaluator(dataset: data, bindings: bindings, parameters: bound, cancellation: cancellation,
                                   budget: memoryBudget)
         let outcome = try evaluator.run(plan.query)
         return StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range)

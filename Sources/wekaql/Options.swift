@@ -27,6 +27,10 @@ struct Options {
     var showHelp = false
     /// `--notes [COLLECTION]`: print the data's notes (`""` for all of them) and exit.
     var showNotes: String?
+    /// `--sql DIALECT`: print each query's SQL instead of running it.
+    var sqlDialect: SQLDialect?
+    /// `--db PATH` arguments: SQLite files whose tables become collections.
+    var databasePaths: [String] = []
 
     /// A bad command line: the message, printed with a pointer to `--help`; exit status 64.
     struct UsageError: Error { var message: String }
@@ -95,6 +99,13 @@ struct Options {
                 } else {
                     showNotes = ""
                 }
+            case "--sql":
+                let name = try take()
+                guard let dialect = SQLDialect(rawValue: name) else {
+                    throw UsageError(message: "unknown SQL dialect \"\(name)\" (dialects: \(SQLDialect.allCases.map(\.name).joined(separator: ", ")))")
+                }
+                sqlDialect = dialect
+            case "--db": databasePaths.append(try take())
             case "--version", "-V": showVersion = true
             case "--help", "-h": showHelp = true
             case "--":
@@ -191,6 +202,9 @@ enum Help {
           --raw                 show values in table, vertical and markdown as they are: without it,
                                 control and bidirectional characters show as escapes (\\x1b, \\u{202E})
           --notes [COLLECTION]  print the notes on how the data was transcribed (of one collection) and exit
+          --sql DIALECT         print each query's SQL (sqlite, postgres, duckdb, spark) instead of running it
+          --db PATH.db          open a SQLite file read-only: its tables and views become collections, and
+                                a query over them runs in it as one SQL statement (repeatable)
       -V, --version             print the version
       -h, --help                print this help
 

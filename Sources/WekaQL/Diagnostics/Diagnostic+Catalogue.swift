@@ -32,6 +32,9 @@ extension Diagnostic {
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
         // The command line and its dot-commands
         case command = "E0700"
+        // SQL engines: compiling to SQL, running on databases
+        case noSQL = "E1000", noSQLForResult = "E1001", databaseError = "E1002", cannotOpenDatabase = "E1003"
+        case databaseLibrary = "E1004"
     }
 
     // MARK: - Lexical

@@ -1,0 +1,71 @@
+// Queries over database tables: a query whose sources are all tables of one database runs there as one
+// SQL statement; a query that mixes them with data in memory reads those tables' rows and runs in memory.
+// So does a query with a construct the database has no SQL for (E1000): the answer is wekaql's either way.
+
+extension Engine {
+    /// Adds the tables and views of `database` as collections (replacing collections of the same names),
+    /// whose queries run in the database.
+    public mutating func attach(_ database: SQLiteDatabase) {
+        for collection in database.collections {
+            dataset.add(collection)
+            databaseTables[collection.name] = DatabaseTable(database: database, table: database.tables[collection.name]!)
+        }
+    }
+
+    /// The SQLite databases attached, in order.
+    public var databases: [SQLiteDatabase] {
+        var seen: [ObjectIdentifier] = [], result: [SQLiteDatabase] = []
+        for table in databaseTables.values.sorted(by: { $0.table.name < $1.table.name }) where !seen.contains(ObjectIdentifier(table.database)) {
+            seen.append(ObjectIdentifier(table.database))
+            result.append(table.database)
+        }
+        return result
+    }
+
+    /// The collections a query reads directly: its source and what it joins.
+    private func sources(of query: QueryPlan) -> [SourceReference] {
+        [query.source] + query.stages.compactMap { if case .join(let plan) = $0.stage { plan.right } else { nil } }
+    }
+
+    private func databaseTable(_ reference: SourceReference) -> DatabaseTable? {
+        guard case .collection(let name) = reference else { return nil }
+        return databaseTables[dataset[name]?.name ?? name]
+    }
+
+    /// The result of `query` computed by its database, or `nil` when it does not run there as a whole.
+    func runInDatabase(_ query: QueryPlan, parameters: [String: Value], cancellation: CancellationToken?,
+                       range: SourceRange) throws -> Table? {
+        let tables = sources(of: query).map(databaseTable)
+        guard let first = tables.first ?? nil, tables.allSatisfy({ $0?.database === first.database }) else { return nil }
+        let compiled: CompiledSQL
+        switch Result(catching: { () throws(Diagnostic) -> CompiledSQL in try sql(for: query, dialect: .sqlite, parameters: parameters) }) {
+        case .success(let value): compiled = value
+        case .failure(let diagnostic):
+            if diagnostic.code == .noSQL { return nil }
+            throw diagnostic
+        }
+        return try first.database.run(compiled, cancellation: cancellation, range: range)
+    }
+
+    /// The dataset with the rows of every database table `query` reads, for running it in memory.
+    func datasetWithRows(for query: QueryPlan, cancellation: CancellationToken?) throws -> Dataset {
+        var copy = dataset
+        for reference in sources(of: query) {
+            guard let table = databaseTable(reference), case .collection(let name) = reference, var collection = dataset[name] else { continue }
+            let dialect = SQLDialect.sqlite
+            let columns = table.table.columns.map(dialect.quoted).joined(separator: ", ")
+            let order = table.table.isView ? "" : " ORDER BY rowid"
+            let compiled = CompiledSQL(text: "SELECT \(columns) FROM \(dialect.quoted(table.table.name))\(order)", parameters: [],
+                                       dialect: dialect, fields: collection.fields, tables: [name])
+            collection.table = try table.database.run(compiled, cancellation: cancellation)
+            copy.add(collection)
+        }
+        return copy
+    }
+}
+
+/// A collection that is a table (or view) of an attached database.
+struct DatabaseTable: Sendable {
+    let database: SQLiteDatabase
+    let table: SQLTable
+}
