@@ -41,6 +41,17 @@ test_tools() {
         || echo "strace not installed: the no-network tests will be skipped" >&2
 }
 
+# sqlite3 (and libsqlite3, which --db loads at run time) for HostileSQLTests and the cross-engine test.
+sqlite_tools() {
+    command -v sqlite3 >/dev/null 2>&1 && return 0
+    command -v apt-get >/dev/null 2>&1 || return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then command -v sudo >/dev/null 2>&1 && sudo=(sudo -n) || return 0; fi
+    local install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3)
+    "${install[@]}" >/dev/null 2>&1 || { "${sudo[@]}" apt-get update -qq >/dev/null 2>&1 && "${install[@]}" >/dev/null 2>&1; } \
+        || echo "sqlite3 not installed: the SQLite tests will be skipped" >&2
+}
+
 build() { swift build -c release --static-swift-stdlib --product wekaql; }
 
 # The differential test against DuckDB (Scripts/differential/run.py), on the debug binary `swift test` built.
@@ -63,13 +74,15 @@ differential() {
     fi
     python3 Scripts/differential/run.py --self-test --wekaql "$(swift build --show-bin-path)/wekaql"
     python3 Scripts/differential/run.py --quiet --programs 2000 --seed 20 --wekaql "$(swift build --show-bin-path)/wekaql"
+    # The same programs in memory, on SQLite (wekaql --db) and on DuckDB (the SQL of wekaql --sql duckdb).
+    python3 Scripts/cross-engine/run.py --programs 1000 --seed 18 --wekaql "$(swift build --show-bin-path)/wekaql"
 }
 
 case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
     shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
-    test) setup; test_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh ;;
+    test) setup; test_tools; sqlite_tools; shift; swift test "$@"; differential; Examples/Embedding/run.sh ;;
     install) setup; build; install -d "${PREFIX:-/usr/local}/bin"; install -m 755 .build/release/wekaql "${PREFIX:-/usr/local}/bin/wekaql"
         echo "installed ${PREFIX:-/usr/local}/bin/wekaql" ;;
     *) sed -n '2,8s/^# \{0,1\}//p' "$0"; exit 64 ;;
