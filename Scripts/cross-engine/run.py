@@ -171,6 +171,88 @@ def unread_error(program):
         bool(re.search(r"(/|%|\*|\+|-|round|abs|sum|avg)", program.text))
 
 
+BUILT_IN = ["operations", "figures", "countries", "arrests", "victims", "smuggling", "items", "other_crimes",
+            "partners", "funders", "statements", "captions"]
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def built_in_tables(binary):
+    """The built-in collections as rows and column types, read from `wekaql -f json`."""
+    tables = {}
+    for name in BUILT_IN:
+        done = subprocess.run([binary, "-f", "json", "-e", name], stdout=subprocess.PIPE, check=True)
+        rows = json.loads(done.stdout, object_pairs_hook=list)
+        columns = [c for c, _ in rows[0]]
+        kinds = {}
+        for index, column in enumerate(columns):
+            values = [r[index][1] for r in rows if r[index][1] is not None]
+            if values and all(isinstance(v, bool) for v in values):
+                kinds[column] = "bool"
+            elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+                kinds[column] = "int"
+            elif values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+                kinds[column] = "dec"
+            elif values and all(isinstance(v, str) and DATE.match(v) for v in values):
+                kinds[column] = "date"
+            else:
+                kinds[column] = "str"
+        tables[name] = (kinds, [[v for _, v in r] for r in rows])
+    return tables
+
+
+def run_corpus(binary, con, work):
+    """The golden queries and one query per construct over the built-in data: in memory, on SQLite, on DuckDB."""
+    tables = built_in_tables(binary)
+    db = os.path.join(work, "built-in.db")
+    lite = sqlite3.connect(db)
+    for name, (kinds, rows) in tables.items():
+        lite.execute(f'CREATE TABLE "{name}" (' + ", ".join(f'"{c}" {SQLITE_TYPE[t]}' for c, t in kinds.items()) + ")")
+        lite.executemany(f'INSERT INTO "{name}" VALUES (' + ", ".join("?" for _ in kinds) + ")",
+                         [[(1 if v else 0) if isinstance(v, bool) else v for v in r] for r in rows])
+        con.execute(f'DROP TABLE IF EXISTS "{name}"')
+        con.execute(f'CREATE TABLE "{name}" (' + ", ".join(f'"{c}" {DUCK_TYPE[t]}' for c, t in kinds.items()) + ")")
+        for r in rows:
+            con.execute(f'INSERT INTO "{name}" VALUES (' + ", ".join("?" for _ in kinds) + ")", r)
+    lite.commit()
+    lite.close()
+    golden = os.path.join(ROOT, "Tests", "WekaQLTests", "Golden")
+    files = sorted(os.path.join(golden, "queries", f) for f in os.listdir(os.path.join(golden, "queries")) if f.endswith(".wql"))
+    files.append(os.path.join(golden, "sql", "constructs.wql"))
+    params = ["--param", "country=Togo", "--param", "n=2"]
+    agreed, failed = 0, []
+    for path in files:
+        memory = subprocess.run([binary, "-f", "jsonl", "--keep-going"] + params + [path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        on_sqlite = subprocess.run([binary, "--no-builtin", "--db", db, "-f", "jsonl", "--keep-going"] + params + [path],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        codes = lambda text: re.findall(r"error\[(E\d+)\]", text.decode("utf-8", "replace"))
+        rows = [json.loads(line) for line in memory.stdout.decode("utf-8").splitlines() if line]
+        if memory.stdout != on_sqlite.stdout or codes(memory.stderr) != codes(on_sqlite.stderr):
+            failed.append(f"sqlite: {os.path.basename(path)}")
+        else:
+            agreed += 1
+        with open(path, encoding="utf-8") as source:
+            statements = compiled_sql(binary, [], dict(p.split("=", 1) for p in params[1::2]), source.read(), "duckdb")
+        if isinstance(statements, str):
+            failed.append(f"duckdb: {os.path.basename(path)} did not compile ({statements})")
+            continue
+        duck_rows = []
+        for sql, values in statements:
+            answer = duck_answer(con, [(sql, values)])
+            if answer.error:
+                failed.append(f"duckdb: {os.path.basename(path)}: {answer.error}")
+                break
+            duck_rows += answer.rows
+        else:
+            if agree(Answer(rows=[list(r.values()) for r in rows]), Answer(rows=duck_rows)):
+                agreed += 1
+            else:
+                failed.append(f"duckdb: {os.path.basename(path)} gives other rows")
+    for failure in failed:
+        print("corpus disagrees: " + failure)
+    print(f"corpus: {agreed} of {2 * len(files)} file runs agree (in memory against SQLite and against DuckDB)")
+    return len(failed)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--programs", type=int, default=1000)
@@ -187,6 +269,7 @@ def main():
     shown = 0
     con = duckdb.connect()
     con.execute("SET threads = 1")
+    corpus_failures = run_corpus(args.wekaql, con, work)
     sets = (args.programs + args.per_table - 1) // args.per_table
     for index in range(sets):
         tables = TableSet(random.Random(rng.getrandbits(64)), os.path.join(work, f"set{index}"))
@@ -230,11 +313,11 @@ def main():
                     if not isinstance(statements, str):
                         print("sql:\n  " + "\n  ".join(sql for sql, _ in statements) + f"\nvalues: {statements[-1][1]}")
                     print(f"memory:\n{m}\n{dialect}:\n{answer}")
-    shutil.rmtree(work, ignore_errors=True) if not any(c[1] for c in counts.values()) else print(f"kept {work}")
+    shutil.rmtree(work, ignore_errors=True) if not corpus_failures and not any(c[1] for c in counts.values()) else print(f"kept {work}")
     for dialect, (ok, bad, none, unraised) in counts.items():
         print(f"{dialect}: {ok} agreed, {bad} disagreed, {none} with no SQL (E1000), {unraised} with an error in a value "
               f"no result reads, not raised by the engine, of {args.programs} programs")
-    return 1 if any(c[1] for c in counts.values()) else 0
+    return 1 if corpus_failures or any(c[1] for c in counts.values()) else 0
 
 
 if __name__ == "__main__":

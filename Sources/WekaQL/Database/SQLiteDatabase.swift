@@ -53,7 +53,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
             let binding = SQLiteFunctionBinding(function, state: state, library: library)
             bindings.append(binding)
             let arity = function.arity < 0 ? -1 : Int32(function.arity + (function.takesRange ? 2 : 0))
-            let flags = SQLiteLibrary.utf8 | (function.name == "today" ? 0 : SQLiteLibrary.deterministic)
+            let flags = SQLiteLibrary.utf8 | (function.canFail ? 0 : SQLiteLibrary.deterministic)
             _ = library.createFunction(handle, "wekaql_" + function.name, arity, flags, Unmanaged.passUnretained(binding).toOpaque(),
                                        SQLiteFunctionBinding.entry, nil, nil, nil)
         }

@@ -13,6 +13,14 @@ struct SQLiteFunction: Sendable {
     let argumentType: @Sendable (Int) -> ValueType?
     let body: @Sendable ([Value], SourceRange, SQLiteFunctionState) throws -> Value
 
+    /// Whether it can raise an error (overflow, division by zero). Such a function is registered as not
+    /// deterministic, so that SQLite does not compute a call with constant arguments once before the scan,
+    /// where wekaql computes it only for rows that reach it (none, after a `where` that keeps none).
+    var canFail: Bool {
+        ["neg", "add", "subtract", "multiply", "divide", "remainder", "date_add", "date_subtract", "abs", "round", "floor", "ceil", "today"]
+            .contains(name)
+    }
+
     /// Every function the `sqlite` dialect's SQL may call.
     static let all: [SQLiteFunction] = {
         var functions = [

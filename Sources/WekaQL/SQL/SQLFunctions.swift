@@ -21,7 +21,9 @@ extension SQLWriter {
             break
         }
         var args: [String] = []
-        for argument in arguments { args.append(try expression(argument)) }
+        // The unit of date_trunc and date_diff is a keyword of the SQL, not a value, except for SQLite's functions.
+        let unitFirst = (function == .date_trunc || function == .date_diff) && dialect != .sqlite
+        for (index, argument) in arguments.enumerated() { args.append(unitFirst && index == 0 ? "" : try expression(argument)) }
         if dialect == .sqlite {
             // wekaql's own implementation, registered on the connection: characters, case and rounding as in memory.
             if function == .round || function == .floor || function == .ceil || function == .abs { mayFail = true }
@@ -126,7 +128,9 @@ extension SQLWriter {
             return "CAST(round(CAST(\(x[0]) AS NUMERIC), CAST(\(x[1]) AS INTEGER)) AS \(decimal))"
         case .duckdb:
             // The shortest text of the double, as a DECIMAL, is what DuckDB rounds as wekaql does.
-            return "CAST(round(CAST(CAST(\(x[0]) AS VARCHAR) AS DECIMAL(38, 10)), CAST(\(x[1]) AS INTEGER)) AS DOUBLE)"
+            // A double of 1e19 or more is a whole number, which rounding to digits leaves as it is.
+            let rounded = "CAST(round(CAST(CAST(\(x[0]) AS VARCHAR) AS DECIMAL(38, 18)), CAST(\(x[1]) AS INTEGER)) AS DOUBLE)"
+            return "(CASE WHEN abs(\(x[0])) >= 1e19 AND \(x[1]) >= 0 THEN \(x[0]) WHEN abs(\(x[0])) >= 1e19 THEN \(raise("no SQL for round of a decimal past 1e19 to tens or more")) ELSE \(rounded) END)"
         case .spark, .sqlite:
             return nil
         }

@@ -194,11 +194,9 @@ SELECT "c0" AS "abs(arrested)", "c1" AS "round(arrested, -1)", "c2" AS "floor(1.
 
 > operations select year(start_date), month(start_date), day(start_date), date_trunc("month", start_date), date_diff("day", start_date, end_date), end_date - start_date, start_date + 1
 WITH "s1" AS (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", row_number() OVER () AS "o" FROM "operations"),
-  "s2" AS (SELECT CAST(EXTRACT(YEAR FROM "c4") AS BIGINT) AS "c0", CAST(EXTRACT(MONTH FROM "c4") AS BIGINT) AS "c1", CAST(EXTRACT(DAY FROM "c4") AS BIGINT) AS "c2", CAST(date_trunc('month', "c4") AS DATE) AS "c3", CAST(("c5" - "c4") AS BIGINT) AS "c4", CAST(("c5" - "c4") AS BIGINT) AS "c5", ("c4" + CAST(CAST($3 AS BIGINT) AS INTEGER)) AS "c6", "o" FROM "s1")
+  "s2" AS (SELECT CAST(EXTRACT(YEAR FROM "c4") AS BIGINT) AS "c0", CAST(EXTRACT(MONTH FROM "c4") AS BIGINT) AS "c1", CAST(EXTRACT(DAY FROM "c4") AS BIGINT) AS "c2", CAST(date_trunc('month', "c4") AS DATE) AS "c3", CAST(("c5" - "c4") AS BIGINT) AS "c4", CAST(("c5" - "c4") AS BIGINT) AS "c5", ("c4" + CAST(CAST($1 AS BIGINT) AS INTEGER)) AS "c6", "o" FROM "s1")
 SELECT "c0" AS "year(start_date)", "c1" AS "month(start_date)", "c2" AS "day(start_date)", "c3" AS "date_trunc(""month"", start_date)", "c4" AS "date_diff(""day"", start_date, end_date)", "c5" AS "end_date - start_date", "c6" AS "start_date + 1" FROM "s2" ORDER BY "o";
--- 1: string month
--- 2: string day
--- 3: integer 1
+-- 1: integer 1
 
 > operations where start_date < today()
 WITH "s1" AS (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", row_number() OVER () AS "o" FROM "operations"),

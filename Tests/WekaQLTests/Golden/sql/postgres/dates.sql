@@ -9,19 +9,13 @@ SELECT "c0" AS "name", "c1" AS "start_date", "c2" AS "end_date", "c3" AS "days",
 WITH "s1" AS (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", row_number() OVER () AS "o" FROM "operations"),
   "s2" AS (SELECT "c0" AS "c0", CAST(date_trunc('month', "c4") AS DATE) AS "c1", CAST(date_trunc('week', "c4") AS DATE) AS "c2", CAST(date_trunc('year', "c5") AS DATE) AS "c3", "o" FROM "s1")
 SELECT "c0" AS "name", "c1" AS "month", "c2" AS "monday", "c3" AS "year" FROM "s2" ORDER BY "o";
--- 1: string month
--- 2: string week
--- 3: string year
 
 > operations select name, date_diff("day", start_date, end_date) as days, date_diff("month", "2022-01-31", start_date) as months, date_diff("year", "2020-12-31", end_date) as years
 WITH "s1" AS (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", row_number() OVER () AS "o" FROM "operations"),
-  "s2" AS (SELECT "c0" AS "c0", CAST(("c5" - "c4") AS BIGINT) AS "c1", ((CAST(EXTRACT(YEAR FROM "c4") AS BIGINT) * 12 + CAST(EXTRACT(MONTH FROM "c4") AS BIGINT)) - (CAST(EXTRACT(YEAR FROM CAST($3 AS DATE)) AS BIGINT) * 12 + CAST(EXTRACT(MONTH FROM CAST($3 AS DATE)) AS BIGINT))) AS "c2", (CAST(EXTRACT(YEAR FROM "c5") AS BIGINT) - CAST(EXTRACT(YEAR FROM CAST($5 AS DATE)) AS BIGINT)) AS "c3", "o" FROM "s1")
+  "s2" AS (SELECT "c0" AS "c0", CAST(("c5" - "c4") AS BIGINT) AS "c1", ((CAST(EXTRACT(YEAR FROM "c4") AS BIGINT) * 12 + CAST(EXTRACT(MONTH FROM "c4") AS BIGINT)) - (CAST(EXTRACT(YEAR FROM CAST($1 AS DATE)) AS BIGINT) * 12 + CAST(EXTRACT(MONTH FROM CAST($1 AS DATE)) AS BIGINT))) AS "c2", (CAST(EXTRACT(YEAR FROM "c5") AS BIGINT) - CAST(EXTRACT(YEAR FROM CAST($2 AS DATE)) AS BIGINT)) AS "c3", "o" FROM "s1")
 SELECT "c0" AS "name", "c1" AS "days", "c2" AS "months", "c3" AS "years" FROM "s2" ORDER BY "o";
--- 1: string day
--- 2: string month
--- 3: date 2022-01-31
--- 4: string year
--- 5: date 2020-12-31
+-- 1: date 2022-01-31
+-- 2: date 2020-12-31
 
 > operations where start_date >= "2022-06-01" and end_date < "2022-07-01" select name
 WITH "s1" AS (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", row_number() OVER () AS "o" FROM "operations"),
