@@ -114,6 +114,16 @@ import Testing
         }
     }
 
+    /// Completion offers a database column's values, fetched with a bounded `select distinct`.
+    @Test func completionOffersValuesFromTheDatabase() throws {
+        guard Self.sqlite3 != nil else { return }
+        var engine = Engine(dataset: .empty)
+        engine.attach(try SQLiteDatabase(path: try Self.database(Self.cases)))
+        let text = "cases where country = \"T"
+        let candidates = engine.completions(for: text, cursor: text.utf8.count).candidates.map(\.text)
+        #expect(candidates == ["\"Togo\""])
+    }
+
     @Test func missingFileIsADiagnostic() {
         #expect(throws: Diagnostic.self) { _ = try SQLiteDatabase(path: "/nonexistent/wekaql.db") }
     }

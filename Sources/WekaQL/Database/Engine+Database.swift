@@ -47,6 +47,19 @@ extension Engine {
         return try first.database.run(compiled, cancellation: cancellation, range: range)
     }
 
+    /// For completion: at most `limit` distinct values of `field` in the result of `plan`, fetched with a
+    /// bounded `SELECT DISTINCT` when the query runs in a database; `nil` when it does not (or fails).
+    func databaseValues(of field: String, in plan: StatementPlan, limit: Int) -> Table? {
+        let tables = sources(of: plan.query).map(databaseTable)
+        guard let first = tables.first ?? nil, tables.allSatisfy({ $0?.database === first.database }),
+              let index = plan.query.fields.firstIndex(where: { $0.name == field }),
+              var compiled = try? sql(for: plan.query, dialect: .sqlite, parameters: [:]) else { return nil }
+        let column = SQLDialect.sqlite.quoted(field)
+        compiled.text = "SELECT DISTINCT \(column) FROM (\(compiled.text)) WHERE \(column) IS NOT NULL LIMIT \(limit)"
+        compiled.fields = [plan.query.fields[index]]
+        return try? first.database.run(compiled)
+    }
+
     /// The dataset with the rows of every database table `query` reads, for running it in memory.
     func datasetWithRows(for query: QueryPlan, cancellation: CancellationToken?) throws -> Dataset {
         var copy = dataset
