@@ -163,7 +163,7 @@ public struct Engine: Sendable {
         if !databaseTables.isEmpty, let table = try runInDatabase(plan.query, parameters: bound, cancellation: cancellation, range: plan.range) {
             return StatementResult(table: table, binding: plan.binding, notes: [], range: plan.range)
         }
-        let data = databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, cancellation: cancellation)
+        let data = databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, parameters: bound, cancellation: cancellation)
         let evaluator = Evaluator(dataset: data, bindings: bindings, parameters: bound, cancellation: cancellation,
                                   budget: memoryBudget)
         let outcome = try evaluator.run(plan.query)

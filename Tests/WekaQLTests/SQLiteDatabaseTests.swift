@@ -47,6 +47,8 @@ import Testing
             "cases where open sort by amount desc select id, amount, opened",
             "cases count by country",
             "cases summarize total = sum(amount), mid = median(amount)",   // median: SQLite has none, so in memory
+            "cases where country = \"Togo\" summarize mid = median(amount) by open",   // in memory: its filter and columns fetched
+            "cases where (amount > 10 and amount / 0 > 1) or country = \"Chad\" summarize mid = median(id)",   // a filter that can fail stays in memory
             "cases join countries on country select id, continent",        // mixed with the built-in data
             "togo where doubled > 3",
         ]

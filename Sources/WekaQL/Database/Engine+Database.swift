@@ -60,20 +60,41 @@ extension Engine {
         return try? first.database.run(compiled)
     }
 
-    /// The dataset with the rows of every database table `query` reads, for running it in memory.
-    func datasetWithRows(for query: QueryPlan, cancellation: CancellationToken?) throws -> Dataset {
+    /// The dataset with the rows of every database table `query` reads, for running it in memory. Of the
+    /// query's source, only the columns it reads are fetched (the others are nulls of their types) and its
+    /// leading `where` stages are sent along when SQLite computes them without a chance of error.
+    func datasetWithRows(for query: QueryPlan, parameters: [String: Value] = [:], cancellation: CancellationToken?) throws -> Dataset {
         var copy = dataset
-        for reference in sources(of: query) {
+        for (index, reference) in sources(of: query).enumerated() {
             guard let table = databaseTable(reference), case .collection(let name) = reference, var collection = dataset[name] else { continue }
-            let dialect = SQLDialect.sqlite
-            let columns = table.table.columns.map(dialect.quoted).joined(separator: ", ")
-            let order = table.table.isView ? "" : " ORDER BY rowid"
-            let compiled = CompiledSQL(text: "SELECT \(columns) FROM \(dialect.quoted(table.table.name))\(order)", parameters: [],
-                                       dialect: dialect, fields: collection.fields, tables: [name])
-            collection.table = try table.database.run(compiled, cancellation: cancellation)
+            let fields = collection.fields
+            let read = index == 0 ? query.sourceColumnsRead ?? Set(fields.indices) : Set(fields.indices)
+            let kept = fields.indices.filter(read.contains)
+            var fetch = QueryPlan(source: reference, sourceName: name, stages: [], fields: fields, parameters: query.parameters)
+            if index == 0 {
+                for filter in query.leadingFilters where Self.isSafeToPushDown(filter) {
+                    fetch.stages.append((.filter(filter, probes: []), fields, filter.range))
+                }
+            }
+            let columns = kept.map { BoundExpression(kind: .column($0), type: fields[$0].type, range: SourceRange(0, 0)) }
+            fetch.stages.append((.project(columns), kept.map { fields[$0] }, SourceRange(0, 0)))
+            fetch.fields = kept.map { fields[$0] }
+            let compiled = try sql(for: fetch, dialect: .sqlite, parameters: parameters)
+            let fetched = try table.database.run(compiled, cancellation: cancellation)
+            let full = fields.indices.map { column in
+                kept.firstIndex(of: column).map { fetched.columns[$0] } ?? Column(type: fields[column].type, values: Array(repeating: .null, count: fetched.rowCount))
+            }
+            collection.table = Table(fields: fields, columns: full, rowCount: fetched.rowCount)
             copy.add(collection)
         }
         return copy
+    }
+
+    /// Whether a condition compiles for SQLite with no call that can fail (overflow, division by zero).
+    private static func isSafeToPushDown(_ condition: BoundExpression) -> Bool {
+        var writer = SQLWriter(dialect: .sqlite, parameterValues: [:], tables: [:], bindings: [:])
+        guard (try? writer.expression(condition)) != nil else { return false }
+        return !writer.mayFail
     }
 }
 
