@@ -59,6 +59,8 @@ def commands(data, wekaql):
     duck = duckdb_path()
     for q in WEKAQL:
         yield q, "wekaql", [wekaql, "-f", "csv", "--data", csv, "-e", WEKAQL[q]], None
+        # The same query on the SQLite file, run there as one SQL statement (README, "Databases").
+        yield q, "wekaql --db", [wekaql, "-f", "csv", "--no-builtin", "--db", db, "-e", WEKAQL[q]], None
         if duck:
             view = f"CREATE VIEW arrests AS SELECT * FROM read_csv('{csv}');"
             yield q, "duckdb (CSV)", [duck, "-csv", "-noheader", ":memory:", "-c", view + DUCK[q]], None
