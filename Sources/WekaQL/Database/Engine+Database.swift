@@ -12,16 +12,6 @@ extension Engine {
         }
     }
 
-    /// The SQLite databases attached, in order.
-    public var databases: [SQLiteDatabase] {
-        var seen: [ObjectIdentifier] = [], result: [SQLiteDatabase] = []
-        for table in databaseTables.values.sorted(by: { $0.table.name < $1.table.name }) where !seen.contains(ObjectIdentifier(table.database)) {
-            seen.append(ObjectIdentifier(table.database))
-            result.append(table.database)
-        }
-        return result
-    }
-
     /// The collections a query reads directly: its source and what it joins.
     private func sources(of query: QueryPlan) -> [SourceReference] {
         [query.source] + query.stages.compactMap { if case .join(let plan) = $0.stage { plan.right } else { nil } }
