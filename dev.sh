@@ -48,6 +48,17 @@ test_tools() {
         || echo "${need[*]} not installed: the no-network tests (strace) or the Neovim LSP test (neovim) will be skipped" >&2
 }
 
+# sqlite3 (and libsqlite3, which --db loads at run time) for HostileSQLTests and the cross-engine test.
+sqlite_tools() {
+    command -v sqlite3 >/dev/null 2>&1 && return 0
+    command -v apt-get >/dev/null 2>&1 || return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then command -v sudo >/dev/null 2>&1 && sudo=(sudo -n) || return 0; fi
+    local install=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3)
+    "${install[@]}" >/dev/null 2>&1 || { "${sudo[@]}" apt-get update -qq >/dev/null 2>&1 && "${install[@]}" >/dev/null 2>&1; } \
+        || echo "sqlite3 not installed: the SQLite tests will be skipped" >&2
+}
+
 build() { swift build -c release --static-swift-stdlib --product wekaql; }
 
 # The differential test against DuckDB (Scripts/differential/run.py), on the debug binary `swift test` built.
@@ -70,6 +81,8 @@ differential() {
     fi
     python3 Scripts/differential/run.py --self-test --wekaql "$(swift build --show-bin-path)/wekaql"
     python3 Scripts/differential/run.py --quiet --programs 2000 --seed 20 --wekaql "$(swift build --show-bin-path)/wekaql"
+    # The same programs in memory, on SQLite (wekaql --db) and on DuckDB (the SQL of wekaql --sql duckdb).
+    python3 Scripts/cross-engine/run.py --programs 1000 --seed 18 --wekaql "$(swift build --show-bin-path)/wekaql"
 }
 
 # The DocC catalogue (Sources/WekaQL/WekaQL.docc) and every /// comment of the public API, with warnings
@@ -93,7 +106,7 @@ case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
     shell) setup; build; shift; exec .build/release/wekaql "$@" ;;
-    test) setup; test_tools; shift; swift test "$@"; differential; decimal_sums; Examples/Embedding/run.sh
+    test) setup; test_tools; sqlite_tools; shift; swift test "$@"; differential; decimal_sums; Examples/Embedding/run.sh
         Scripts/editor/nvim-lsp-test.sh "$(swift build --show-bin-path)/wekaql"
         "$(swift build --show-bin-path)/wekaql" fmt --check Examples/*.wql
         Scripts/test-capi.sh; docs ;;

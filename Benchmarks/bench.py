@@ -73,6 +73,8 @@ def commands(data, wekaql):
     for q in WEKAQL:
         extra = ["--data", reports] if q in TWO_TABLES else []
         yield q, "wekaql", [wekaql, "-f", "csv", "--data", csv] + extra + ["-e", WEKAQL[q]], None
+        # The same query on the SQLite file, run there as one SQL statement (README, "Databases").
+        yield q, "wekaql --db", [wekaql, "-f", "csv", "--no-builtin", "--db", db, "-e", WEKAQL[q]], None
         if duck:
             view = f"CREATE VIEW arrests AS SELECT * FROM read_csv('{csv}');"
             if q in TWO_TABLES:

@@ -29,6 +29,8 @@ public struct Engine: Sendable {
     public var explainsQueries = false
     /// How each binding was made, to follow lineage through it.
     var bindingOrigins: [String: ResultOrigin] = [:]
+    /// The collections that are tables of attached databases (``attach(_:)``), by name.
+    var databaseTables: [String: DatabaseTable] = [:]
 
     /// Creates an engine over `dataset` (the built-in Operation Weka II data by default).
     public init(dataset: Dataset = .builtIn) {
@@ -170,12 +172,21 @@ public struct Engine: Sendable {
 
     func execute(_ plan: StatementPlan, parameters: [String: Value], cancellation: CancellationToken?) throws -> StatementResult {
         let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters, at: plan.query.parameterRanges)
-        let origin = ResultOrigin(plan: plan.query, dataset: dataset, bindings: bindings, origins: bindingOrigins, parameters: bound,
+        let explaining = plan.explain || (explainsQueries && plan.binding == nil)
+        // A query whose sources all live in one database runs there, unless it is traced or explained.
+        if !databaseTables.isEmpty, !explaining, plan.query.lineage == nil,
+           let table = try runInDatabase(plan.query, parameters: bound, cancellation: cancellation, range: plan.range) {
+            if let assertion = plan.assertion { try AssertionCheck(plan: assertion, severity: assertionSeverity).verify(table) }
+            return StatementResult(table: table, binding: plan.binding, notes: [], range: plan.range, chart: plan.query.chart,
+                                   isAssertion: plan.assertion != nil)
+        }
+        let data = databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, parameters: bound, cancellation: cancellation)
+        let origin = ResultOrigin(plan: plan.query, dataset: data, bindings: bindings, origins: bindingOrigins, parameters: bound,
                                   budget: memoryBudget)
-        var evaluator = Evaluator(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+        var evaluator = Evaluator(dataset: data, bindings: bindings, parameters: bound, cancellation: cancellation,
                                   budget: memoryBudget)
         evaluator.origins = bindingOrigins
-        evaluator.explaining = plan.explain || (explainsQueries && plan.binding == nil)
+        evaluator.explaining = explaining
         let outcome = try evaluator.run(plan.query)
         if let assertion = plan.assertion { try AssertionCheck(plan: assertion, severity: assertionSeverity).verify(outcome.table) }
         var result = StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range,

@@ -43,6 +43,10 @@ struct Options {
     var accept = false
     /// Whether `--format` was given: `-o chart.svg` otherwise chooses the format by its extension.
     private var formatGiven = false
+    /// `--sql DIALECT`: print each query's SQL instead of running it.
+    var sqlDialect: SQLDialect?
+    /// `--db PATH` arguments: SQLite files whose tables become collections.
+    var databasePaths: [String] = []
 
     /// A bad command line: the message, printed with a pointer to `--help`; exit status 64.
     struct UsageError: Error { var message: String }
@@ -123,6 +127,13 @@ struct Options {
                 } else {
                     showNotes = ""
                 }
+            case "--sql":
+                let name = try take()
+                guard let dialect = SQLDialect(rawValue: name) else {
+                    throw UsageError(message: "unknown SQL dialect \"\(name)\" (dialects: \(SQLDialect.allCases.map(\.name).joined(separator: ", ")))")
+                }
+                sqlDialect = dialect
+            case "--db": databasePaths.append(try take())
             case "--version", "-V": showVersion = true
             case "--help", "-h": showHelp = true
             case "--":
@@ -245,6 +256,9 @@ enum Help {
           --nullvalue TEXT      show nulls as TEXT in table, vertical and markdown (default: null, empty)
           --no-footer           no "N rows, M columns" line after a table
           --notes [COLLECTION]  print the notes on how the data was transcribed (of one collection) and exit
+          --sql DIALECT         print each query's SQL (sqlite, postgres, duckdb, spark) instead of running it
+          --db PATH.db          open a SQLite file read-only: its tables and views become collections, and
+                                a query over them runs in it as one SQL statement (repeatable)
       -V, --version             print the version
       -h, --help                print this help
 

@@ -27,6 +27,8 @@ final class StatementRunner {
     var lastResult: Table?
     /// The statement result behind it, for `.why` and `.explain`.
     var lastStatement: StatementResult?
+    /// The statements run last, for `.sql`.
+    var lastStatements: SourceFile?
     /// How deep `.read` files are nested, to stop a file that reads itself.
     var readDepth = 0
     /// Whether the running dot-command has reported an error.
@@ -119,6 +121,8 @@ final class StatementRunner {
     /// at the shell, Ctrl-C cancels them. Returns whether every statement succeeded.
     @discardableResult
     func run(_ file: SourceFile) -> Bool {
+        lastStatements = file
+        if let dialect = options.sqlDialect { return printSQL(of: file, in: dialect) }
         if options.checkOnly {
             let problems = engine.check(file)
             problems.forEach(report)
@@ -214,7 +218,7 @@ final class StatementRunner {
 
     /// `--param NAME=VALUE` texts as values of the types `file` expects; `nil`, after reporting it,
     /// when a value cannot be read as its type.
-    private func bindParameters(for file: SourceFile) -> [String: Value]? {
+    func bindParameters(for file: SourceFile) -> [String: Value]? {
         let expected = engine.parameters(of: file)
         var values: [String: Value] = [:]
         for (name, text) in options.parameters {

@@ -75,6 +75,14 @@ func main() -> ExitStatus {
     var engine = Engine(dataset: dataset)
     if let budget = options.memoryBudget { engine.memoryBudget = budget }
     engine.explainsQueries = options.explain
+    for path in options.databasePaths {
+        do throws(Diagnostic) {
+            engine.attach(try SQLiteDatabase(path: path))
+        } catch {
+            errors.report(error)
+            return .usage
+        }
+    }
     let runner = StatementRunner(engine: engine, options: options, interactive: interactive,
                                  primary: output, errors: errorStream)
     if interactive { return Shell(runner: runner).run() }

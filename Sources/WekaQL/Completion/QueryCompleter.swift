@@ -90,7 +90,9 @@ struct QueryCompleter {
         guard let input, let index = input.fields.firstIndex(where: { $0.name == field }),
               input.fields[index].type == .string else { return ([], []) }
         let table: Table?
-        if let plan = input.plan, let result = try? engine.execute(plan, parameters: [:], cancellation: nil) {
+        if let plan = input.plan, let fetched = engine.databaseValues(of: field, in: plan, limit: Self.valueLimit) {
+            table = fetched
+        } else if let plan = input.plan, let result = try? engine.execute(plan, parameters: [:], cancellation: nil) {
             table = result.table
         } else {
             table = context.source.flatMap { engine.bindings[$0.name] ?? engine.dataset[$0.name]?.table }

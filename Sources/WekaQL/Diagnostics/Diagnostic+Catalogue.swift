@@ -53,6 +53,9 @@ extension Diagnostic {
         case expectedOutputDiffers = "E0803", isEmptyOutsideAssert = "E0804", strayExpectedBlock = "E0805"
         // Editor support: the formatter and the language server's settings
         case formatChangesMeaning = "E0900", badEditorSettings = "E0901"
+        // SQL engines: compiling to SQL, running on databases
+        case noSQL = "E1000", noSQLForResult = "E1001", databaseError = "E1002", cannotOpenDatabase = "E1003"
+        case databaseLibrary = "E1004"
     }
 
     // MARK: - Lexical

@@ -44,9 +44,12 @@ final class RegexBox: Sendable {
     let program: RegexProgram
     /// The pattern, when it has no special characters: it then matches as a plain substring search.
     let literal: [UInt8]?
+    /// The pattern as written, for SQL engines that run it themselves.
+    let pattern: String
 
     init(_ program: RegexProgram, pattern: String) {
         self.program = program
+        self.pattern = pattern
         let special: Set<Unicode.Scalar> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
         literal = pattern.unicodeScalars.contains(where: special.contains) ? nil : Array(pattern.utf8)
     }

@@ -13,7 +13,7 @@ struct MetaCommand {
     /// Every command, in the order `.help` lists them.
     static let all: [MetaCommand] = [
         MetaCommand(name: "help", usage: ".help [TOPIC]", summary: "show this help, or help on a topic or a command",
-                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "nullvalue", "footer", "output", "data", "maxrows", "limit", "last", "why", "explain", "quit"])),
+                    argument: .choices(HelpText.topics + ["help", "tables", "schema", "notes", "mode", "read", "timer", "raw", "nullvalue", "footer", "output", "data", "maxrows", "limit", "sql", "open", "last", "why", "explain", "quit"])),
         MetaCommand(name: "tables", usage: ".tables", summary: "list the collections and let bindings", argument: .none),
         MetaCommand(name: "schema", usage: ".schema [COLLECTION]", summary: "show fields, types, origins and descriptions", argument: .collection),
         MetaCommand(name: "notes", usage: ".notes [COLLECTION]", summary: "show the notes on how the data was transcribed", argument: .collection),
@@ -34,6 +34,10 @@ struct MetaCommand {
         MetaCommand(name: "maxrows", usage: ".maxrows [N]", summary: "show at most N rows of a table, head and tail (0: all)", argument: .text),
         MetaCommand(name: "limit", usage: ".limit memory [SIZE]", summary: "the most memory a join, sort or grouping may take (4GB)",
                     argument: .choices(["memory"])),
+        MetaCommand(name: "sql", usage: ".sql [DIALECT]", summary: "show the SQL of the last statement (sqlite, postgres, duckdb, spark)",
+                    argument: .choices(SQLDialect.allCases.map(\.name))),
+        MetaCommand(name: "open", usage: ".open PATH.db", summary: "open a SQLite file read-only: its tables and views become collections",
+                    argument: .path(extensions: ["db", "sqlite", "sqlite3"])),
         MetaCommand(name: "last", usage: ".last", summary: "print the previous result whole", argument: .none),
         MetaCommand(name: "why", usage: ".why [N]", summary: "the input rows and sentences behind row N of the last result",
                     argument: .text),
@@ -74,6 +78,8 @@ extension StatementRunner {
         case "data": loadData(argument)
         case "maxrows": setMaxRows(argument)
         case "limit": setLimit(argument)
+        case "sql": showSQL(argument)
+        case "open": openDatabase(argument)
         case "last": showLast()
         case "why": showWhy(argument)
         case "explain": showExplain()

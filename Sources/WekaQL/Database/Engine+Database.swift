@@ -1,0 +1,95 @@
+// Queries over database tables: a query whose sources are all tables of one database runs there as one
+// SQL statement; a query that mixes them with data in memory reads those tables' rows and runs in memory.
+// So does a query with a construct the database has no SQL for (E1000): the answer is wekaql's either way.
+
+extension Engine {
+    /// Adds the tables and views of `database` as collections (replacing collections of the same names),
+    /// whose queries run in the database.
+    public mutating func attach(_ database: SQLiteDatabase) {
+        for collection in database.collections {
+            dataset.add(collection)
+            databaseTables[collection.name] = DatabaseTable(database: database, table: database.tables[collection.name]!)
+        }
+    }
+
+    /// The collections a query reads directly: its source and what it joins.
+    private func sources(of query: QueryPlan) -> [SourceReference] {
+        [query.source] + query.stages.compactMap { if case .join(let plan) = $0.stage { plan.right } else { nil } }
+    }
+
+    private func databaseTable(_ reference: SourceReference) -> DatabaseTable? {
+        guard case .collection(let name) = reference else { return nil }
+        return databaseTables[dataset[name]?.name ?? name]
+    }
+
+    /// The result of `query` computed by its database, or `nil` when it does not run there as a whole.
+    func runInDatabase(_ query: QueryPlan, parameters: [String: Value], cancellation: CancellationToken?,
+                       range: SourceRange) throws -> Table? {
+        let tables = sources(of: query).map(databaseTable)
+        guard let first = tables.first ?? nil, tables.allSatisfy({ $0?.database === first.database }) else { return nil }
+        let compiled: CompiledSQL
+        switch Result(catching: { () throws(Diagnostic) -> CompiledSQL in try sql(for: query, dialect: .sqlite, parameters: parameters) }) {
+        case .success(let value): compiled = value
+        case .failure(let diagnostic):
+            if diagnostic.code == .noSQL { return nil }
+            throw diagnostic
+        }
+        return try first.database.run(compiled, cancellation: cancellation, range: range)
+    }
+
+    /// For completion: at most `limit` distinct values of `field` in the result of `plan`, fetched with a
+    /// bounded `SELECT DISTINCT` when the query runs in a database; `nil` when it does not (or fails).
+    func databaseValues(of field: String, in plan: StatementPlan, limit: Int) -> Table? {
+        let tables = sources(of: plan.query).map(databaseTable)
+        guard let first = tables.first ?? nil, tables.allSatisfy({ $0?.database === first.database }),
+              let index = plan.query.fields.firstIndex(where: { $0.name == field }),
+              var compiled = try? sql(for: plan.query, dialect: .sqlite, parameters: [:]) else { return nil }
+        let column = SQLDialect.sqlite.quoted(field)
+        compiled.text = "SELECT DISTINCT \(column) FROM (\(compiled.text)) WHERE \(column) IS NOT NULL LIMIT \(limit)"
+        compiled.fields = [plan.query.fields[index]]
+        return try? first.database.run(compiled)
+    }
+
+    /// The dataset with the rows of every database table `query` reads, for running it in memory. Of the
+    /// query's source, only the columns it reads are fetched (the others are nulls of their types) and its
+    /// leading `where` stages are sent along when SQLite computes them without a chance of error.
+    func datasetWithRows(for query: QueryPlan, parameters: [String: Value] = [:], cancellation: CancellationToken?) throws -> Dataset {
+        var copy = dataset
+        for (index, reference) in sources(of: query).enumerated() {
+            guard let table = databaseTable(reference), case .collection(let name) = reference, var collection = dataset[name] else { continue }
+            let fields = collection.fields
+            let read = index == 0 ? query.sourceColumnsRead ?? Set(fields.indices) : Set(fields.indices)
+            let kept = fields.indices.filter(read.contains)
+            var fetch = QueryPlan(source: reference, sourceName: name, stages: [], fields: fields, parameters: query.parameters)
+            if index == 0 {
+                for filter in query.leadingFilters where Self.isSafeToPushDown(filter) {
+                    fetch.stages.append((.filter(filter, probes: []), fields, filter.range))
+                }
+            }
+            let columns = kept.map { BoundExpression(kind: .column($0), type: fields[$0].type, range: SourceRange(0, 0)) }
+            fetch.stages.append((.project(columns), kept.map { fields[$0] }, SourceRange(0, 0)))
+            fetch.fields = kept.map { fields[$0] }
+            let compiled = try sql(for: fetch, dialect: .sqlite, parameters: parameters)
+            let fetched = try table.database.run(compiled, cancellation: cancellation)
+            let full = fields.indices.map { column in
+                kept.firstIndex(of: column).map { fetched.columns[$0] } ?? Column(type: fields[column].type, values: Array(repeating: .null, count: fetched.rowCount))
+            }
+            collection.table = Table(fields: fields, columns: full, rowCount: fetched.rowCount)
+            copy.add(collection)
+        }
+        return copy
+    }
+
+    /// Whether a condition compiles for SQLite with no call that can fail (overflow, division by zero).
+    private static func isSafeToPushDown(_ condition: BoundExpression) -> Bool {
+        var writer = SQLWriter(dialect: .sqlite, parameterValues: [:], tables: [:], bindings: [:])
+        guard (try? writer.expression(condition)) != nil else { return false }
+        return !writer.mayFail
+    }
+}
+
+/// A collection that is a table (or view) of an attached database.
+struct DatabaseTable: Sendable {
+    let database: SQLiteDatabase
+    let table: SQLTable
+}

@@ -1,0 +1,122 @@
+// A checked query as one SQL statement: each stage a common table expression over the one before, every
+// relation carrying `o`, the row's position in wekaql's order, so that the result comes out in that order
+// (stable sorts, distinct rows in order of first appearance, groups sorted by their keys, joins in the
+// left side's order then the right side's).
+
+extension SQLWriter {
+    /// The statement for `plan`.
+    mutating func compile(_ plan: QueryPlan) throws(Diagnostic) -> String {
+        let result = try relation(for: plan)
+        let outputs = plan.fields.enumerated().map { column($0.offset) + " AS " + name($0.element.name) }
+        return statement(selecting: "SELECT \(outputs.joined(separator: ", ")) FROM \(result.name) ORDER BY \(ordinal)")
+    }
+
+    /// The relation of a query's rows after all its stages.
+    mutating func relation(for plan: QueryPlan) throws(Diagnostic) -> SQLRelation {
+        var current = try source(plan.source, range: plan.stages.first?.range)
+        for stage in plan.stages {
+            current = try apply(stage.stage, to: current, range: stage.range)
+        }
+        return current
+    }
+
+    /// A collection's table, with its columns renamed `c0…` and its rows numbered; or a `let` name's query.
+    mutating func source(_ reference: SourceReference, range: SourceRange?) throws(Diagnostic) -> SQLRelation {
+        switch reference {
+        case .binding(let bindingName):
+            guard let plan = bindings[bindingName] else { throw Diagnostic.noSQLForResult(bindingName, range: range) }
+            return try relation(for: plan)
+        case .collection(let collection):
+            guard let table = tables[collection] else { throw Diagnostic.noSQLForResult(collection, range: range) }
+            noteTable(collection)
+            let columns = table.columns.enumerated().map { name($0.element) + " AS " + column($0.offset) }
+            let select = (columns + [dialect.sourceOrdinal(isView: table.isView) + " AS " + ordinal]).joined(separator: ", ")
+            return relation("SELECT \(select) FROM \(name(table.name))", width: table.columns.count)
+        }
+    }
+
+    mutating func apply(_ stage: PlanStage, to input: SQLRelation, range: SourceRange) throws(Diagnostic) -> SQLRelation {
+        switch stage {
+        case .filter(let condition, _):
+            let test = try filterCondition(condition)
+            return relation("SELECT * FROM \(input.name) WHERE \(test)", width: input.width)
+        case .project(let expressions):
+            var items: [String] = []
+            for (index, expression) in expressions.enumerated() { items.append(try self.expression(expression) + " AS " + column(index)) }
+            return relation("SELECT \(items.joined(separator: ", ")), \(ordinal) FROM \(input.name)", width: expressions.count)
+        case .sort(let keys):
+            return try sorted(input, by: keys)
+        case .limit(let count, let offset):
+            var sql = "SELECT * FROM \(input.name) ORDER BY \(ordinal) LIMIT \(try expression(count))"
+            if let offset { sql += " OFFSET \(try expression(offset))" }
+            return relation(sql, width: input.width)
+        case .distinct(let indexes):
+            let kept = indexes.enumerated().map { column($0.element) + " AS " + column($0.offset) }.joined(separator: ", ")
+            let keys = indexes.map { column($0) }.joined(separator: ", ")
+            return relation("SELECT \(kept), min(\(ordinal)) AS \(ordinal) FROM \(input.name) GROUP BY \(keys)", width: indexes.count)
+        case .aggregate(let plan):
+            return try aggregated(input, plan, range: range)
+        case .join(let plan):
+            return try joined(input, plan)
+        }
+    }
+
+    /// `sort by`: the keys computed first, then the rows renumbered in their order, ties in the order they had.
+    private mutating func sorted(_ input: SQLRelation, by keys: [(BoundExpression, descending: Bool)]) throws(Diagnostic) -> SQLRelation {
+        var computed: [String] = [], order: [String] = []
+        for (index, key) in keys.enumerated() {
+            computed.append(try expression(key.0) + " AS " + name("k\(index)"))
+            let keyName = key.0.type == .string ? dialect.codePointOrder(name("k\(index)")) : name("k\(index)")
+            order.append(keyName + (key.descending ? " DESC" : "") + " NULLS LAST")
+        }
+        let keyed = relation("SELECT *, \(computed.joined(separator: ", ")) FROM \(input.name)", width: input.width)
+        let numbered = "row_number() OVER (ORDER BY \((order + [ordinal]).joined(separator: ", "))) AS \(ordinal)"
+        return relation("SELECT \(columns(input.width)), \(numbered) FROM \(keyed.name)", width: input.width)
+    }
+
+    /// `count by` and `summarize`: the keys computed, the rows grouped and the groups numbered in the order
+    /// of their keys; then the items over aggregates, when there are such items.
+    private mutating func aggregated(_ input: SQLRelation, _ plan: AggregatePlan, range: SourceRange) throws(Diagnostic) -> SQLRelation {
+        var source = input
+        if !plan.keys.isEmpty {
+            var keys: [String] = []
+            for (index, key) in plan.keys.enumerated() { keys.append(try expression(key) + " AS " + name("g\(index)")) }
+            source = relation("SELECT *, \(keys.joined(separator: ", ")) FROM \(input.name)", width: input.width)
+        }
+        var items = plan.keys.indices.map { name("g\($0)") + " AS " + column($0) }
+        for (index, aggregate) in plan.aggregates.enumerated() {
+            items.append(try self.aggregate(aggregate) + " AS " + column(plan.keys.count + index))
+        }
+        let width = plan.keys.count + plan.aggregates.count
+        var grouped: SQLRelation
+        if plan.keys.isEmpty {
+            grouped = relation("SELECT \(items.joined(separator: ", ")), 1 AS \(ordinal) FROM \(source.name)", width: width)
+        } else {
+            let keyNames = plan.keys.indices.map { name("g\($0)") }
+            let order = zip(plan.keys, keyNames).map { ($0.type == .string ? dialect.codePointOrder($1) : $1) + " NULLS LAST" }
+            let numbered = "row_number() OVER (ORDER BY \(order.joined(separator: ", "))) AS \(ordinal)"
+            grouped = relation("SELECT \(items.joined(separator: ", ")), \(numbered) FROM \(source.name) GROUP BY \(keyNames.joined(separator: ", "))",
+                               width: width)
+        }
+        guard let outputs = plan.outputs else { return grouped }
+        var computed: [String] = []
+        for (index, output) in outputs.enumerated() { computed.append(try expression(output) + " AS " + column(index)) }
+        grouped = relation("SELECT \(computed.joined(separator: ", ")), \(ordinal) FROM \(grouped.name)", width: outputs.count)
+        return grouped
+    }
+
+    /// `[left] join`: rows in the left side's order, each left row's matches in the right side's order.
+    private mutating func joined(_ left: SQLRelation, _ plan: JoinPlan) throws(Diagnostic) -> SQLRelation {
+        let right = try source(plan.right, range: plan.range)
+        let leftAlias = "l", rightAlias = "r"
+        var items = (0..<left.width).map { column($0, of: leftAlias) + " AS " + column($0) }
+        for (offset, index) in plan.rightColumns.enumerated() {
+            items.append(column(index, of: rightAlias) + " AS " + column(left.width + offset))
+        }
+        let order = "row_number() OVER (ORDER BY \(name(leftAlias)).\(ordinal), \(name(rightAlias)).\(ordinal)) AS \(ordinal)"
+        let kind = plan.isLeft ? "LEFT JOIN" : "JOIN"
+        let on = column(plan.leftKey, of: leftAlias) + " = " + column(plan.rightKey, of: rightAlias)
+        return relation("SELECT \(items.joined(separator: ", ")), \(order) FROM \(left.name) AS \(name(leftAlias)) \(kind) \(right.name) AS \(name(rightAlias)) ON \(on)",
+                        width: left.width + plan.rightColumns.count)
+    }
+}

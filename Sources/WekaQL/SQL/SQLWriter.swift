@@ -1,0 +1,79 @@
+// The state of one compile: the dialect, the bound values, the common table expressions written so far,
+// and the tables and `let` plans the query may read.
+
+/// A relation in the SQL being written: a common table expression with columns `c0`, `c1`, … and the
+/// row's position in wekaql's order, `o`.
+struct SQLRelation {
+    var name: String
+    var width: Int
+}
+
+/// What the compiler knows of a collection: the table's name, its columns and whether it is a view.
+struct SQLTable: Sendable {
+    var name: String
+    var columns: [String]
+    var isView: Bool = false
+}
+
+struct SQLWriter {
+    let dialect: SQLDialect
+    /// The values of the `$parameters`, checked against the plan's types.
+    let parameterValues: [String: Value]
+    /// The tables behind collection names.
+    let tables: [String: SQLTable]
+    /// The checked plans of the `let` names the query may read.
+    let bindings: [String: QueryPlan]
+    private(set) var parameters: [Value] = []
+    private(set) var expressions: [(name: String, sql: String)] = []
+    private(set) var tablesRead: [String] = []
+    /// Whether some expression can raise an error (overflow, division by zero): the stages are then
+    /// materialized, so that no row an earlier stage dropped reaches it.
+    var mayFail = false
+
+    init(dialect: SQLDialect, parameterValues: [String: Value], tables: [String: SQLTable], bindings: [String: QueryPlan]) {
+        self.dialect = dialect
+        self.parameterValues = parameterValues
+        self.tables = tables
+        self.bindings = bindings
+    }
+
+    /// A placeholder for `value`, which is bound, never written into the text.
+    mutating func bind(_ value: Value, as type: ValueType) -> String {
+        if value.isNull { return "NULL" }
+        parameters.append(value)
+        return dialect.typedPlaceholder(parameters.count, type == .null ? value.type : type)
+    }
+
+    /// A quoted identifier.
+    func name(_ identifier: String) -> String { dialect.quoted(identifier) }
+
+    /// Column `index` of the relation being read.
+    func column(_ index: Int, of alias: String? = nil) -> String {
+        (alias.map { name($0) + "." } ?? "") + name("c\(index)")
+    }
+
+    /// The list `c0, …` of a relation's columns (of `alias`, when given).
+    func columns(_ width: Int, of alias: String? = nil) -> String {
+        (0..<width).map { column($0, of: alias) }.joined(separator: ", ")
+    }
+
+    var ordinal: String { name("o") }
+
+    /// Adds `SELECT …` as the next common table expression and returns it.
+    mutating func relation(_ sql: String, width: Int) -> SQLRelation {
+        let relationName = "s\(expressions.count + 1)"
+        expressions.append((relationName, sql))
+        return SQLRelation(name: name(relationName), width: width)
+    }
+
+    mutating func noteTable(_ table: String) {
+        if !tablesRead.contains(table) { tablesRead.append(table) }
+    }
+
+    /// `WITH …` and the final `SELECT`.
+    func statement(selecting final: String) -> String {
+        let keyword = mayFail && dialect.materializes ? " AS MATERIALIZED (" : " AS ("
+        let parts = expressions.map { name($0.name) + keyword + $0.sql + ")" }
+        return (parts.isEmpty ? "" : "WITH " + parts.joined(separator: ",\n  ") + "\n") + final
+    }
+}

@@ -1,0 +1,90 @@
+// `--sql DIALECT` and the shell's `.sql` and `.open`: the SQL a query compiles to, and SQLite files opened
+// as collections.
+
+import WekaQL
+
+extension StatementRunner {
+    /// Prints the SQL of each query of `file`, each statement ended by `;`, its bound values after it as a
+    /// comment. Returns whether every query compiled.
+    func printSQL(of file: SourceFile, in dialect: SQLDialect) -> Bool {
+        guard let parameters = bindParameters(for: file) else { return false }
+        do throws(Diagnostic) {
+            for compiled in try engine.sql(for: file, dialect: dialect, parameters: parameters) {
+                // Names in the SQL come from the data: on a terminal their control characters show as escapes.
+                let text = Self.text(of: compiled)
+                output.write(toTerminal && !raw ? text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayText.escaping(String($0)) }.joined(separator: "\n") : text)
+            }
+            output.flush()
+            return true
+        } catch {
+            report(error)
+            return false
+        }
+    }
+
+    /// A statement as `--sql` prints it: the text, `;`, and one comment line per bound value.
+    static func text(of compiled: CompiledSQL) -> String {
+        var text = compiled.text + ";\n"
+        for (index, value) in compiled.parameters.enumerated() {
+            let shown: String
+            if case .string(let s) = value { shown = quotedOnOneLine(s) } else { shown = value.description }
+            text += "-- \(placeholder(index + 1, compiled.dialect)) = \(shown)\n"
+        }
+        return text
+    }
+
+    /// A string as a wekaql literal, its quotes, backslashes and control characters escaped: one line.
+    private static func quotedOnOneLine(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || [0x2028, 0x2029].contains(scalar.value) {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func placeholder(_ number: Int, _ dialect: SQLDialect) -> String {
+        switch dialect {
+        case .sqlite: return "?\(number)"
+        case .postgres, .duckdb: return "$\(number)"
+        case .spark: return ":p\(number)"
+        }
+    }
+
+    /// `.sql [DIALECT]`: the SQL of the last statements run (SQLite's by default).
+    func showSQL(_ argument: String) {
+        let name = argument.isEmpty ? "sqlite" : argument
+        guard let dialect = SQLDialect(rawValue: name) else {
+            warn("unknown SQL dialect \"\(name)\"", hint: "dialects: \(SQLDialect.allCases.map(\.name).joined(separator: ", "))")
+            return
+        }
+        guard let file = lastStatements else {
+            warn("no statement yet", hint: "run a query, then .sql shows the SQL it compiles to")
+            return
+        }
+        _ = printSQL(of: file, in: dialect)
+    }
+
+    /// `.open PATH`: a SQLite file's tables and views become collections.
+    func openDatabase(_ path: String) {
+        guard !path.isEmpty else { warn("which database?", hint: ".open PATH.db opens a SQLite file read-only"); return }
+        do throws(Diagnostic) {
+            let database = try SQLiteDatabase(path: path)
+            engine.attach(database)
+            note("opened \(path): \(database.collections.map(\.name).joined(separator: ", "))")
+        } catch {
+            report(error)
+        }
+    }
+}

@@ -1,0 +1,212 @@
+> arrests where arrested > 2
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT * FROM "s1" WHERE ("c1" > CAST($1 AS BIGINT)))
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source" FROM "s2" ORDER BY "o";
+-- 1: integer 2
+
+> arrests select country, arrested as people, n = arrested * 2
+WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", ("c1" * CAST($1 AS BIGINT)) AS "c2", "o" FROM "s1")
+SELECT "c0" AS "country", "c1" AS "people", "c2" AS "n" FROM "s2" ORDER BY "o";
+-- 1: integer 2
+
+> arrests extend doubled = arrested * 2 | rename doubled as twice | drop source
+WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c10" AS "c10", ("c1" * CAST($1 AS BIGINT)) AS "c11", "o" FROM "s1"),
+  "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c10" AS "c10", "c11" AS "c11", "o" FROM "s2"),
+  "s4" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c11" AS "c10", "o" FROM "s3")
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "twice" FROM "s4" ORDER BY "o";
+-- 1: integer 2
+
+> arrests sort by arrested desc, country
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT *, "c1" AS "k0", "c0" AS "k1" FROM "s1"),
+  "s3" AS (SELECT "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", row_number() OVER (ORDER BY "k0" DESC NULLS LAST, "k1" COLLATE "C" NULLS LAST, "o") AS "o" FROM "s2")
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source" FROM "s3" ORDER BY "o";
+
+> arrests top 3 by arrested desc
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT *, "c1" AS "k0" FROM "s1"),
+  "s3" AS (SELECT "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", row_number() OVER (ORDER BY "k0" DESC NULLS LAST, "o") AS "o" FROM "s2"),
+  "s4" AS (SELECT * FROM "s3" ORDER BY "o" LIMIT CAST($1 AS BIGINT))
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source" FROM "s4" ORDER BY "o";
+-- 1: integer 3
+
+> arrests limit 2 offset 1
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT * FROM "s1" ORDER BY "o" LIMIT CAST($1 AS BIGINT) OFFSET CAST($2 AS BIGINT))
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source" FROM "s2" ORDER BY "o";
+-- 1: integer 2
+-- 2: integer 1
+
+> arrests distinct offence
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT "c4" AS "c0", min("o") AS "o" FROM "s1" GROUP BY "c4")
+SELECT "c0" AS "offence" FROM "s2" ORDER BY "o";
+
+> arrests distinct
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c10" AS "c10", min("o") AS "o" FROM "s1" GROUP BY "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10")
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source" FROM "s2" ORDER BY "o";
+
+> arrests count
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT count(*) AS "c0", 1 AS "o" FROM "s1")
+SELECT "c0" AS "count" FROM "s2" ORDER BY "o";
+
+> arrests count by offence
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT *, "c4" AS "g0" FROM "s1"),
+  "s3" AS (SELECT "g0" AS "c0", count(*) AS "c1", row_number() OVER (ORDER BY "g0" COLLATE "C" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0")
+SELECT "c0" AS "offence", "c1" AS "count" FROM "s3" ORDER BY "o";
+
+> arrests summarize people = sum(arrested), reports = count(), mean = avg(arrested) by offence
+WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS MATERIALIZED (SELECT *, "c4" AS "g0" FROM "s1"),
+  "s3" AS MATERIALIZED (SELECT "g0" AS "c0", CAST(sum("c1") AS BIGINT) AS "c1", count(*) AS "c2", CAST(avg("c1") AS DOUBLE PRECISION) AS "c3", row_number() OVER (ORDER BY "g0" COLLATE "C" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0")
+SELECT "c0" AS "offence", "c1" AS "people", "c2" AS "reports", "c3" AS "mean" FROM "s3" ORDER BY "o";
+
+> arrests summarize rate = round(sum(arrested) / count(), 2), spread = max(arrested) - min(arrested)
+WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS MATERIALIZED (SELECT CAST(sum("c1") AS BIGINT) AS "c0", count(*) AS "c1", max("c1") AS "c2", min("c1") AS "c3", 1 AS "o" FROM "s1"),
+  "s3" AS MATERIALIZED (SELECT CAST(round(CAST((CAST("c0" AS DOUBLE PRECISION) / CAST("c1" AS DOUBLE PRECISION)) AS NUMERIC), CAST(CAST($1 AS BIGINT) AS INTEGER)) AS DOUBLE PRECISION) AS "c0", ("c2" - "c3") AS "c1", "o" FROM "s2")
+SELECT "c0" AS "rate", "c1" AS "spread" FROM "s3" ORDER BY "o";
+-- 1: integer 2
+
+> arrests summarize m = median(arrested), p = percentile(arrested, 0.9), s = stddev(arrested), v = variance(arrested)
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST("c1" AS DOUBLE PRECISION)) AS "c0", percentile_cont(CAST($1 AS DOUBLE PRECISION)) WITHIN GROUP (ORDER BY CAST("c1" AS DOUBLE PRECISION)) AS "c1", stddev_samp("c1") AS "c2", var_samp("c1") AS "c3", 1 AS "o" FROM "s1")
+SELECT "c0" AS "m", "c1" AS "p", "c2" AS "s", "c3" AS "v" FROM "s2" ORDER BY "o";
+-- 1: decimal 0.9
+
+> arrests summarize c = count(arrested), d = count_distinct(offence), i = count_if(arrested > 1)
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT count("c1") AS "c0", count(DISTINCT "c4") AS "c1", count(CASE WHEN ("c1" > CAST($1 AS BIGINT)) THEN 1 END) AS "c2", 1 AS "o" FROM "s1")
+SELECT "c0" AS "c", "c1" AS "d", "c2" AS "i" FROM "s2" ORDER BY "o";
+-- 1: integer 1
+
+> arrests summarize names = string_agg(country, "; "), f = first(country), l = last(country)
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT string_agg("c0", CAST($1 AS TEXT) ORDER BY "o") AS "c0", (array_agg("c0" ORDER BY "o"))[1] AS "c1", (array_agg("c0" ORDER BY "o" DESC))[1] AS "c2", 1 AS "o" FROM "s1")
+SELECT "c0" AS "names", "c1" AS "f", "c2" AS "l" FROM "s2" ORDER BY "o";
+-- 1: string ; 
+
+> arrests join countries on country
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
+  "s3" AS (SELECT "l"."c0" AS "c0", "l"."c1" AS "c1", "l"."c2" AS "c2", "l"."c3" AS "c3", "l"."c4" AS "c4", "l"."c5" AS "c5", "l"."c6" AS "c6", "l"."c7" AS "c7", "l"."c8" AS "c8", "l"."c9" AS "c9", "l"."c10" AS "c10", "r"."c1" AS "c11", "r"."c2" AS "c12", "r"."c3" AS "c13", "r"."c4" AS "c14", row_number() OVER (ORDER BY "l"."o", "r"."o") AS "o" FROM "s1" AS "l" JOIN "s2" AS "r" ON "l"."c0" = "r"."c0")
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source", "c11" AS "iso2", "c12" AS "iso3", "c13" AS "continent", "c14" AS "countries_source" FROM "s3" ORDER BY "o";
+
+> arrests left join countries on country | select country, continent
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
+  "s3" AS (SELECT "l"."c0" AS "c0", "l"."c1" AS "c1", "l"."c2" AS "c2", "l"."c3" AS "c3", "l"."c4" AS "c4", "l"."c5" AS "c5", "l"."c6" AS "c6", "l"."c7" AS "c7", "l"."c8" AS "c8", "l"."c9" AS "c9", "l"."c10" AS "c10", "r"."c1" AS "c11", "r"."c2" AS "c12", "r"."c3" AS "c13", "r"."c4" AS "c14", row_number() OVER (ORDER BY "l"."o", "r"."o") AS "o" FROM "s1" AS "l" LEFT JOIN "s2" AS "r" ON "l"."c0" = "r"."c0"),
+  "s4" AS (SELECT "c0" AS "c0", "c13" AS "c1", "o" FROM "s3")
+SELECT "c0" AS "country", "c1" AS "continent" FROM "s4" ORDER BY "o";
+
+> victims join countries on country = country | count by continent
+WITH "s1" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", row_number() OVER () AS "o" FROM "victims"),
+  "s2" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
+  "s3" AS (SELECT "l"."c0" AS "c0", "l"."c1" AS "c1", "l"."c2" AS "c2", "l"."c3" AS "c3", "l"."c4" AS "c4", "l"."c5" AS "c5", "l"."c6" AS "c6", "l"."c7" AS "c7", "l"."c8" AS "c8", "r"."c1" AS "c9", "r"."c2" AS "c10", "r"."c3" AS "c11", "r"."c4" AS "c12", row_number() OVER (ORDER BY "l"."o", "r"."o") AS "o" FROM "s1" AS "l" JOIN "s2" AS "r" ON "l"."c0" = "r"."c0"),
+  "s4" AS (SELECT *, "c11" AS "g0" FROM "s3"),
+  "s5" AS (SELECT "g0" AS "c0", count(*) AS "c1", row_number() OVER (ORDER BY "g0" COLLATE "C" NULLS LAST) AS "o" FROM "s4" GROUP BY "g0")
+SELECT "c0" AS "continent", "c1" AS "count" FROM "s5" ORDER BY "o";
+
+> arrests where country =~ "cote d'ivoire" or suspects contains "man" or country starts with "gu" or country ends with "ia"
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT * FROM "s1" WHERE (CASE WHEN (CASE WHEN (CASE WHEN (translate(lower(unaccent("c0")), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''') = translate(lower(unaccent(CAST($1 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''')) THEN TRUE ELSE (strpos(translate(lower(unaccent("c2")), 'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''), translate(lower(unaccent(CAST($2 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''')) > 0) END) THEN TRUE ELSE starts_with(translate(lower(unaccent("c0")), 'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''), translate(lower(unaccent(CAST($3 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''')) END) THEN TRUE ELSE (right(translate(lower(unaccent("c0")), 'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''), char_length(translate(lower(unaccent(CAST($4 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''))) = translate(lower(unaccent(CAST($4 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''')) END))
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source" FROM "s2" ORDER BY "o";
+-- 1: string Côte d'Ivoire
+-- 2: string man
+-- 3: string gu
+-- 4: string ia
+
+> arrests where suspects matches "^[A-Z]\\w+"
+constructs.wql:21:15: error[E1000]: no SQL yet for matches with a regular expression in postgres
+arrests where suspects matches "^[A-Z]\\w+"
+              ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+help: postgres has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> arrests where suspects matches "woman"
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT * FROM "s1" WHERE (strpos("c2", CAST($1 AS TEXT)) > 0))
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source" FROM "s2" ORDER BY "o";
+-- 1: string woman
+
+> arrests where country in ("Togo", "Chad") and arrested not between 2 and 5 and notice is not null
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT * FROM "s1" WHERE (CASE WHEN (CASE WHEN ("c0" IN (CAST($1 AS TEXT), CAST($2 AS TEXT))) THEN ("c1" NOT BETWEEN CAST($3 AS BIGINT) AND CAST($4 AS BIGINT)) ELSE FALSE END) THEN ("c7" IS NOT NULL) ELSE FALSE END))
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source" FROM "s2" ORDER BY "o";
+-- 1: string Togo
+-- 2: string Chad
+-- 3: integer 2
+-- 4: integer 5
+
+> arrests select country || ": " || arrested, concat(country, arrested, true)
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT (("c0" || CAST($1 AS TEXT)) || CAST("c1" AS TEXT)) AS "c0", (coalesce("c0", '') || coalesce(CAST("c1" AS TEXT), '') || coalesce((CASE CAST($2 AS BOOLEAN) WHEN TRUE THEN 'true' WHEN FALSE THEN 'false' END), '')) AS "c1", "o" FROM "s1")
+SELECT "c0" AS "country || "": "" || arrested", "c1" AS "concat(country, arrested, true)" FROM "s2" ORDER BY "o";
+-- 1: string : 
+-- 2: boolean true
+
+> arrests select arrested / 2, arrested % 2, -arrested, arrested + 1 - 1
+WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS MATERIALIZED (SELECT (CAST("c1" AS DOUBLE PRECISION) / CAST(CAST($1 AS BIGINT) AS DOUBLE PRECISION)) AS "c0", ("c1" % CAST($2 AS BIGINT)) AS "c1", (- "c1") AS "c2", (("c1" + CAST($3 AS BIGINT)) - CAST($4 AS BIGINT)) AS "c3", "o" FROM "s1")
+SELECT "c0" AS "arrested / 2", "c1" AS "arrested % 2", "c2" AS "-arrested", "c3" AS "arrested + 1 - 1" FROM "s2" ORDER BY "o";
+-- 1: integer 2
+-- 2: integer 2
+-- 3: integer 1
+-- 4: integer 1
+
+> arrests select case when arrested > 2 then "many" when arrested is null then "unknown" else "few" end
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT CASE WHEN ("c1" > CAST($1 AS BIGINT)) THEN CAST($2 AS TEXT) WHEN ("c1" IS NULL) THEN CAST($3 AS TEXT) ELSE CAST($4 AS TEXT) END AS "c0", "o" FROM "s1")
+SELECT "c0" AS "case when arrested > 2 then ""many"" when arrested is null then ""unknown"" else ""few"" end" FROM "s2" ORDER BY "o";
+-- 1: integer 2
+-- 2: string many
+-- 3: string unknown
+-- 4: string few
+
+> arrests select if(arrested > 2, 1.5, 0), coalesce(arrested, 0)
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT CASE WHEN ("c1" > CAST($1 AS BIGINT)) THEN CAST($2 AS DOUBLE PRECISION) ELSE CAST(CAST($3 AS BIGINT) AS DOUBLE PRECISION) END AS "c0", coalesce("c1", CAST($4 AS BIGINT)) AS "c1", "o" FROM "s1")
+SELECT "c0" AS "if(arrested > 2, 1.5, 0)", "c1" AS "coalesce(arrested, 0)" FROM "s2" ORDER BY "o";
+-- 1: integer 2
+-- 2: decimal 1.5
+-- 3: integer 0
+-- 4: integer 0
+
+> arrests select lower(country), upper(country), length(country), trim(country), substr(country, 2, 3), replace(country, "a", "o"), left(country, 2), right(country, 2)
+constructs.wql:28:48: error[E1000]: no SQL yet for length() in postgres
+…ts select lower(country), upper(country), length(country), trim(country), substr(country, 2, 3), replace(country, "a", "o"), left(country, 2), right(country, 2)
+                                           ^~~~~~~~~~~~~~~
+help: postgres has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> arrests select abs(arrested), round(arrested, -1), floor(1.5), ceil(1.5), round(2.345, 2)
+WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS MATERIALIZED (SELECT abs("c1") AS "c0", CAST(round(CAST("c1" AS NUMERIC), CAST($1 AS BIGINT)) AS BIGINT) AS "c1", CAST(floor(CAST(CAST($2 AS DOUBLE PRECISION) AS NUMERIC)) AS BIGINT) AS "c2", CAST(ceil(CAST(CAST($3 AS DOUBLE PRECISION) AS NUMERIC)) AS BIGINT) AS "c3", CAST(round(CAST(CAST($4 AS DOUBLE PRECISION) AS NUMERIC), CAST(CAST($5 AS BIGINT) AS INTEGER)) AS DOUBLE PRECISION) AS "c4", "o" FROM "s1")
+SELECT "c0" AS "abs(arrested)", "c1" AS "round(arrested, -1)", "c2" AS "floor(1.5)", "c3" AS "ceil(1.5)", "c4" AS "round(2.345, 2)" FROM "s2" ORDER BY "o";
+-- 1: integer -1
+-- 2: decimal 1.5
+-- 3: decimal 1.5
+-- 4: decimal 2.345
+-- 5: integer 2
+
+> operations select year(start_date), month(start_date), day(start_date), date_trunc("month", start_date), date_diff("day", start_date, end_date), end_date - start_date, start_date + 1
+WITH "s1" AS (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", row_number() OVER () AS "o" FROM "operations"),
+  "s2" AS (SELECT CAST(EXTRACT(YEAR FROM "c4") AS BIGINT) AS "c0", CAST(EXTRACT(MONTH FROM "c4") AS BIGINT) AS "c1", CAST(EXTRACT(DAY FROM "c4") AS BIGINT) AS "c2", CAST(date_trunc('month', "c4") AS DATE) AS "c3", CAST(("c5" - "c4") AS BIGINT) AS "c4", CAST(("c5" - "c4") AS BIGINT) AS "c5", ("c4" + CAST(CAST($1 AS BIGINT) AS INTEGER)) AS "c6", "o" FROM "s1")
+SELECT "c0" AS "year(start_date)", "c1" AS "month(start_date)", "c2" AS "day(start_date)", "c3" AS "date_trunc(""month"", start_date)", "c4" AS "date_diff(""day"", start_date, end_date)", "c5" AS "end_date - start_date", "c6" AS "start_date + 1" FROM "s2" ORDER BY "o";
+-- 1: integer 1
+
+> operations where start_date < today()
+WITH "s1" AS (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", row_number() OVER () AS "o" FROM "operations"),
+  "s2" AS (SELECT * FROM "s1" WHERE ("c4" < CURRENT_DATE))
+SELECT "c0" AS "name", "c1" AS "year", "c2" AS "stated_year", "c3" AS "dates", "c4" AS "start_date", "c5" AS "end_date", "c6" AS "countries", "c7" AS "continents", "c8" AS "arrests", "c9" AS "arrests_qualifier", "c10" AS "victims_rescued", "c11" AS "victims_rescued_qualifier", "c12" AS "migrants_identified", "c13" AS "migrants_identified_qualifier", "c14" AS "nationalities", "c15" AS "coordinator", "c16" AS "source" FROM "s2" ORDER BY "o";
+
+> many join countries on country
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT * FROM "s1" WHERE ("c1" > CAST($1 AS BIGINT))),
+  "s3" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
+  "s4" AS (SELECT "l"."c0" AS "c0", "l"."c1" AS "c1", "l"."c2" AS "c2", "l"."c3" AS "c3", "l"."c4" AS "c4", "l"."c5" AS "c5", "l"."c6" AS "c6", "l"."c7" AS "c7", "l"."c8" AS "c8", "l"."c9" AS "c9", "l"."c10" AS "c10", "r"."c1" AS "c11", "r"."c2" AS "c12", "r"."c3" AS "c13", "r"."c4" AS "c14", row_number() OVER (ORDER BY "l"."o", "r"."o") AS "o" FROM "s2" AS "l" JOIN "s3" AS "r" ON "l"."c0" = "r"."c0")
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source", "c11" AS "iso2", "c12" AS "iso3", "c13" AS "continent", "c14" AS "countries_source" FROM "s4" ORDER BY "o";
+-- 1: integer 2
