@@ -34,8 +34,8 @@ import Testing
         guard Self.sqlite3 != nil else { return }
         let database = try SQLiteDatabase(path: try Self.database(Self.cases))
         #expect(database.collections.map(\.name) == ["cases", "togo"])
-        #expect(database.collections[0].fields.map(\.type) == [.integer, .string, .date, .decimal, .boolean, .string])
-        #expect(database.collections[1].fields.map(\.type) == [.integer, .decimal])
+        #expect(database.collections[0].fields.map(\.type) == [.integer, .string, .date, .float, .boolean, .string])
+        #expect(database.collections[1].fields.map(\.type) == [.integer, .float])
     }
 
     @Test func queriesRunThereAndAgreeWithMemory() throws {
@@ -54,10 +54,10 @@ import Testing
         ]
         let date = { (text: String) in Value.date(LocalDate(text)!) }
         let rows: [[Value]] = [
-            [.integer(1), .string("Togo"), date("2022-06-12"), .decimal(1.5), .boolean(true), .string("a")],
+            [.integer(1), .string("Togo"), date("2022-06-12"), .float(1.5), .boolean(true), .string("a")],
             [.integer(2), .string("Côte d'Ivoire"), date("2022-06-13"), .null, .boolean(false), .string("b")],
-            [.integer(3), .string("Chad"), .null, .decimal(2.25), .boolean(true), .string("c")],
-            [.integer(4), .string("Togo"), date("2022-06-14"), .decimal(4.0), .null, .string("d")],
+            [.integer(3), .string("Chad"), .null, .float(2.25), .boolean(true), .string("c")],
+            [.integer(4), .string("Togo"), date("2022-06-14"), .float(4.0), .null, .string("d")],
         ]
         var memory = Engine()
         memory.dataset.add(Dataset.Collection(name: "cases", table: try Table(columns: ["id", "country", "opened", "amount", "open", "note"], rows: rows)))

@@ -17,7 +17,7 @@ extension QueryPlan {
                 plan.keys.forEach { read.formUnion($0.columnsRead) }
                 plan.aggregates.forEach { if let argument = $0.argument { read.formUnion(argument.columnsRead) } }
                 return read
-            case .join: return nil
+            case .join, .union, .unnest, .window, .pivot, .unpivot: return nil
             }
         }
         return nil
@@ -43,6 +43,9 @@ extension BoundExpression {
         case .negate(let e), .not(let e), .isNull(let e, _), .regexMatch(let e, _): return e.columnsRead
         case .logical(_, let a, let b), .arithmetic(_, let a, let b), .comparison(_, let a, let b), .textMatch(_, let a, let b):
             return a.columnsRead.union(b.columnsRead)
+        case .listContains(let a, let b): return a.columnsRead.union(b.columnsRead)
+        case .regexExtract(let e, _, let group): return e.columnsRead.union(group.columnsRead)
+        case .inSubquery(let e, _, _): return e.columnsRead
         case .inList(let e, let items, _): return items.reduce(e.columnsRead) { $0.union($1.columnsRead) }
         case .between(let e, let low, let high, _): return e.columnsRead.union(low.columnsRead).union(high.columnsRead)
         case .call(_, let arguments): return arguments.reduce([]) { $0.union($1.columnsRead) }

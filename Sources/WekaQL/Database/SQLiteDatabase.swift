@@ -91,7 +91,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
         if upper.contains("INT") { return .integer }
         if upper.contains("CHAR") || upper.contains("CLOB") || upper.contains("TEXT") { return .string }
         if upper.contains("REAL") || upper.contains("FLOA") || upper.contains("DOUB") || upper.contains("NUM") || upper.contains("DEC") {
-            return .decimal
+            return .float   // SQLite stores these as binary floating point
         }
         return .string
     }
@@ -101,7 +101,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
         let sql = "SELECT typeof(\(SQLDialect.sqlite.quoted(column))) FROM \(SQLDialect.sqlite.quoted(table)) WHERE \(SQLDialect.sqlite.quoted(column)) IS NOT NULL LIMIT 1"
         switch try rows(sql, parameters: [], types: [.string]).first?.first {
         case .string("integer"): return .integer
-        case .string("real"): return .decimal
+        case .string("real"): return .float
         default: return .string
         }
     }
@@ -181,7 +181,11 @@ public final class SQLiteDatabase: @unchecked Sendable {
         case .null: _ = library.bindNull(statement, index)
         case .boolean(let b): _ = library.bindInt64(statement, index, b ? 1 : 0)
         case .integer(let i): _ = library.bindInt64(statement, index, i)
-        case .decimal(let d): _ = library.bindDouble(statement, index, d)
+        case .decimal(let d): _ = library.bindDouble(statement, index, d.doubleValue)
+        case .float(let d): _ = library.bindDouble(statement, index, d)
+        case .list(let elements):
+            let s = Value.list(elements).listJSON ?? "[]"
+            _ = library.bindText(statement, index, s, Int32(s.utf8.count), SQLiteLibrary.transient)
         case .string(let s): _ = library.bindText(statement, index, s, Int32(s.utf8.count), SQLiteLibrary.transient)
         case .date(let d): let s = d.description; _ = library.bindText(statement, index, s, Int32(s.utf8.count), SQLiteLibrary.transient)
         }
@@ -197,17 +201,18 @@ public final class SQLiteDatabase: @unchecked Sendable {
             let i = library.columnInt64(statement, column)
             switch type {
             case .boolean: return .boolean(i != 0)
-            case .decimal: return .decimal(Double(i))
+            case .decimal: return .decimal(ExactDecimal(integerLiteral: i))
+            case .float: return .float(Double(i))
             case .string: return .string(String(i))
             case .integer, .null: return .integer(i)
-            case .date: return nil
+            case .date, .list: return nil
             }
         case SQLiteLibrary.floatType:
             let d = library.columnDouble(statement, column)
             switch type {
             case .integer: return Int64(exactly: d).map(Value.integer)
-            case .string: return .string(Value.decimal(d).description)
-            case .decimal, .null: return .decimal(d)
+            case .string: return .string(Value.float(d).description)
+            case .float, .null: return .float(d)
             default: return nil
             }
         default:

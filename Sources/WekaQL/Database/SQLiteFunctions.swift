@@ -39,7 +39,7 @@ struct SQLiteFunction: Sendable {
             SQLiteFunction(name: "neg", arity: 1, takesRange: true, argumentType: { _ in nil }) { args, range, _ in
                 try Arithmetic.negate(args[0], range: range)
             },
-            SQLiteFunction(name: "decimal_text", arity: 1, takesRange: true, argumentType: { _ in .decimal }) { args, _, _ in
+            SQLiteFunction(name: "decimal_text", arity: 1, takesRange: true, argumentType: { _ in .float }) { args, _, _ in
                 args[0].isNull ? .null : .string(args[0].description)
             },
         ]
@@ -131,9 +131,9 @@ final class SQLiteFunctionBinding {
         case SQLiteLibrary.integerType:
             let i = library.valueInt64(handle)
             if type == .boolean { return .boolean(i != 0) }
-            return type == .decimal ? .decimal(Double(i)) : .integer(i)
+            return type == .float ? .float(Double(i)) : .integer(i)
         case SQLiteLibrary.floatType:
-            return .decimal(library.valueDouble(handle))
+            return .float(library.valueDouble(handle))
         case SQLiteLibrary.nullType:
             return .null
         default:
@@ -149,7 +149,9 @@ final class SQLiteFunctionBinding {
         case .null: library.resultNull(context)
         case .boolean(let b): library.resultInt64(context, b ? 1 : 0)
         case .integer(let i): library.resultInt64(context, i)
-        case .decimal(let d): library.resultDouble(context, d)
+        case .decimal(let d): library.resultDouble(context, d.doubleValue)
+        case .float(let d): library.resultDouble(context, d)
+        case .list(let elements): let s = Value.list(elements).listJSON ?? "[]"; library.resultText(context, s, Int32(s.utf8.count), SQLiteLibrary.transient)
         case .string(let s): library.resultText(context, s, Int32(s.utf8.count), SQLiteLibrary.transient)
         case .date(let d): let s = d.description; library.resultText(context, s, Int32(s.utf8.count), SQLiteLibrary.transient)
         }

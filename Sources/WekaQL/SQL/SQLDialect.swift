@@ -38,11 +38,13 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     func typeName(_ type: ValueType) -> String {
         switch (self, type) {
         case (.sqlite, .integer), (.sqlite, .boolean): return "INTEGER"
-        case (.sqlite, .decimal): return "REAL"
+        case (_, .decimal): return "NUMERIC"   // not reached: exact decimals have no SQL yet (E1000)
+        case (_, .list): return "TEXT"
+        case (.sqlite, .float): return "REAL"
         case (.sqlite, _): return "TEXT"
         case (_, .integer): return "BIGINT"
-        case (.postgres, .decimal): return "DOUBLE PRECISION"
-        case (_, .decimal): return "DOUBLE"
+        case (.postgres, .float): return "DOUBLE PRECISION"
+        case (_, .float): return "DOUBLE"
         case (.duckdb, .string): return "VARCHAR"
         case (.spark, .string): return "STRING"
         case (_, .string), (_, .null): return "TEXT"

@@ -3,6 +3,10 @@
 // rounds the written digits, an aggregate with no order), the compile is an error, not another answer.
 
 extension SQLWriter {
+    /// Functions added since the SQL compiler was written, without a translation yet: refused (E1000).
+    static let notYetInSQL: Set<Function> = [.split, .regex_extract, .int, .decimal, .float, .string, .date, .bool,
+                                              .try_int, .try_decimal, .try_float, .try_string, .try_date, .try_bool]
+
     mutating func call(_ function: Function, _ arguments: [BoundExpression], _ e: BoundExpression) throws(Diagnostic) -> String {
         switch function {
         case .coalesce:
@@ -20,6 +24,7 @@ extension SQLWriter {
         default:
             break
         }
+        if Self.notYetInSQL.contains(function) { throw Diagnostic.noSQL("\(function.rawValue)()", dialect, range: e.range) }
         var args: [String] = []
         // The unit of date_trunc and date_diff is a keyword of the SQL, not a value, except for SQLite's functions.
         let unitFirst = (function == .date_trunc || function == .date_diff) && dialect != .sqlite
@@ -76,6 +81,9 @@ extension SQLWriter {
             return dialect == .spark ? "current_date()" : "CURRENT_DATE"
         case .coalesce, .if, .concat:
             return nil   // handled by the caller
+        case .split, .regex_extract, .int, .decimal, .float, .string, .date, .bool,
+             .try_int, .try_decimal, .try_float, .try_string, .try_date, .try_bool:
+            return nil   // refused before (notYetInSQL)
         }
     }
 
@@ -107,7 +115,7 @@ extension SQLWriter {
     /// `floor`, `ceil`, `round`: of an integer the integer itself (`round(i, -n)` to a multiple of 10ⁿ,
     /// halves away from zero); of a decimal an integer, or with digits a decimal rounded on its written digits.
     private mutating func rounding(_ function: Function, _ x: [String], _ arguments: [BoundExpression]) throws(Diagnostic) -> String? {
-        let integer = dialect.typeName(.integer), decimal = dialect.typeName(.decimal)
+        let integer = dialect.typeName(.integer), decimal = dialect.typeName(.float)
         mayFail = true
         if arguments[0].type == .integer {
             guard function == .round, x.count > 1 else { return x[0] }
@@ -140,9 +148,10 @@ extension SQLWriter {
     mutating func aggregate(_ a: BoundAggregate) throws(Diagnostic) -> String {
         guard let argument = a.argument else { return "count(*)" }
         let x = try expression(argument)
-        let integer = dialect.typeName(.integer), decimal = dialect.typeName(.decimal)
+        let integer = dialect.typeName(.integer), decimal = dialect.typeName(.float)
         func unsupported() -> Diagnostic { Diagnostic.noSQL("\(a.function.rawValue)()", dialect, range: a.range) }
         switch a.function {
+        case .spark, .list: throw unsupported()
         case .count: return "count(\(x))"
         case .count_distinct: return "count(DISTINCT \(x))"
         case .count_if: return "count(CASE WHEN \(x) THEN 1 END)"
@@ -156,8 +165,8 @@ extension SQLWriter {
             if dialect == .postgres && argument.type == .boolean { return a.function == .min ? "bool_and(\(x))" : "bool_or(\(x))" }
             return "\(a.function.rawValue)(\(argument.type == .string ? dialect.codePointOrder(x) : x))"
         case .median, .percentile:
-            let fraction = a.function == .median ? "0.5" : bind(a.constant ?? .null, as: .decimal)
-            let real = argument.type == .decimal ? x : "CAST(\(x) AS \(decimal))"
+            let fraction = a.function == .median ? "0.5" : bind(a.constant ?? .null, as: .float)
+            let real = argument.type == .float ? x : "CAST(\(x) AS \(decimal))"
             switch dialect {
             case .postgres: return "percentile_cont(\(fraction)) WITHIN GROUP (ORDER BY \(real))"
             case .duckdb: return "CAST(quantile_cont(\(real), \(fraction)) AS DOUBLE)"

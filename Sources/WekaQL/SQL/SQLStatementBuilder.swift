@@ -57,7 +57,20 @@ extension SQLWriter {
         case .aggregate(let plan):
             return try aggregated(input, plan, range: range)
         case .join(let plan):
+            guard plan.kind == .inner || plan.kind == .left else {
+                throw Diagnostic.noSQL("\(plan.kind.rawValue) join", dialect, range: plan.range)
+            }
             return try joined(input, plan)
+        case .union:
+            throw Diagnostic.noSQL("union", dialect, range: range)
+        case .unnest:
+            throw Diagnostic.noSQL("unnest", dialect, range: range)
+        case .window:
+            throw Diagnostic.noSQL("window functions", dialect, range: range)
+        case .pivot:
+            throw Diagnostic.noSQL("pivot", dialect, range: range)
+        case .unpivot:
+            throw Diagnostic.noSQL("unpivot", dialect, range: range)
         }
     }
 
@@ -114,8 +127,9 @@ extension SQLWriter {
             items.append(column(index, of: rightAlias) + " AS " + column(left.width + offset))
         }
         let order = "row_number() OVER (ORDER BY \(name(leftAlias)).\(ordinal), \(name(rightAlias)).\(ordinal)) AS \(ordinal)"
-        let kind = plan.isLeft ? "LEFT JOIN" : "JOIN"
-        let on = column(plan.leftKey, of: leftAlias) + " = " + column(plan.rightKey, of: rightAlias)
+        let kind = plan.kind == .left ? "LEFT JOIN" : "JOIN"
+        let on = zip(plan.leftKeys, plan.rightKeys).map { column($0, of: leftAlias) + " = " + column($1, of: rightAlias) }
+            .joined(separator: " AND ")
         return relation("SELECT \(items.joined(separator: ", ")), \(order) FROM \(left.name) AS \(name(leftAlias)) \(kind) \(right.name) AS \(name(rightAlias)) ON \(on)",
                         width: left.width + plan.rightColumns.count)
     }

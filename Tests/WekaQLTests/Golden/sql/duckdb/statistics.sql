@@ -3,7 +3,7 @@ WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "victims" AS "c1", "status"
   "s2" AS MATERIALIZED (SELECT count("c1") AS "c0", CAST(quantile_cont(CAST("c1" AS DOUBLE), 0.5) AS DOUBLE) AS "c1", CAST(quantile_cont(CAST("c1" AS DOUBLE), CAST($1 AS DOUBLE)) AS DOUBLE) AS "c2", stddev_samp("c1") AS "c3", var_samp("c1") AS "c4", 1 AS "o" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", (CASE WHEN abs("c3") >= 1e19 AND CAST($2 AS BIGINT) >= 0 THEN "c3" WHEN abs("c3") >= 1e19 THEN error('no SQL for round of a decimal past 1e19 to tens or more') ELSE CAST(round(CAST(CAST("c3" AS VARCHAR) AS DECIMAL(38, 18)), CAST(CAST($2 AS BIGINT) AS INTEGER)) AS DOUBLE) END) AS "c3", (CASE WHEN abs("c4") >= 1e19 AND CAST($3 AS BIGINT) >= 0 THEN "c4" WHEN abs("c4") >= 1e19 THEN error('no SQL for round of a decimal past 1e19 to tens or more') ELSE CAST(round(CAST(CAST("c4" AS VARCHAR) AS DECIMAL(38, 18)), CAST(CAST($3 AS BIGINT) AS INTEGER)) AS DOUBLE) END) AS "c4", "o" FROM "s2")
 SELECT "c0" AS "n", "c1" AS "median_victims", "c2" AS "p90", "c3" AS "sd", "c4" AS "var" FROM "s3" ORDER BY "o";
--- 1: decimal 0.9
+-- 1: float 0.9
 -- 2: integer 2
 -- 3: integer 2
 

@@ -3,7 +3,7 @@ WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "victims" AS "c1", "status"
   "s2" AS MATERIALIZED (SELECT count("c1") AS "c0", percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST("c1" AS DOUBLE PRECISION)) AS "c1", percentile_cont(CAST($1 AS DOUBLE PRECISION)) WITHIN GROUP (ORDER BY CAST("c1" AS DOUBLE PRECISION)) AS "c2", stddev_samp("c1") AS "c3", var_samp("c1") AS "c4", 1 AS "o" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", CAST(round(CAST("c3" AS NUMERIC), CAST(CAST($2 AS BIGINT) AS INTEGER)) AS DOUBLE PRECISION) AS "c3", CAST(round(CAST("c4" AS NUMERIC), CAST(CAST($3 AS BIGINT) AS INTEGER)) AS DOUBLE PRECISION) AS "c4", "o" FROM "s2")
 SELECT "c0" AS "n", "c1" AS "median_victims", "c2" AS "p90", "c3" AS "sd", "c4" AS "var" FROM "s3" ORDER BY "o";
--- 1: decimal 0.9
+-- 1: float 0.9
 -- 2: integer 2
 -- 3: integer 2
 

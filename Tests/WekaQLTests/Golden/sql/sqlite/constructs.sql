@@ -168,13 +168,10 @@ SELECT "c0" AS "case when arrested > 2 then ""many"" when arrested is null then 
 -- 4: string few
 
 > arrests select if(arrested > 2, 1.5, 0), coalesce(arrested, 0)
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
-  "s2" AS (SELECT CASE WHEN ("c1" > ?1) THEN ?2 ELSE CAST(?3 AS REAL) END AS "c0", coalesce("c1", ?4) AS "c1", "o" FROM "s1")
-SELECT "c0" AS "if(arrested > 2, 1.5, 0)", "c1" AS "coalesce(arrested, 0)" FROM "s2" ORDER BY "o";
--- 1: integer 2
--- 2: decimal 1.5
--- 3: integer 0
--- 4: integer 0
+constructs.wql:27:16: error[E1000]: no SQL yet for an exact decimal in sqlite
+arrests select if(arrested > 2, 1.5, 0), coalesce(arrested, 0)
+               ^~~~~~~~~~~~~~~~~~~~~~~~
+help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > arrests select lower(country), upper(country), length(country), trim(country), substr(country, 2, 3), replace(country, "a", "o"), left(country, 2), right(country, 2)
 WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
@@ -188,14 +185,10 @@ SELECT "c0" AS "lower(country)", "c1" AS "upper(country)", "c2" AS "length(count
 -- 6: integer 2
 
 > arrests select abs(arrested), round(arrested, -1), floor(1.5), ceil(1.5), round(2.345, 2)
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT wekaql_abs("c1", 1900, 1913) AS "c0", wekaql_round("c1", ?1, 1915, 1934) AS "c1", wekaql_floor(?2, 1936, 1946) AS "c2", wekaql_ceil(?3, 1948, 1957) AS "c3", wekaql_round(?4, ?5, 1959, 1974) AS "c4", "o" FROM "s1")
-SELECT "c0" AS "abs(arrested)", "c1" AS "round(arrested, -1)", "c2" AS "floor(1.5)", "c3" AS "ceil(1.5)", "c4" AS "round(2.345, 2)" FROM "s2" ORDER BY "o";
--- 1: integer -1
--- 2: decimal 1.5
--- 3: decimal 1.5
--- 4: decimal 2.345
--- 5: integer 2
+constructs.wql:29:58: error[E1000]: no SQL yet for an exact decimal in sqlite
+arrests select abs(arrested), round(arrested, -1), floor(1.5), ceil(1.5), round(2.345, 2)
+                                                         ^~~
+help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > operations select year(start_date), month(start_date), day(start_date), date_trunc("month", start_date), date_diff("day", start_date, end_date), end_date - start_date, start_date + 1
 WITH "s1" AS MATERIALIZED (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", rowid AS "o" FROM "operations"),

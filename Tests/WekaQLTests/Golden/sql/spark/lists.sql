@@ -1,0 +1,53 @@
+> countries select country, words = split(country, " "), n = length(split(country, " ")) | top 4 by n desc, country
+lists.wql:2:35: error[E1000]: no SQL yet for a list in spark
+countries select country, words = split(country, " "), n = length(split(country, " ")) | top 4 by n desc, country
+                                  ^~~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> countries where split(country, " ") contains "Republic" select country
+lists.wql:3:17: error[E1000]: no SQL yet for contains on a list in spark
+countries where split(country, " ") contains "Republic" select country
+                ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> countries where split(country, " ") contains "republic" count
+lists.wql:4:17: error[E1000]: no SQL yet for contains on a list in spark
+countries where split(country, " ") contains "republic" count
+                ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> arrests summarize countries = list(country), counts = list(arrested) by offence
+lists.wql:5:31: error[E1000]: no SQL yet for list() in spark
+arrests summarize countries = list(country), counts = list(arrested) by offence
+                              ^~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> countries extend words = split(country, " ") | unnest words | count by words | top 3 by count desc, words
+lists.wql:6:26: error[E1000]: no SQL yet for a list in spark
+countries extend words = split(country, " ") | unnest words | count by words | top 3 by count desc, words
+                         ^~~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> countries select words = split(country, " ") | distinct | sort by words | limit 3
+lists.wql:7:26: error[E1000]: no SQL yet for a list in spark
+countries select words = split(country, " ") | distinct | sort by words | limit 3
+                         ^~~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> arrests summarize people = list(arrested) by offence | where people contains 34 select offence
+lists.wql:8:28: error[E1000]: no SQL yet for list() in spark
+arrests summarize people = list(arrested) by offence | where people contains 34 select offence
+                           ^~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> countries select country, parts = split(country, "") | where length(parts) <= 4
+lists.wql:9:35: error[E1000]: no SQL yet for a list in spark
+countries select country, parts = split(country, "") | where length(parts) <= 4
+                                  ^~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> captions select pieces = split("a,,b", ",") | limit 1
+lists.wql:10:26: error[E1000]: no SQL yet for a list in spark
+captions select pieces = split("a,,b", ",") | limit 1
+                         ^~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect

@@ -1,0 +1,35 @@
+> arrests union victims union items where country =~ "cote d'ivoire" select collection, country, arrested, victims, status, item
+union.wql:2:9: error[E1000]: no SQL yet for union in spark
+arrests union victims union items where country =~ "cote d'ivoire" select collection, country, arrested, victims, status, item
+        ^~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> arrests union victims union items count by collection
+union.wql:3:9: error[E1000]: no SQL yet for union in spark
+arrests union victims union items count by collection
+        ^~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> arrests select country, arrested union (smuggling select country, arrested = migrants) where country = "Gambia"
+union.wql:4:34: error[E1000]: no SQL yet for union in spark
+arrests select country, arrested union (smuggling select country, arrested = migrants) where country = "Gambia"
+                                 ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> countries select country, n = 1 union (figures select country = metric, n = 2.5) sort by n desc limit 3
+union.wql:5:33: error[E1000]: no SQL yet for union in spark
+countries select country, n = 1 union (figures select country = metric, n = 2.5) sort by n desc limit 3
+                                ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> arrests select country union distinct (victims select country) union distinct (items select country)
+union.wql:6:24: error[E1000]: no SQL yet for union in spark
+arrests select country union distinct (victims select country) union distinct (items select country)
+                       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> first union first where country = "Togo"
+union.wql:8:7: error[E1000]: no SQL yet for union in spark
+first union first where country = "Togo"
+      ^~~~~~~~~~~
+help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
