@@ -229,7 +229,11 @@ def agree_answers(a, b):
     """Two DuckDB answers (for --self-test): the same rows, or both an error."""
     if a.error is not None or b.error is not None:
         return a.error is not None and b.error is not None
-    return agree(Answer(rows=[[v.isoformat() if hasattr(v, "isoformat") else v for v in r] for r in a.rows]), b)
+    def as_written(v):   # dates as wekaql writes them, inside lists too
+        if isinstance(v, list):
+            return [as_written(x) for x in v]
+        return v.isoformat() if hasattr(v, "isoformat") else v
+    return agree(Answer(rows=[[as_written(v) for v in r] for r in a.rows]), b)
 
 
 def agree(w, d):
