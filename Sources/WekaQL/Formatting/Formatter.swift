@@ -13,7 +13,7 @@
 ///   dot-command lines (`.mode csv`) are kept as written.
 ///
 /// The rules work on tokens only, so a stage the parser learns later is formatted like the others. A
-/// script with syntax errors is not formatted: ``format(_:)`` throws them. Formatting is idempotent, and
+/// script with syntax errors is not formatted: `format(_:)` throws them. Formatting is idempotent, and
 /// the result is checked to be the same statements, stages and tokens as the input before it is returned.
 ///
 /// ```swift

@@ -1,7 +1,7 @@
 // The SQL dialects wekaql compiles to, and what differs between them: quoting, placeholders, type names,
 // collation, folding. The statement builder and the expression compiler ask the dialect; nothing else does.
 
-/// An SQL engine that ``Engine/sql(for:dialect:parameters:)`` writes for.
+/// An SQL engine that `Engine.sql(for:dialect:parameters:)` writes for.
 public enum SQLDialect: String, CaseIterable, Sendable {
     /// SQLite 3.35 or later, on a connection that has wekaql's functions registered (`wekaql_fold`, …):
     /// the SQL is meant to run through `wekaql --db`, not the `sqlite3` command.

@@ -9,7 +9,7 @@
 /// - `+` and `-` give the larger scale of the two; `*` the sum of the scales; `/` the quotient rounded half
 ///   away from zero to 12 decimal places (fewer when the whole part needs the room: 18 digits in all),
 ///   without the trailing zeros past the dividend's scale: `12.30 / 3` is `4.10`, `1.0 / 3` is
-///   `0.333333333333` (see ``dividing(by:)``).
+///   `0.333333333333` (see `dividing(by:)`).
 /// - Units are 64-bit: text of up to 18 digits reads as a decimal (every integer converts too); a result
 ///   past 64 bits (about 9.2 × 10^18 units) is an overflow (`nil` here; error E0410 in a query), never a
 ///   silently rounded answer.
@@ -226,7 +226,7 @@ extension ExactDecimal {
         return ExactDecimal(units: negative ? -units : units, scale: scale)
     }
 
-    /// Reads a decimal from text (see ``parse(_:lenient:)``).
+    /// Reads a decimal from text (see `parse(_:lenient:)`).
     public init?(_ text: String, lenient: Bool = false) {
         var text = text
         guard let value = text.withUTF8({ Self.parse($0, lenient: lenient) }) else { return nil }
