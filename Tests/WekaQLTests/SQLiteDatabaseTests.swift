@@ -38,6 +38,20 @@ import Testing
         #expect(database.collections[1].fields.map(\.type) == [.integer, .float])
     }
 
+    /// A query that runs in memory reads every table it names: union sides and the sources of `in (QUERY)`
+    /// too (they were once read as empty).
+    @Test func unionSidesAndSubquerySourcesAreRead() throws {
+        guard Self.sqlite3 != nil else { return }
+        var engine = Engine(dataset: .empty)
+        engine.attach(try SQLiteDatabase(path: try Self.database(Self.cases)))
+        let union = try engine.run("cases where id = 1 select id | union (togo select id)")[0].table
+        #expect(union.map { $0["id"]! } == [1, 1, 4])
+        let subquery = try engine.run("cases where id in (togo select id) select id")[0].table
+        #expect(subquery.map { $0["id"]! } == [1, 4])
+        let noColumns = try engine.run("cases select pieces = split(\"a,b\", \",\") | count")[0].table
+        #expect(noColumns[0, 0] == 4)
+    }
+
     @Test func queriesRunThereAndAgreeWithMemory() throws {
         guard Self.sqlite3 != nil else { return }
         var engine = Engine()

@@ -13,8 +13,23 @@ extension Engine {
     }
 
     /// The collections a query reads directly: its source and what it joins.
+    /// Every collection the query reads: its source first, then join sides, union sides and the sources of
+    /// `in (QUERY)`, nested queries included (a side left out would be read as empty).
     private func sources(of query: QueryPlan) -> [SourceReference] {
-        [query.source] + query.stages.compactMap { if case .join(let plan) = $0.stage { plan.right } else { nil } }
+        var found = [query.source]
+        for stage in query.stages {
+            switch stage.stage {
+            case .join(let plan): found.append(plan.right)
+            case .union(let plan):
+                switch plan.side {
+                case .source(let reference): found.append(reference)
+                case .query(let side): found += sources(of: side)
+                }
+            default: break
+            }
+        }
+        for subquery in query.subqueries { found += sources(of: subquery) }
+        return found
     }
 
     private func databaseTable(_ reference: SourceReference) -> DatabaseTable? {
@@ -59,7 +74,8 @@ extension Engine {
             guard let table = databaseTable(reference), case .collection(let name) = reference, var collection = dataset[name] else { continue }
             let fields = collection.fields
             let read = index == 0 ? query.sourceColumnsRead ?? Set(fields.indices) : Set(fields.indices)
-            let kept = fields.indices.filter(read.contains)
+            // A query that reads no column still needs the rows: one column is fetched for them.
+            let kept = fields.indices.filter(read.contains).isEmpty ? Array(fields.indices.prefix(1)) : fields.indices.filter(read.contains)
             var fetch = QueryPlan(source: reference, sourceName: name, stages: [], fields: fields, parameters: query.parameters)
             if index == 0 {
                 for filter in query.leadingFilters where Self.isSafeToPushDown(filter) {
