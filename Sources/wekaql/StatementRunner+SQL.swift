@@ -27,31 +27,10 @@ extension StatementRunner {
         var text = compiled.text + ";\n"
         for (index, value) in compiled.parameters.enumerated() {
             let shown: String
-            if case .string(let s) = value { shown = quotedOnOneLine(s) } else { shown = value.description }
+            if case .string(let s) = value { shown = Vocabulary.literal(s) } else { shown = value.description }
             text += "-- \(placeholder(index + 1, compiled.dialect)) = \(shown)\n"
         }
         return text
-    }
-
-    /// A string as a wekaql literal, its quotes, backslashes and control characters escaped: one line.
-    private static func quotedOnOneLine(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || [0x2028, 0x2029].contains(scalar.value) {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     private static func placeholder(_ number: Int, _ dialect: SQLDialect) -> String {

@@ -49,7 +49,7 @@ public enum Vocabulary {
 
     /// A string value as a literal: in double quotes, with `"`, `\`, control and bidirectional characters
     /// escaped (`\u{1B}`), so that a value completed from the data cannot drive the terminal nor hide.
-    static func literal(_ text: String) -> String {
+    public static func literal(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
