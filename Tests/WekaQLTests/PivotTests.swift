@@ -15,6 +15,16 @@ import WekaQL
         #expect(try Engine(dataset: LangFixtures.dataset).prepare(sums).fields.map(\.type) == [.boolean, .integer, .integer])
     }
 
+    /// With `in (…)`, rows of other values are not aggregated (as FILTER (WHERE …)): their overflowing sum is
+    /// no error, and a group that has only such rows still gets its row.
+    @Test func pivotWithValuesAggregatesOnlyTheirRows() throws {
+        var dataset = Dataset.empty
+        try dataset.load(text: "k,v,n\na,1,9223372036854775807\na,1,1\na,2,5\nb,1,3\n", name: "t", format: .csv,
+                         options: try LoadOptions(parsing: "types=n:integer"))
+        let rows = try Engine(dataset: dataset).query("t pivot v in (2, 3) using sum(n) by k").map(\.values)
+        #expect(rows == [["a", 5, nil], ["b", nil, nil]])
+    }
+
     @Test func pivotWithoutValuesTakesThemSortedFromTheRows() throws {
         let query = "people pivot city using max(id)"
         #expect(try LangFixtures.names(query) == ["Accra", "Dakar", "Lomé"])   // the null city makes no column
