@@ -22,11 +22,14 @@ public struct Dataset: Sendable {
         /// The file the rows were loaded from, and what loading took; `nil` for the built-in data.
         public internal(set) var file: LoadedFile?
         private var source: TableSource
+        /// The rows read a chunk at a time, when a query may stream over them instead of holding them
+        /// (a file opened for streaming); `nil` for a collection held in memory.
+        var chunks: (any ChunkedSource)?
 
         /// The rows (read on first use for the built-in collections).
         public var table: Table {
             get { source.table }
-            set { source = TableSource(newValue); fields = newValue.fields }
+            set { source = TableSource(newValue); fields = newValue.fields; chunks = nil }
         }
 
         /// Creates a collection.
@@ -45,6 +48,14 @@ public struct Dataset: Sendable {
             self.notes = notes
             self.fields = fields
             self.source = TableSource(decode: decode)
+        }
+
+        /// A collection read from `chunks`: streamed by the queries that can be, read whole by the others.
+        init(name: String, description: String = "", notes: [String] = [], chunks: any ChunkedSource) {
+            self.init(name: name, description: description, notes: notes, fields: chunks.fields) {
+                Table.concatenating(chunks)
+            }
+            self.chunks = chunks
         }
     }
 
