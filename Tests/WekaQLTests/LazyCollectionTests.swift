@@ -73,7 +73,9 @@ import Testing
             #expect(rows[0].table.values(ofColumn: 0) == [.integer(2_400)])
             #expect(engine.dataset["data"]?.fields.map(\.type) == [.integer, .string])
 
-            var collection = try #require(try Self.opened(text).0.dataset["data"])
+            let (fresh, again) = try Self.opened(text)
+            var collection = try #require(fresh.dataset["data"])
+            defer { withExtendedLifetime(again) {} }
             #expect(try collection.materialize(ColumnSelection(names: ["id"])) == false)
             #expect(try collection.materialize(ColumnSelection(names: ["code"])) == true)
         }
@@ -144,6 +146,16 @@ import Testing
             let eager = try #require(try Self.loaded(file).dataset["data"]).table
             #expect(CSVChunksTests.rendered(collection.table) == CSVChunksTests.rendered(eager))
             #expect(collection.file?.columnsRead == ["id", "country", "arrested", "day"])
+        }
+    }
+
+    /// A file rewritten after it was opened is an error when read, never the new bytes under the old header.
+    @Test func aFileChangedAfterOpeningIsAnError() throws {
+        var (engine, file) = try Self.opened(Self.text)
+        try withExtendedLifetime(file) {
+            try Data("a\n1\n".utf8).write(to: file.url)
+            let error = #expect(throws: Diagnostic.self) { try engine.run("data select id") }
+            #expect(error?.code == .cannotRead && error?.message.contains("changed") == true)
         }
     }
 

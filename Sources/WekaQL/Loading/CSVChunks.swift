@@ -3,6 +3,12 @@
 // the eager loader uses, with its options, its errors and their positions. Parsed pages of the mapping
 // are given back as reading goes, so that what is resident does not grow with the file.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// The rows of a mapped CSV file, read in chunks; its fields come from the header and a sample of the
 /// first rows (with the types `types=` gives).
 struct CSVChunks: ChunkedSource, @unchecked Sendable {
@@ -19,6 +25,8 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
     let chunkBytes: Int
     /// Where the records left out by `bad_rows=skip` start, as the last whole read found them.
     private let skipped = Locked<[Int]?>(nil)
+    /// The file's size and modification time when it was opened.
+    private let version: FileVersion?
 
     /// A few megabytes: large enough that a chunk's fixed costs vanish, small enough that the chunks in
     /// flight on every thread take little memory.
@@ -30,6 +38,7 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
     init(path: String, file: MappedFile, settings: CSVSettings, chunkBytes: Int = defaultChunkBytes) throws {
         loader = CSVLoader(path: path, bytes: file.bytes, file: file, settings: settings)
         self.file = file
+        version = FileVersion(path: path)
         self.chunkBytes = max(1, chunkBytes)
         let (names, dataStart) = try loader.readHeader()
         for name in settings.types.keys.sorted() where !names.contains(name) {
@@ -41,6 +50,14 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
         (self.names, self.dataStart) = (names, dataStart)
     }
 
+    /// Throws when the file is no longer what was opened: its mapping would show another file's bytes
+    /// under the header read before (or fault, past the end of a shorter one).
+    func checkUnchanged() throws {
+        guard let version, FileVersion(path: loader.path) == version else {
+            throw Diagnostic.cannotRead(loader.path, reason: "it changed after it was opened; open it again")
+        }
+    }
+
     /// The warning the eager loader gives for rows `bad_rows=skip` left out, once a whole read has
     /// counted them; `nil` before that, or when none were.
     var skippedRowsWarning: Diagnostic? {
@@ -50,6 +67,7 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
 
     func forEachChunk(columns: [Int], threads: Int, cancellation: CancellationToken?,
                       _ body: @Sendable (Int, Table) throws -> Void) throws {
+        try checkUnchanged()
         var types = [ValueType?](repeating: nil, count: names.count)
         for column in columns { types[column] = fields[column].type }
         let selected = columns.map { fields[$0] }
@@ -149,5 +167,18 @@ extension CSVSettings {
     init(_ options: LoadOptions, kind: DataFileKind, bytes: UnsafeBufferPointer<UInt8>) {
         let start = CSVSettings(options, delimiter: 0x2C).firstLine(in: bytes)
         self.init(options, delimiter: kind == .tsv ? 0x09 : DelimiterSniffer.delimiter(of: bytes, from: start))
+    }
+}
+
+/// A file's size and modification time, to tell whether it changed.
+struct FileVersion: Equatable {
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        (size, seconds, nanoseconds) = (Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
     }
 }

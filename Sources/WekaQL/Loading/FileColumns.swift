@@ -44,6 +44,7 @@ final class FileColumns: Sendable {
             let missing = Set(indices).subtracting(state.columns.keys).sorted()
             guard !missing.isEmpty || state.rowCount == nil else { return [] }
             let began = ContinuousClock.now
+            try chunks.checkUnchanged()
             var warnings: [Diagnostic] = []
             // The mapping the header was read from: the file as it was opened.
             let table = try chunks.loader.load(ColumnSelection(names: Set(missing.map { chunks.names[$0] })), warnings: &warnings)
