@@ -17,7 +17,7 @@ extension Pivoter {
     func fold(_ aggregate: BoundAggregate, _ cells: PivotCells, _ check: CancellationCheck) throws -> PivotResults {
         let empty = try Accumulator().result(aggregate.function, constant: aggregate.constant, range: aggregate.range)
         let values: [Value?]
-        if aggregate.argument == nil {
+        if aggregate.argument == nil && aggregate.function == .count {
             values = try foldIntegers(nil, [], aggregate, cells, check)
         } else if let argument = aggregate.argument, case .column(let c) = argument.kind,
                   case .integer(let integers, let nulls) = relation.table.columns[c].storage,
@@ -62,7 +62,7 @@ extension Pivoter {
             }
         }
         return try (0..<cellCount).map { cell -> Value? in
-            if counts[cell] == 0 { return nil }
+            if counts[cell] == 0 { return Value?.none }
             switch function {
             case .count: return .integer(counts[cell])
             case .sum: return try Accumulator.integer(sums[cell], range: aggregate.range)
@@ -74,12 +74,13 @@ extension Pivoter {
 
     /// Any aggregate over any argument, with an accumulator for each cell that rows reach.
     private func foldValues(_ aggregate: BoundAggregate, _ cells: PivotCells, _ check: CancellationCheck) throws -> [Value?] {
-        let f = ExpressionCompiler(table: relation.table, parameters: parameters).compile(aggregate.argument!)
-        let takesNulls = aggregate.function.takesNulls
+        let compiler = ExpressionCompiler(table: relation.table, parameters: parameters)
+        let f = aggregate.argument.map(compiler.compile)
+        let takesNulls = aggregate.function.takesNulls || aggregate.argument == nil
         var accumulatorOfCell = [Int32](repeating: -1, count: cells.slotValues.count * cells.groupCount)
         var accumulators: [Accumulator] = []
         try forEachCell(cells, check) { row, cell in
-            let value = try f(row)
+            let value = try f?(row) ?? .null
             guard !value.isNull || takesNulls else { return }
             if accumulatorOfCell[cell] < 0 {
                 accumulatorOfCell[cell] = Int32(accumulators.count)
@@ -87,8 +88,9 @@ extension Pivoter {
             }
             try accumulators[Int(accumulatorOfCell[cell])].add(value, aggregate.function, range: aggregate.range)
         }
-        return try accumulatorOfCell.map { index in
-            index < 0 ? nil : try accumulators[Int(index)].result(aggregate.function, constant: aggregate.constant, range: aggregate.range)
+        return try accumulatorOfCell.map { index -> Value? in
+            guard index >= 0 else { return Value?.none }   // not `nil`, which could be read as Value.null
+            return try accumulators[Int(index)].result(aggregate.function, constant: aggregate.constant, range: aggregate.range)
         }
     }
 }

@@ -6,34 +6,43 @@ extension SortKeys {
     private static let stretch = 1 << 16
 
     /// The positions `0..<count` in key order, equal keys in position order: a stable counting sort per
-    /// byte, from the last lane's lowest byte to the first lane's highest, skipping the bytes in which
-    /// every row agrees (a key of a few hundred values takes one pass).
-    func orderedPositions(_ check: CancellationCheck) throws(Diagnostic) -> [Int32] {
+    /// byte, from the last word's lowest byte to the first word's highest, skipping the bytes in which
+    /// every row agrees (a key of a few hundred values takes one pass). With them, the first word in
+    /// that order, when it was sorted on (a window reads where its keys change from it).
+    func orderedPositions(_ check: CancellationCheck) throws(Diagnostic) -> (positions: [Int32], firstWords: [UInt64]?) {
         var order = Array(0..<Int32(count))
-        guard count > 1 else { return order }
+        guard count > 1 else { return (order, nil) }
         var spareOrder = [Int32](repeating: 0, count: count)
         var keys = [UInt64](repeating: 0, count: count), spareKeys = keys
-        for lane in lanes.reversed() {
-            let bytes = Self.varyingBytes(lane)
+        var sortedOnFirst = false
+        for (index, word) in words.enumerated().reversed() {
+            let bytes = Self.varyingBytes(word)
             if bytes.isEmpty { continue }
             for start in stride(from: 0, to: count, by: Self.stretch) {
                 try check.at(0)
-                for i in start..<min(start + Self.stretch, count) { keys[i] = lane[Int(order[i])] }
+                word.withUnsafeBufferPointer { word in
+                    order.withUnsafeBufferPointer { order in
+                        keys.withUnsafeMutableBufferPointer { keys in
+                            for i in start..<min(start + Self.stretch, count) { keys[i] = word[Int(order[i])] }
+                        }
+                    }
+                }
             }
             for byte in bytes {
                 try Self.pass(shift: UInt64(8 * byte), keys: keys, order: order, into: &spareKeys, &spareOrder, check)
                 swap(&keys, &spareKeys)
                 swap(&order, &spareOrder)
             }
+            sortedOnFirst = index == 0
         }
-        return order
+        return (order, sortedOnFirst ? keys : nil)
     }
 
-    /// The bytes (0 the lowest) in which some word of `lane` differs from the first.
-    private static func varyingBytes(_ lane: [UInt64]) -> [Int] {
-        guard let first = lane.first else { return [] }
+    /// The bytes (0 the lowest) in which some row's word differs from the first row's.
+    private static func varyingBytes(_ words: [UInt64]) -> [Int] {
+        guard let first = words.first else { return [] }
         var differing: UInt64 = 0
-        for word in lane { differing |= word ^ first }
+        for word in words { differing |= word ^ first }
         return (0..<8).filter { differing >> (8 * UInt64($0)) & 0xFF != 0 }
     }
 
@@ -64,11 +73,11 @@ extension SortKeys {
         }
     }
 
-    /// Whether position `a` comes before `b`: the first lane where they differ decides, then the position.
+    /// Whether position `a` comes before `b`: the first word where they differ decides, then the position.
     @inline(__always)
     func precedes(_ a: Int32, _ b: Int32) -> Bool {
-        for lane in lanes {
-            let x = lane[Int(a)], y = lane[Int(b)]
+        for word in words {
+            let x = word[Int(a)], y = word[Int(b)]
             if x != y { return x < y }
         }
         return a < b
@@ -110,7 +119,15 @@ extension SortKeys {
 
     /// The first key on which positions `a` and `b` differ, or `nil` when they are equal on every key.
     func firstDifferingKey(_ a: Int32, _ b: Int32) -> Int? {
-        for (index, lane) in lanes.enumerated() where lane[Int(a)] != lane[Int(b)] { return keyOfLane[index] }
+        for field in fields where (words[field.word][Int(a)] ^ words[field.word][Int(b)]) >> field.shift & field.mask != 0 {
+            return field.key
+        }
+        return nil
+    }
+
+    /// The first key on which two rows with these first words differ, for keys that all sit in the first word.
+    func firstDifferingKey(first a: UInt64, _ b: UInt64) -> Int? {
+        for field in fields where (a ^ b) >> field.shift & field.mask != 0 { return field.key }
         return nil
     }
 }

@@ -14,15 +14,17 @@ struct CancellationCheck {
     }
 }
 
-/// The keys of the selected rows as lanes of words: comparing two positions' words lane by lane, as
+/// The keys of the selected rows as words: comparing two positions' words one after another, as
 /// unsigned numbers, orders them as `sort by` does (each key in its direction, nulls last in either
-/// direction, numbers by value whatever their type, strings by code point). A key takes one lane,
-/// two when its nulls need a lane of their own, and none when every row holds the same value.
+/// direction, numbers by value whatever their type, strings by code point). Each key is first a lane of
+/// offsets from its smallest value (two lanes when its nulls need one of their own; none when every row
+/// holds the same value); then lanes are packed, in order, into as few 64-bit words as their widths allow
+/// (`by country sort by arrested desc` is one word of 13 bits), so a sort moves one word per row.
 struct SortKeys {
-    /// `lanes[l][p]`: lane `l` of the row at position `p` of the selection.
-    private(set) var lanes: [[UInt64]] = []
-    /// The key each lane comes from.
-    private(set) var keyOfLane: [Int] = []
+    /// `words[w][p]`: word `w` of the row at position `p` of the selection.
+    private(set) var words: [[UInt64]] = []
+    /// Where each lane sits, in key order: its word, its shift in it and its mask, and its key.
+    private(set) var fields: [(word: Int, shift: UInt64, mask: UInt64, key: Int)] = []
     /// The number of positions.
     let count: Int
 
@@ -30,6 +32,7 @@ struct SortKeys {
          check: CancellationCheck) throws {
         let rows = relation.rows
         count = rows.count
+        var lanes: [[UInt64]] = [], keyOfLane: [Int] = []
         for (index, (expression, descending)) in keys.enumerated() {
             let encoded: [[UInt64]]
             if case .column(let c) = expression.kind {
@@ -39,6 +42,34 @@ struct SortKeys {
             }
             lanes += encoded
             keyOfLane += encoded.map { _ in index }
+        }
+        try pack(lanes, keyOfLane, check)
+    }
+
+    /// Packs consecutive lanes into words while their bits fit in 64, the first lane highest.
+    private mutating func pack(_ lanes: [[UInt64]], _ keyOfLane: [Int], _ check: CancellationCheck) throws(Diagnostic) {
+        let bits = lanes.map { lane in max(1, UInt64.bitWidth - (lane.max() ?? 0).leadingZeroBitCount) }
+        var groups: [[Int]] = []
+        var used = UInt64.bitWidth
+        for lane in lanes.indices {
+            if used + bits[lane] > UInt64.bitWidth { groups.append([]); used = 0 }
+            groups[groups.count - 1].append(lane)
+            used += bits[lane]
+        }
+        for group in groups {
+            var shift = group.reduce(0) { $0 + bits[$1] }
+            var word = group.count == 1 ? lanes[group[0]] : [UInt64](repeating: 0, count: count)
+            for lane in group {
+                shift -= bits[lane]
+                let mask: UInt64 = bits[lane] == UInt64.bitWidth ? .max : (1 << UInt64(bits[lane])) - 1
+                fields.append((word: words.count, shift: UInt64(shift), mask: mask, key: keyOfLane[lane]))
+                guard group.count > 1 else { continue }
+                for position in 0..<count {
+                    try check.at(position)
+                    word[position] |= lanes[lane][position] << UInt64(shift)
+                }
+            }
+            words.append(word)
         }
     }
 
@@ -146,8 +177,8 @@ struct SortKeys {
     }
 
     /// The lanes of `count` integers read by position (`nil` for null): one lane of each value's distance
-    /// from the smallest (from the largest when descending) with nulls as the largest word; two lanes,
-    /// nulls then values, when the values span the whole 64 bits and some are null.
+    /// from the smallest (from the largest when descending), nulls one past the largest distance; two
+    /// lanes, nulls then values, when the values span the whole 64 bits and some are null.
     private static func integerLanes(_ count: Int, _ descending: Bool, _ check: CancellationCheck,
                                      _ read: (Int) -> Int64?) throws -> [[UInt64]] {
         var low = Int64.max, high = Int64.min, hasNull = false
@@ -158,13 +189,13 @@ struct SortKeys {
             high = max(high, v)
         }
         guard low <= high, low < high || hasNull else { return [] }   // one value for every row: no order
-        let roomForNull = UInt64(bitPattern: high &- low) < UInt64.max
+        let span = UInt64(bitPattern: high &- low), roomForNull = span < UInt64.max
         var values = [UInt64](repeating: 0, count: count)
         var nullLane = roomForNull || !hasNull ? [] : [UInt64](repeating: 0, count: count)
         for position in 0..<count {
             try check.at(position)
             guard let v = read(position) else {
-                if roomForNull { values[position] = .max } else { nullLane[position] = 1 }
+                if roomForNull { values[position] = span + 1 } else { nullLane[position] = 1 }
                 continue
             }
             values[position] = UInt64(bitPattern: descending ? high &- v : v &- low)

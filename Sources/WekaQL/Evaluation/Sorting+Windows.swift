@@ -25,10 +25,17 @@ extension Sorter {
         guard !keys.isEmpty else { return WindowOrder(rows: selected, starts: starts) }
         let check = CancellationCheck(token: cancellation, range: range)
         let sortKeys = try SortKeys(relation, keys: keys, compiler: compiler, check: check)
-        let positions = try sortKeys.orderedPositions(check)
+        let (positions, firstWords) = try sortKeys.orderedPositions(check)
+        // With one word, its sorted copy says where the keys change, read in order rather than by position.
+        let sortedWords = sortKeys.words.count == 1 ? firstWords : nil
         for index in 1..<positions.count {
             try check.at(index)
-            guard let key = sortKeys.firstDifferingKey(positions[index - 1], positions[index]) else { continue }
+            let key = if let sortedWords {
+                sortKeys.firstDifferingKey(first: sortedWords[index - 1], sortedWords[index])
+            } else {
+                sortKeys.firstDifferingKey(positions[index - 1], positions[index])
+            }
+            guard let key else { continue }
             starts[index] = key < partition.count ? WindowOrder.partitionStart : WindowOrder.peerStart
         }
         return WindowOrder(rows: positions.map { selected[Int($0)] }, starts: starts)

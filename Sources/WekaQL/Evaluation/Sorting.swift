@@ -17,8 +17,8 @@ struct Sorter {
         let positions = if let limit, limit < rows.count / 8 {
             try sortKeys.smallest(limit, check)
         } else {
-            try sortKeys.orderedPositions(check)
+            try sortKeys.orderedPositions(check).positions
         }
-        return positions.map { rows[Int($0)] }
+        return relation.selection == nil ? positions : positions.map { rows[Int($0)] }   // without one, positions are rows
     }
 }
