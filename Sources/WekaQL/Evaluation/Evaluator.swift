@@ -80,7 +80,8 @@ struct Evaluator {
                 relation = try WindowEvaluator(relation: relation, parameters: parameters, cancellation: cancellation, range: range).apply(windows)
             case .pivot(let pivot):
                 try budget.check("pivot", rows: relation.count, bytesPerRow: 4 + 16 * (pivot.keys.count + 1), range: range)
-                relation = Relation(try Pivoter(relation: relation, parameters: parameters, cancellation: cancellation).pivot(pivot, fields: fields))
+                relation = Relation(try Pivoter(relation: relation, parameters: parameters, cancellation: cancellation, budget: budget)
+                    .pivot(pivot, fields: fields))
             case .unpivot(let unpivot):
                 try budget.check("unpivot", rows: relation.count * unpivot.fields.count, bytesPerRow: 24, range: range)
                 relation = Relation(try Pivoter(relation: relation, parameters: parameters, cancellation: cancellation).unpivot(unpivot, fields: fields))

@@ -1,86 +1,51 @@
-// `pivot` groups the rows by its keys and the pivoted field, then spreads each group of keys into one row
-// with a column per value; `unpivot` makes a row per named field of each row.
+// `pivot` groups the rows by its keys and the pivoted field in one pass (PivotCells.swift), then spreads
+// each group of keys into one row with a column per value; `unpivot` makes a row per named field of each row.
 
 struct Pivoter {
     let relation: Relation
     let parameters: [String: Value]
     let cancellation: CancellationToken?
+    var budget = MemoryBudget.machineDefault
 
     /// One row per group of keys (sorted by them), a column per value. A value no row of a group has
     /// gets the aggregate of no rows: 0 for the counts, null for the others, as `AGG(…) FILTER (WHERE
-    /// field = value)` does in SQL.
+    /// field = value)` does in SQL. With `in (…)`, only the rows of those values are aggregated (an
+    /// overflow in a group of another value is no error), and every group of keys still gets its row.
     func pivot(_ plan: PivotPlan, fields: [Field]) throws -> Table {
-        let groupFields = plan.keyFields + [Field(name: "", type: relation.table.fields[plan.column].type),
-                                            Field(name: "", type: plan.aggregate.type)]
-        let compiler = ExpressionCompiler(table: relation.table, parameters: parameters)
-        // With `in (…)`, only the rows of those values are aggregated, as FILTER (WHERE field = value) does:
-        // an overflow in a group of another value is no error. Every group of keys still gets its row.
-        let listed = plan.values.map { listedRows($0, column: plan.column) } ?? relation
-        let grouped = try Grouper(relation: listed, compiler: compiler, cancellation: cancellation)
-            .aggregate(groups: plan.keys + [plan.column], aggregates: [plan.aggregate], fields: groupFields)
-        let keyCount = plan.keys.count
-        let groups = plan.values == nil || keyCount == 0 ? nil
-            : try Grouper(relation: relation, compiler: compiler, cancellation: cancellation)
-                .aggregate(groups: plan.keys, aggregates: [BoundAggregate(function: .count, argument: nil, type: .integer, range: plan.range)],
-                           fields: plan.keyFields + [Field(name: "", type: .integer)])
-        let valueColumn = grouped.columns[keyCount], resultColumn = grouped.columns[keyCount + 1]
-        let values = plan.values ?? distinctValues(valueColumn, rows: grouped.rowCount)
-        var slot: [Value: Int] = [:]
-        for (index, value) in values.enumerated() where slot[value.normalizedForDistinct] == nil { slot[value.normalizedForDistinct] = index }
-        let empty = try Accumulator().result(plan.aggregate.function, constant: plan.aggregate.constant, range: plan.aggregate.range)
-        func key(_ table: Table, _ row: Int) -> [Value] { (0..<keyCount).map { table.columns[$0][row].normalizedForDistinct } }
-        var firstRows: [Int32] = []
-        var groupOfKey: [[Value]: Int] = [:]
-        if let groups {
-            for row in 0..<groups.rowCount { groupOfKey[key(groups, row)] = row }
-        }
-        var cells: [[Value]] = values.map { _ in Array(repeating: empty, count: groups?.rowCount ?? 0) }
-        for row in 0..<grouped.rowCount {
-            var group: Int
-            if groups != nil {
-                group = groupOfKey[key(grouped, row)]!
-            } else {
-                if row == 0 || (0..<keyCount).contains(where: { grouped.columns[$0][row].normalizedForDistinct != grouped.columns[$0][row - 1].normalizedForDistinct }) {
-                    firstRows.append(Int32(row))
-                    for index in cells.indices { cells[index].append(empty) }
-                }
-                group = firstRows.count - 1
-            }
-            if let index = slot[valueColumn[row].normalizedForDistinct] { cells[index][group] = resultColumn[row] }
-        }
-        // No keys: one row, even over no rows (as `summarize` without `by`).
-        if keyCount == 0 && (cells.first?.isEmpty ?? true) { for index in cells.indices { cells[index] = [empty] } }
-        let rowCount = keyCount == 0 ? 1 : groups?.rowCount ?? firstRows.count
+        let check = CancellationCheck(token: cancellation, range: plan.range)
+        let cells = try cells(plan, check)
+        try budget.check("pivot", rows: cells.groupCount, bytesPerRow: 16 * (cells.slotValues.count + plan.keys.count), range: plan.range)
+        let results = try fold(plan.aggregate, cells, check)
         var output = fields
         if plan.values == nil {
-            output = plan.keyFields + values.map { Field(name: $0.description, type: plan.aggregate.type) }
+            output = plan.keyFields + cells.columnOrder.map { Field(name: cells.slotValues[$0].description, type: plan.aggregate.type) }
             var seen = Set<String>()
             for field in output where !seen.insert(field.name).inserted { throw Diagnostic.duplicateColumn(field.name, range: plan.range) }
         }
-        let keyColumns = groups.map { g in (0..<keyCount).map { g.columns[$0] } } ?? (0..<keyCount).map { grouped.columns[$0].gathering(firstRows) }
-        let valueColumns = cells.map { Column(type: plan.aggregate.type, values: $0) }
-        return Table(fields: output, columns: keyColumns + valueColumns, rowCount: rowCount)
+        let groups = try groupOrder(plan, cells)
+        let keyRows = plan.keys.isEmpty ? [] : groups.map { cells.firstRows[Int($0)] }
+        let keyColumns = plan.keys.map { relation.table.columns[$0].gathering(keyRows) }
+        let valueColumns = try cells.columnOrder.map { slot in
+            var builder = ColumnBuilder(type: plan.aggregate.type, capacity: groups.count)
+            for (index, group) in groups.enumerated() {
+                try check.at(index)
+                builder.append(results.value(slot: slot, group: Int(group)))
+            }
+            return builder.build()
+        }
+        return Table(fields: output, columns: keyColumns + valueColumns, rowCount: groups.count)
     }
 
-    /// The rows whose pivoted field holds one of `values`.
-    private func listedRows(_ values: [Value], column: Int) -> Relation {
-        let wanted = Set(values.map(\.normalizedForDistinct))
-        var kept: [Int32] = []
-        relation.forEachRow { row in
-            if wanted.contains(relation.table.columns[column][row].normalizedForDistinct) { kept.append(Int32(row)) }
+    /// The groups in the order of their keys (nulls last), as `summarize … by` orders them.
+    private func groupOrder(_ plan: PivotPlan, _ cells: PivotCells) throws -> [Int32] {
+        guard !plan.keys.isEmpty else { return [0] }
+        let keys = Table(fields: plan.keyFields, columns: plan.keys.map { relation.table.columns[$0].gathering(cells.firstRows) },
+                         rowCount: cells.groupCount)
+        let order = plan.keys.indices.map {
+            (BoundExpression(kind: .column($0), type: plan.keyFields[$0].type, range: plan.range), descending: false)
         }
-        return Relation(relation.table, selection: kept)
-    }
-
-    /// The non-null values of the pivoted field, sorted as `sort by` sorts them, each once.
-    private func distinctValues(_ column: Column, rows: Int) -> [Value] {
-        var seen = Set<Value>()
-        var values: [Value] = []
-        for row in 0..<rows {
-            let value = column[row]
-            if !value.isNull, seen.insert(value.normalizedForDistinct).inserted { values.append(value) }
-        }
-        return values.sorted { Value.sortOrder($0, $1) < 0 }
+        return try Sorter(relation: Relation(keys), compiler: ExpressionCompiler(table: keys, parameters: [:]),
+                          cancellation: cancellation, range: plan.range).sorted(by: order)
     }
 
     /// `unpivot`: for each row, a row per field in order with the kept columns, the field's name and its

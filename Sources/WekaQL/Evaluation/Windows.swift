@@ -28,6 +28,7 @@ struct WindowEvaluator {
     }
 
     private func column(_ window: BoundWindow, _ order: WindowOrder, _ compiler: ExpressionCompiler) throws -> Column {
+        if let numbers = try numberColumn(window, order) { return numbers }
         var values = [Value](repeating: .null, count: relation.table.rowCount)
         let rows = order.rows
         let shifted: RowFunction?
