@@ -1,0 +1,11 @@
+// Diagnostics of JSON lines files read a chunk at a time (JSONLinesChunks).
+
+extension Diagnostic {
+    /// A key first seen past the lines a streamed JSON lines file's fields were read from: its whole
+    /// rows would lack that field.
+    static func fieldAfterSample(_ key: String, path: String, bytes: UnsafeBufferPointer<UInt8>, offset: Int) -> Diagnostic {
+        .inData(.fieldAfterSample, "field \(quoted(key)) first appears here, past the first \(JSONLinesChunks.sampleLines) lines the fields were read from",
+                path: path, bytes: bytes, offset: offset,
+                hints: ["name the fields the query needs (select …) rather than whole rows, or load the file whole"])
+    }
+}
