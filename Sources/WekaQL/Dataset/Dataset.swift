@@ -18,18 +18,20 @@ public struct Dataset: Sendable {
         /// Names the collection had before, which queries may still use ("seizures" for "items").
         public var formerNames: [String] = []
         /// The columns' names, types and descriptions, known without reading the rows.
-        public private(set) var fields: [Field]
+        public internal(set) var fields: [Field]
         /// The file the rows were loaded from, and what loading took; `nil` for the built-in data.
         public internal(set) var file: LoadedFile?
-        private var source: TableSource
+        var source: TableSource
         /// The rows read a chunk at a time, when a query may stream over them instead of holding them
         /// (a file opened for streaming); `nil` for a collection held in memory.
         var chunks: (any ChunkedSource)?
+        /// The columns read so far of a file opened lazily (``Dataset/open(path:options:columns:)``).
+        var fileColumns: FileColumns?
 
         /// The rows (read on first use for the built-in collections).
         public var table: Table {
             get { source.table }
-            set { source = TableSource(newValue); fields = newValue.fields; chunks = nil }
+            set { source = TableSource(newValue); fields = newValue.fields; chunks = nil; fileColumns = nil }
         }
 
         /// Creates a collection.
