@@ -178,4 +178,23 @@ import Testing
             #expect(Self.same(collection.table, try #require(dataset["lazy"]).table))
         }
     }
+
+    @Test func datasetOpenOpensJSONLinesLazily() throws {
+        let text = Self.rows + #"{"id": 99, "n": "many"}"# + "\n"
+        let file = try TemporaryFile(name: "lazy.jsonl", contents: Data(text.utf8))
+        try withExtendedLifetime(file) {
+            var eager = Dataset(), opened = Dataset()
+            let eagerWarnings = try eager.load(path: file.path)
+            let openWarnings = try opened.open(path: file.path)
+            #expect(openWarnings.isEmpty)
+            var collection = try #require(opened["lazy"])
+            #expect(collection.isOpenedLazily)
+            var warnings: [Diagnostic] = []
+            try collection.materialize(.all, warnings: &warnings)
+            #expect(warnings.map(\.description) == eagerWarnings.map(\.description))
+            let whole = try #require(eager["lazy"]).table
+            #expect(collection.fields == whole.fields)
+            #expect(Self.same(try #require(collection.rowsRead), whole))
+        }
+    }
 }
