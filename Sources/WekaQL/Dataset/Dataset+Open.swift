@@ -8,8 +8,9 @@ extension Dataset {
     /// memory grows only with the columns used. ``Engine`` reads the columns a statement may use before
     /// checking it; ``Collection/materialize(_:warnings:)`` reads them for other uses.
     ///
-    /// Folders, JSON and JSON lines files, standard input (`-`) and files in another encoding than
-    /// UTF-8 are loaded now, as ``load(path:options:columns:)`` loads them, with `columns`.
+    /// A JSON lines file opens the same way: its fields from its first lines (JSONLinesChunks), its
+    /// columns read when first used. Folders, JSON files, standard input (`-`) and files in another
+    /// encoding than UTF-8 are loaded now, as ``load(path:options:columns:)`` loads them, with `columns`.
     ///
     /// An error further down the file than the sample (a short row, a value not of its given type) is
     /// found when a column is first read: the same ``Diagnostic`` the eager load gives, thrown then.
@@ -20,6 +21,10 @@ extension Dataset {
     @discardableResult
     public mutating func open(path: String, options: LoadOptions = LoadOptions(), columns: ColumnSelection = .all) throws -> [Diagnostic] {
         let began = ContinuousClock.now
+        if path != "-", !FileBytes.isDirectory(path), let kind = options.format.map(DataFileKind.init) ?? DataFileKind(path: path),
+           kind == .jsonl, let warnings = try openJSONLinesLazily(path: path, kind: kind, options: options, began: began) {
+            return warnings
+        }
         guard path != "-", !FileBytes.isDirectory(path), let kind = options.format.map(DataFileKind.init) ?? DataFileKind(path: path),
               !kind.isJSON, let chunks = try CSVChunks.open(path: path, options: options) else {
             return try load(path: path, options: options, columns: columns)
@@ -124,5 +129,6 @@ extension Dataset.Collection {
     mutating func retype(_ misfit: ChunkMisfit) {
         fields[misfit.column].type = misfit.type
         if let csv = chunks as? CSVChunks { chunks = csv.retyped(misfit) }
+        if let lines = chunks as? JSONLinesChunks { chunks = lines.reading(column: misfit.column, as: misfit.type) }
     }
 }

@@ -41,6 +41,7 @@ extension Diagnostic {
         case badLoadOption = "E0509", renamedCollection = "W0510", replacedCollection = "W0511", skippedRows = "W0512"
         case notOfGivenType = "E0513"
         case nestedJSONAsText = "W0514"
+        case fieldAfterSample = "E0530", sampledFieldGone = "E0531"
         // Results
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
         // Lineage and explain

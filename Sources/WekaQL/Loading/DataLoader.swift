@@ -18,8 +18,8 @@ extension Dataset {
     ///   - path: a file, a folder, or `-` for standard input.
     ///   - options: how to read the file: delimiter, header, name, null texts, column types and more
     ///     (``LoadOptions``).
-    ///   - columns: the columns of CSV files to keep (``ColumnSelection/usedBy(_:)`` gives those a
-    ///     program needs); the others are skipped while parsing. JSON files are loaded whole.
+    ///   - columns: the columns to keep (``ColumnSelection/usedBy(_:)`` gives those a program needs); the
+    ///     others are skipped while parsing (of a JSON object's dotted fields, those named are kept).
     /// - Returns: warnings: a collection renamed or replacing another, rows skipped, a JSON column that
     ///   mixes numbers and strings.
     /// - Throws: a ``Diagnostic`` naming the file, line and problem.
@@ -86,8 +86,8 @@ extension Dataset {
         var columnCount: Int?
         var collections: [Collection]
         switch kind {
-        case .json: collections = try json.loadDocument(defaultName: name)
-        case .jsonl: collections = [try json.loadLines(name: name)]
+        case .json: collections = try json.loadDocument(defaultName: name, columns: columns)
+        case .jsonl: collections = [try json.loadLines(name: name, selection: columns.forCollection(name), file: file)]
         case .csv, .tsv, .txt:
             let start = CSVSettings(options, delimiter: 0x2C).firstLine(in: bytes)
             let sniffed = kind == .tsv ? 0x09 : DelimiterSniffer.delimiter(of: bytes, from: start)

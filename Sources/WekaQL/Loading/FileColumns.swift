@@ -1,11 +1,11 @@
-// The columns of a CSV file opened lazily (`Dataset.open`), read when a query first needs them and then
+// The columns of a CSV or JSON lines file opened lazily (`Dataset.open`), read when a query first needs them and then
 // kept: memory grows only with the columns used. Each read is the eager loader's fast parallel parse,
 // with the missing columns as its selection, so that values, types and errors are the eager load's.
 
-/// The columns of one opened CSV file read so far; shared by every copy of its collection.
+/// The columns of one opened CSV or JSON lines file read so far; shared by every copy of its collection.
 final class FileColumns: Sendable {
     /// The file read in chunks, with the fields its header and sample give.
-    let chunks: CSVChunks
+    let chunks: any LazyFileSource
     private let path: String
     private let options: LoadOptions
     private let state: Locked<State>
@@ -23,7 +23,7 @@ final class FileColumns: Sendable {
         var warnings: [Diagnostic]?
     }
 
-    init(chunks: CSVChunks, path: String, options: LoadOptions, seconds: Double) {
+    init(chunks: any LazyFileSource, path: String, options: LoadOptions, seconds: Double) {
         self.chunks = chunks
         self.path = path
         self.options = options
@@ -47,7 +47,7 @@ final class FileColumns: Sendable {
             try chunks.checkUnchanged()
             var warnings: [Diagnostic] = []
             // The mapping the header was read from: the file as it was opened.
-            let table = try chunks.loader.load(ColumnSelection(names: Set(missing.map { chunks.names[$0] })), warnings: &warnings)
+            let table = try chunks.loadColumns(ColumnSelection(names: Set(missing.map { chunks.names[$0] })), warnings: &warnings)
             for (index, column) in zip(missing, table.columns.indices) {
                 state.columns[index] = table.columns[column]
                 state.types[index] = table.fields[column].type

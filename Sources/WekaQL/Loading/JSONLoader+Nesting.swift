@@ -6,8 +6,11 @@ extension JSONLoader {
     /// The columns with every object column replaced by its fields, named `parent.key`, in first-seen
     /// key order (a null or missing object makes them null). A column is flattened only when every
     /// value is an object or null and its fields' names are free; otherwise it stays as it is.
-    mutating func flattened(names: [String], cells: [[JSON]], collection: String) -> (names: [String], cells: [[JSON]]) {
-        var taken = Set(names)
+    /// Only the columns `keeping` accepts are returned (and warned about); `alsoTaken` are names of columns
+    /// not passed in (not loaded) that a field may not take.
+    mutating func flattened(names: [String], cells: [[JSON]], collection: String, alsoTaken: Set<String> = [],
+                            keeping: (String) -> Bool = { _ in true }) -> (names: [String], cells: [[JSON]]) {
+        var taken = Set(names).union(alsoTaken)
         var outNames: [String] = [], outCells: [[JSON]] = []
         var queue = Array(zip(names, cells))
         var index = 0
@@ -15,12 +18,14 @@ extension JSONLoader {
             let (name, column) = queue[index]
             index += 1
             guard let fields = Self.objectFields(column), !fields.isEmpty else {
+                guard keeping(name) else { continue }
                 outNames.append(name)
                 outCells.append(column)
                 continue
             }
             let childNames = fields.map { name + "." + $0.key }
             if let clash = childNames.first(where: { taken.contains($0) }) ?? Self.firstDuplicate(childNames) {
+                guard keeping(name) else { continue }
                 let row = column.firstIndex { if case .object = $0 { true } else { false } } ?? 0
                 warnings.append(.nestedJSONAsText(column: name, collection: collection, row: row + 1,
                                                   what: "objects whose field \"\(clash)\" is already a field", path: path))

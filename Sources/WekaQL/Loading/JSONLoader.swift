@@ -6,36 +6,46 @@ struct JSONLoader {
     let path: String
     let bytes: UnsafeBufferPointer<UInt8>
     var warnings: [Diagnostic] = []
+    /// The keys of the rows last loaded, selected or not, in first-seen order (before objects are flattened).
+    var keysSeen: [String] = []
 
     /// A file holding an object (collection name → array of rows) or an array of rows (one collection).
     /// A `.json` file of JSON lines (an object, then more text) is read as JSON lines.
-    mutating func loadDocument(defaultName: String) throws -> [Dataset.Collection] {
+    /// Only the columns `columns` includes are kept (``ColumnSelection/forCollection(_:)`` per collection).
+    mutating func loadDocument(defaultName: String, columns: ColumnSelection = .all) throws -> [Dataset.Collection] {
+        if let fast = fastDocument(defaultName: defaultName, columns: columns) { return fast }
         var reader = JSONReader(bytes)
         let document: JSON
         do { document = try reader.readDocument() } catch let failure as JSONReader.Failure {
             var first = JSONReader(bytes)
-            if failure.isTrailingText, case .object? = try? first.readValue(), let lines = try? loadLines(name: defaultName) {
+            if failure.isTrailingText, case .object? = try? first.readValue(),
+               let lines = try? loadLines(name: defaultName, selection: columns.forCollection(defaultName)) {
                 return [lines]
             }
             throw malformed(failure)
         }
         switch document {
         case .array(let rows):
-            return [Dataset.Collection(name: defaultName, table: try table(rows, collection: defaultName))]
+            return [Dataset.Collection(name: defaultName, table: try table(rows, collection: defaultName, selection: columns.forCollection(defaultName)))]
         case .object(let pairs):
             return try pairs.map { name, value in
                 guard case .array(let rows) = value else {
                     throw shape(.collectionNotArray(name))
                 }
-                return Dataset.Collection(name: name, table: try table(rows, collection: name))
+                return Dataset.Collection(name: name, table: try table(rows, collection: name, selection: columns.forCollection(name)))
             }
         default:
             throw shape(.notRows)
         }
     }
 
-    /// A JSON lines file: one row object per line.
-    mutating func loadLines(name: String) throws -> Dataset.Collection {
+    /// A JSON lines file: one row object per line; only the columns `selection` includes are kept. The
+    /// lines are parsed straight into columns (JSONColumnParser.swift), and read as a tree of values
+    /// only where that parser stops: to report an error, or for a file it does not take.
+    mutating func loadLines(name: String, selection: ColumnSelection = .all, file: MappedFile? = nil, threads: Int = 2) throws -> Dataset.Collection {
+        if let table = fastLines(collection: name, selection: selection, file: file, threads: threads) {
+            return Dataset.Collection(name: name, table: table)
+        }
         var reader = JSONReader(bytes)
         var rows: [JSON] = []
         reader.skipSpace()
@@ -43,7 +53,7 @@ struct JSONLoader {
             do { rows.append(try reader.readValue()) } catch let failure as JSONReader.Failure { throw malformed(failure) }
             reader.skipSpace()
         }
-        return Dataset.Collection(name: name, table: try table(rows, collection: name))
+        return Dataset.Collection(name: name, table: try table(rows, collection: name, selection: selection))
     }
 
     private func malformed(_ failure: JSONReader.Failure) -> Diagnostic {
@@ -58,8 +68,9 @@ struct JSONLoader {
         .jsonShape(problem, path: path)
     }
 
-    /// Rows of objects as a table: columns in first-seen key order, missing keys null, types inferred.
-    private mutating func table(_ rows: [JSON], collection: String) throws -> Table {
+    /// Rows of objects as a table: columns in first-seen key order, missing keys null, types inferred;
+    /// only the columns `selection` includes are kept (and warned about).
+    mutating func table(_ rows: [JSON], collection: String, selection: ColumnSelection = .all) throws -> Table {
         var names: [String] = []
         var indexOf: [String: Int] = [:]
         var cells: [[JSON]] = []
@@ -78,7 +89,8 @@ struct JSONLoader {
             }
             for column in cells.indices where cells[column].count <= rowIndex { cells[column].append(.null) }
         }
-        (names, cells) = flattened(names: names, cells: cells, collection: collection)
+        keysSeen = names
+        (names, cells) = flattened(names: names, cells: cells, collection: collection, keeping: selection.includes)
         var fields: [Field] = []
         var columns: [Column] = []
         for (index, name) in names.enumerated() {
@@ -90,7 +102,7 @@ struct JSONLoader {
     }
 
     /// The narrowest type for a JSON column; mixed kinds load as text, with a warning naming the first row that differs.
-    private mutating func infer(_ values: [JSON], column: String, collection: String) -> (ValueType, [Value]) {
+    mutating func infer(_ values: [JSON], column: String, collection: String) -> (ValueType, [Value]) {
         if let list = listColumn(values, column: column, collection: collection) { return list }
         var kind: ValueType = .null
         var firstMismatch: Int?

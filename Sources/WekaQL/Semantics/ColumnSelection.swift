@@ -62,6 +62,12 @@ public struct ColumnSelection: Sendable, Equatable {
         guard let names else { return true }
         return names.contains(column)
     }
+
+    /// Whether a column whose name starts with `prefix` is loaded (the dotted fields of a JSON object).
+    func includesAny(startingWith prefix: String) -> Bool {
+        guard let names else { return true }
+        return names.contains { $0.hasPrefix(prefix) }
+    }
 }
 
 /// Which collections' columns reach a program's results unnamed, statement by statement. A stage that
