@@ -431,16 +431,27 @@ def run_generated(binary, engines, args, work, tally):
         gen = Generator(random.Random(rng.getrandbits(64)), tables.params)
         count = min(args.per_table, args.programs - index * args.per_table)
         texts = [gen.program_for(index * args.per_table + n).text for n in range(count)]
-        script = Script(texts, tables.directory, tables.params)
-        references = {}
         loaded = generated_tables(tables)
         for engine in engines:
             engine.load(loaded, tables.directory)
-            data_args = memory_data(tables, engine)
-            key = tuple(data_args)
-            if key not in references:
-                references[key] = wekaql_answers(binary, script, data_args)
-            tally.add(engine, f"table set {index}", texts, references[key], engine.answers(binary, script, data_args), args.show)
+            memory, answers = batch_answers(binary, engine, texts, tables, memory_data(tables, engine))
+            tally.add(engine, f"table set {index}", texts, memory, answers, args.show)
+
+
+def batch_answers(binary, engine, texts, tables, data_args):
+    """The programs' answers in memory and on `engine`, as one script. A `$parameter` takes one type for
+    the whole script (E0308 for a program that uses it as another type): such programs run again alone."""
+    script = Script(texts, tables.directory, tables.params)
+    memory, answers = wekaql_answers(binary, script, data_args), engine.answers(binary, script, data_args)
+    if memory is None or answers is None:
+        return memory, answers
+    for n, m in enumerate(memory):
+        if m.error is not None and m.error.startswith("E0308") and len(texts) > 1:
+            alone = batch_answers(binary, engine, [texts[n]], tables, data_args)
+            if alone[0] is None or alone[1] is None:
+                return alone
+            memory[n], answers[n] = alone[0][0], alone[1][0]
+    return memory, answers
 
 
 def main():

@@ -51,7 +51,9 @@ extension Engine {
             do {
                 statements.append(try sql(for: plan.query, dialect: dialect, parameters: parameters, bindings: bindings))
             } catch {
-                errors.append(error.located(in: file))
+                var placed = error.located(in: file)
+                if placed.range == nil { placed.range = plan.range }   // a parameter's value of the wrong type: this query's
+                errors.append(placed)
             }
         }
         errors.sort { ($0.range?.start ?? 0) < ($1.range?.start ?? 0) }

@@ -13,9 +13,12 @@ extension SQLWriter {
 
     /// The relation of a query's rows after all its stages.
     mutating func relation(for plan: QueryPlan) throws(Diagnostic) -> SQLRelation {
+        let outer = subqueries
+        subqueries = plan.subqueries
+        defer { subqueries = outer }
         var current = try source(plan.source, range: plan.stages.first?.range)
         for stage in plan.stages {
-            current = try apply(stage.stage, to: current, range: stage.range)
+            current = try apply(stage.stage, to: current, range: stage.range, fields: stage.fields)
         }
         return current
     }
@@ -35,7 +38,8 @@ extension SQLWriter {
         }
     }
 
-    mutating func apply(_ stage: PlanStage, to input: SQLRelation, range: SourceRange) throws(Diagnostic) -> SQLRelation {
+    /// The relation after `stage`, whose result has `fields`.
+    mutating func apply(_ stage: PlanStage, to input: SQLRelation, range: SourceRange, fields: [Field]) throws(Diagnostic) -> SQLRelation {
         switch stage {
         case .filter(let condition, _):
             let test = try filterCondition(condition)
@@ -57,20 +61,21 @@ extension SQLWriter {
         case .aggregate(let plan):
             return try aggregated(input, plan, range: range)
         case .join(let plan):
-            guard plan.kind == .inner || plan.kind == .left else {
-                throw Diagnostic.noSQL("\(plan.kind.rawValue) join", dialect, range: plan.range)
+            switch plan.kind {
+            case .inner, .left: return try joined(input, plan)
+            case .semi, .anti: return try semiJoined(input, plan)
+            case .full: return try fullJoined(input, plan)
             }
-            return try joined(input, plan)
-        case .union:
-            throw Diagnostic.noSQL("union", dialect, range: range)
+        case .union(let plan):
+            return try united(input, plan, fields: fields)
         case .unnest:
             throw Diagnostic.noSQL("unnest", dialect, range: range)
-        case .window:
-            throw Diagnostic.noSQL("window functions", dialect, range: range)
-        case .pivot:
-            throw Diagnostic.noSQL("pivot", dialect, range: range)
-        case .unpivot:
-            throw Diagnostic.noSQL("unpivot", dialect, range: range)
+        case .window(let plan):
+            return try windowed(input, plan)
+        case .pivot(let plan):
+            return try pivoted(input, plan, range: range)
+        case .unpivot(let plan):
+            return try unpivoted(input, plan, range: range)
         }
     }
 
@@ -89,7 +94,7 @@ extension SQLWriter {
 
     /// `count by` and `summarize`: the keys computed, the rows grouped and the groups numbered in the order
     /// of their keys; then the items over aggregates, when there are such items.
-    private mutating func aggregated(_ input: SQLRelation, _ plan: AggregatePlan, range: SourceRange) throws(Diagnostic) -> SQLRelation {
+    mutating func aggregated(_ input: SQLRelation, _ plan: AggregatePlan, range: SourceRange) throws(Diagnostic) -> SQLRelation {
         var source = input
         if !plan.keys.isEmpty {
             var keys: [String] = []

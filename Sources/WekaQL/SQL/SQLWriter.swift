@@ -26,6 +26,8 @@ struct SQLWriter {
     private(set) var parameters: [Value] = []
     private(set) var expressions: [(name: String, sql: String)] = []
     private(set) var tablesRead: [String] = []
+    /// The queries of the `in (QUERY)` expressions of the query being written (``QueryPlan/subqueries``).
+    var subqueries: [QueryPlan] = []
     /// Whether some expression can raise an error (overflow, division by zero): the stages are then
     /// materialized, so that no row an earlier stage dropped reaches it.
     var mayFail = false

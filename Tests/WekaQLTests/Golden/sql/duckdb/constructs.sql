@@ -208,3 +208,104 @@ WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", 
   "s4" AS (SELECT "l"."c0" AS "c0", "l"."c1" AS "c1", "l"."c2" AS "c2", "l"."c3" AS "c3", "l"."c4" AS "c4", "l"."c5" AS "c5", "l"."c6" AS "c6", "l"."c7" AS "c7", "l"."c8" AS "c8", "l"."c9" AS "c9", "l"."c10" AS "c10", "r"."c1" AS "c11", "r"."c2" AS "c12", "r"."c3" AS "c13", "r"."c4" AS "c14", row_number() OVER (ORDER BY "l"."o", "r"."o") AS "o" FROM "s2" AS "l" JOIN "s3" AS "r" ON "l"."c0" = "r"."c0")
 SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "source", "c11" AS "iso2", "c12" AS "iso3", "c13" AS "continent", "c14" AS "countries_source" FROM "s4" ORDER BY "o";
 -- 1: integer 2
+
+> arrests select country, arrested union (victims select country, victims)
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS (SELECT "c0" AS "c0", "c1" AS "c1", "o" FROM "s1"),
+  "s3" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", rowid AS "o" FROM "victims"),
+  "s4" AS (SELECT "c0" AS "c0", "c1" AS "c1", "o" FROM "s3"),
+  "s5" AS (SELECT "c0", "c1", "c2", "c3", row_number() OVER (ORDER BY "p", "o") AS "o" FROM (SELECT CAST(CAST($1 AS VARCHAR) AS VARCHAR) AS "c0", CAST("c0" AS VARCHAR) AS "c1", CAST("c1" AS BIGINT) AS "c2", CAST(NULL AS BIGINT) AS "c3", 0 AS "p", "o" FROM "s2" UNION ALL SELECT CAST(CAST($2 AS VARCHAR) AS VARCHAR) AS "c0", CAST("c0" AS VARCHAR) AS "c1", CAST(NULL AS BIGINT) AS "c2", CAST("c1" AS BIGINT) AS "c3", 1 AS "p", "o" FROM "s4") AS "u")
+SELECT "c0" AS "collection", "c1" AS "country", "c2" AS "arrested", "c3" AS "victims" FROM "s5" ORDER BY "o";
+-- 1: string arrests
+-- 2: string victims
+
+> arrests select country union distinct (victims select country)
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS (SELECT "c0" AS "c0", "o" FROM "s1"),
+  "s3" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", rowid AS "o" FROM "victims"),
+  "s4" AS (SELECT "c0" AS "c0", "o" FROM "s3"),
+  "s5" AS (SELECT "c0", row_number() OVER (ORDER BY "p", "o") AS "o" FROM (SELECT CAST("c0" AS VARCHAR) AS "c0", 0 AS "p", "o" FROM "s2" UNION ALL SELECT CAST("c0" AS VARCHAR) AS "c0", 1 AS "p", "o" FROM "s4") AS "u"),
+  "s6" AS (SELECT "c0", min("o") AS "o" FROM "s5" GROUP BY "c0")
+SELECT "c0" AS "country" FROM "s6" ORDER BY "o";
+
+> victims full join smuggling on country select country, victims, migrants
+WITH "s1" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", rowid AS "o" FROM "victims"),
+  "s2" AS (SELECT "country" AS "c0", "migrants" AS "c1", "children" AS "c2", "suspects" AS "c3", "intercepted" AS "c4", "fee_usd" AS "c5", "destination" AS "c6", "details" AS "c7", "source" AS "c8", rowid AS "o" FROM "smuggling"),
+  "s3" AS (SELECT (CASE WHEN "l"."o" IS NULL THEN "r"."c0" ELSE "l"."c0" END) AS "c0", "l"."c1" AS "c1", "l"."c2" AS "c2", "l"."c3" AS "c3", "l"."c4" AS "c4", "l"."c5" AS "c5", "l"."c6" AS "c6", "l"."c7" AS "c7", "l"."c8" AS "c8", "r"."c1" AS "c9", "r"."c2" AS "c10", "r"."c3" AS "c11", "r"."c4" AS "c12", "r"."c5" AS "c13", "r"."c6" AS "c14", "r"."c7" AS "c15", "r"."c8" AS "c16", row_number() OVER (ORDER BY (CASE WHEN "l"."o" IS NULL THEN 1 ELSE 0 END), "l"."o", "r"."o") AS "o" FROM "s1" AS "l" FULL JOIN "s2" AS "r" ON "l"."c0" = "r"."c0"),
+  "s4" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c9" AS "c2", "o" FROM "s3")
+SELECT "c0" AS "country", "c1" AS "victims", "c2" AS "migrants" FROM "s4" ORDER BY "o";
+
+> arrests semi join victims on country select country, arrested
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", rowid AS "o" FROM "victims"),
+  "s3" AS (SELECT "l"."c0", "l"."c1", "l"."c2", "l"."c3", "l"."c4", "l"."c5", "l"."c6", "l"."c7", "l"."c8", "l"."c9", "l"."c10", "l"."o" FROM "s1" AS "l" WHERE EXISTS (SELECT 1 FROM "s2" AS "r" WHERE "l"."c0" = "r"."c0")),
+  "s4" AS (SELECT "c0" AS "c0", "c1" AS "c1", "o" FROM "s3")
+SELECT "c0" AS "country", "c1" AS "arrested" FROM "s4" ORDER BY "o";
+
+> arrests anti join victims on country select country
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", rowid AS "o" FROM "victims"),
+  "s3" AS (SELECT "l"."c0", "l"."c1", "l"."c2", "l"."c3", "l"."c4", "l"."c5", "l"."c6", "l"."c7", "l"."c8", "l"."c9", "l"."c10", "l"."o" FROM "s1" AS "l" WHERE NOT EXISTS (SELECT 1 FROM "s2" AS "r" WHERE "l"."c0" = "r"."c0")),
+  "s4" AS (SELECT "c0" AS "c0", "o" FROM "s3")
+SELECT "c0" AS "country" FROM "s4" ORDER BY "o";
+
+> countries where country in (victims select country) and country not in (smuggling select country) select country
+WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", rowid AS "o" FROM "countries"),
+  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", rowid AS "o" FROM "victims"),
+  "s3" AS (SELECT "c0" AS "c0", "o" FROM "s2"),
+  "s4" AS (SELECT "country" AS "c0", "migrants" AS "c1", "children" AS "c2", "suspects" AS "c3", "intercepted" AS "c4", "fee_usd" AS "c5", "destination" AS "c6", "details" AS "c7", "source" AS "c8", rowid AS "o" FROM "smuggling"),
+  "s5" AS (SELECT "c0" AS "c0", "o" FROM "s4"),
+  "s6" AS (SELECT * FROM "s1" WHERE (CASE WHEN ("c0" IN (SELECT "c0" FROM "s3")) THEN ("c0" NOT IN (SELECT "c0" FROM "s5")) ELSE FALSE END)),
+  "s7" AS (SELECT "c0" AS "c0", "o" FROM "s6")
+SELECT "c0" AS "country" FROM "s7" ORDER BY "o";
+
+> arrests select country, arrested, n = row_number() over (by country sort by arrested desc), r = rank() over (sort by arrested), d = dense_rank() over (sort by arrested)
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS (SELECT "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", CAST(row_number() OVER (PARTITION BY "c0" ORDER BY "c1" DESC NULLS LAST, "o") AS BIGINT) AS "c11", CAST(rank() OVER (ORDER BY "c1" NULLS LAST) AS BIGINT) AS "c12", CAST(dense_rank() OVER (ORDER BY "c1" NULLS LAST) AS BIGINT) AS "c13", "o" FROM "s1"),
+  "s3" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c11" AS "c2", "c12" AS "c3", "c13" AS "c4", "o" FROM "s2")
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "n", "c3" AS "r", "c4" AS "d" FROM "s3" ORDER BY "o";
+
+> arrests select country, arrested, before = lag(arrested) over (sort by arrested), after = lead(arrested, 2) over (by country), total = sum(arrested) over (by country sort by arrested), most = max(country) over ()
+WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS MATERIALIZED (SELECT "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", lag("c1", CAST(CAST($1 AS BIGINT) AS INTEGER)) OVER (ORDER BY "c1" NULLS LAST, "o") AS "c11", lead("c1", CAST(CAST($2 AS BIGINT) AS INTEGER)) OVER (PARTITION BY "c0" ORDER BY "o") AS "c12", CAST(sum("c1") OVER (PARTITION BY "c0" ORDER BY "c1" NULLS LAST) AS BIGINT) AS "c13", max("c0") OVER () AS "c14", "o" FROM "s1"),
+  "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c11" AS "c2", "c12" AS "c3", "c13" AS "c4", "c14" AS "c5", "o" FROM "s2")
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "before", "c3" AS "after", "c4" AS "total", "c5" AS "most" FROM "s3" ORDER BY "o";
+-- 1: integer 1
+-- 2: integer 2
+
+> arrests pivot offence in ("human trafficking", "migrant smuggling") using sum(arrested) by country
+WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS MATERIALIZED (SELECT *, "c0" AS "g0" FROM "s1"),
+  "s3" AS MATERIALIZED (SELECT "g0" AS "c0", CAST(sum(CASE WHEN ("c4" = CAST($1 AS VARCHAR)) THEN "c1" END) AS BIGINT) AS "c1", CAST(sum(CASE WHEN ("c4" = CAST($2 AS VARCHAR)) THEN "c1" END) AS BIGINT) AS "c2", row_number() OVER (ORDER BY "g0" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0")
+SELECT "c0" AS "country", "c1" AS "human trafficking", "c2" AS "migrant smuggling" FROM "s3" ORDER BY "o";
+-- 1: string human trafficking
+-- 2: string migrant smuggling
+
+> smuggling unpivot migrants, children into measure, people
+WITH "s1" AS (SELECT "country" AS "c0", "migrants" AS "c1", "children" AS "c2", "suspects" AS "c3", "intercepted" AS "c4", "fee_usd" AS "c5", "destination" AS "c6", "details" AS "c7", "source" AS "c8", rowid AS "o" FROM "smuggling"),
+  "s2" AS (SELECT "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", row_number() OVER (ORDER BY "o", "q") AS "o" FROM (SELECT "c0" AS "c0", "c3" AS "c1", "c4" AS "c2", "c5" AS "c3", "c6" AS "c4", "c7" AS "c5", "c8" AS "c6", CAST(CAST($1 AS VARCHAR) AS VARCHAR) AS "c7", CAST("c1" AS BIGINT) AS "c8", "o", 0 AS "q" FROM "s1" WHERE "c1" IS NOT NULL UNION ALL SELECT "c0" AS "c0", "c3" AS "c1", "c4" AS "c2", "c5" AS "c3", "c6" AS "c4", "c7" AS "c5", "c8" AS "c6", CAST(CAST($2 AS VARCHAR) AS VARCHAR) AS "c7", CAST("c2" AS BIGINT) AS "c8", "o", 1 AS "q" FROM "s1" WHERE "c2" IS NOT NULL) AS "u")
+SELECT "c0" AS "country", "c1" AS "suspects", "c2" AS "intercepted", "c3" AS "fee_usd", "c4" AS "destination", "c5" AS "details", "c6" AS "source", "c7" AS "measure", "c8" AS "people" FROM "s2" ORDER BY "o";
+-- 1: string migrants
+-- 2: string children
+
+> arrests select a = int("12"), b = try_int(country), c = float(arrested), d = string(arrested), e = bool(arrested), f = date("2022-06-12"), g = string(arrested > 2)
+constructs.wql:44:20: error[E1000]: no SQL yet for int() of string in duckdb
+arrests select a = int("12"), b = try_int(country), c = float(arrested), d = string(arrested), e = bool(arrested), f = date("2022-06-12"), g = string(arrested >…
+                   ^~~~~~~~~
+help: duckdb has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> arrests select suspects, age = regex_extract(suspects, "([0-9]+)-year", 1)
+constructs.wql:45:32: error[E1000]: no SQL yet for regex_extract() in duckdb
+arrests select suspects, age = regex_extract(suspects, "([0-9]+)-year", 1)
+                               ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+help: duckdb has no form of it with wekaql's meaning; run the query in memory, or in another dialect
+
+> arrests where arrested / 2 > 1.5 select country, half = arrested / 2 * 0.5
+WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS MATERIALIZED (SELECT * FROM "s1" WHERE ((CASE WHEN "c1" IS NULL OR CAST($1 AS BIGINT) IS NULL THEN NULL WHEN CAST($1 AS BIGINT) = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST(CAST($1 AS BIGINT) AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST(CAST($1 AS BIGINT) AS DOUBLE)) END) END) > CAST($2 AS DOUBLE))),
+  "s3" AS MATERIALIZED (SELECT "c0" AS "c0", (CASE WHEN isinf(((CASE WHEN "c1" IS NULL OR CAST($3 AS BIGINT) IS NULL THEN NULL WHEN CAST($3 AS BIGINT) = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST(CAST($3 AS BIGINT) AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST(CAST($3 AS BIGINT) AS DOUBLE)) END) END) * CAST(CAST($4 AS DOUBLE) AS DOUBLE))) THEN error('decimal out of range') ELSE ((CASE WHEN "c1" IS NULL OR CAST($3 AS BIGINT) IS NULL THEN NULL WHEN CAST($3 AS BIGINT) = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST(CAST($3 AS BIGINT) AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST(CAST($3 AS BIGINT) AS DOUBLE)) END) END) * CAST(CAST($4 AS DOUBLE) AS DOUBLE)) END) AS "c1", "o" FROM "s2")
+SELECT "c0" AS "country", "c1" AS "half" FROM "s3" ORDER BY "o";
+-- 1: integer 2
+-- 2: float 1.5
+-- 3: integer 2
+-- 4: float 0.5
