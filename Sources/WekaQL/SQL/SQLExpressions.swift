@@ -220,6 +220,8 @@ extension SQLWriter {
         let pattern = String(decoding: box.literal ?? [], as: UTF8.self)
         switch dialect {
         case .sqlite:
+            // A pattern with no special character matches where its text occurs: SQLite's own search, no call out.
+            if box.literal != nil { return "(instr(\(x), \(bind(.string(pattern), as: .string))) > 0)" }
             return registered("matches", [x, bind(.string(box.pattern), as: .string)], range)
         case .duckdb:
             guard let re2 = RE2Pattern.translate(box.pattern) else {

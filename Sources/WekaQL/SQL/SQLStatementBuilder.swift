@@ -6,21 +6,29 @@
 extension SQLWriter {
     /// The statement for `plan`.
     mutating func compile(_ plan: QueryPlan) throws(Diagnostic) -> String {
-        let result = try relation(for: plan)
+        let result = try relation(for: plan, keepingOrder: true)
         let outputs = plan.fields.enumerated().map { column($0.offset) + " AS " + name($0.element.name) }
-        return statement(selecting: "SELECT \(outputs.joined(separator: ", ")) FROM \(result.name) ORDER BY \(ordinal)")
+        return statement(selecting: "SELECT \(outputs.joined(separator: ", ")) FROM \(result.name) ORDER BY \(orderBy(result))")
     }
 
-    /// The relation of a query's rows after all its stages.
-    mutating func relation(for plan: QueryPlan) throws(Diagnostic) -> SQLRelation {
+    /// The relation of a query's rows after all its stages, numbered by `o`; with `keepingOrder`, a last
+    /// `sort` (and the `limit` after it) may leave its order as keys instead (``SQLRelation/order``).
+    mutating func relation(for plan: QueryPlan, keepingOrder: Bool = false) throws(Diagnostic) -> SQLRelation {
         let outer = subqueries
         subqueries = plan.subqueries
         defer { subqueries = outer }
         var current = try source(plan.source, range: plan.stages.first?.range)
         for stage in plan.stages {
+            if current.order != nil, !stage.stage.keepsOrderKeys { current = numbered(current) }
             current = try apply(stage.stage, to: current, range: stage.range, fields: stage.fields)
         }
-        return current
+        return keepingOrder ? current : numbered(current)
+    }
+
+    /// A relation ordered by keys, numbered by them in `o` (ties in the order the rows had).
+    private mutating func numbered(_ input: SQLRelation) -> SQLRelation {
+        guard input.order != nil else { return input }
+        return relation("SELECT \(columns(input.width)), row_number() OVER (ORDER BY \(orderBy(input))) AS \(ordinal) FROM \(input.name)", width: input.width)
     }
 
     /// A collection's table, with its columns renamed `c0…` and its rows numbered; or a `let` name's query.
@@ -51,9 +59,11 @@ extension SQLWriter {
         case .sort(let keys):
             return try sorted(input, by: keys)
         case .limit(let count, let offset):
-            var sql = "SELECT * FROM \(input.name) ORDER BY \(ordinal) LIMIT \(try expression(count))"
+            var sql = "SELECT * FROM \(input.name) ORDER BY \(input.order == nil ? ordinal : orderBy(input)) LIMIT \(try expression(count))"
             if let offset { sql += " OFFSET \(try expression(offset))" }
-            return relation(sql, width: input.width)
+            var limited = relation(sql, width: input.width)
+            limited.order = input.order
+            return limited
         case .distinct(let indexes):
             let kept = indexes.enumerated().map { column($0.element) + " AS " + column($0.offset) }.joined(separator: ", ")
             let keys = indexes.map { column($0) }.joined(separator: ", ")
@@ -79,17 +89,19 @@ extension SQLWriter {
         }
     }
 
-    /// `sort by`: the keys computed first, then the rows renumbered in their order, ties in the order they had.
+    /// `sort by`: the keys computed as columns `k0…`, which order the relation, ties in the order they had.
+    /// The next stage numbers the rows by them, unless it is a `limit` or the end of the query: then the
+    /// statement ends `ORDER BY keys LIMIT n`, which an engine runs as a top-n sort, with no window.
     private mutating func sorted(_ input: SQLRelation, by keys: [(BoundExpression, descending: Bool)]) throws(Diagnostic) -> SQLRelation {
-        var computed: [String] = [], order: [String] = []
+        var computed: [String] = [], order: [(column: String, direction: String)] = []
         for (index, key) in keys.enumerated() {
             computed.append(try expression(key.0) + " AS " + name("k\(index)"))
-            let keyName = key.0.type == .string ? dialect.codePointOrder(name("k\(index)")) : name("k\(index)")
-            order.append(keyName + (key.descending ? " DESC" : "") + " NULLS LAST")
+            let collation = key.0.type == .string ? dialect.codePointOrder("") : ""
+            order.append((name("k\(index)"), collation + (key.descending ? " DESC" : "") + " NULLS LAST"))
         }
-        let keyed = relation("SELECT *, \(computed.joined(separator: ", ")) FROM \(input.name)", width: input.width)
-        let numbered = "row_number() OVER (ORDER BY \((order + [ordinal]).joined(separator: ", "))) AS \(ordinal)"
-        return relation("SELECT \(columns(input.width)), \(numbered) FROM \(keyed.name)", width: input.width)
+        var keyed = relation("SELECT \(columns(input.width)), \(ordinal), \(computed.joined(separator: ", ")) FROM \(input.name)", width: input.width)
+        keyed.order = order + [(ordinal, "")]
+        return keyed
     }
 
     /// `count by` and `summarize`: the keys computed, the rows grouped and the groups numbered in the order
@@ -137,5 +149,13 @@ extension SQLWriter {
             .joined(separator: " AND ")
         return relation("SELECT \(items.joined(separator: ", ")), \(order) FROM \(left.name) AS \(name(leftAlias)) \(kind) \(right.name) AS \(name(rightAlias)) ON \(on)",
                         width: left.width + plan.rightColumns.count)
+    }
+}
+
+extension PlanStage {
+    /// Whether the stage reads its input's order from the keys of a `sort` before it as well as from `o`.
+    var keepsOrderKeys: Bool {
+        if case .limit = self { return true }
+        return false
     }
 }

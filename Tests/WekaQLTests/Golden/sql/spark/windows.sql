@@ -13,9 +13,8 @@ WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, 
   `s6` AS (SELECT `c0`, `c1`, `c2`, CAST(rank() OVER (PARTITION BY `c0` ORDER BY `c2` DESC NULLS LAST) AS BIGINT) AS `c3`, CAST(dense_rank() OVER (PARTITION BY `c0` ORDER BY `c2` DESC NULLS LAST) AS BIGINT) AS `c4`, `o` FROM `s5`),
   `s7` AS (SELECT `c0` AS `c0`, `c1` AS `c1`, `c2` AS `c2`, `c3` AS `c3`, `c4` AS `c4`, `o` FROM `s6`),
   `s8` AS (SELECT * FROM `s7` WHERE (`c3` <= CAST(:p1 AS BIGINT))),
-  `s9` AS (SELECT *, `c0` AS `k0`, `c3` AS `k1` FROM `s8`),
-  `s10` AS (SELECT `c0`, `c1`, `c2`, `c3`, `c4`, row_number() OVER (ORDER BY `k0` NULLS LAST, `k1` NULLS LAST, `o`) AS `o` FROM `s9`)
-SELECT `c0` AS `continent`, `c1` AS `country`, `c2` AS `count`, `c3` AS `r`, `c4` AS `d` FROM `s10` ORDER BY `o`;
+  `s9` AS (SELECT `c0`, `c1`, `c2`, `c3`, `c4`, `o`, `c0` AS `k0`, `c3` AS `k1` FROM `s8`)
+SELECT `c0` AS `continent`, `c1` AS `country`, `c2` AS `count`, `c3` AS `r`, `c4` AS `d` FROM `s9` ORDER BY `s9`.`k0` NULLS LAST, `s9`.`k1` NULLS LAST, `s9`.`o`;
 -- 1: integer 2
 
 > arrests select country, arrested, running = sum(arrested) over (sort by country), n = row_number() over (sort by country), total = sum(arrested) over (by country) | limit 8
@@ -23,7 +22,7 @@ WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, 
   `s2` AS (SELECT `c0`, `c1`, `c2`, `c3`, `c4`, `c5`, `c6`, `c7`, `c8`, `c9`, `c10`, sum(`c1`) OVER (ORDER BY `c0` NULLS LAST) AS `c11`, CAST(row_number() OVER (ORDER BY `c0` NULLS LAST, `o`) AS BIGINT) AS `c12`, sum(`c1`) OVER (PARTITION BY `c0`) AS `c13`, `o` FROM `s1`),
   `s3` AS (SELECT `c0` AS `c0`, `c1` AS `c1`, `c11` AS `c2`, `c12` AS `c3`, `c13` AS `c4`, `o` FROM `s2`),
   `s4` AS (SELECT * FROM `s3` ORDER BY `o` LIMIT CAST(:p1 AS BIGINT))
-SELECT `c0` AS `country`, `c1` AS `arrested`, `c2` AS `running`, `c3` AS `n`, `c4` AS `total` FROM `s4` ORDER BY `o`;
+SELECT `c0` AS `country`, `c1` AS `arrested`, `c2` AS `running`, `c3` AS `n`, `c4` AS `total` FROM `s4` ORDER BY `s4`.`o`;
 -- 1: integer 8
 
 > smuggling select country, migrants, before = lag(migrants) over (sort by migrants desc), after = lead(migrants, 2) over (sort by migrants desc), m = median(migrants) over () | sort by migrants desc | limit 6
