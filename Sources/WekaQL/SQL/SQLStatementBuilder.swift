@@ -42,7 +42,7 @@ extension SQLWriter {
             noteTable(collection)
             let columns = table.columns.enumerated().map { name($0.element) + " AS " + column($0.offset) }
             let select = (columns + [dialect.sourceOrdinal(isView: table.isView) + " AS " + ordinal]).joined(separator: ", ")
-            return relation("SELECT \(select) FROM \(name(table.name))", width: table.columns.count)
+            return relation("SELECT \(select) FROM \(name(table.name))", width: table.columns.count, computing: false)
         }
     }
 
@@ -55,7 +55,8 @@ extension SQLWriter {
         case .project(let expressions):
             var items: [String] = []
             for (index, expression) in expressions.enumerated() { items.append(try self.expression(expression) + " AS " + column(index)) }
-            return relation("SELECT \(items.joined(separator: ", ")), \(ordinal) FROM \(input.name)", width: expressions.count)
+            return relation("SELECT \(items.joined(separator: ", ")), \(ordinal) FROM \(input.name)", width: expressions.count,
+                            computing: !onlyColumns(expressions))
         case .sort(let keys):
             return try sorted(input, by: keys)
         case .limit(let count, let offset):
@@ -99,7 +100,8 @@ extension SQLWriter {
             let collation = key.0.type == .string ? dialect.codePointOrder("") : ""
             order.append((name("k\(index)"), collation + (key.descending ? " DESC" : "") + " NULLS LAST"))
         }
-        var keyed = relation("SELECT \(columns(input.width)), \(ordinal), \(computed.joined(separator: ", ")) FROM \(input.name)", width: input.width)
+        var keyed = relation("SELECT \(columns(input.width)), \(ordinal), \(computed.joined(separator: ", ")) FROM \(input.name)", width: input.width,
+                             computing: !onlyColumns(keys.map(\.0)))
         keyed.order = order + [(ordinal, "")]
         return keyed
     }
@@ -111,7 +113,7 @@ extension SQLWriter {
         if !plan.keys.isEmpty {
             var keys: [String] = []
             for (index, key) in plan.keys.enumerated() { keys.append(try expression(key) + " AS " + name("g\(index)")) }
-            source = relation("SELECT *, \(keys.joined(separator: ", ")) FROM \(input.name)", width: input.width)
+            source = relation("SELECT *, \(keys.joined(separator: ", ")) FROM \(input.name)", width: input.width, computing: !onlyColumns(plan.keys))
         }
         var items = plan.keys.indices.map { name("g\($0)") + " AS " + column($0) }
         for (index, aggregate) in plan.aggregates.enumerated() {

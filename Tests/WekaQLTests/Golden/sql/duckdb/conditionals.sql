@@ -29,7 +29,7 @@ SELECT "c0" AS "metric", "c1" AS "mark", "c2" AS "value" FROM "s3" ORDER BY "s3"
 -- 6: integer 8
 
 > smuggling select country, if(migrants is null or migrants = 0, null, children / migrants) as child_share
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "migrants" AS "c1", "children" AS "c2", "suspects" AS "c3", "intercepted" AS "c4", "fee_usd" AS "c5", "destination" AS "c6", "details" AS "c7", "source" AS "c8", rowid AS "o" FROM "smuggling"),
+WITH "s1" AS (SELECT "country" AS "c0", "migrants" AS "c1", "children" AS "c2", "suspects" AS "c3", "intercepted" AS "c4", "fee_usd" AS "c5", "destination" AS "c6", "details" AS "c7", "source" AS "c8", rowid AS "o" FROM "smuggling"),
   "s2" AS MATERIALIZED (SELECT "c0" AS "c0", CASE WHEN (("c1" IS NULL) OR ("c1" = CAST($1 AS BIGINT))) THEN NULL ELSE (CASE WHEN "c2" IS NULL OR "c1" IS NULL THEN NULL WHEN "c1" = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c2" AS DOUBLE) / CAST("c1" AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c2" AS DOUBLE) / CAST("c1" AS DOUBLE)) END) END) END AS "c1", "o" FROM "s1")
 SELECT "c0" AS "country", "c1" AS "child_share" FROM "s2" ORDER BY "s2"."o";
 -- 1: integer 0

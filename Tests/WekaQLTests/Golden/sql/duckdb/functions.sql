@@ -14,14 +14,14 @@ SELECT "c0" AS "name", "c1" AS "n", "c2" AS "s", "c3" AS "codes" FROM "s3" ORDER
 -- 4: string /
 
 > smuggling select country, migrants, fee_usd, round(fee_usd / 3) as third, coalesce(children, 0) as kids
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "migrants" AS "c1", "children" AS "c2", "suspects" AS "c3", "intercepted" AS "c4", "fee_usd" AS "c5", "destination" AS "c6", "details" AS "c7", "source" AS "c8", rowid AS "o" FROM "smuggling"),
+WITH "s1" AS (SELECT "country" AS "c0", "migrants" AS "c1", "children" AS "c2", "suspects" AS "c3", "intercepted" AS "c4", "fee_usd" AS "c5", "destination" AS "c6", "details" AS "c7", "source" AS "c8", rowid AS "o" FROM "smuggling"),
   "s2" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c5" AS "c2", CAST(round((CASE WHEN "c5" IS NULL OR CAST($1 AS BIGINT) IS NULL THEN NULL WHEN CAST($1 AS BIGINT) = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c5" AS DOUBLE) / CAST(CAST($1 AS BIGINT) AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c5" AS DOUBLE) / CAST(CAST($1 AS BIGINT) AS DOUBLE)) END) END)) AS BIGINT) AS "c3", coalesce("c2", CAST($2 AS BIGINT)) AS "c4", "o" FROM "s1")
 SELECT "c0" AS "country", "c1" AS "migrants", "c2" AS "fee_usd", "c3" AS "third", "c4" AS "kids" FROM "s2" ORDER BY "s2"."o";
 -- 1: integer 3
 -- 2: integer 0
 
 > figures where approx select metric, value, abs(-value) as a, value / 8 as eighth, value % 8 as rest, floor(value / 8) as f, ceil(value / 8) as c
-WITH "s1" AS MATERIALIZED (SELECT "metric" AS "c0", "value" AS "c1", "approx" AS "c2", "qualifier" AS "c3", "source" AS "c4", rowid AS "o" FROM "figures"),
+WITH "s1" AS (SELECT "metric" AS "c0", "value" AS "c1", "approx" AS "c2", "qualifier" AS "c3", "source" AS "c4", rowid AS "o" FROM "figures"),
   "s2" AS MATERIALIZED (SELECT * FROM "s1" WHERE "c2"),
   "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", abs((- "c1")) AS "c2", (CASE WHEN "c1" IS NULL OR CAST($1 AS BIGINT) IS NULL THEN NULL WHEN CAST($1 AS BIGINT) = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST(CAST($1 AS BIGINT) AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST(CAST($1 AS BIGINT) AS DOUBLE)) END) END) AS "c3", (CASE WHEN "c1" IS NULL OR CAST($2 AS BIGINT) IS NULL THEN NULL WHEN CAST($2 AS BIGINT) = 0 THEN error('division by zero') ELSE "c1" % CAST($2 AS BIGINT) END) AS "c4", CAST(floor((CASE WHEN "c1" IS NULL OR CAST($3 AS BIGINT) IS NULL THEN NULL WHEN CAST($3 AS BIGINT) = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST(CAST($3 AS BIGINT) AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST(CAST($3 AS BIGINT) AS DOUBLE)) END) END)) AS BIGINT) AS "c5", CAST(ceil((CASE WHEN "c1" IS NULL OR CAST($4 AS BIGINT) IS NULL THEN NULL WHEN CAST($4 AS BIGINT) = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST(CAST($4 AS BIGINT) AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST(CAST($4 AS BIGINT) AS DOUBLE)) END) END)) AS BIGINT) AS "c6", "o" FROM "s2")
 SELECT "c0" AS "metric", "c1" AS "value", "c2" AS "a", "c3" AS "eighth", "c4" AS "rest", "c5" AS "f", "c6" AS "c" FROM "s3" ORDER BY "s3"."o";

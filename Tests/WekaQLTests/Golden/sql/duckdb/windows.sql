@@ -1,10 +1,10 @@
 > arrests count by country | extend share = round(count / sum(count) over (), 3) | top 5 by count desc, country
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT *, "c0" AS "g0" FROM "s1"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS (SELECT *, "c0" AS "g0" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "g0" AS "c0", count(*) AS "c1", row_number() OVER (ORDER BY "g0" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0"),
   "s4" AS MATERIALIZED (SELECT "c0", "c1", CAST(sum("c1") OVER () AS BIGINT) AS "c2", "o" FROM "s3"),
   "s5" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", (CASE WHEN abs((CASE WHEN "c1" IS NULL OR "c2" IS NULL THEN NULL WHEN "c2" = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST("c2" AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST("c2" AS DOUBLE)) END) END)) >= 1e19 AND CAST($1 AS BIGINT) >= 0 THEN (CASE WHEN "c1" IS NULL OR "c2" IS NULL THEN NULL WHEN "c2" = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST("c2" AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST("c2" AS DOUBLE)) END) END) WHEN abs((CASE WHEN "c1" IS NULL OR "c2" IS NULL THEN NULL WHEN "c2" = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST("c2" AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST("c2" AS DOUBLE)) END) END)) >= 1e19 THEN error('no SQL for round of a decimal past 1e19 to tens or more') ELSE CAST(round(CAST(CAST((CASE WHEN "c1" IS NULL OR "c2" IS NULL THEN NULL WHEN "c2" = 0 THEN error('division by zero') ELSE (CASE WHEN isinf((CAST("c1" AS DOUBLE) / CAST("c2" AS DOUBLE))) THEN error('decimal out of range') ELSE (CAST("c1" AS DOUBLE) / CAST("c2" AS DOUBLE)) END) END) AS VARCHAR) AS DECIMAL(38, 18)), CAST(CAST($1 AS BIGINT) AS INTEGER)) AS DOUBLE) END) AS "c2", "o" FROM "s4"),
-  "s6" AS MATERIALIZED (SELECT "c0", "c1", "c2", "o", "c1" AS "k0", "c0" AS "k1" FROM "s5"),
+  "s6" AS (SELECT "c0", "c1", "c2", "o", "c1" AS "k0", "c0" AS "k1" FROM "s5"),
   "s7" AS MATERIALIZED (SELECT * FROM "s6" ORDER BY "s6"."k0" DESC NULLS LAST, "s6"."k1" NULLS LAST, "s6"."o" LIMIT CAST($2 AS BIGINT))
 SELECT "c0" AS "country", "c1" AS "count", "c2" AS "share" FROM "s7" ORDER BY "s7"."k0" DESC NULLS LAST, "s7"."k1" NULLS LAST, "s7"."o";
 -- 1: integer 3
@@ -24,9 +24,9 @@ SELECT "c0" AS "continent", "c1" AS "country", "c2" AS "count", "c3" AS "r", "c4
 -- 1: integer 2
 
 > arrests select country, arrested, running = sum(arrested) over (sort by country), n = row_number() over (sort by country), total = sum(arrested) over (by country) | limit 8
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", CAST(sum("c1") OVER (ORDER BY "c0" NULLS LAST) AS BIGINT) AS "c11", CAST(row_number() OVER (ORDER BY "c0" NULLS LAST, "o") AS BIGINT) AS "c12", CAST(sum("c1") OVER (PARTITION BY "c0") AS BIGINT) AS "c13", "o" FROM "s1"),
-  "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c11" AS "c2", "c12" AS "c3", "c13" AS "c4", "o" FROM "s2"),
+  "s3" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c11" AS "c2", "c12" AS "c3", "c13" AS "c4", "o" FROM "s2"),
   "s4" AS MATERIALIZED (SELECT * FROM "s3" ORDER BY "o" LIMIT CAST($1 AS BIGINT))
 SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "running", "c3" AS "n", "c4" AS "total" FROM "s4" ORDER BY "s4"."o";
 -- 1: integer 8

@@ -5,16 +5,16 @@ SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "natio
 -- 1: integer 2
 
 > arrests select country, arrested as people, n = arrested * 2
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", ("c1" * CAST($1 AS BIGINT)) AS "c2", "o" FROM "s1")
 SELECT "c0" AS "country", "c1" AS "people", "c2" AS "n" FROM "s2" ORDER BY "s2"."o";
 -- 1: integer 2
 
 > arrests extend doubled = arrested * 2 | rename doubled as twice | drop source
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c10" AS "c10", ("c1" * CAST($1 AS BIGINT)) AS "c11", "o" FROM "s1"),
-  "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c10" AS "c10", "c11" AS "c11", "o" FROM "s2"),
-  "s4" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c11" AS "c10", "o" FROM "s3")
+  "s3" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c10" AS "c10", "c11" AS "c11", "o" FROM "s2"),
+  "s4" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c11" AS "c10", "o" FROM "s3")
 SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "twice" FROM "s4" ORDER BY "s4"."o";
 -- 1: integer 2
 
@@ -59,13 +59,13 @@ WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", 
 SELECT "c0" AS "offence", "c1" AS "count" FROM "s3" ORDER BY "s3"."o";
 
 > arrests summarize people = sum(arrested), reports = count(), mean = avg(arrested) by offence
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT *, "c4" AS "g0" FROM "s1"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT *, "c4" AS "g0" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "g0" AS "c0", CAST(sum("c1") AS BIGINT) AS "c1", count(*) AS "c2", CAST(avg("c1") AS DOUBLE PRECISION) AS "c3", row_number() OVER (ORDER BY "g0" COLLATE "C" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0")
 SELECT "c0" AS "offence", "c1" AS "people", "c2" AS "reports", "c3" AS "mean" FROM "s3" ORDER BY "s3"."o";
 
 > arrests summarize rate = round(sum(arrested) / count(), 2), spread = max(arrested) - min(arrested)
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT CAST(sum("c1") AS BIGINT) AS "c0", count(*) AS "c1", max("c1") AS "c2", min("c1") AS "c3", 1 AS "o" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT CAST(round(CAST((CAST("c0" AS DOUBLE PRECISION) / CAST("c1" AS DOUBLE PRECISION)) AS NUMERIC), CAST(CAST($1 AS BIGINT) AS INTEGER)) AS DOUBLE PRECISION) AS "c0", ("c2" - "c3") AS "c1", "o" FROM "s2")
 SELECT "c0" AS "rate", "c1" AS "spread" FROM "s3" ORDER BY "s3"."o";
@@ -148,7 +148,7 @@ SELECT "c0" AS "country || "": "" || arrested", "c1" AS "concat(country, arreste
 -- 2: boolean true
 
 > arrests select arrested / 2, arrested % 2, -arrested, arrested + 1 - 1
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT (CAST("c1" AS DOUBLE PRECISION) / CAST(CAST($1 AS BIGINT) AS DOUBLE PRECISION)) AS "c0", ("c1" % CAST($2 AS BIGINT)) AS "c1", (- "c1") AS "c2", (("c1" + CAST($3 AS BIGINT)) - CAST($4 AS BIGINT)) AS "c3", "o" FROM "s1")
 SELECT "c0" AS "arrested / 2", "c1" AS "arrested % 2", "c2" AS "-arrested", "c3" AS "arrested + 1 - 1" FROM "s2" ORDER BY "s2"."o";
 -- 1: integer 2
@@ -259,16 +259,16 @@ WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", 
 SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "n", "c3" AS "r", "c4" AS "d" FROM "s3" ORDER BY "s3"."o";
 
 > arrests select country, arrested, before = lag(arrested) over (sort by arrested), after = lead(arrested, 2) over (by country), total = sum(arrested) over (by country sort by arrested), most = max(country) over ()
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", lag("c1", CAST(CAST($1 AS BIGINT) AS INTEGER)) OVER (ORDER BY "c1" NULLS LAST, "o") AS "c11", lead("c1", CAST(CAST($2 AS BIGINT) AS INTEGER)) OVER (PARTITION BY "c0" ORDER BY "o") AS "c12", CAST(sum("c1") OVER (PARTITION BY "c0" ORDER BY "c1" NULLS LAST) AS BIGINT) AS "c13", max("c0" COLLATE "C") OVER () AS "c14", "o" FROM "s1"),
-  "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c11" AS "c2", "c12" AS "c3", "c13" AS "c4", "c14" AS "c5", "o" FROM "s2")
+  "s3" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c11" AS "c2", "c12" AS "c3", "c13" AS "c4", "c14" AS "c5", "o" FROM "s2")
 SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "before", "c3" AS "after", "c4" AS "total", "c5" AS "most" FROM "s3" ORDER BY "s3"."o";
 -- 1: integer 1
 -- 2: integer 2
 
 > arrests pivot offence in ("human trafficking", "migrant smuggling") using sum(arrested) by country
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT *, "c0" AS "g0" FROM "s1"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT *, "c0" AS "g0" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "g0" AS "c0", CAST(sum(CASE WHEN ("c4" = CAST($1 AS TEXT)) THEN "c1" END) AS BIGINT) AS "c1", CAST(sum(CASE WHEN ("c4" = CAST($2 AS TEXT)) THEN "c1" END) AS BIGINT) AS "c2", row_number() OVER (ORDER BY "g0" COLLATE "C" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0")
 SELECT "c0" AS "country", "c1" AS "human trafficking", "c2" AS "migrant smuggling" FROM "s3" ORDER BY "s3"."o";
 -- 1: string human trafficking
@@ -294,7 +294,7 @@ arrests select suspects, age = regex_extract(suspects, "([0-9]+)-year", 1)
 help: postgres has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > arrests where arrested / 2 > 1.5 select country, half = arrested / 2 * 0.5
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT * FROM "s1" WHERE ((CAST("c1" AS DOUBLE PRECISION) / CAST(CAST($1 AS BIGINT) AS DOUBLE PRECISION)) > CAST($2 AS DOUBLE PRECISION))),
   "s3" AS MATERIALIZED (SELECT "c0" AS "c0", ((CAST("c1" AS DOUBLE PRECISION) / CAST(CAST($3 AS BIGINT) AS DOUBLE PRECISION)) * CAST(CAST($4 AS DOUBLE PRECISION) AS DOUBLE PRECISION)) AS "c1", "o" FROM "s2")
 SELECT "c0" AS "country", "c1" AS "half" FROM "s3" ORDER BY "s3"."o";

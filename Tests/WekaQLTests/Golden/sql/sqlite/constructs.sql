@@ -5,16 +5,16 @@ SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "natio
 -- 1: integer 2
 
 > arrests select country, arrested as people, n = arrested * 2
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", wekaql_multiply("c1", ?1, 177, 189) AS "c2", "o" FROM "s1")
 SELECT "c0" AS "country", "c1" AS "people", "c2" AS "n" FROM "s2" ORDER BY "s2"."o";
 -- 1: integer 2
 
 > arrests extend doubled = arrested * 2 | rename doubled as twice | drop source
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c10" AS "c10", wekaql_multiply("c1", ?1, 215, 227) AS "c11", "o" FROM "s1"),
-  "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c10" AS "c10", "c11" AS "c11", "o" FROM "s2"),
-  "s4" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c11" AS "c10", "o" FROM "s3")
+  "s3" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c10" AS "c10", "c11" AS "c11", "o" FROM "s2"),
+  "s4" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", "c5" AS "c5", "c6" AS "c6", "c7" AS "c7", "c8" AS "c8", "c9" AS "c9", "c11" AS "c10", "o" FROM "s3")
 SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "suspects", "c3" AS "nationality", "c4" AS "offence", "c5" AS "place", "c6" AS "linked_operation", "c7" AS "notice", "c8" AS "notice_published_by", "c9" AS "allegation", "c10" AS "twice" FROM "s4" ORDER BY "s4"."o";
 -- 1: integer 2
 
@@ -59,13 +59,13 @@ WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", 
 SELECT "c0" AS "offence", "c1" AS "count" FROM "s3" ORDER BY "s3"."o";
 
 > arrests summarize people = sum(arrested), reports = count(), mean = avg(arrested) by offence
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT *, "c4" AS "g0" FROM "s1"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS (SELECT *, "c4" AS "g0" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "g0" AS "c0", sum("c1") AS "c1", count(*) AS "c2", CAST(avg("c1") AS REAL) AS "c3", row_number() OVER (ORDER BY "g0" COLLATE BINARY NULLS LAST) AS "o" FROM "s2" GROUP BY "g0")
 SELECT "c0" AS "offence", "c1" AS "people", "c2" AS "reports", "c3" AS "mean" FROM "s3" ORDER BY "s3"."o";
 
 > arrests summarize rate = round(sum(arrested) / count(), 2), spread = max(arrested) - min(arrested)
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT sum("c1") AS "c0", count(*) AS "c1", max("c1") AS "c2", min("c1") AS "c3", 1 AS "o" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT wekaql_round(wekaql_divide("c0", "c1", 568, 591), ?1, 562, 595) AS "c0", wekaql_subtract("c2", "c3", 606, 635) AS "c1", "o" FROM "s2")
 SELECT "c0" AS "rate", "c1" AS "spread" FROM "s3" ORDER BY "s3"."o";
@@ -148,7 +148,7 @@ SELECT "c0" AS "country || "": "" || arrested", "c1" AS "concat(country, arreste
 -- 2: boolean true
 
 > arrests select arrested / 2, arrested % 2, -arrested, arrested + 1 - 1
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT wekaql_divide("c1", ?1, 1498, 1510) AS "c0", wekaql_remainder("c1", ?2, 1512, 1524) AS "c1", wekaql_neg("c1", 1526, 1535) AS "c2", wekaql_subtract(wekaql_add("c1", ?3, 1537, 1549), ?4, 1537, 1553) AS "c3", "o" FROM "s1")
 SELECT "c0" AS "arrested / 2", "c1" AS "arrested % 2", "c2" AS "-arrested", "c3" AS "arrested + 1 - 1" FROM "s2" ORDER BY "s2"."o";
 -- 1: integer 2
@@ -189,7 +189,7 @@ arrests select abs(arrested), round(arrested, -1), floor(1.5), ceil(1.5), round(
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > operations select year(start_date), month(start_date), day(start_date), date_trunc("month", start_date), date_diff("day", start_date, end_date), end_date - start_date, start_date + 1
-WITH "s1" AS MATERIALIZED (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", rowid AS "o" FROM "operations"),
+WITH "s1" AS (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", rowid AS "o" FROM "operations"),
   "s2" AS MATERIALIZED (SELECT wekaql_year("c4", 1993, 2009) AS "c0", wekaql_month("c4", 2011, 2028) AS "c1", wekaql_day("c4", 2030, 2045) AS "c2", wekaql_date_trunc(?1, "c4", 2047, 2078) AS "c3", wekaql_date_diff(?2, "c4", "c5", 2080, 2118) AS "c4", CAST(julianday("c5") - julianday("c4") AS INTEGER) AS "c5", wekaql_date_add("c4", ?3, 2143, 2157) AS "c6", "o" FROM "s1")
 SELECT "c0" AS "year(start_date)", "c1" AS "month(start_date)", "c2" AS "day(start_date)", "c3" AS "date_trunc(""month"", start_date)", "c4" AS "date_diff(""day"", start_date, end_date)", "c5" AS "end_date - start_date", "c6" AS "start_date + 1" FROM "s2" ORDER BY "s2"."o";
 -- 1: string month
@@ -266,16 +266,16 @@ WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", 
 SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "n", "c3" AS "r", "c4" AS "d" FROM "s3" ORDER BY "s3"."o";
 
 > arrests select country, arrested, before = lag(arrested) over (sort by arrested), after = lead(arrested, 2) over (by country), total = sum(arrested) over (by country sort by arrested), most = max(country) over ()
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT "c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", lag("c1", ?1) OVER (ORDER BY "c1" NULLS LAST, "o") AS "c11", lead("c1", ?2) OVER (PARTITION BY "c0" ORDER BY "o") AS "c12", sum("c1") OVER (PARTITION BY "c0" ORDER BY "c1" NULLS LAST) AS "c13", max("c0" COLLATE BINARY) OVER () AS "c14", "o" FROM "s1"),
-  "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c11" AS "c2", "c12" AS "c3", "c13" AS "c4", "c14" AS "c5", "o" FROM "s2")
+  "s3" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c11" AS "c2", "c12" AS "c3", "c13" AS "c4", "c14" AS "c5", "o" FROM "s2")
 SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "before", "c3" AS "after", "c4" AS "total", "c5" AS "most" FROM "s3" ORDER BY "s3"."o";
 -- 1: integer 1
 -- 2: integer 2
 
 > arrests pivot offence in ("human trafficking", "migrant smuggling") using sum(arrested) by country
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT *, "c0" AS "g0" FROM "s1"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+  "s2" AS (SELECT *, "c0" AS "g0" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "g0" AS "c0", sum(CASE WHEN ("c4" = ?1) THEN "c1" END) AS "c1", sum(CASE WHEN ("c4" = ?2) THEN "c1" END) AS "c2", row_number() OVER (ORDER BY "g0" COLLATE BINARY NULLS LAST) AS "o" FROM "s2" GROUP BY "g0")
 SELECT "c0" AS "country", "c1" AS "human trafficking", "c2" AS "migrant smuggling" FROM "s3" ORDER BY "s3"."o";
 -- 1: string human trafficking
@@ -289,7 +289,7 @@ SELECT "c0" AS "country", "c1" AS "suspects", "c2" AS "intercepted", "c3" AS "fe
 -- 2: string children
 
 > arrests select a = int("12"), b = try_int(country), c = float(arrested), d = string(arrested), e = bool(arrested), f = date("2022-06-12"), g = string(arrested > 2)
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT wekaql_int(?1, 3259, 3268) AS "c0", wekaql_try_int("c0", 3274, 3290) AS "c1", wekaql_float("c1", 3296, 3311) AS "c2", wekaql_string("c1", 3317, 3333) AS "c3", wekaql_bool("c1", 3339, 3353) AS "c4", wekaql_date(?2, 3359, 3377) AS "c5", wekaql_string((CASE ("c1" > ?3) WHEN 1 THEN 'true' WHEN 0 THEN 'false' END), 3383, 3403) AS "c6", "o" FROM "s1")
 SELECT "c0" AS "a", "c1" AS "b", "c2" AS "c", "c3" AS "d", "c4" AS "e", "c5" AS "f", "c6" AS "g" FROM "s2" ORDER BY "s2"."o";
 -- 1: string 12
@@ -297,14 +297,14 @@ SELECT "c0" AS "a", "c1" AS "b", "c2" AS "c", "c3" AS "d", "c4" AS "e", "c5" AS 
 -- 3: integer 2
 
 > arrests select suspects, age = regex_extract(suspects, "([0-9]+)-year", 1)
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT "c2" AS "c0", wekaql_regex_group("c2", ?2, ?1, 3435, 3478) AS "c1", "o" FROM "s1")
 SELECT "c0" AS "suspects", "c1" AS "age" FROM "s2" ORDER BY "s2"."o";
 -- 1: integer 1
 -- 2: string ([0-9]+)-year
 
 > arrests where arrested / 2 > 1.5 select country, half = arrested / 2 * 0.5
-WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS MATERIALIZED (SELECT * FROM "s1" WHERE (wekaql_divide("c1", ?1, 3493, 3505) > ?2)),
   "s3" AS MATERIALIZED (SELECT "c0" AS "c0", wekaql_multiply(wekaql_divide("c1", ?3, 3535, 3547), ?4, 3535, 3553) AS "c1", "o" FROM "s2")
 SELECT "c0" AS "country", "c1" AS "half" FROM "s3" ORDER BY "s3"."o";
