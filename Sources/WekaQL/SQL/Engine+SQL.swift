@@ -38,12 +38,36 @@ extension Engine {
         return results
     }
 
+    /// Every query of `file` compiled on its own, as `--sql --keep-going` prints them: the SQL of each query
+    /// that checks and has SQL, in order, and the error of each that does not (a syntax or check error, a
+    /// missing parameter, E1000), placed in `file`. A query after an error is still compiled.
+    public func sqlOfEachQuery(in file: SourceFile, dialect: SQLDialect,
+                               parameters: [String: Value] = [:]) -> (statements: [CompiledSQL], errors: [Diagnostic]) {
+        var (plans, errors) = compile(file, parameterTypes: parameters.mapValues(\.type))
+        var bindings: [String: QueryPlan] = [:]
+        var statements: [CompiledSQL] = []
+        for plan in plans {
+            if let name = plan.binding { bindings[name] = plan.query; continue }
+            do {
+                statements.append(try sql(for: plan.query, dialect: dialect, parameters: parameters, bindings: bindings))
+            } catch {
+                var placed = error.located(in: file)
+                if placed.range == nil { placed.range = plan.range }   // a parameter's value of the wrong type: this query's
+                errors.append(placed)
+            }
+        }
+        errors.sort { ($0.range?.start ?? 0) < ($1.range?.start ?? 0) }
+        return (statements, errors)
+    }
+
     /// One checked query as SQL, reading the `let` plans of `bindings`.
     func sql(for query: QueryPlan, dialect: SQLDialect, parameters: [String: Value],
              bindings: [String: QueryPlan] = [:]) throws(Diagnostic) -> CompiledSQL {
         let values: [String: Value]
         do {
-            values = try ParameterBinder.bind(parameters, to: query.parameters.merging(bindings.values.reduce(into: [:]) { $0.merge($1.parameters) { a, _ in a } }) { a, _ in a },
+            // The parameters of the query and of the `let` queries it reads (another `let` may use one as another type).
+            let read = Self.bindingsRead(by: query, in: bindings)
+            values = try ParameterBinder.bind(parameters, to: query.parameters.merging(read.reduce(into: [:]) { $0.merge($1.parameters) { a, _ in a } }) { a, _ in a },
                                               at: query.parameterRanges)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
@@ -53,6 +77,33 @@ extension Engine {
         var writer = SQLWriter(dialect: dialect, parameterValues: values, tables: sqlTables, bindings: bindings)
         let text = try writer.compile(query)
         return CompiledSQL(text: text, parameters: writer.parameters, dialect: dialect, fields: query.fields, tables: writer.tablesRead)
+    }
+
+    /// The `let` queries `query` reads, directly or through one another: its source, joins, union sides and subqueries.
+    static func bindingsRead(by query: QueryPlan, in bindings: [String: QueryPlan]) -> [QueryPlan] {
+        var found: [String: QueryPlan] = [:]
+        func visit(_ plan: QueryPlan) {
+            func reference(_ source: SourceReference) {
+                guard case .binding(let name) = source, found[name] == nil, let bound = bindings[name] else { return }
+                found[name] = bound
+                visit(bound)
+            }
+            reference(plan.source)
+            for stage in plan.stages {
+                switch stage.stage {
+                case .join(let join): reference(join.right)
+                case .union(let union):
+                    switch union.side {
+                    case .source(let source): reference(source)
+                    case .query(let side): visit(side)
+                    }
+                default: break
+                }
+            }
+            plan.subqueries.forEach(visit)
+        }
+        visit(query)
+        return Array(found.values)
     }
 
     /// The table behind each collection: a database's own (its name, columns and kind), else one of the

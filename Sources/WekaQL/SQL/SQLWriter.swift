@@ -6,6 +6,9 @@
 struct SQLRelation {
     var name: String
     var width: Int
+    /// After a `sort`: the `ORDER BY` terms (its keys `k0…` with their direction, then `o`) that give the
+    /// rows' order, which `o` does not yet; `nil` when `o` gives it.
+    var order: [(column: String, direction: String)]? = nil
 }
 
 /// What the compiler knows of a collection: the table's name, its columns and whether it is a view.
@@ -24,8 +27,10 @@ struct SQLWriter {
     /// The checked plans of the `let` names the query may read.
     let bindings: [String: QueryPlan]
     private(set) var parameters: [Value] = []
-    private(set) var expressions: [(name: String, sql: String)] = []
+    private(set) var expressions: [(name: String, sql: String, materialized: Bool)] = []
     private(set) var tablesRead: [String] = []
+    /// The queries of the `in (QUERY)` expressions of the query being written (``QueryPlan/subqueries``).
+    var subqueries: [QueryPlan] = []
     /// Whether some expression can raise an error (overflow, division by zero): the stages are then
     /// materialized, so that no row an earlier stage dropped reaches it.
     var mayFail = false
@@ -59,10 +64,23 @@ struct SQLWriter {
 
     var ordinal: String { name("o") }
 
-    /// Adds `SELECT …` as the next common table expression and returns it.
-    mutating func relation(_ sql: String, width: Int) -> SQLRelation {
+    /// Whether every expression is a column as it is (which computes nothing that can fail).
+    func onlyColumns(_ expressions: [BoundExpression]) -> Bool {
+        expressions.allSatisfy { if case .column = $0.kind { return true } else { return false } }
+    }
+
+    /// `ORDER BY` for the rows of `relation`: its sort keys, or `o`; qualified by the relation's name, since
+    /// in the final `SELECT` an output column may have the same name.
+    func orderBy(_ relation: SQLRelation) -> String {
+        (relation.order ?? [(ordinal, "")]).map { "\(relation.name).\($0.column)\($0.direction)" }.joined(separator: ", ")
+    }
+
+    /// Adds `SELECT …` as the next common table expression and returns it. One that only renames or adds
+    /// columns (`computing: false`: no filter, no expression that can fail) is never materialized, since
+    /// the engine inlining it moves nothing that can fail past anything that drops rows.
+    mutating func relation(_ sql: String, width: Int, computing: Bool = true) -> SQLRelation {
         let relationName = "s\(expressions.count + 1)"
-        expressions.append((relationName, sql))
+        expressions.append((relationName, sql, computing))
         return SQLRelation(name: name(relationName), width: width)
     }
 
@@ -72,8 +90,8 @@ struct SQLWriter {
 
     /// `WITH …` and the final `SELECT`.
     func statement(selecting final: String) -> String {
-        let keyword = mayFail && dialect.materializes ? " AS MATERIALIZED (" : " AS ("
-        let parts = expressions.map { name($0.name) + keyword + $0.sql + ")" }
+        let materialized = mayFail && dialect.materializes
+        let parts = expressions.map { name($0.name) + (materialized && $0.materialized ? " AS MATERIALIZED (" : " AS (") + $0.sql + ")" }
         return (parts.isEmpty ? "" : "WITH " + parts.joined(separator: ",\n  ") + "\n") + final
     }
 }
