@@ -40,7 +40,7 @@ extension Engine {
 
     /// One checked query as SQL, reading the `let` plans of `bindings`.
     func sql(for query: QueryPlan, dialect: SQLDialect, parameters: [String: Value],
-             bindings: [String: QueryPlan] = [:]) throws(Diagnostic) -> CompiledSQL {
+             bindings: [String: QueryPlan] = [:], folding: SQLFolding = .dialectDefault) throws(Diagnostic) -> CompiledSQL {
         let values: [String: Value]
         do {
             values = try ParameterBinder.bind(parameters, to: query.parameters.merging(bindings.values.reduce(into: [:]) { $0.merge($1.parameters) { a, _ in a } }) { a, _ in a },
@@ -51,6 +51,7 @@ extension Engine {
             throw Diagnostic(code: .parameterType, message: "bad parameter values")
         }
         var writer = SQLWriter(dialect: dialect, parameterValues: values, tables: sqlTables, bindings: bindings)
+        writer.folding = folding
         let text = try writer.compile(query)
         return CompiledSQL(text: text, parameters: writer.parameters, dialect: dialect, fields: query.fields, tables: writer.tablesRead)
     }
