@@ -1,20 +1,30 @@
 #!/usr/bin/env python3
-"""Cross-engine test: the same wekaql programs in memory, on SQLite and on DuckDB, with the same answers.
+"""Cross-engine test: the same wekaql programs in memory and on each SQL engine, with the same answers.
 
-Generates tables and programs as the differential test does (Scripts/differential: tables.py, generator.py),
-then for each table set:
-- in memory: `wekaql --data t.csv …` (the reference);
-- on SQLite: the tables written to a temporary .db with Python's sqlite3 module, the programs run by
-  `wekaql --db FILE.db`, which sends each query to SQLite as one statement with its values bound;
-- on DuckDB: the SQL that `wekaql --sql duckdb` prints for each program, with its bound values, run by the
-  `duckdb` Python module on the same tables.
-A program whose construct has no SQL in a dialect (error E1000) is counted apart for that dialect, not run.
-The corpus of Tests/WekaQLTests/SQL/corpus.wql runs the same way over the built-in data.
+The programs are the differential test's (Scripts/differential: tables.py makes the tables, generator.py the
+programs), and the corpus: every query of Tests/WekaQLTests/Golden/queries/*.wql and
+Golden/sql/constructs.wql, over the built-in data. For each table set the programs are one script, each
+program followed by a marker statement, run
+- in memory: `wekaql --data t.csv …`, the reference, with the columns typed as the engine's tables type them
+  (a SQLite REAL is a float, so `t.d` is read as a float for the comparison with SQLite);
+- on each engine (`engines` in main):
+  - sqlite: the tables written to a .db file with Python's sqlite3 module, the script run by `wekaql --db`,
+    which sends each query to SQLite as one statement with its values bound;
+  - duckdb: the SQL of `wekaql --sql duckdb --keep-going`, each statement prepared and executed with its
+    bound values by the `duckdb` command (the CLI of the duckdb-cli Python package).
+A query with no faithful SQL in a dialect (E1000) is counted apart as "no SQL": reported, not a failure.
+Any other difference fails the run, except a run-time error wekaql raises in a value no result reads (a
+database computes only the values its result needs; the README's "known differences").
 
-    Scripts/cross-engine/run.py [--programs 1000] [--seed 18] [--wekaql .build/debug/wekaql]
+To add an engine, write a class with `name`, `types` (the wekaql type of each generated column as its
+tables hold them), `load(tables, directory)` and `answers(binary, script, data_args)` (one Answer per
+program, or NO_SQL; `data_args` load the same tables in memory, for `--sql`), and add it to `engines` in main.
+
+    Scripts/cross-engine/run.py [--programs 1500] [--seed 18] [--wekaql .build/debug/wekaql]
 """
 
 import argparse
+import csv
 import json
 import os
 import random
@@ -24,105 +34,175 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "Scripts", "differential"))
 sys.dont_write_bytecode = True
 
-import duckdb  # noqa: E402
-
 from generator import Generator  # noqa: E402
-from run import Answer, agree, parse_output, run_wekaql  # noqa: E402
-from tables import DUCK_TYPE, T_TYPES, U_TYPES, TableSet  # noqa: E402
+from run import Answer, agree, parse_output  # noqa: E402
+from tables import T_TYPES, U_TYPES, TableSet  # noqa: E402
 
-SQLITE_TYPE = {"int": "INTEGER", "dec": "REAL", "str": "TEXT", "date": "DATE", "bool": "BOOLEAN"}
 MARKER = "__end_of_program"
+NO_SQL = "no SQL"
+WEKAQL_TYPE = {"int": "integer", "dec": "decimal", "flt": "float", "str": "string", "date": "date", "bool": "boolean"}
+PARAMS = {"country": "Togo", "n": "2"}   # the golden queries' parameters
 
 
-def write_sqlite(path, tables):
-    """t, u and m as SQLite tables, typed as wekaql reads the CSV files (b integer, e decimal)."""
-    con = sqlite3.connect(path)
-    for name, types, rows in (("t", T_TYPES, tables.t), ("u", U_TYPES, tables.u), ("m", {"x": "int"}, [{"x": "1"}])):
-        con.execute(f'CREATE TABLE "{name}" (' + ", ".join(f'"{c}" {SQLITE_TYPE[t]}' for c, t in types.items()) + ")")
-        values = [[convert(r[c], types[c]) for c in types] for r in rows]
-        con.executemany(f'INSERT INTO "{name}" VALUES (' + ", ".join("?" for _ in types) + ")", values)
-    con.commit()
-    con.close()
+# ----- tables -----
+
+class Table:
+    """A table as every engine loads it: its name, (column, kind) pairs, and rows of Python values."""
+
+    def __init__(self, name, columns, rows):
+        self.name, self.columns, self.rows = name, columns, rows
 
 
-def convert(text, kind):
+def value_of(text, kind):
     if text is None or text == "":
         return None
     if kind == "int":
         return int(text)
-    if kind == "dec":
+    if kind in ("dec", "flt"):
         return float(text)
     if kind == "bool":
-        return 1 if text == "true" else 0
+        return text == "true"
     return text
 
 
-def load_duckdb(con, tables):
+def generated_tables(tables):
+    """The differential test's t and u, and the one-row m of the markers. Their decimal columns are floats
+    (`flt`) in every engine: SQLite has no exact decimals."""
+    out = []
     for name, types, rows in (("t", T_TYPES, tables.t), ("u", U_TYPES, tables.u)):
-        con.execute(f'DROP TABLE IF EXISTS "{name}"')
-        con.execute(f'CREATE TABLE "{name}" (' + ", ".join(f'"{c}" {DUCK_TYPE[t]}' for c, t in types.items()) + ")")
-        for r in rows:
-            con.execute(f'INSERT INTO "{name}" VALUES (' + ", ".join("?" for _ in types) + ")",
-                        [duck_value(r[c], types[c]) for c in types])
+        kinds = {c: ("flt" if k == "dec" else k) for c, k in types.items()}
+        out.append(Table(name, list(kinds.items()), [[value_of(r[c], kinds[c]) for c in kinds] for r in rows]))
+    return out + [marker_table()]
 
 
-def duck_value(text, kind):
-    if text is None or text == "":
+def marker_table():
+    return Table("m", [("x", "int")], [[1]])
+
+
+def memory_data(tables, engine):
+    """`--data` arguments that type the generated CSV files' columns as `engine`'s tables hold them."""
+    args = ["--no-builtin"]
+    for name in ("t", "u"):
+        types = ",".join(f"{c}:{WEKAQL_TYPE[k]}" for c, k in engine.types[name].items())
+        args += ["--data", tables.path(name) + ":types=" + types]
+    return args + ["--data", tables.path("m")]
+
+
+BUILT_IN = ["operations", "figures", "countries", "arrests", "victims", "smuggling", "items", "other_crimes",
+            "partners", "funders", "statements", "captions"]
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def built_in_tables(binary):
+    """The built-in collections as rows and column kinds, read from `wekaql -f json`; and m."""
+    tables = []
+    for name in BUILT_IN:
+        done = subprocess.run([binary, "-f", "json", "-e", name], stdout=subprocess.PIPE, check=True)
+        rows = json.loads(done.stdout, object_pairs_hook=list)
+        columns = []
+        for index, (column, _) in enumerate(rows[0]):
+            values = [r[index][1] for r in rows if r[index][1] is not None]
+            if values and all(isinstance(v, bool) for v in values):
+                kind = "bool"
+            elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+                kind = "int"
+            elif values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+                kind = "flt"
+            elif values and all(isinstance(v, str) and DATE.match(v) for v in values):
+                kind = "date"
+            else:
+                kind = "str"
+            columns.append((column, kind))
+        tables.append(Table(name, columns, [[v for _, v in r] for r in rows]))
+    return tables + [marker_table()]
+
+
+# ----- scripts -----
+
+class Script:
+    """Programs as one .wql file, each followed by `m select N as __end_of_program`; `owner` maps a line
+    to its program, for the errors."""
+
+    def __init__(self, texts, directory, params):
+        self.count, self.params = len(texts), params
+        lines, self.owner = [], {}
+        for n, text in enumerate(texts):
+            for line in text.splitlines():
+                lines.append(line)
+                self.owner[len(lines)] = n
+            lines.append(f"m select {n} as {MARKER}")
+        fd, self.path = tempfile.mkstemp(suffix=".wql", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("\n".join(lines) + "\n")
+
+    def command(self, binary, data_args, extra=()):
+        command = [binary] + data_args + list(extra) + ["--keep-going"]
+        for name, value in self.params.items():
+            command += ["--param", f"{name}={value}"]
+        return command + [self.path]
+
+    def errors(self, text):
+        """The error codes of each program, from `path:line:col: error[E…]` lines."""
+        found = [[] for _ in range(self.count)]
+        pattern = re.compile(r"^" + re.escape(self.path) + r":(\d+):\d+: error\[(E\d+)\]: (.*)$")
+        for line in text.splitlines():
+            match = pattern.match(line)
+            if match and int(match.group(1)) in self.owner:
+                found[self.owner[int(match.group(1))]].append(f"{match.group(2)} {match.group(3)}")
+        return found
+
+
+def run(command, timeout=300):
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "timeout"
+    return done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
+
+
+def wekaql_answers(binary, script, data_args):
+    """The script's answers from wekaql (in memory, or on `--db`), one Answer per program, or None when the
+    output is not whole (a crash or a hang)."""
+    out, err = run(script.command(binary, data_args, ["-f", "jsonl"]))
+    if out is None:
         return None
-    if kind == "bool":
-        return text == "true"
-    return convert(text, kind)
+    return parse_output(out + err, script.count, script.path, script.owner)
 
 
-def sqlite_answers(binary, tables, db, programs):
-    """The programs run by wekaql on the SQLite file (one script, as run_wekaql runs them in memory)."""
-    script = []
-    owner = {}
-    for n, p in enumerate(programs):
-        for line in p.text.splitlines():
-            script.append(line)
-            owner[len(script)] = n
-        script.append(f"m select {n} as {MARKER}")
-    fd, path = tempfile.mkstemp(suffix=".wql", dir=tables.directory)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write("\n".join(script) + "\n")
-    command = [binary, "--no-builtin", "--db", db, "-f", "jsonl", "--keep-going"]
-    for name, value in tables.params.items():
-        command += ["--param", f"{name}={value}"]
-    done = subprocess.run(command + [path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
-    os.unlink(path)
-    return parse_output(done.stdout.decode("utf-8", "replace"), len(programs), path, owner)
-
-
-def compiled_sql(binary, data_args, params, text, dialect):
-    """What `wekaql --sql DIALECT` prints for a program: (statements, values) or the error code."""
-    command = [binary] + data_args + ["--sql", dialect, "-e", text]
-    for name, value in params.items():
-        command += ["--param", f"{name}={value}"]
-    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
-    if done.returncode != 0:
-        found = re.search(r"error\[(E\d+)\]", done.stderr.decode("utf-8", "replace"))
-        return found.group(1) if found else "failed: " + done.stderr.decode("utf-8", "replace")[:300]
-    statements, lines = [], []
-    for line in done.stdout.decode("utf-8").split("\n"):
-        if line.startswith("-- $") and statements:
-            statements[-1][1].append(unquote(line.split(" = ", 1)[1]))
-        elif line:
-            lines.append(line)
-            if line.endswith(";"):
-                statements.append(("\n".join(lines)[:-1], []))
-                lines = []
-    return statements
+def compiled_sql(binary, script, data_args, dialect):
+    """What `wekaql --sql DIALECT --keep-going` prints, per program: a list of (statement, values), or the
+    codes of its errors (E1000 when a query has no SQL)."""
+    out, err = run(script.command(binary, data_args, ["--sql", dialect]))
+    programs = [[] for _ in range(script.count)]
+    errors = script.errors(err or "")
+    n, lines = 0, []
+    for line in (out or "").split("\n"):
+        if line.startswith("-- ") and " = " in line and not lines:
+            if n < script.count and programs[n]:
+                programs[n][-1][1].append(unquote(line.split(" = ", 1)[1]))
+            continue
+        if not line:
+            continue
+        lines.append(line)
+        if line.endswith(";"):
+            statement = "\n".join(lines)[:-1]
+            lines = []
+            if f'AS "{MARKER}"' in statement or f"AS `{MARKER}`" in statement:
+                n += 1
+            elif n < script.count:
+                programs[n].append((statement, []))
+    return [" ".join(e) if e else p for p, e in zip(programs, errors)]
 
 
 def unquote(text):
-    """A value as `--sql` prints it: a string literal, or a number, date or boolean as text (DuckDB casts it)."""
+    """A value as `--sql` prints it: a string literal (Vocabulary.literal), or a number, date or boolean."""
     if not text.startswith('"'):
         return text
     out, i = [], 1
@@ -135,7 +215,7 @@ def unquote(text):
                 out.append(chr(int(text[i + 3:end], 16)))
                 i = end + 1
                 continue
-            out.append({"n": "\n", "t": "\t", "r": "\r"}.get(n, n))
+            out.append({"n": "\n", "t": "\t", "r": "\r", "0": "\0"}.get(n, n))
             i += 2
             continue
         out.append(c)
@@ -143,181 +223,266 @@ def unquote(text):
     return "".join(out)
 
 
-def duck_answer(con, statements):
-    try:
-        rows = None
-        for sql, values in statements:
-            rows = [list(r) for r in con.execute(sql, values).fetchall()]
-        return Answer(rows=rows)
-    except (duckdb.OutOfRangeException, duckdb.InvalidInputException, duckdb.ConversionException) as e:
-        return Answer(error="DUCKDB " + str(e).splitlines()[0])
-    except duckdb.Error as e:
-        return Answer(error="HARNESS " + type(e).__name__ + ": " + str(e).splitlines()[0])
+# ----- engines -----
 
+SQLITE_TYPE = {"int": "INTEGER", "flt": "REAL", "str": "TEXT", "date": "DATE", "bool": "BOOLEAN"}
+DUCK_TYPE = {"int": "BIGINT", "flt": "DOUBLE", "str": "VARCHAR", "date": "DATE", "bool": "BOOLEAN"}
+FLOAT_TYPES = {"t": {**{c: k for c, k in T_TYPES.items()}, "d": "flt"}, "u": {**U_TYPES, "e": "flt"}}
+
+
+class SQLite:
+    """A .db file written with Python's sqlite3 module; the script run by `wekaql --db`. A query SQLite has
+    no SQL for runs in memory there, so which queries have SQL is asked of `wekaql --sql sqlite`."""
+    name = "sqlite"
+    types = FLOAT_TYPES
+
+    def load(self, tables, directory):
+        self.db = os.path.join(directory, "tables.db")
+        if os.path.exists(self.db):
+            os.unlink(self.db)
+        con = sqlite3.connect(self.db)
+        for table in tables:
+            columns = ", ".join(f'"{c}" {SQLITE_TYPE[k]}' for c, k in table.columns)
+            con.execute(f'CREATE TABLE "{table.name}" ({columns})')
+            con.executemany(f'INSERT INTO "{table.name}" VALUES (' + ", ".join("?" for _ in table.columns) + ")",
+                            [[(1 if v else 0) if isinstance(v, bool) else v for v in r] for r in table.rows])
+        con.commit()
+        con.close()
+
+    def answers(self, binary, script, data_args):
+        source = ["--no-builtin", "--db", self.db]
+        compiled = compiled_sql(binary, script, source, "sqlite")
+        ran = wekaql_answers(binary, script, source)
+        if ran is None:
+            return None
+        return [NO_SQL if isinstance(c, str) and c.startswith("E1000") else a for c, a in zip(compiled, ran)]
+
+
+class DuckDB:
+    """The tables read from CSV files into an in-memory database of the `duckdb` command; the SQL of
+    `wekaql --sql duckdb` (compiled against the same columns in memory) prepared and executed there."""
+    name = "duckdb"
+    types = FLOAT_TYPES
+    RUN_TIME = ("Invalid Input Error", "Out of Range Error", "Conversion Error")
+
+    def __init__(self, command):
+        self.command = command
+
+    def load(self, tables, directory):
+        self.setup = ["SET threads = 1;"]   # sums in one order, as wekaql's
+        for table in tables:
+            path = os.path.join(directory, f"duck-{table.name}.csv")
+            with open(path, "w", newline="", encoding="utf-8") as out:
+                writer = csv.writer(out, lineterminator="\n")
+                writer.writerow([c for c, _ in table.columns])
+                for r in table.rows:
+                    writer.writerow(["\\N" if v is None else ("true" if v else "false") if isinstance(v, bool) else
+                                     repr(v) if isinstance(v, float) else v for v in r])
+            columns = ", ".join(f"'{c}': '{DUCK_TYPE[k]}'" for c, k in table.columns)
+            self.setup.append(f'CREATE TABLE "{table.name}" AS SELECT * FROM read_csv({sql_text(path)}, header = true, '
+                              f"auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = '\\N', "
+                              f"columns = {{{columns}}});")
+
+    def answers(self, binary, script, data_args):
+        compiled = compiled_sql(binary, script, data_args, "duckdb")
+        lines = self.setup + [".mode jsonlines"]
+        for n, statements in enumerate(compiled):
+            if not isinstance(statements, str):
+                for sql, values in statements:
+                    arguments = "(" + ", ".join(sql_text(v) for v in values) + ")" if values else ""
+                    lines += [f"PREPARE q AS {sql};", f"EXECUTE q{arguments};", "DEALLOCATE q;"]
+            lines.append(f".print {MARKER} {n}")
+        out = self.feed("\n".join(lines) + "\n")
+        if out is None:
+            return None
+        results, rows, error, n = [], [], None, 0
+        for line in out.splitlines():
+            if line == f"{MARKER} {n}":
+                results.append(Answer(error=error) if error else Answer(rows=rows))
+                rows, error, n = [], None, n + 1
+            elif line.startswith("{"):
+                rows.append([v for _, v in json.loads(line, object_pairs_hook=list)])
+            elif line.strip() and error is None and not line.startswith("DEALLOCATE"):
+                kind = "DUCKDB " if line.startswith(self.RUN_TIME) else "HARNESS "
+                error = kind + line
+        if n != script.count:
+            return None
+        return [NO_SQL if isinstance(c, str) and c.startswith("E1000") else
+                Answer(error="COMPILE " + c) if isinstance(c, str) else a for c, a in zip(compiled, results)]
+
+    def feed(self, text):
+        """The command's output for `text` on its standard input (its errors in order among the rows)."""
+        try:
+            done = subprocess.run([self.command], input=text.encode("utf-8"), stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, timeout=300)
+        except subprocess.TimeoutExpired:
+            return None
+        return done.stdout.decode("utf-8", "replace")
+
+
+def sql_text(value):
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def duckdb_command():
+    """The duckdb-cli package's binary itself (its `duckdb` script starts Python first, ~1 s a run)."""
+    try:
+        import duckdb_cli
+        path = os.path.join(os.path.dirname(duckdb_cli.__file__), "duckdb")
+        if os.access(path, os.X_OK):
+            return path
+    except ImportError:
+        pass
+    return shutil.which("duckdb")
+
+
+# ----- comparison -----
 
 def agrees(memory, other):
-    """As the differential test's agree, with wekaql's own runtime errors (E04xx) matching on both sides."""
+    """The differential test's agree, with wekaql's run-time errors (E04xx) matching any run-time error
+    of the engine (wekaql's own on SQLite: E04xx or E1002; DuckDB's: an overflow, a division by zero)."""
     if memory.error is not None and other.error is not None:
-        return memory.error.startswith("E04") and not other.error.startswith("HARNESS")
+        return memory.error.startswith("E04") and not other.error.startswith(("HARNESS", "COMPILE"))
     if other.error is not None and other.error.startswith("DUCKDB"):
-        return memory.error is not None and memory.error.startswith("E04")
+        return False
     return agree(memory, other)
 
 
-def unread_error(program):
-    """Whether the program can fail where no result reads the value: a failing expression (division,
+def unread_error(text):
+    """Whether a program can fail where no result reads the value: a failing expression (division,
     overflow) in a stage whose column a later stage may drop, or under a filter that removes every row."""
-    return any(f in program.features for f in ("logical_may_fail_late", "coalesce_may_fail_late")) or \
-        bool(re.search(r"(/|%|\*|\+|-|round|abs|sum|avg)", program.text))
+    return bool(re.search(r"(/|%|\*|\+|-|round|abs|sum|avg)", text))
 
 
-BUILT_IN = ["operations", "figures", "countries", "arrests", "victims", "smuggling", "items", "other_crimes",
-            "partners", "funders", "statements", "captions"]
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+class Tally:
+    def __init__(self, engines):
+        self.counts = {e.name: {"agreed": 0, "disagreed": 0, "no SQL": 0, "unraised": 0} for e in engines}
+        self.shown = 0
 
-
-def built_in_tables(binary):
-    """The built-in collections as rows and column types, read from `wekaql -f json`."""
-    tables = {}
-    for name in BUILT_IN:
-        done = subprocess.run([binary, "-f", "json", "-e", name], stdout=subprocess.PIPE, check=True)
-        rows = json.loads(done.stdout, object_pairs_hook=list)
-        columns = [c for c, _ in rows[0]]
-        kinds = {}
-        for index, column in enumerate(columns):
-            values = [r[index][1] for r in rows if r[index][1] is not None]
-            if values and all(isinstance(v, bool) for v in values):
-                kinds[column] = "bool"
-            elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-                kinds[column] = "int"
-            elif values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-                kinds[column] = "dec"
-            elif values and all(isinstance(v, str) and DATE.match(v) for v in values):
-                kinds[column] = "date"
+    def add(self, engine, label, texts, memory, answers, show):
+        counts = self.counts[engine.name]
+        if memory is None or answers is None:
+            print(f"{label}: no whole output from wekaql or {engine.name} (memory: {memory is None})")
+            counts["disagreed"] += len(texts)
+            return
+        for text, m, a in zip(texts, memory, answers):
+            if a == NO_SQL:
+                counts["no SQL"] += 1
+            elif agrees(m, a):
+                counts["agreed"] += 1
+            elif m.error is not None and m.error.startswith("E04") and a.rows is not None and unread_error(text):
+                counts["unraised"] += 1
             else:
-                kinds[column] = "str"
-        tables[name] = (kinds, [[v for _, v in r] for r in rows])
-    return tables
+                counts["disagreed"] += 1
+                if self.shown < show:
+                    self.shown += 1
+                    print("=" * 80 + f"\n{engine.name} DISAGREES ({label})\nprogram:\n  " + text.replace("\n", "\n  "))
+                    print(f"memory:\n{m}\n{engine.name}:\n{a}")
+
+    def failed(self):
+        return any(c["disagreed"] for c in self.counts.values())
 
 
-def run_corpus(binary, con, work):
-    """The golden queries and one query per construct over the built-in data: in memory, on SQLite, on DuckDB."""
+# ----- the corpus and the generated programs -----
+
+def corpus_programs(path):
+    """A golden file's statements as programs: a line that starts at its first column (not `|` or `)`)
+    starts the next one; comments and `let` statements go with the query after them."""
+    programs, current = [], []
+    for line in open(path, encoding="utf-8").read().splitlines():
+        starts = line and not line[0].isspace() and line[0] not in "|)#"
+        if starts and current and any(l and not l.lstrip().startswith(("#", "let ")) for l in current):
+            programs.append("\n".join(current))
+            current = []
+        current.append(line)
+    if any(l.strip() and not l.lstrip().startswith("#") for l in current):
+        programs.append("\n".join(current))
+    return programs
+
+
+def run_corpus(binary, engines, work, tally, show):
+    directory = os.path.join(work, "corpus")
+    os.makedirs(directory)
+    with open(os.path.join(directory, "m.csv"), "w") as out:
+        out.write("x\n1\n")
+    data_args = ["--data", os.path.join(directory, "m.csv")]
     tables = built_in_tables(binary)
-    db = os.path.join(work, "built-in.db")
-    lite = sqlite3.connect(db)
-    for name, (kinds, rows) in tables.items():
-        lite.execute(f'CREATE TABLE "{name}" (' + ", ".join(f'"{c}" {SQLITE_TYPE[t]}' for c, t in kinds.items()) + ")")
-        lite.executemany(f'INSERT INTO "{name}" VALUES (' + ", ".join("?" for _ in kinds) + ")",
-                         [[(1 if v else 0) if isinstance(v, bool) else v for v in r] for r in rows])
-        con.execute(f'DROP TABLE IF EXISTS "{name}"')
-        con.execute(f'CREATE TABLE "{name}" (' + ", ".join(f'"{c}" {DUCK_TYPE[t]}' for c, t in kinds.items()) + ")")
-        for r in rows:
-            con.execute(f'INSERT INTO "{name}" VALUES (' + ", ".join("?" for _ in kinds) + ")", r)
-    lite.commit()
-    lite.close()
+    for engine in engines:
+        engine.load(tables, directory)
     golden = os.path.join(ROOT, "Tests", "WekaQLTests", "Golden")
     files = sorted(os.path.join(golden, "queries", f) for f in os.listdir(os.path.join(golden, "queries")) if f.endswith(".wql"))
     files.append(os.path.join(golden, "sql", "constructs.wql"))
-    params = ["--param", "country=Togo", "--param", "n=2"]
-    agreed, failed = 0, []
+    total = 0
     for path in files:
-        memory = subprocess.run([binary, "-f", "jsonl", "--keep-going"] + params + [path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        on_sqlite = subprocess.run([binary, "--no-builtin", "--db", db, "-f", "jsonl", "--keep-going"] + params + [path],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        codes = lambda text: re.findall(r"error\[(E\d+)\]", text.decode("utf-8", "replace"))
-        rows = [json.loads(line) for line in memory.stdout.decode("utf-8").splitlines() if line]
-        if memory.stdout != on_sqlite.stdout or codes(memory.stderr) != codes(on_sqlite.stderr):
-            failed.append(f"sqlite: {os.path.basename(path)}")
-        else:
-            agreed += 1
-        with open(path, encoding="utf-8") as source:
-            statements = compiled_sql(binary, [], dict(p.split("=", 1) for p in params[1::2]), source.read(), "duckdb")
-        if isinstance(statements, str):
-            failed.append(f"duckdb: {os.path.basename(path)} did not compile ({statements})")
-            continue
-        duck_rows = []
-        for sql, values in statements:
-            answer = duck_answer(con, [(sql, values)])
-            if answer.error:
-                failed.append(f"duckdb: {os.path.basename(path)}: {answer.error}")
-                break
-            duck_rows += answer.rows
-        else:
-            if agree(Answer(rows=[list(r.values()) for r in rows]), Answer(rows=duck_rows)):
-                agreed += 1
-            else:
-                failed.append(f"duckdb: {os.path.basename(path)} gives other rows")
-    for failure in failed:
-        print("corpus disagrees: " + failure)
-    print(f"corpus: {agreed} of {2 * len(files)} file runs agree (in memory against SQLite and against DuckDB)")
-    return len(failed)
+        texts = corpus_programs(path)
+        total += len(texts)
+        script = Script(texts, directory, PARAMS)
+        memory = wekaql_answers(binary, script, data_args)
+        for engine in engines:
+            tally.add(engine, "corpus " + os.path.basename(path), texts, memory, engine.answers(binary, script, data_args), show)
+    return total
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--programs", type=int, default=1000)
-    parser.add_argument("--seed", type=int, default=18)
-    parser.add_argument("--per-table", type=int, default=100)
-    parser.add_argument("--wekaql", default=os.path.join(ROOT, ".build", "debug", "wekaql"))
-    parser.add_argument("--show", type=int, default=5)
-    args = parser.parse_args()
+def run_generated(binary, engines, args, work, tally):
     rng = random.Random(args.seed)
-    work = tempfile.mkdtemp(prefix="wekaql-cross-engine-")
-    # agreed, disagreed, no SQL (E1000), wekaql's run-time error not raised by the engine (a value no later
-    # stage reads: wekaql computes every column of every stage, an SQL engine only those the result needs)
-    counts = {"sqlite": [0, 0, 0, 0], "duckdb": [0, 0, 0, 0]}
-    shown = 0
-    con = duckdb.connect()
-    con.execute("SET threads = 1")
-    corpus_failures = run_corpus(args.wekaql, con, work)
     sets = (args.programs + args.per_table - 1) // args.per_table
     for index in range(sets):
         tables = TableSet(random.Random(rng.getrandbits(64)), os.path.join(work, f"set{index}"))
         gen = Generator(random.Random(rng.getrandbits(64)), tables.params)
-        programs = [gen.program_for(index * args.per_table + n) for n in range(min(args.per_table, args.programs - index * args.per_table))]
-        db = os.path.join(tables.directory, "tables.db")
-        write_sqlite(db, tables)
-        load_duckdb(con, tables)
-        memory = run_wekaql(args.wekaql, tables, programs, 300)
-        on_sqlite = sqlite_answers(args.wekaql, tables, db, programs)
-        if memory in (None, "timeout") or on_sqlite is None:
-            print(f"table set {index}: wekaql gave no whole output (memory: {memory is None}, sqlite: {on_sqlite is None})")
-            counts["sqlite"][1] += len(programs)
-            continue
-        data_args = ["--no-builtin", "--data", tables.path("t") + ":types=b:integer", "--data", tables.path("u") + ":types=e:decimal"]
-        for p, m, s in zip(programs, memory, on_sqlite):
-            sqlite_sql = compiled_sql(args.wekaql, data_args, tables.params, p.text, "sqlite")
-            for dialect, answer in (("sqlite", s), ("duckdb", None)):
-                statements = sqlite_sql if dialect == "sqlite" else compiled_sql(args.wekaql, data_args, tables.params, p.text, "duckdb")
-                if statements == "E1000":
-                    counts[dialect][2] += 1
-                    continue
-                if isinstance(statements, str):
-                    if m.error is not None:   # a program that fails to check fails everywhere
-                        counts[dialect][0] += 1
-                        continue
-                    answer = Answer(error="COMPILE " + statements)
-                elif dialect == "duckdb":
-                    answer = duck_answer(con, statements)
-                if agrees(m, answer):
-                    counts[dialect][0] += 1
-                    continue
-                if m.error is not None and m.error.startswith("E04") and answer.rows is not None and unread_error(p):
-                    counts[dialect][3] += 1
-                    continue
-                counts[dialect][1] += 1
-                if shown < args.show:
-                    shown += 1
-                    print("=" * 80 + f"\n{dialect} DISAGREES\nprogram:\n  " + p.text.replace("\n", "\n  "))
-                    print("parameters: " + " ".join(f"{k}={v}" for k, v in tables.params.items()))
-                    if not isinstance(statements, str):
-                        print("sql:\n  " + "\n  ".join(sql for sql, _ in statements) + f"\nvalues: {statements[-1][1]}")
-                    print(f"memory:\n{m}\n{dialect}:\n{answer}")
-    shutil.rmtree(work, ignore_errors=True) if not corpus_failures and not any(c[1] for c in counts.values()) else print(f"kept {work}")
-    for dialect, (ok, bad, none, unraised) in counts.items():
-        print(f"{dialect}: {ok} agreed, {bad} disagreed, {none} with no SQL (E1000), {unraised} with an error in a value "
-              f"no result reads, not raised by the engine, of {args.programs} programs")
-    return 1 if corpus_failures or any(c[1] for c in counts.values()) else 0
+        count = min(args.per_table, args.programs - index * args.per_table)
+        texts = [gen.program_for(index * args.per_table + n).text for n in range(count)]
+        loaded = generated_tables(tables)
+        for engine in engines:
+            engine.load(loaded, tables.directory)
+            memory, answers = batch_answers(binary, engine, texts, tables, memory_data(tables, engine))
+            tally.add(engine, f"table set {index}", texts, memory, answers, args.show)
+
+
+def batch_answers(binary, engine, texts, tables, data_args):
+    """The programs' answers in memory and on `engine`, as one script. A `$parameter` takes one type for
+    the whole script (E0308 for a program that uses it as another type): such programs run again alone."""
+    script = Script(texts, tables.directory, tables.params)
+    memory, answers = wekaql_answers(binary, script, data_args), engine.answers(binary, script, data_args)
+    if memory is None or answers is None:
+        return memory, answers
+    for n, m in enumerate(memory):
+        if m.error is not None and m.error.startswith("E0308") and len(texts) > 1:
+            alone = batch_answers(binary, engine, [texts[n]], tables, data_args)
+            if alone[0] is None or alone[1] is None:
+                return alone
+            memory[n], answers[n] = alone[0][0], alone[1][0]
+    return memory, answers
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--programs", type=int, default=1500)
+    parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--per-table", type=int, default=150)
+    parser.add_argument("--wekaql", default=os.path.join(ROOT, ".build", "debug", "wekaql"))
+    parser.add_argument("--show", type=int, default=5)
+    args = parser.parse_args()
+    duck = duckdb_command()
+    if duck is None:
+        print("the duckdb command is not installed (python3 -m pip install duckdb-cli)")
+        return 1
+    engines = [SQLite(), DuckDB(duck)]
+    started = time.monotonic()
+    work = tempfile.mkdtemp(prefix="wekaql-cross-engine-")
+    corpus_tally, tally = Tally(engines), Tally(engines)
+    corpus_count = run_corpus(args.wekaql, engines, work, corpus_tally, args.show)
+    run_generated(args.wekaql, engines, args, work, tally)
+    failed = corpus_tally.failed() or tally.failed()
+    for label, t, count in (("corpus", corpus_tally, corpus_count), ("generated", tally, args.programs)):
+        for name, c in t.counts.items():
+            print(f"{label} on {name}: {c['agreed']} agreed, {c['disagreed']} disagreed, {c['no SQL']} with no SQL (E1000), "
+                  f"{c['unraised']} with an error in a value no result reads, not raised by the engine, of {count}")
+    print(f"{time.monotonic() - started:.1f} s")
+    if failed:
+        print(f"kept {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

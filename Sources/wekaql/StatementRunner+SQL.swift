@@ -8,11 +8,10 @@ extension StatementRunner {
     /// comment. Returns whether every query compiled.
     func printSQL(of file: SourceFile, in dialect: SQLDialect) -> Bool {
         guard let parameters = bindParameters(for: file) else { return false }
+        if options.keepGoing { return printSQLOfEachQuery(of: file, in: dialect, parameters: parameters) }
         do throws(Diagnostic) {
             for compiled in try engine.sql(for: file, dialect: dialect, parameters: parameters) {
-                // Names in the SQL come from the data: on a terminal their control characters show as escapes.
-                let text = Self.text(of: compiled)
-                output.write(toTerminal && !raw ? text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayText.escaping(String($0)) }.joined(separator: "\n") : text)
+                write(compiled)
             }
             output.flush()
             return true
@@ -20,6 +19,23 @@ extension StatementRunner {
             report(error)
             return false
         }
+    }
+
+    /// `--sql --keep-going`: the SQL of every query that has it, and the error of each that does not.
+    private func printSQLOfEachQuery(of file: SourceFile, in dialect: SQLDialect, parameters: [String: Value]) -> Bool {
+        let (statements, errors) = engine.sqlOfEachQuery(in: file, dialect: dialect, parameters: parameters)
+        for compiled in statements {
+            write(compiled)
+        }
+        output.flush()
+        errors.forEach(report)
+        return errors.isEmpty
+    }
+
+    private func write(_ compiled: CompiledSQL) {
+        // Names in the SQL come from the data: on a terminal their control characters show as escapes.
+        let text = Self.text(of: compiled)
+        output.write(toTerminal && !raw ? text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayText.escaping(String($0)) }.joined(separator: "\n") : text)
     }
 
     /// A statement as `--sql` prints it: the text, `;`, and one comment line per bound value.

@@ -17,7 +17,8 @@ struct SQLiteFunction: Sendable {
     /// deterministic, so that SQLite does not compute a call with constant arguments once before the scan,
     /// where wekaql computes it only for rows that reach it (none, after a `where` that keeps none).
     var canFail: Bool {
-        ["neg", "add", "subtract", "multiply", "divide", "remainder", "date_add", "date_subtract", "abs", "round", "floor", "ceil", "today"]
+        ["neg", "add", "subtract", "multiply", "divide", "remainder", "date_add", "date_subtract", "abs", "round", "floor", "ceil", "today",
+         "regex_group", "int", "decimal", "float", "date", "bool"]
             .contains(name)
     }
 
@@ -35,6 +36,12 @@ struct SQLiteFunction: Sendable {
             SQLiteFunction(name: "matches", arity: 2, takesRange: true, argumentType: { _ in .string }) { args, range, state in
                 guard case .string(let s) = args[0], case .string(let pattern) = args[1] else { return .null }
                 return .boolean(try state.regex(pattern, range: range).isMatch(s))
+            },
+            SQLiteFunction(name: "regex_group", arity: 3, takesRange: true, argumentType: { $0 == 2 ? .integer : .string }) { args, range, state in
+                guard case .string(let s) = args[0], case .string(let pattern) = args[1], case .integer(let n) = args[2] else { return .null }
+                let program = try state.regex(pattern, range: range)
+                guard n >= 0 && n <= program.captureCount else { throw Diagnostic.regexGroup(n, groups: program.captureCount, range: range) }
+                return program.extract(group: Int(n), from: s).map(Value.string) ?? .null
             },
             SQLiteFunction(name: "neg", arity: 1, takesRange: true, argumentType: { _ in nil }) { args, range, _ in
                 try Arithmetic.negate(args[0], range: range)
@@ -59,7 +66,7 @@ struct SQLiteFunction: Sendable {
             let arity = function.arity.count == 1 ? function.arity.lowerBound : -1
             functions.append(SQLiteFunction(name: function.rawValue, arity: arity, takesRange: true,
                                             argumentType: { function.argumentType(at: $0) }) { args, range, _ in
-                do { return try function.apply(args) } catch { throw Diagnostic.integerOverflow(range: range) }
+                do throws(EvaluationError) { return try function.apply(args) } catch { throw error.diagnostic(function, range: range) }
             })
         }
         return functions

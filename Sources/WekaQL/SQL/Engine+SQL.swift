@@ -38,6 +38,28 @@ extension Engine {
         return results
     }
 
+    /// Every query of `file` compiled on its own, as `--sql --keep-going` prints them: the SQL of each query
+    /// that checks and has SQL, in order, and the error of each that does not (a syntax or check error, a
+    /// missing parameter, E1000), placed in `file`. A query after an error is still compiled.
+    public func sqlOfEachQuery(in file: SourceFile, dialect: SQLDialect,
+                               parameters: [String: Value] = [:]) -> (statements: [CompiledSQL], errors: [Diagnostic]) {
+        var (plans, errors) = compile(file, parameterTypes: parameters.mapValues(\.type))
+        var bindings: [String: QueryPlan] = [:]
+        var statements: [CompiledSQL] = []
+        for plan in plans {
+            if let name = plan.binding { bindings[name] = plan.query; continue }
+            do {
+                statements.append(try sql(for: plan.query, dialect: dialect, parameters: parameters, bindings: bindings))
+            } catch {
+                var placed = error.located(in: file)
+                if placed.range == nil { placed.range = plan.range }   // a parameter's value of the wrong type: this query's
+                errors.append(placed)
+            }
+        }
+        errors.sort { ($0.range?.start ?? 0) < ($1.range?.start ?? 0) }
+        return (statements, errors)
+    }
+
     /// One checked query as SQL, reading the `let` plans of `bindings`.
     func sql(for query: QueryPlan, dialect: SQLDialect, parameters: [String: Value],
              bindings: [String: QueryPlan] = [:], folding: SQLFolding = .dialectDefault) throws(Diagnostic) -> CompiledSQL {

@@ -26,7 +26,7 @@ extension SQLWriter {
             return try arithmetic(op, a, b, e)
         case .comparison(let op, let a, let b):
             let sqlOp = op == .notEqual ? "<>" : op.rawValue
-            var (x, y) = (try expression(a), try expression(b))
+            var (x, y) = (try operand(a, beside: b.type), try operand(b, beside: a.type))
             if a.type == .string || b.type == .string, op != .equal, op != .notEqual {
                 (x, y) = (dialect.codePointOrder(x), dialect.codePointOrder(y))
             }
@@ -37,22 +37,24 @@ extension SQLWriter {
             return try regexMatch(subject, box, range: e.range)
         case .inList(let subject, let items, let negated):
             var list: [String] = []
-            for item in items { list.append(try expression(item)) }
-            return "(\(try expression(subject)) \(negated ? "NOT IN" : "IN") (\(list.joined(separator: ", "))))"
+            for item in items { list.append(try operand(item, beside: subject.type)) }
+            let besideFloats: ValueType = items.allSatisfy { $0.type == .float } ? .float : subject.type
+            return "(\(try operand(subject, beside: besideFloats)) \(negated ? "NOT IN" : "IN") (\(list.joined(separator: ", "))))"
         case .isNull(let subject, let negated):
             return "(\(try expression(subject)) IS \(negated ? "NOT NULL" : "NULL"))"
         case .between(let subject, let low, let high, let negated):
-            var (x, l, h) = (try expression(subject), try expression(low), try expression(high))
+            let besideFloats: ValueType = low.type == .float && high.type == .float ? .float : subject.type
+            var (x, l, h) = (try operand(subject, beside: besideFloats), try operand(low, beside: subject.type), try operand(high, beside: subject.type))
             if subject.type == .string { (x, l, h) = (dialect.codePointOrder(x), dialect.codePointOrder(l), dialect.codePointOrder(h)) }
             return "(\(x) \(negated ? "NOT BETWEEN" : "BETWEEN") \(l) AND \(h))"
         case .call(let function, let arguments):
             return try call(function, arguments, e)
         case .listContains:
             throw Diagnostic.noSQL("contains on a list", dialect, range: e.range)
-        case .regexExtract:
-            throw Diagnostic.noSQL("regex_extract()", dialect, range: e.range)
-        case .inSubquery:
-            throw Diagnostic.noSQL("in (QUERY)", dialect, range: e.range)
+        case .regexExtract(let subject, let box, let group):
+            return try regexExtract(subject, box, group: group, range: e.range)
+        case .inSubquery(let subject, let index, let negated):
+            return try inSubquery(subject, index: index, negated: negated, range: e.range)
         case .conditional(let branches, let otherwise):
             var sql = "CASE"
             for branch in branches {
@@ -116,7 +118,7 @@ extension SQLWriter {
 
     private mutating func arithmetic(_ op: BinaryOperator, _ a: BoundExpression, _ b: BoundExpression,
                                      _ e: BoundExpression) throws(Diagnostic) -> String {
-        let (x, y) = (try expression(a), try expression(b))
+        let (x, y) = (try operand(a, beside: b.type), try operand(b, beside: a.type))
         if op == .concatenate {
             let construct = "||"
             return "(\(try text(x, of: a.type, range: a.range, construct: construct)) || \(try text(y, of: b.type, range: b.range, construct: construct)))"
@@ -218,6 +220,8 @@ extension SQLWriter {
         let pattern = String(decoding: box.literal ?? [], as: UTF8.self)
         switch dialect {
         case .sqlite:
+            // A pattern with no special character matches where its text occurs: SQLite's own search, no call out.
+            if box.literal != nil { return "(instr(\(x), \(bind(.string(pattern), as: .string))) > 0)" }
             return registered("matches", [x, bind(.string(box.pattern), as: .string)], range)
         case .duckdb:
             guard let re2 = RE2Pattern.translate(box.pattern) else {

@@ -6,18 +6,29 @@
 extension SQLWriter {
     /// The statement for `plan`.
     mutating func compile(_ plan: QueryPlan) throws(Diagnostic) -> String {
-        let result = try relation(for: plan)
+        let result = try relation(for: plan, keepingOrder: true)
         let outputs = plan.fields.enumerated().map { column($0.offset) + " AS " + name($0.element.name) }
-        return statement(selecting: "SELECT \(outputs.joined(separator: ", ")) FROM \(result.name) ORDER BY \(ordinal)")
+        return statement(selecting: "SELECT \(outputs.joined(separator: ", ")) FROM \(result.name) ORDER BY \(orderBy(result))")
     }
 
-    /// The relation of a query's rows after all its stages.
-    mutating func relation(for plan: QueryPlan) throws(Diagnostic) -> SQLRelation {
+    /// The relation of a query's rows after all its stages, numbered by `o`; with `keepingOrder`, a last
+    /// `sort` (and the `limit` after it) may leave its order as keys instead (``SQLRelation/order``).
+    mutating func relation(for plan: QueryPlan, keepingOrder: Bool = false) throws(Diagnostic) -> SQLRelation {
+        let outer = subqueries
+        subqueries = plan.subqueries
+        defer { subqueries = outer }
         var current = try source(plan.source, range: plan.stages.first?.range)
         for stage in plan.stages {
-            current = try apply(stage.stage, to: current, range: stage.range)
+            if current.order != nil, !stage.stage.keepsOrderKeys { current = numbered(current) }
+            current = try apply(stage.stage, to: current, range: stage.range, fields: stage.fields)
         }
-        return current
+        return keepingOrder ? current : numbered(current)
+    }
+
+    /// A relation ordered by keys, numbered by them in `o` (ties in the order the rows had).
+    private mutating func numbered(_ input: SQLRelation) -> SQLRelation {
+        guard input.order != nil else { return input }
+        return relation("SELECT \(columns(input.width)), row_number() OVER (ORDER BY \(orderBy(input))) AS \(ordinal) FROM \(input.name)", width: input.width)
     }
 
     /// A collection's table, with its columns renamed `c0…` and its rows numbered; or a `let` name's query.
@@ -35,7 +46,8 @@ extension SQLWriter {
         }
     }
 
-    mutating func apply(_ stage: PlanStage, to input: SQLRelation, range: SourceRange) throws(Diagnostic) -> SQLRelation {
+    /// The relation after `stage`, whose result has `fields`.
+    mutating func apply(_ stage: PlanStage, to input: SQLRelation, range: SourceRange, fields: [Field]) throws(Diagnostic) -> SQLRelation {
         switch stage {
         case .filter(let condition, _):
             let test = try filterCondition(condition)
@@ -47,9 +59,11 @@ extension SQLWriter {
         case .sort(let keys):
             return try sorted(input, by: keys)
         case .limit(let count, let offset):
-            var sql = "SELECT * FROM \(input.name) ORDER BY \(ordinal) LIMIT \(try expression(count))"
+            var sql = "SELECT * FROM \(input.name) ORDER BY \(input.order == nil ? ordinal : orderBy(input)) LIMIT \(try expression(count))"
             if let offset { sql += " OFFSET \(try expression(offset))" }
-            return relation(sql, width: input.width)
+            var limited = relation(sql, width: input.width)
+            limited.order = input.order
+            return limited
         case .distinct(let indexes):
             let kept = indexes.enumerated().map { column($0.element) + " AS " + column($0.offset) }.joined(separator: ", ")
             let keys = indexes.map { column($0) }.joined(separator: ", ")
@@ -57,39 +71,42 @@ extension SQLWriter {
         case .aggregate(let plan):
             return try aggregated(input, plan, range: range)
         case .join(let plan):
-            guard plan.kind == .inner || plan.kind == .left else {
-                throw Diagnostic.noSQL("\(plan.kind.rawValue) join", dialect, range: plan.range)
+            switch plan.kind {
+            case .inner, .left: return try joined(input, plan)
+            case .semi, .anti: return try semiJoined(input, plan)
+            case .full: return try fullJoined(input, plan)
             }
-            return try joined(input, plan)
-        case .union:
-            throw Diagnostic.noSQL("union", dialect, range: range)
+        case .union(let plan):
+            return try united(input, plan, fields: fields)
         case .unnest:
             throw Diagnostic.noSQL("unnest", dialect, range: range)
-        case .window:
-            throw Diagnostic.noSQL("window functions", dialect, range: range)
-        case .pivot:
-            throw Diagnostic.noSQL("pivot", dialect, range: range)
-        case .unpivot:
-            throw Diagnostic.noSQL("unpivot", dialect, range: range)
+        case .window(let plan):
+            return try windowed(input, plan)
+        case .pivot(let plan):
+            return try pivoted(input, plan, range: range)
+        case .unpivot(let plan):
+            return try unpivoted(input, plan, range: range)
         }
     }
 
-    /// `sort by`: the keys computed first, then the rows renumbered in their order, ties in the order they had.
+    /// `sort by`: the keys computed as columns `k0…`, which order the relation, ties in the order they had.
+    /// The next stage numbers the rows by them, unless it is a `limit` or the end of the query: then the
+    /// statement ends `ORDER BY keys LIMIT n`, which an engine runs as a top-n sort, with no window.
     private mutating func sorted(_ input: SQLRelation, by keys: [(BoundExpression, descending: Bool)]) throws(Diagnostic) -> SQLRelation {
-        var computed: [String] = [], order: [String] = []
+        var computed: [String] = [], order: [(column: String, direction: String)] = []
         for (index, key) in keys.enumerated() {
             computed.append(try expression(key.0) + " AS " + name("k\(index)"))
-            let keyName = key.0.type == .string ? dialect.codePointOrder(name("k\(index)")) : name("k\(index)")
-            order.append(keyName + (key.descending ? " DESC" : "") + " NULLS LAST")
+            let collation = key.0.type == .string ? dialect.codePointOrder("") : ""
+            order.append((name("k\(index)"), collation + (key.descending ? " DESC" : "") + " NULLS LAST"))
         }
-        let keyed = relation("SELECT *, \(computed.joined(separator: ", ")) FROM \(input.name)", width: input.width)
-        let numbered = "row_number() OVER (ORDER BY \((order + [ordinal]).joined(separator: ", "))) AS \(ordinal)"
-        return relation("SELECT \(columns(input.width)), \(numbered) FROM \(keyed.name)", width: input.width)
+        var keyed = relation("SELECT \(columns(input.width)), \(ordinal), \(computed.joined(separator: ", ")) FROM \(input.name)", width: input.width)
+        keyed.order = order + [(ordinal, "")]
+        return keyed
     }
 
     /// `count by` and `summarize`: the keys computed, the rows grouped and the groups numbered in the order
     /// of their keys; then the items over aggregates, when there are such items.
-    private mutating func aggregated(_ input: SQLRelation, _ plan: AggregatePlan, range: SourceRange) throws(Diagnostic) -> SQLRelation {
+    mutating func aggregated(_ input: SQLRelation, _ plan: AggregatePlan, range: SourceRange) throws(Diagnostic) -> SQLRelation {
         var source = input
         if !plan.keys.isEmpty {
             var keys: [String] = []
@@ -132,5 +149,13 @@ extension SQLWriter {
             .joined(separator: " AND ")
         return relation("SELECT \(items.joined(separator: ", ")), \(order) FROM \(left.name) AS \(name(leftAlias)) \(kind) \(right.name) AS \(name(rightAlias)) ON \(on)",
                         width: left.width + plan.rightColumns.count)
+    }
+}
+
+extension PlanStage {
+    /// Whether the stage reads its input's order from the keys of a `sort` before it as well as from `o`.
+    var keepsOrderKeys: Bool {
+        if case .limit = self { return true }
+        return false
     }
 }

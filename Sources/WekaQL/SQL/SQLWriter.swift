@@ -6,6 +6,9 @@
 struct SQLRelation {
     var name: String
     var width: Int
+    /// After a `sort`: the `ORDER BY` terms (its keys `k0…` with their direction, then `o`) that give the
+    /// rows' order, which `o` does not yet; `nil` when `o` gives it.
+    var order: [(column: String, direction: String)]? = nil
 }
 
 /// What the compiler knows of a collection: the table's name, its columns and whether it is a view.
@@ -26,6 +29,8 @@ struct SQLWriter {
     private(set) var parameters: [Value] = []
     private(set) var expressions: [(name: String, sql: String)] = []
     private(set) var tablesRead: [String] = []
+    /// The queries of the `in (QUERY)` expressions of the query being written (``QueryPlan/subqueries``).
+    var subqueries: [QueryPlan] = []
     /// Whether some expression can raise an error (overflow, division by zero): the stages are then
     /// materialized, so that no row an earlier stage dropped reaches it.
     var mayFail = false
@@ -60,6 +65,12 @@ struct SQLWriter {
     }
 
     var ordinal: String { name("o") }
+
+    /// `ORDER BY` for the rows of `relation`: its sort keys, or `o`; qualified by the relation's name, since
+    /// in the final `SELECT` an output column may have the same name.
+    func orderBy(_ relation: SQLRelation) -> String {
+        (relation.order ?? [(ordinal, "")]).map { "\(relation.name).\($0.column)\($0.direction)" }.joined(separator: ", ")
+    }
 
     /// Adds `SELECT …` as the next common table expression and returns it.
     mutating func relation(_ sql: String, width: Int) -> SQLRelation {

@@ -2,7 +2,7 @@
 WITH "s1" AS MATERIALIZED (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", rowid AS "o" FROM "victims"),
   "s2" AS MATERIALIZED (SELECT count("c1") AS "c0", CAST(quantile_cont(CAST("c1" AS DOUBLE), 0.5) AS DOUBLE) AS "c1", CAST(quantile_cont(CAST("c1" AS DOUBLE), CAST($1 AS DOUBLE)) AS DOUBLE) AS "c2", stddev_samp("c1") AS "c3", var_samp("c1") AS "c4", 1 AS "o" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", (CASE WHEN abs("c3") >= 1e19 AND CAST($2 AS BIGINT) >= 0 THEN "c3" WHEN abs("c3") >= 1e19 THEN error('no SQL for round of a decimal past 1e19 to tens or more') ELSE CAST(round(CAST(CAST("c3" AS VARCHAR) AS DECIMAL(38, 18)), CAST(CAST($2 AS BIGINT) AS INTEGER)) AS DOUBLE) END) AS "c3", (CASE WHEN abs("c4") >= 1e19 AND CAST($3 AS BIGINT) >= 0 THEN "c4" WHEN abs("c4") >= 1e19 THEN error('no SQL for round of a decimal past 1e19 to tens or more') ELSE CAST(round(CAST(CAST("c4" AS VARCHAR) AS DECIMAL(38, 18)), CAST(CAST($3 AS BIGINT) AS INTEGER)) AS DOUBLE) END) AS "c4", "o" FROM "s2")
-SELECT "c0" AS "n", "c1" AS "median_victims", "c2" AS "p90", "c3" AS "sd", "c4" AS "var" FROM "s3" ORDER BY "o";
+SELECT "c0" AS "n", "c1" AS "median_victims", "c2" AS "p90", "c3" AS "sd", "c4" AS "var" FROM "s3" ORDER BY "s3"."o";
 -- 1: float 0.9
 -- 2: integer 2
 -- 3: integer 2
@@ -11,7 +11,7 @@ SELECT "c0" AS "n", "c1" AS "median_victims", "c2" AS "p90", "c3" AS "sd", "c4" 
 WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS (SELECT *, "c4" AS "g0" FROM "s1"),
   "s3" AS (SELECT "g0" AS "c0", count(*) AS "c1", count(CASE WHEN ("c1" > CAST($1 AS BIGINT)) THEN 1 END) AS "c2", string_agg("c0", CAST($2 AS VARCHAR) ORDER BY "o") AS "c3", first("c0" ORDER BY "o") AS "c4", last("c0" ORDER BY "o") AS "c5", row_number() OVER (ORDER BY "g0" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0")
-SELECT "c0" AS "offence", "c1" AS "reports", "c2" AS "several", "c3" AS "countries", "c4" AS "first_country", "c5" AS "last_country" FROM "s3" ORDER BY "o";
+SELECT "c0" AS "offence", "c1" AS "reports", "c2" AS "several", "c3" AS "countries", "c4" AS "first_country", "c5" AS "last_country" FROM "s3" ORDER BY "s3"."o";
 -- 1: integer 1
 -- 2: string ; 
 
@@ -19,5 +19,5 @@ SELECT "c0" AS "offence", "c1" AS "reports", "c2" AS "several", "c3" AS "countri
 WITH "s1" AS (SELECT "metric" AS "c0", "value" AS "c1", "approx" AS "c2", "qualifier" AS "c3", "source" AS "c4", rowid AS "o" FROM "figures"),
   "s2" AS (SELECT *, "c2" AS "g0" FROM "s1"),
   "s3" AS (SELECT "g0" AS "c0", string_agg("c0", CAST($1 AS VARCHAR) ORDER BY "o") AS "c1", CAST(quantile_cont(CAST("c1" AS DOUBLE), 0.5) AS DOUBLE) AS "c2", row_number() OVER (ORDER BY "g0" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0")
-SELECT "c0" AS "approx", "c1" AS "metrics", "c2" AS "mid" FROM "s3" ORDER BY "o";
+SELECT "c0" AS "approx", "c1" AS "metrics", "c2" AS "mid" FROM "s3" ORDER BY "s3"."o";
 -- 1: string , 

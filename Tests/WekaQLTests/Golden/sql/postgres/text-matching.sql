@@ -2,23 +2,22 @@
 WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
   "s2" AS (SELECT * FROM "s1" WHERE (translate(lower(unaccent("c0")), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''') = translate(lower(unaccent(CAST($1 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''))),
   "s3" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "o" FROM "s2")
-SELECT "c0" AS "country", "c1" AS "iso2", "c2" AS "iso3" FROM "s3" ORDER BY "o";
+SELECT "c0" AS "country", "c1" AS "iso2", "c2" AS "iso3" FROM "s3" ORDER BY "s3"."o";
 -- 1: string Côte d'Ivoire
 
 > arrests where suspects contains "MAN" select country, suspects
 WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
   "s2" AS (SELECT * FROM "s1" WHERE (strpos(translate(lower(unaccent("c2")), 'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''), translate(lower(unaccent(CAST($1 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''')) > 0)),
   "s3" AS (SELECT "c0" AS "c0", "c2" AS "c1", "o" FROM "s2")
-SELECT "c0" AS "country", "c1" AS "suspects" FROM "s3" ORDER BY "o";
+SELECT "c0" AS "country", "c1" AS "suspects" FROM "s3" ORDER BY "s3"."o";
 -- 1: string MAN
 
 > countries where country starts with "guinea" or country ends with "LAND" select country sort by country
 WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
   "s2" AS (SELECT * FROM "s1" WHERE (CASE WHEN starts_with(translate(lower(unaccent("c0")), 'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''), translate(lower(unaccent(CAST($1 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''')) THEN TRUE ELSE (right(translate(lower(unaccent("c0")), 'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''), char_length(translate(lower(unaccent(CAST($2 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''))) = translate(lower(unaccent(CAST($2 AS TEXT))), 'øłđħŧıŀ‘’ʼ', 'oldhtil''''''')) END)),
   "s3" AS (SELECT "c0" AS "c0", "o" FROM "s2"),
-  "s4" AS (SELECT *, "c0" AS "k0" FROM "s3"),
-  "s5" AS (SELECT "c0", row_number() OVER (ORDER BY "k0" COLLATE "C" NULLS LAST, "o") AS "o" FROM "s4")
-SELECT "c0" AS "country" FROM "s5" ORDER BY "o";
+  "s4" AS (SELECT "c0", "o", "c0" AS "k0" FROM "s3")
+SELECT "c0" AS "country" FROM "s4" ORDER BY "s4"."k0" COLLATE "C" NULLS LAST, "s4"."o";
 -- 1: string guinea
 -- 2: string LAND
 
@@ -32,7 +31,7 @@ help: postgres has no form of it with wekaql's meaning; run the query in memory,
 WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
   "s2" AS (SELECT * FROM "s1" WHERE ("c0" IN (CAST($1 AS TEXT), CAST($2 AS TEXT), CAST($3 AS TEXT)))),
   "s3" AS (SELECT "c0" AS "c0", "c3" AS "c1", "o" FROM "s2")
-SELECT "c0" AS "country", "c1" AS "continent" FROM "s3" ORDER BY "o";
+SELECT "c0" AS "country", "c1" AS "continent" FROM "s3" ORDER BY "s3"."o";
 -- 1: string Togo
 -- 2: string Gambia
 -- 3: string Greece
@@ -41,7 +40,6 @@ SELECT "c0" AS "country", "c1" AS "continent" FROM "s3" ORDER BY "o";
 WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
   "s2" AS (SELECT * FROM "s1" WHERE ("c3" NOT IN (CAST($1 AS TEXT)))),
   "s3" AS (SELECT "c0" AS "c0", "c3" AS "c1", "o" FROM "s2"),
-  "s4" AS (SELECT *, "c1" AS "k0", "c0" AS "k1" FROM "s3"),
-  "s5" AS (SELECT "c0", "c1", row_number() OVER (ORDER BY "k0" COLLATE "C" NULLS LAST, "k1" COLLATE "C" NULLS LAST, "o") AS "o" FROM "s4")
-SELECT "c0" AS "country", "c1" AS "continent" FROM "s5" ORDER BY "o";
+  "s4" AS (SELECT "c0", "c1", "o", "c1" AS "k0", "c0" AS "k1" FROM "s3")
+SELECT "c0" AS "country", "c1" AS "continent" FROM "s4" ORDER BY "s4"."k0" COLLATE "C" NULLS LAST, "s4"."k1" COLLATE "C" NULLS LAST, "s4"."o";
 -- 1: string Africa

@@ -26,7 +26,7 @@ help: spark has no form of it with wekaql's meaning; run the query in memory, or
 WITH `s1` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, row_number() OVER () AS `o` FROM `countries`),
   `s2` AS (SELECT * FROM `s1` WHERE (`c0` IN (CAST(:p1 AS STRING), CAST(:p2 AS STRING), CAST(:p3 AS STRING)))),
   `s3` AS (SELECT `c0` AS `c0`, `c3` AS `c1`, `o` FROM `s2`)
-SELECT `c0` AS `country`, `c1` AS `continent` FROM `s3` ORDER BY `o`;
+SELECT `c0` AS `country`, `c1` AS `continent` FROM `s3` ORDER BY `s3`.`o`;
 -- 1: string Togo
 -- 2: string Gambia
 -- 3: string Greece
@@ -35,7 +35,6 @@ SELECT `c0` AS `country`, `c1` AS `continent` FROM `s3` ORDER BY `o`;
 WITH `s1` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, row_number() OVER () AS `o` FROM `countries`),
   `s2` AS (SELECT * FROM `s1` WHERE (`c3` NOT IN (CAST(:p1 AS STRING)))),
   `s3` AS (SELECT `c0` AS `c0`, `c3` AS `c1`, `o` FROM `s2`),
-  `s4` AS (SELECT *, `c1` AS `k0`, `c0` AS `k1` FROM `s3`),
-  `s5` AS (SELECT `c0`, `c1`, row_number() OVER (ORDER BY `k0` NULLS LAST, `k1` NULLS LAST, `o`) AS `o` FROM `s4`)
-SELECT `c0` AS `country`, `c1` AS `continent` FROM `s5` ORDER BY `o`;
+  `s4` AS (SELECT `c0`, `c1`, `o`, `c1` AS `k0`, `c0` AS `k1` FROM `s3`)
+SELECT `c0` AS `country`, `c1` AS `continent` FROM `s4` ORDER BY `s4`.`k0` NULLS LAST, `s4`.`k1` NULLS LAST, `s4`.`o`;
 -- 1: string Africa

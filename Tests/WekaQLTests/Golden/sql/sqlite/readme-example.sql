@@ -2,7 +2,6 @@
 WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
   "s2" AS (SELECT * FROM "s1" WHERE ("c1" > ?1)),
   "s3" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c4" AS "c2", "o" FROM "s2"),
-  "s4" AS (SELECT *, "c1" AS "k0" FROM "s3"),
-  "s5" AS (SELECT "c0", "c1", "c2", row_number() OVER (ORDER BY "k0" DESC NULLS LAST, "o") AS "o" FROM "s4")
-SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "offence" FROM "s5" ORDER BY "o";
+  "s4" AS (SELECT "c0", "c1", "c2", "o", "c1" AS "k0" FROM "s3")
+SELECT "c0" AS "country", "c1" AS "arrested", "c2" AS "offence" FROM "s4" ORDER BY "s4"."k0" DESC NULLS LAST, "s4"."o";
 -- 1: integer 2
