@@ -119,12 +119,53 @@ def normalize(out):
     return rows
 
 
+PG_SQL = dict(SQL, Q4=SQL["Q4"].replace("instr(details, 'border') > 0", "strpos(details, 'border') > 0"))
+PG_SERVER = os.path.join(ROOT, "Scripts", "postgres-test-server.sh")
+
+
+def postgres_bench(location, data, wekaql, runs):
+    """Q1–Q5 through `wekaql --db postgresql://…` against the same SQL through psql, paired run by run.
+    `location` is a libpq URI whose database has the arrests table, or "start": a throwaway server
+    (Scripts/postgres-test-server.sh) into which arrests.csv is copied first."""
+    folder = None
+    if location == "start":
+        folder = subprocess.run([PG_SERVER, "start", str(os.getpid())], capture_output=True, text=True, check=True).stdout.split()[-1]
+        location = f"postgresql://wekaql@/wekaql?host={folder}&port=5432"
+        load = ("CREATE TABLE arrests (id bigint, country text, offence text, arrested bigint, nationality text, date date, details text);\n"
+                f"\\copy arrests FROM '{os.path.join(data, 'arrests.csv')}' WITH (FORMAT csv, HEADER true)\nVACUUM ANALYZE arrests;\n")
+        subprocess.run([PG_SERVER, "psql", folder], input=load, text=True, check=True, stdout=subprocess.DEVNULL)
+    psql = shutil.which("psql") or "/usr/bin/psql"
+    pairs = []
+    for q in ("Q1", "Q2", "Q3", "Q4", "Q5"):
+        pairs.append((q, [wekaql, "-f", "csv", "--no-builtin", "--db", location, "-e", WEKAQL[q]],
+                      [psql, "-X", "-q", "-A", "-t", "-F", ",", "-d", location, "-c", PG_SQL[q]]))
+    for q, ours, theirs in pairs:
+        a, b = normalize(run(ours, None)[1]), normalize(run(theirs, None)[1])
+        if a != b:
+            sys.exit(f"{q}: psql disagrees with wekaql --db:\n  wekaql: {a}\n  psql: {b}")
+    times = {}
+    for _ in range(runs):
+        for q, ours, theirs in pairs:
+            times.setdefault(q, []).append((run(ours, None)[0], run(theirs, None)[0]))
+    print(f"### PostgreSQL: wekaql --db postgresql://… against psql, wall seconds (median of {runs}); ratio = median of wekaql/psql per run\n")
+    print("| query | wekaql --db | psql | ratio |\n|---|---|---|---|")
+    for q, _, _ in pairs:
+        w = [a for a, _ in times[q]]
+        p = [b for _, b in times[q]]
+        print(f"| {q} | {statistics.median(w):.3f} | {statistics.median(p):.3f} | {statistics.median(a / b for a, b in times[q]):.2f} |")
+    if folder:
+        subprocess.run([PG_SERVER, "stop", folder], check=False)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--data", default=None)
     ap.add_argument("--wekaql", default=None)
+    ap.add_argument("--postgres", default=None, metavar="URI|start",
+                    help="only the PostgreSQL comparison: wekaql --db against psql on the arrests table of URI, "
+                         "or of a throwaway server started and loaded first (start)")
     args = ap.parse_args()
     data = args.data or f"/tmp/wekaql-bench/n{args.rows}"
     if not os.path.exists(os.path.join(data, "arrests.csv")):
@@ -133,6 +174,8 @@ def main():
     if not wekaql:
         subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "wekaql"], cwd=ROOT, check=True)
         wekaql = os.path.join(ROOT, ".build/release/wekaql")
+    if args.postgres:
+        return postgres_bench(args.postgres, data, wekaql, args.runs)
     cmds = list(commands(data, wekaql))
     for path in (os.path.join(data, f) for f in os.listdir(data)):
         with open(path, "rb") as f:  # warm the page cache

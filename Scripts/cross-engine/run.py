@@ -10,6 +10,8 @@ program followed by a marker statement, run
 - on each engine (`engines` in main):
   - sqlite: the tables written to a .db file with Python's sqlite3 module, the script run by `wekaql --db`,
     which sends each query to SQLite as one statement with its values bound;
+  - postgres: a throwaway server (Scripts/postgres-test-server.sh), the tables copied in with psql, the
+    script run by `wekaql --db postgresql://…` (`--no-postgres` leaves it out);
   - duckdb: the SQL of `wekaql --sql duckdb --keep-going`, each statement prepared and executed with its
     bound values by the `duckdb` command (the CLI of the duckdb-cli Python package).
 A query with no faithful SQL in a dialect (E1000) is counted apart as "no SQL": reported, not a failure.
@@ -320,6 +322,60 @@ class DuckDB:
         return done.stdout.decode("utf-8", "replace")
 
 
+PG_TYPE = {"int": "BIGINT", "flt": "DOUBLE PRECISION", "str": "TEXT", "date": "DATE", "bool": "BOOLEAN"}
+SERVER = os.path.join(ROOT, "Scripts", "postgres-test-server.sh")
+
+
+class Postgres:
+    """A throwaway PostgreSQL server (Scripts/postgres-test-server.sh: initdb into a temporary folder, a Unix
+    socket only), the tables copied in with psql; the script run by `wekaql --db postgresql://…`, which sends
+    each query to the server as one statement with its values bound. As on SQLite, which queries have SQL
+    is asked of `wekaql --sql postgres`."""
+    name = "postgres"
+    types = FLOAT_TYPES
+
+    def __init__(self):
+        done = subprocess.run([SERVER, "start", str(os.getpid())], stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+        self.folder = done.stdout.decode().strip().splitlines()[-1]
+        self.uri = f"postgresql://wekaql@/wekaql?host={self.folder}&port=5432"
+        self.psql("CREATE EXTENSION IF NOT EXISTS unaccent;\n")
+
+    def stop(self):
+        subprocess.run([SERVER, "stop", self.folder], check=False)
+
+    def psql(self, text):
+        subprocess.run([SERVER, "psql", self.folder], input=text.encode("utf-8"), check=True, stdout=subprocess.DEVNULL)
+
+    def load(self, tables, directory):
+        lines = []
+        for table in tables:
+            columns = ", ".join(f'"{c}" {PG_TYPE[k]}' for c, k in table.columns)
+            lines += [f'DROP TABLE IF EXISTS "{table.name}";', f'CREATE TABLE "{table.name}" ({columns});',
+                      f'COPY "{table.name}" FROM STDIN WITH (FORMAT csv, NULL \'\\N\');']
+            lines += [",".join(self.field(v) for v in r) for r in table.rows] + ["\\."]
+        self.psql("\n".join(lines) + "\n")
+
+    @staticmethod
+    def field(value):
+        if value is None:
+            return "\\N"
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, float):
+            return repr(value)
+        if isinstance(value, int):
+            return str(value)
+        return '"' + value.replace('"', '""') + '"'
+
+    def answers(self, binary, script, data_args):
+        source = ["--no-builtin", "--db", self.uri]
+        compiled = compiled_sql(binary, script, source, "postgres")
+        ran = wekaql_answers(binary, script, source)
+        if ran is None:
+            return None
+        return [NO_SQL if isinstance(c, str) and c.startswith("E1000") else a for c, a in zip(compiled, ran)]
+
+
 def sql_text(value):
     return "'" + str(value).replace("'", "''") + "'"
 
@@ -461,12 +517,15 @@ def main():
     parser.add_argument("--per-table", type=int, default=150)
     parser.add_argument("--wekaql", default=os.path.join(ROOT, ".build", "debug", "wekaql"))
     parser.add_argument("--show", type=int, default=5)
+    parser.add_argument("--no-postgres", action="store_true", help="leave out PostgreSQL (no server is started)")
     args = parser.parse_args()
     duck = duckdb_command()
     if duck is None:
         print("the duckdb command is not installed (python3 -m pip install duckdb-cli)")
         return 1
     engines = [SQLite(), DuckDB(duck)]
+    if not args.no_postgres:
+        engines.append(Postgres())
     started = time.monotonic()
     work = tempfile.mkdtemp(prefix="wekaql-cross-engine-")
     corpus_tally, tally = Tally(engines), Tally(engines)
@@ -478,6 +537,9 @@ def main():
             print(f"{label} on {name}: {c['agreed']} agreed, {c['disagreed']} disagreed, {c['no SQL']} with no SQL (E1000), "
                   f"{c['unraised']} with an error in a value no result reads, not raised by the engine, of {count}")
     print(f"{time.monotonic() - started:.1f} s")
+    for engine in engines:
+        if hasattr(engine, "stop"):
+            engine.stop()
     if failed:
         print(f"kept {work}")
     else:

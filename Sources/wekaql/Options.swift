@@ -45,7 +45,7 @@ struct Options {
     private var formatGiven = false
     /// `--sql DIALECT`: print each query's SQL instead of running it.
     var sqlDialect: SQLDialect?
-    /// `--db PATH` arguments: SQLite files whose tables become collections.
+    /// `--db` arguments: SQLite files and PostgreSQL URIs whose tables become collections.
     var databasePaths: [String] = []
 
     /// A bad command line: the message, printed with a pointer to `--help`; exit status 64.
@@ -259,6 +259,8 @@ enum Help {
           --sql DIALECT         print each query's SQL (sqlite, postgres, duckdb, spark) instead of running it
           --db PATH.db          open a SQLite file read-only: its tables and views become collections, and
                                 a query over them runs in it as one SQL statement (repeatable)
+          --db postgresql://…   the same for a PostgreSQL database (a libpq URI; postgres: alone for the
+                                one the PG* environment variables name)
       -V, --version             print the version
       -h, --help                print this help
 

@@ -71,13 +71,16 @@ extension StatementRunner {
         _ = printSQL(of: file, in: dialect)
     }
 
-    /// `.open PATH`: a SQLite file's tables and views become collections.
+    /// `.open PATH` or `.open postgresql://…`: a SQLite file's or a PostgreSQL database's tables and views
+    /// become collections.
     func openDatabase(_ path: String) {
-        guard !path.isEmpty else { warn("which database?", hint: ".open PATH.db opens a SQLite file read-only"); return }
+        guard !path.isEmpty else {
+            warn("which database?", hint: ".open PATH.db opens a SQLite file read-only; .open postgresql://… (or postgres:) a PostgreSQL database")
+            return
+        }
         do throws(Diagnostic) {
-            let database = try SQLiteDatabase(path: path)
-            engine.attach(database)
-            note("opened \(path): \(database.collections.map(\.name).joined(separator: ", "))")
+            let opened = try engine.attachDatabase(at: path)
+            note("opened \(opened.name): \(opened.collections.joined(separator: ", "))")
         } catch {
             report(error)
         }

@@ -77,7 +77,7 @@ func main() -> ExitStatus {
     engine.explainsQueries = options.explain
     for path in options.databasePaths {
         do throws(Diagnostic) {
-            engine.attach(try SQLiteDatabase(path: path))
+            _ = try engine.attachDatabase(at: path)
         } catch {
             errors.report(error)
             return .usage

@@ -6,6 +6,16 @@ extension Engine {
     /// Adds the tables and views of `database` as collections (replacing collections of the same names),
     /// whose queries run in the database.
     public mutating func attach(_ database: SQLiteDatabase) {
+        attachDatabase(database)
+    }
+
+    /// Adds the tables and views of the PostgreSQL `database` (those its search path shows) as
+    /// collections (replacing collections of the same names), whose queries run on its server.
+    public mutating func attach(_ database: PostgresDatabase) {
+        attachDatabase(database)
+    }
+
+    private mutating func attachDatabase(_ database: any SQLDatabase) {
         for collection in database.collections {
             dataset.add(collection)
             databaseTables[collection.name] = DatabaseTable(database: database, table: database.tables[collection.name]!)
@@ -42,8 +52,9 @@ extension Engine {
                        range: SourceRange) throws -> Table? {
         let tables = sources(of: query).map(databaseTable)
         guard let first = tables.first ?? nil, tables.allSatisfy({ $0?.database === first.database }) else { return nil }
+        let database = first.database
         let compiled: CompiledSQL
-        switch Result(catching: { () throws(Diagnostic) -> CompiledSQL in try sql(for: query, dialect: .sqlite, parameters: parameters) }) {
+        switch Result(catching: { () throws(Diagnostic) -> CompiledSQL in try sql(for: query, on: database, parameters: parameters) }) {
         case .success(let value): compiled = value
         case .failure(let diagnostic):
             if diagnostic.code == .noSQL { return nil }
@@ -58,11 +69,11 @@ extension Engine {
         let tables = sources(of: plan.query).map(databaseTable)
         guard let first = tables.first ?? nil, tables.allSatisfy({ $0?.database === first.database }),
               let index = plan.query.fields.firstIndex(where: { $0.name == field }),
-              var compiled = try? sql(for: plan.query, dialect: .sqlite, parameters: [:]) else { return nil }
-        let column = SQLDialect.sqlite.quoted(field)
-        compiled.text = "SELECT DISTINCT \(column) FROM (\(compiled.text)) WHERE \(column) IS NOT NULL LIMIT \(limit)"
+              var compiled = try? sql(for: plan.query, on: first.database, parameters: [:]) else { return nil }
+        let column = first.database.dialect.quoted(field)
+        compiled.text = "SELECT DISTINCT \(column) FROM (\(compiled.text)) AS \(first.database.dialect.quoted("d")) WHERE \(column) IS NOT NULL LIMIT \(limit)"
         compiled.fields = [plan.query.fields[index]]
-        return try? first.database.run(compiled)
+        return try? first.database.run(compiled, cancellation: nil, range: nil)
     }
 
     /// The dataset with the rows of every database table `query` reads, for running it in memory. Of the
@@ -78,15 +89,18 @@ extension Engine {
             let kept = fields.indices.filter(read.contains).isEmpty ? Array(fields.indices.prefix(1)) : fields.indices.filter(read.contains)
             var fetch = QueryPlan(source: reference, sourceName: name, stages: [], fields: fields, parameters: query.parameters)
             if index == 0 {
-                for filter in query.leadingFilters where Self.isSafeToPushDown(filter) {
+                for filter in query.leadingFilters where Self.isSafeToPushDown(filter, to: table.database) {
                     fetch.stages.append((.filter(filter, probes: []), fields, filter.range))
                 }
             }
-            let columns = kept.map { BoundExpression(kind: .column($0), type: fields[$0].type, range: SourceRange(0, 0)) }
+            // A column is fetched as it is: an exact decimal read as text (its SQL has no translation yet),
+            // the database's value converted to the field's type when the rows come back.
+            let columns = kept.map { BoundExpression(kind: .column($0), type: fields[$0].type == .decimal ? .string : fields[$0].type, range: SourceRange(0, 0)) }
             fetch.stages.append((.project(columns), kept.map { fields[$0] }, SourceRange(0, 0)))
             fetch.fields = kept.map { fields[$0] }
-            let compiled = try sql(for: fetch, dialect: .sqlite, parameters: parameters)
-            let fetched = try table.database.run(compiled, cancellation: cancellation)
+            var compiled = try sql(for: fetch, on: table.database, parameters: parameters)
+            compiled.fields = kept.map { fields[$0] }
+            let fetched = try table.database.run(compiled, cancellation: cancellation, range: nil)
             let full = fields.indices.map { column in
                 kept.firstIndex(of: column).map { fetched.columns[$0] } ?? Column(type: fields[column].type, values: Array(repeating: .null, count: fetched.rowCount))
             }
@@ -96,9 +110,15 @@ extension Engine {
         return copy
     }
 
-    /// Whether a condition compiles for SQLite with no call that can fail (overflow, division by zero).
-    private static func isSafeToPushDown(_ condition: BoundExpression) -> Bool {
-        var writer = SQLWriter(dialect: .sqlite, parameterValues: [:], tables: [:], bindings: [:])
+    /// One checked query as SQL for `database`: in its dialect, folding text as it can.
+    func sql(for query: QueryPlan, on database: any SQLDatabase, parameters: [String: Value]) throws(Diagnostic) -> CompiledSQL {
+        try sql(for: query, dialect: database.dialect, parameters: parameters, folding: database.folding)
+    }
+
+    /// Whether a condition compiles for the database with no call that can fail (overflow, division by zero).
+    private static func isSafeToPushDown(_ condition: BoundExpression, to database: any SQLDatabase) -> Bool {
+        var writer = SQLWriter(dialect: database.dialect, parameterValues: [:], tables: [:], bindings: [:])
+        writer.folding = database.folding
         guard (try? writer.expression(condition)) != nil else { return false }
         return !writer.mayFail
     }
@@ -106,6 +126,6 @@ extension Engine {
 
 /// A collection that is a table (or view) of an attached database.
 struct DatabaseTable: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
     let table: SQLTable
 }

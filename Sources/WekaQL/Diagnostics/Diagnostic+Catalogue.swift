@@ -57,6 +57,7 @@ extension Diagnostic {
         // SQL engines: compiling to SQL, running on databases
         case noSQL = "E1000", noSQLForResult = "E1001", databaseError = "E1002", cannotOpenDatabase = "E1003"
         case databaseLibrary = "E1004"
+        case cannotConnect = "E1010", unsendableValue = "E1011"
     }
 
     // MARK: - Lexical

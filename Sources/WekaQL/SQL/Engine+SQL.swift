@@ -62,7 +62,7 @@ extension Engine {
 
     /// One checked query as SQL, reading the `let` plans of `bindings`.
     func sql(for query: QueryPlan, dialect: SQLDialect, parameters: [String: Value],
-             bindings: [String: QueryPlan] = [:]) throws(Diagnostic) -> CompiledSQL {
+             bindings: [String: QueryPlan] = [:], folding: SQLFolding = .dialectDefault) throws(Diagnostic) -> CompiledSQL {
         let values: [String: Value]
         do {
             // The parameters of the query and of the `let` queries it reads (another `let` may use one as another type).
@@ -75,6 +75,7 @@ extension Engine {
             throw Diagnostic(code: .parameterType, message: "bad parameter values")
         }
         var writer = SQLWriter(dialect: dialect, parameterValues: values, tables: sqlTables, bindings: bindings)
+        writer.folding = folding
         let text = try writer.compile(query)
         return CompiledSQL(text: text, parameters: writer.parameters, dialect: dialect, fields: query.fields, tables: writer.tablesRead)
     }

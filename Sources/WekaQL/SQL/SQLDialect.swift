@@ -70,15 +70,20 @@ public enum SQLDialect: String, CaseIterable, Sendable {
 
     /// wekaql's folding (`Text/Folding.swift`): lower case without accents, some letters to their base letter
     /// and curly apostrophes straight; `nil` where the dialect has no way to strip accents.
-    func folded(_ text: String) -> String? {
+    func folded(_ text: String, _ folding: SQLFolding = .dialectDefault) -> String? {
         let letters = "'øłđħŧıŀ‘’ʼ', 'oldhtil'''''''"
         switch self {
         case .sqlite: return "wekaql_fold(\(text))"
         case .duckdb: return "translate(lower(strip_accents(\(text))), \(letters))"
+        case .postgres where folding == .decomposition:
+            return "translate(lower(regexp_replace(normalize(\(text), NFD), \(Self.combiningMarks), '', 'g')), \(letters))"
         case .postgres: return "translate(lower(unaccent(\(text))), \(letters))"
         case .spark: return nil
         }
     }
+
+    /// The blocks of combining marks, as a bracket expression of PostgreSQL's regular expressions.
+    static let combiningMarks = "'[\\u0300-\\u036F\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F]'"
 
     /// The ordinal of a source row, which orders the rows of a query as wekaql does: SQLite's and DuckDB's
     /// `rowid` (insertion order), else the scan's order.

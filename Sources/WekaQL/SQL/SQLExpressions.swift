@@ -197,7 +197,7 @@ extension SQLWriter {
     private mutating func textMatch(_ op: BinaryOperator, _ a: BoundExpression, _ b: BoundExpression,
                                     range: SourceRange) throws(Diagnostic) -> String {
         let (x, y) = (try expression(a), try expression(b))
-        guard let fx = dialect.folded(x), let fy = dialect.folded(y) else {
+        guard let fx = dialect.folded(x, folding), let fy = dialect.folded(y, folding) else {
             throw Diagnostic.noSQL(op.rawValue + " (which ignores accents)", dialect, range: range)
         }
         switch (op, dialect) {

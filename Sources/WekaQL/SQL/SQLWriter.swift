@@ -34,6 +34,8 @@ struct SQLWriter {
     /// Whether some expression can raise an error (overflow, division by zero): the stages are then
     /// materialized, so that no row an earlier stage dropped reaches it.
     var mayFail = false
+    /// How the folded operators strip accents (PostgreSQL without `unaccent` decomposes instead).
+    var folding: SQLFolding = .dialectDefault
 
     init(dialect: SQLDialect, parameterValues: [String: Value], tables: [String: SQLTable], bindings: [String: QueryPlan]) {
         self.dialect = dialect

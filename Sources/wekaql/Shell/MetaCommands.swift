@@ -36,7 +36,7 @@ struct MetaCommand {
                     argument: .choices(["memory"])),
         MetaCommand(name: "sql", usage: ".sql [DIALECT]", summary: "show the SQL of the last statement (sqlite, postgres, duckdb, spark)",
                     argument: .choices(SQLDialect.allCases.map(\.name))),
-        MetaCommand(name: "open", usage: ".open PATH.db", summary: "open a SQLite file read-only: its tables and views become collections",
+        MetaCommand(name: "open", usage: ".open PATH.db | postgresql://…", summary: "open a SQLite file or a PostgreSQL database read-only: its tables and views become collections",
                     argument: .path(extensions: ["db", "sqlite", "sqlite3"])),
         MetaCommand(name: "last", usage: ".last", summary: "print the previous result whole", argument: .none),
         MetaCommand(name: "why", usage: ".why [N]", summary: "the input rows and sentences behind row N of the last result",

@@ -64,7 +64,7 @@ struct Shell {
     /// Takes one line: a command, the end of a statement (which then runs), or a line of one.
     private func handle(_ line: String, in session: ShellSession, history: ShellHistory?) -> CommandOutcome {
         if session.pendingInput.isEmpty && line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(".") {
-            history?.add(line)
+            history?.add(PostgresLocation.redacted(line))   // `.open postgresql://user:SECRET@…` keeps no password
             return runner.runCommand(line)
         }
         let text = session.pendingInput.isEmpty ? line : session.pendingInput + "\n" + line
