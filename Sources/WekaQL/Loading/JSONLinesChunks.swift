@@ -7,6 +7,8 @@
 struct JSONLinesChunks: ChunkedSource {
     let path: String
     let file: MappedFile
+    /// The file's size and time when opened, to tell it was rewritten since.
+    let version: FileVersion?
     /// The collection's name (errors name it).
     let collection: String
     /// The columns, with the types the first ``sampleLines`` lines give them (as loading those lines would).
@@ -25,6 +27,7 @@ struct JSONLinesChunks: ChunkedSource {
     init(path: String, file: MappedFile, collection: String, warnings: inout [Diagnostic]) throws {
         self.path = path
         self.file = file
+        self.version = FileVersion(path: path)
         self.collection = collection
         let bytes = file.bytes
         let sample = UnsafeBufferPointer(rebasing: bytes[0..<Self.sampleEnd(in: bytes)])
@@ -62,12 +65,15 @@ struct JSONLinesChunks: ChunkedSource {
     private mutating func retype(column: Int, as type: ValueType) {
         var all = fields
         all[column] = Field(name: all[column].name, type: type)
-        self = JSONLinesChunks(path: path, file: file, collection: collection, fields: all, sampledKeys: sampledKeys, chunkBytes: chunkBytes)
+        self = JSONLinesChunks(path: path, file: file, version: version, collection: collection, fields: all, sampledKeys: sampledKeys,
+                               chunkBytes: chunkBytes)
     }
 
-    private init(path: String, file: MappedFile, collection: String, fields: [Field], sampledKeys: Set<String>, chunkBytes: Int) {
+    private init(path: String, file: MappedFile, version: FileVersion?, collection: String, fields: [Field], sampledKeys: Set<String>,
+                 chunkBytes: Int) {
         self.path = path
         self.file = file
+        self.version = version
         self.collection = collection
         self.fields = fields
         self.sampledKeys = sampledKeys
@@ -110,6 +116,7 @@ struct JSONLinesChunks: ChunkedSource {
 
     func forEachChunk(columns: [Int], threads: Int, cancellation: CancellationToken?,
                       _ body: @Sendable (Int, Table) throws -> Void) throws {
+        try checkUnchanged()
         let starts = chunkStarts() + [file.bytes.count]
         let next = Locked(0)
         let failure = Locked<(chunk: Int, error: any Error)?>(nil)

@@ -9,6 +9,9 @@ protocol LazyFileSource: ChunkedSource {
     /// The fields `selection` includes, in the order of ``ChunkedSource/fields``, loaded as the eager
     /// loader loads them: its values, true types, warnings and errors.
     func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic]) throws -> Table
+
+    /// Throws when the file is no longer what was opened (its mapping would show other bytes).
+    func checkUnchanged() throws
 }
 
 extension CSVChunks: LazyFileSource {
@@ -19,6 +22,12 @@ extension CSVChunks: LazyFileSource {
 
 extension JSONLinesChunks: LazyFileSource {
     var names: [String] { fields.map(\.name) }
+
+    func checkUnchanged() throws {
+        guard let version, FileVersion(path: path) == version else {
+            throw Diagnostic.cannotRead(path, reason: "it changed after it was opened; open it again")
+        }
+    }
 
     func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic]) throws -> Table {
         var loader = JSONLoader(path: path, bytes: file.bytes)
