@@ -27,6 +27,12 @@ public struct Engine: Sendable {
     /// Run every query as `explain QUERY` (the command line's `--explain`): each result is then what
     /// its stages did.
     public var explainsQueries = false
+    /// Run a query over a collection opened for streaming (a file read in chunks) a chunk at a time when
+    /// its stages allow, instead of reading the collection whole: `where`, projections, `count`,
+    /// `count by` and `summarize` with mergeable aggregates, `distinct`, `sort … limit`/`top` and `limit`
+    /// then hold only what they keep. Results are the same either way. Off by default; the command line
+    /// turns it on for `-e`, script files and standard input. `why`, `explain` and `--db` never stream.
+    public var streamsFiles = false
     /// How each binding was made, to follow lineage through it.
     var bindingOrigins: [String: ResultOrigin] = [:]
     /// The collections that are tables of attached databases (``attach(_:)``), by name.
@@ -179,6 +185,10 @@ public struct Engine: Sendable {
             if let assertion = plan.assertion { try AssertionCheck(plan: assertion, severity: assertionSeverity).verify(table) }
             return StatementResult(table: table, binding: plan.binding, notes: [], range: plan.range, chart: plan.query.chart,
                                    isAssertion: plan.assertion != nil)
+        }
+        if streamsFiles, !explaining, databaseTables.isEmpty,
+           let streamed = try executeStreamed(plan, parameters: parameters, bound: bound, cancellation: cancellation) {
+            return streamed
         }
         let data = databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, parameters: bound, cancellation: cancellation)
         let origin = ResultOrigin(plan: plan.query, dataset: data, bindings: bindings, origins: bindingOrigins, parameters: bound,

@@ -50,6 +50,11 @@ public struct Dataset: Sendable {
             self.source = TableSource(decode: decode)
         }
 
+        mutating func retype(column: Int, to type: ValueType, chunks: any ChunkedSource) {
+            fields[column].type = type
+            self.chunks = chunks
+        }
+
         /// A collection read from `chunks`: streamed by the queries that can be, read whole by the others.
         init(name: String, description: String = "", notes: [String] = [], chunks: any ChunkedSource) {
             self.init(name: name, description: description, notes: notes, fields: chunks.fields) {
@@ -92,6 +97,13 @@ public struct Dataset: Sendable {
         } else {
             collections.append(collection)
         }
+    }
+
+    /// Gives column `column` of the collection `name` the type `type`, read from `chunks` (after a streamed
+    /// query found values of that type far down the file).
+    mutating func retype(_ name: String, column: Int, to type: ValueType, chunks: any ChunkedSource) {
+        guard let index = collections.firstIndex(where: { $0.name == name }) else { return }
+        collections[index].retype(column: column, to: type, chunks: chunks)
     }
 
     /// Adds every collection of `other`, replacing those of the same name.
