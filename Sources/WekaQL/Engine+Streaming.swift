@@ -15,7 +15,42 @@ struct CollectionMisfit: Error {
     var misfit: ChunkMisfit
 }
 
+extension CSVChunks: RetypableChunkedSource {
+    func reading(column: Int, as type: ValueType) -> any ChunkedSource { retyped(ChunkMisfit(column: column, type: type)) }
+}
+
 extension Engine {
+    /// Before checking `file`, reads the columns of opened files (``Dataset/open(path:options:columns:)``)
+    /// that its statements which do not stream use: a streamed statement reads its file a chunk at a
+    /// time instead, and a misfit type found then starts it again. Without streaming, or when the
+    /// program has errors (their hints list the fields with their true types), as `readOpenedFiles`.
+    mutating func readOpenedFilesUnlessStreamed(for file: SourceFile, parameters: [String: Value], keepGoing: Bool,
+                                                report: (StatementEvent) -> Void) -> Bool {
+        guard streamsFiles, databaseTables.isEmpty, !explainsQueries, dataset.collections.contains(where: \.isOpenedLazily) else {
+            return readOpenedFiles(for: file, keepGoing: keepGoing, report: report)
+        }
+        let (plans, errors) = compile(file, parameterTypes: parameters.mapValues(\.type))
+        guard errors.isEmpty else { return readOpenedFiles(for: file, keepGoing: keepGoing, report: report) }
+        let bound = parameters
+        let unstreamed = plans.filter { !streamsWhole($0.query, parameters: bound) || $0.explain }
+        if unstreamed.isEmpty { return true }
+        let text = unstreamed.map { file.text(in: $0.range) }.joined(separator: "\n")
+        return readOpenedFiles(for: SourceFile(name: file.name, text: text), keepGoing: keepGoing, report: report)
+    }
+
+    /// Whether `query` streams and reads no other collection in memory (a join's or union's other side,
+    /// an `in (QUERY)` that does not stream).
+    private func streamsWhole(_ query: QueryPlan, parameters: [String: Value]) -> Bool {
+        guard StreamPlan(query, dataset: dataset, parameters: parameters) != nil else { return false }
+        let readsOther = query.stages.contains { stage in
+            switch stage.stage {
+            case .join, .union: return true
+            default: return false
+            }
+        }
+        return !readsOther && query.subqueries.allSatisfy { streamsWhole($0, parameters: parameters) }
+    }
+
     /// `plan` run streamed, or `nil` when it cannot stream. `parameters` are the values as given,
     /// `bound` as bound to the plan.
     func executeStreamed(_ plan: StatementPlan, parameters: [String: Value], bound: [String: Value],

@@ -79,6 +79,7 @@ public struct Engine: Sendable {
     @discardableResult
     public mutating func run(_ file: SourceFile, parameters: [String: Value] = [:], cancellation: CancellationToken? = nil,
                              keepGoing: Bool = false, report: (StatementEvent) -> Void) -> Bool {
+        guard readOpenedFilesUnlessStreamed(for: file, parameters: parameters, keepGoing: keepGoing, report: report) else { return false }
         let (plans, staticErrors) = compile(file, parameterTypes: parameters.mapValues(\.type))
         if !staticErrors.isEmpty && !keepGoing {
             staticErrors.forEach { report(.failure($0)) }
@@ -126,13 +127,15 @@ public struct Engine: Sendable {
     /// - Throws: the first ``Diagnostic`` if it does not parse or check, or if it is not exactly one query.
     public func prepare(_ source: String) throws -> PreparedQuery {
         let file = SourceFile(name: "<query>", text: source)
-        let (plans, errors) = compile(file)
+        var engine = self
+        _ = try engine.readOpenedFiles(for: file, keepGoing: false)
+        let (plans, errors) = engine.compile(file)
         if let first = errors.first { throw first }
         guard plans.count == 1, plans[0].binding == nil else {
             throw Diagnostic(code: .notOneQuery, message: "prepare needs exactly one query (not a let), found \(plans.count) statements",
                              file: file)
         }
-        return PreparedQuery(plan: plans[0], engine: self, file: file)
+        return PreparedQuery(plan: plans[0], engine: engine, file: file)
     }
 
     /// Parses and checks every statement, with `let` schemas flowing from one statement to the next.
@@ -190,7 +193,8 @@ public struct Engine: Sendable {
            let streamed = try executeStreamed(plan, parameters: parameters, bound: bound, cancellation: cancellation) {
             return streamed
         }
-        let data = databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, parameters: bound, cancellation: cancellation)
+        let data = (databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, parameters: bound, cancellation: cancellation))
+            .withOpenedFilesAsRead
         let origin = ResultOrigin(plan: plan.query, dataset: data, bindings: bindings, origins: bindingOrigins, parameters: bound,
                                   budget: memoryBudget)
         var evaluator = Evaluator(dataset: data, bindings: bindings, parameters: bound, cancellation: cancellation,

@@ -149,7 +149,7 @@ func loadData(_ options: Options, columns: ColumnSelection, errors: ErrorReporte
         do {
             var (path, loadOptions) = try LoadOptions.split(dataArgument: argument)
             if path == "-", loadOptions.format == nil { loadOptions.format = options.formatIn }
-            let warnings = try dataset.load(path: path, options: loadOptions, columns: columns)
+            let warnings = try dataset.open(path: path, options: loadOptions, columns: columns)
             if warn { warnings.forEach(errors.report) }
         } catch let diagnostic as Diagnostic {
             errors.report(diagnostic)

@@ -411,7 +411,7 @@ final class TemporaryHome {
         try Data("country,arrested\nTogo,1\n".utf8).write(to: temporary.url.appendingPathComponent("arrests.csv"))
         let shell = try temporary.startShell()
         shell.type(".data \(temporary.url.path)/cases file.csv skip=1 nulls=NA name=cases" + Key.enter)
-        shell.waitFor("loaded cases (2 rows; from ")
+        shell.waitFor("loaded cases (2 columns; from ")
         shell.waitFor("fields separated by \";\")")
         try #require(shell.waitForPrompt())
         shell.type(".mode csv" + Key.enter)

@@ -92,6 +92,8 @@ struct QueryCompleter {
         let table: Table?
         if let plan = input.plan, let fetched = engine.databaseValues(of: field, in: plan, limit: Self.valueLimit) {
             table = fetched
+        } else if engine.dataset.collections.contains(where: \.isOpenedLazily) {
+            table = context.source.flatMap { engine.bindings[$0.name] ?? engine.dataset[$0.name]?.rowsRead }   // only what queries read
         } else if let plan = input.plan, let result = try? engine.execute(plan, parameters: [:], cancellation: nil) {
             table = result.table
         } else {

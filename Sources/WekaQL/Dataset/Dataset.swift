@@ -18,18 +18,20 @@ public struct Dataset: Sendable {
         /// Names the collection had before, which queries may still use ("seizures" for "items").
         public var formerNames: [String] = []
         /// The columns' names, types and descriptions, known without reading the rows.
-        public private(set) var fields: [Field]
+        public internal(set) var fields: [Field]
         /// The file the rows were loaded from, and what loading took; `nil` for the built-in data.
         public internal(set) var file: LoadedFile?
-        private var source: TableSource
+        var source: TableSource
         /// The rows read a chunk at a time, when a query may stream over them instead of holding them
         /// (a file opened for streaming); `nil` for a collection held in memory.
         var chunks: (any ChunkedSource)?
+        /// The columns read so far of a file opened lazily (``Dataset/open(path:options:columns:)``).
+        var fileColumns: FileColumns?
 
         /// The rows (read on first use for the built-in collections).
         public var table: Table {
             get { source.table }
-            set { source = TableSource(newValue); fields = newValue.fields; chunks = nil }
+            set { source = TableSource(newValue); fields = newValue.fields; chunks = nil; fileColumns = nil }
         }
 
         /// Creates a collection.
@@ -48,11 +50,6 @@ public struct Dataset: Sendable {
             self.notes = notes
             self.fields = fields
             self.source = TableSource(decode: decode)
-        }
-
-        mutating func retype(column: Int, to type: ValueType, chunks: any ChunkedSource) {
-            fields[column].type = type
-            self.chunks = chunks
         }
 
         /// A collection read from `chunks`: streamed by the queries that can be, read whole by the others.
@@ -103,7 +100,8 @@ public struct Dataset: Sendable {
     /// query found values of that type far down the file).
     mutating func retype(_ name: String, column: Int, to type: ValueType, chunks: any ChunkedSource) {
         guard let index = collections.firstIndex(where: { $0.name == name }) else { return }
-        collections[index].retype(column: column, to: type, chunks: chunks)
+        collections[index].fields[column].type = type
+        collections[index].chunks = chunks
     }
 
     /// Adds every collection of `other`, replacing those of the same name.

@@ -66,7 +66,7 @@ struct CSVLoader {
     }
 
     /// The column names and where the rows start: the header's names, or column1, column2, … without one.
-    private func readHeader() throws -> (names: [String], dataStart: Int) {
+    func readHeader() throws -> (names: [String], dataStart: Int) {
         let start = settings.firstLine(in: bytes)
         var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         var fields: [CSVReader.Field] = []
@@ -98,7 +98,7 @@ struct CSVLoader {
     }
 
     /// Types that fit the first rows.
-    private func sampleTypes(columns: Int, from start: Int) throws -> [ValueType] {
+    func sampleTypes(columns: Int, from start: Int) throws -> [ValueType] {
         var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         let reading = settings.reading(column: "")
         var candidates = [TypeCandidates](repeating: TypeCandidates(dateFormat: settings.dateFormat), count: columns)
@@ -114,7 +114,7 @@ struct CSVLoader {
     }
 
     /// The type that fits every value of one column, over the whole file.
-    private func trueType(ofColumn column: Int, columns: Int, from start: Int) throws -> ValueType {
+    func trueType(ofColumn column: Int, columns: Int, from start: Int) throws -> ValueType {
         var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         let reading = settings.reading(column: "")
         var candidates = TypeCandidates(dateFormat: settings.dateFormat)
@@ -128,7 +128,7 @@ struct CSVLoader {
     }
 
     /// The error for the first value of a column given a type that does not read as that type.
-    private func firstMisfit(column: Int, names: [String], type: ValueType, from start: Int) -> Diagnostic {
+    func firstMisfit(column: Int, names: [String], type: ValueType, from start: Int) -> Diagnostic {
         var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         let reading = settings.reading(column: names[column])
         var fields: [CSVReader.Field] = []
@@ -161,7 +161,7 @@ struct CSVLoader {
     // MARK: - Parsing in parts
 
     /// One part's columns (`nil` where not asked for), its row count, and where it stopped.
-    private struct Part {
+    struct Part {
         var builders: [FieldColumnBuilder?] = []
         var rows = 0
         var end = 0
@@ -188,12 +188,12 @@ struct CSVLoader {
         return [first, try checked(parsePart(from: first.end, to: bytes.count, types: types, readings: readings))]
     }
 
-    private func checked(_ part: Part) throws -> Part {
+    func checked(_ part: Part) throws -> Part {
         if let error = part.error { throw error }
         return part
     }
 
-    private func lineStart(after offset: Int) -> Int? {
+    func lineStart(after offset: Int) -> Int? {
         guard offset < bytes.count, let base = bytes.baseAddress,
               let found = memchr(base + offset, 0x0A, bytes.count - offset) else { return nil }
         let i = UnsafeRawPointer(found) - UnsafeRawPointer(base)
@@ -201,7 +201,7 @@ struct CSVLoader {
     }
 
     /// Parses the records that start in `start..<limit`.
-    private func parsePart(from start: Int, to limit: Int, types: [ValueType?], readings: [FieldReading]) -> Part {
+    func parsePart(from start: Int, to limit: Int, types: [ValueType?], readings: [FieldReading]) -> Part {
         let columns = types.count
         let estimate = max(16, (limit - start) / 64)
         let wanted = types.indices.filter { types[$0] != nil }

@@ -117,7 +117,7 @@ extension Dataset {
     }
 
     /// The collection's name: `name=`, or the file's stem made a plain name (a warning says so).
-    private static func collectionName(path: String, kind: DataFileKind, options: LoadOptions, warnings: inout [Diagnostic]) -> String {
+    static func collectionName(path: String, kind: DataFileKind, options: LoadOptions, warnings: inout [Diagnostic]) -> String {
         if let name = options.name { return name }
         if path == "-" { return "stdin" }
         let stem = kind.stem(of: path)

@@ -96,7 +96,8 @@ extension StatementRunner {
         var rows: [[Value]] = engine.bindings.keys.sorted().map { name in
             [.string(name), .integer(Int64(engine.bindings[name]!.rowCount)), .string(name == Self.lastResultName ? "the last result" : "let binding")]
         }
-        rows += engine.dataset.collections.map { [.string($0.name), .integer(Int64($0.table.rowCount)), .string($0.description)] }
+        // An opened file's rows are counted when a query first reads it.
+        rows += engine.dataset.collections.map { [.string($0.name), $0.knownRowCount.map { .integer(Int64($0)) } ?? .null, .string($0.description)] }
         guard !rows.isEmpty, let table = try? Table(columns: ["name", "rows", "description"], rows: rows) else {
             return note("no collections (load some with .data PATH)")
         }
@@ -215,7 +216,7 @@ extension StatementRunner {
             let options: LoadOptions
             (path, options) = try LoadOptions.split(shellArgument: argument)
             guard path != "-" else { return warn(".data cannot read standard input in the shell; give a file") }
-            let warnings = try loaded.load(path: FileContents.expandingHome(path), options: options)
+            let warnings = try loaded.open(path: FileContents.expandingHome(path), options: options)
             warnings.forEach(report)
         } catch let diagnostic as Diagnostic {
             return report(diagnostic)
@@ -224,7 +225,8 @@ extension StatementRunner {
         }
         engine.dataset.merge(loaded, loadedFrom: path).forEach(report)
         let names = loaded.collections.map { collection in
-            "\(collection.name) (\(collection.table.rowCount) rows\(collection.description.isEmpty ? "" : "; " + collection.description))"
+            let size = collection.knownRowCount.map { "\($0) rows" } ?? "\(collection.fields.count) columns"
+            return "\(collection.name) (\(size)\(collection.description.isEmpty ? "" : "; " + collection.description))"
         }
         note(names.isEmpty ? "no data files in \(path)" : "loaded " + names.joined(separator: ", "))
     }

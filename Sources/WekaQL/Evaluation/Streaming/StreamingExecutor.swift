@@ -29,14 +29,16 @@ struct StreamingExecutor {
         guard let split = StreamPlan(plan, dataset: dataset, parameters: parameters) else { return nil }
         let subqueries = try plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
         let (table, counts) = try fold(split, subqueries: subqueries)
-        let notes = try noMatchNotes(split, counts: counts, subqueries: subqueries)
+        var notes = try noMatchNotes(split, counts: counts, subqueries: subqueries)
+        // Rows `bad_rows=skip` left out, which reading the file whole reports as it reads.
+        if let skipped = (dataset[split.collection]?.chunks as? CSVChunks)?.skippedRowsWarning { notes.insert(skipped, at: 0) }
         var rest = plan
         rest.source = .binding(Self.sinkBinding)
         rest.stages = split.restHead + plan.stages[split.restStart...]
         rest.caveats = Dictionary(uniqueKeysWithValues: plan.caveats.compactMap { index, caveats in
             index < split.restStart ? nil : (index - split.restStart + split.restHead.count, caveats)
         })
-        var evaluator = Evaluator(dataset: dataset, bindings: bindings.merging([Self.sinkBinding: table]) { $1 },
+        var evaluator = Evaluator(dataset: dataset.withOpenedFilesAsRead, bindings: bindings.merging([Self.sinkBinding: table]) { $1 },
                                   parameters: parameters, cancellation: cancellation, budget: budget)
         evaluator.subqueryValues = subqueries
         let outcome = try evaluator.run(rest)
@@ -46,7 +48,8 @@ struct StreamingExecutor {
     /// `plan` streamed if it can be, else in memory (the query of an `in (QUERY)`).
     func runAnyhow(_ plan: QueryPlan) throws -> QueryOutcome {
         if let outcome = try run(plan) { return outcome }
-        return try Evaluator(dataset: dataset, bindings: bindings, parameters: parameters, cancellation: cancellation, budget: budget).run(plan)
+        return try Evaluator(dataset: dataset.withOpenedFilesAsRead, bindings: bindings, parameters: parameters, cancellation: cancellation,
+                             budget: budget).run(plan)
     }
 
     /// The sink's output over every chunk, and the row counts of the row-wise stages.
