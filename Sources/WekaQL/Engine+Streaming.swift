@@ -105,3 +105,49 @@ extension Diagnostic {
                    range: range, hints: ["give the field its type when loading the file, or run the query without streaming"])
     }
 }
+
+extension Engine {
+    /// Runs one query and hands its result to `body` a piece at a time, before the whole result exists,
+    /// when the query streams and keeps whole rows (``streamsFiles`` on, a collection opened with
+    /// ``Dataset/open(path:options:columns:)``, and only `where` and projections: `arrests where country
+    /// = "Togo" select id, arrested`). Each piece is a table of the result's ``Table/fields``; the pieces
+    /// come in the rows' order, one call at a time (possibly on another thread), and together hold the
+    /// result. Any other query runs as ``run(_:parameters:cancellation:)`` runs it and gives its result as
+    /// one piece. `body` can stop the run by throwing; `cancellation` is looked at between chunks. Notes
+    /// ("no rows; did you mean …") are not given: ``run(_:parameters:cancellation:)`` gives them.
+    ///
+    /// ```swift
+    /// var engine = Engine(dataset: .empty)
+    /// try engine.dataset.open(path: "arrests.csv")
+    /// engine.streamsFiles = true
+    /// try engine.stream("arrests where arrested > 30 select id, country") { rows in
+    ///     for row in rows { print(row["id"] ?? .null) }
+    /// }
+    /// ```
+    ///
+    /// - Throws: the first ``Diagnostic`` (syntax, name, type, runtime), what `body` throws, or E0370 when
+    ///   a column of the file turns out to be of another type after pieces were given.
+    public func stream(_ query: String, parameters: [String: Value] = [:], cancellation: CancellationToken? = nil,
+                       _ body: @escaping @Sendable (Table) throws -> Void) throws {
+        // Checked over the types sampled from the file's first rows: its columns are not read first, as
+        // `prepare` reads them. Any problem is left to `prepare`, which checks over the true types.
+        let file = SourceFile(name: "<query>", text: query)
+        let (plans, errors) = compile(file, parameterTypes: parameters.mapValues(\.type))
+        if streamsFiles, !explainsQueries, databaseTables.isEmpty, errors.isEmpty, plans.count == 1, let plan = plans.first,
+           plan.binding == nil, plan.assertion == nil, !plan.explain {
+            let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters, at: plan.query.parameterRanges)
+            let executor = StreamingExecutor(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+                                             budget: memoryBudget)
+            do {
+                if try executor.stream(plan.query, into: body) { return }
+            } catch let misfit as CollectionMisfit {
+                let field = dataset[misfit.collection]?.fields[misfit.misfit.column].name ?? "?"
+                throw Diagnostic.streamedTypeChanged(collection: misfit.collection, field: field, type: misfit.misfit.type,
+                                                     range: plan.range).located(in: file)
+            } catch let diagnostic as Diagnostic {
+                throw diagnostic.located(in: file)
+            }
+        }
+        try body(try prepare(query).run(parameters, cancellation: cancellation))
+    }
+}

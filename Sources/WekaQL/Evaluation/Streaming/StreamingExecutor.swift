@@ -79,7 +79,7 @@ struct StreamingExecutor {
         var stopped = false
     }
 
-    private func fold<Sink: StreamSink>(_ split: StreamPlan, into sink: Sink, subqueries: [SubqueryValues]) throws -> (Table, [StageCounts]) {
+    func fold<Sink: StreamSink>(_ split: StreamPlan, into sink: Sink, subqueries: [SubqueryValues]) throws -> (Table, [StageCounts]) {
         let state = Locked(Merging(sink: sink, counts: Array(repeating: StageCounts(), count: split.prefix.count)))
         let budget = self.budget
         do {
@@ -142,9 +142,13 @@ struct StreamingExecutor {
               case .filter(_, let probes) = split.prefix[index].stage, !probes.isEmpty else { return [] }
         let probed = Array(Set(probes.map(\.column))).sorted()
         let found = Locked<[Int: [[String]]]>([:])
-        try forEachChunk(split, through: index, subqueries: subqueries) { number, rows, _ in
-            let strings = probed.map { rows.table.columns[$0].distinctStrings }
-            found.withLock { $0[number] = strings }
+        do {
+            try forEachChunk(split, through: index, subqueries: subqueries) { number, rows, _ in
+                let strings = probed.map { rows.table.columns[$0].distinctStrings }
+                found.withLock { $0[number] = strings }
+            }
+        } catch let misfit as ChunkMisfit {
+            throw CollectionMisfit(collection: split.collection, misfit: misfit)
         }
         let fields = index == 0 ? dataset[split.collection]!.fields : split.prefix[index - 1].fields
         var builders = probed.map { _ in ColumnBuilder(type: .string) }
@@ -185,5 +189,32 @@ struct ChunkRunner: Sendable {
             counts.append(StageCounts(input: before, output: relation.count))
         }
         return (relation, counts)
+    }
+}
+
+/// Hands each chunk's rows on as they are merged, in order, keeping none.
+struct HandingOnSink: StreamSink {
+    let fields: [Field]
+    let body: @Sendable (Table) throws -> Void
+
+    func partial(of rows: Relation, compiler: ExpressionCompiler) throws -> Table { rows.materialized() }
+
+    mutating func merge(_ partial: Table, budget: MemoryBudget) throws -> Bool {
+        if partial.rowCount > 0 { try body(Table(fields: fields, columns: partial.columns, rowCount: partial.rowCount)) }
+        return true
+    }
+
+    func result() throws -> Table { Table(fields: fields, columns: fields.map { ColumnBuilder(type: $0.type).build() }, rowCount: 0) }
+}
+
+extension StreamingExecutor {
+    /// Streams `plan` into `body` a chunk of result rows at a time, when its result is the rows of its
+    /// row-wise stages (nothing after them); `false`, having done nothing, for any other plan.
+    func stream(_ plan: QueryPlan, into body: @escaping @Sendable (Table) throws -> Void) throws -> Bool {
+        guard let split = StreamPlan(plan, dataset: dataset, parameters: parameters), case .rows = split.sink,
+              split.restStart == plan.stages.count, split.restHead.isEmpty else { return false }
+        let subqueries = try plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
+        _ = try fold(split, into: HandingOnSink(fields: plan.fields, body: body), subqueries: subqueries)
+        return true
     }
 }
