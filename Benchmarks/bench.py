@@ -2,6 +2,8 @@
 """wekaql side by side with sqlite3, DuckDB and jq on the same data and queries.
 
   python3 Benchmarks/bench.py [--rows 1000000] [--runs 5] [--data /tmp/wekaql-bench] [--wekaql PATH]
+  python3 Benchmarks/bench.py --rows 10000000 --runs 3      # 10M rows: the 1M files repeated, in /tmp
+  python3 Benchmarks/bench.py --huge --runs 1               # 100M rows (10 GB of CSV in /tmp)
 
 Generates the data (Benchmarks/generate.py) unless it is there, builds wekaql in release mode unless
 --wekaql is given, checks that every tool gives the same answers, then prints, as Markdown:
@@ -9,6 +11,8 @@ Generates the data (Benchmarks/generate.py) unless it is there, builds wekaql in
   2. peak memory (max RSS) per query;
   3. query time on data already loaded (wekaql --timer, in one process);
   4. start-up time (`wekaql -e 'figures count'` against `sqlite3 :memory: 'select 1'`).
+Past 1M rows the data is the 1M rows repeated (made under /tmp, never committed), the peers are DuckDB
+only (sqlite3's import and jq take minutes there), and sections 3 and 4 are left out.
 Peers that are not installed are left out (install: apt-get install sqlite3 jq; pip install duckdb-cli).
 """
 import argparse, os, shutil, statistics, subprocess, sys, time
@@ -25,6 +29,8 @@ WEKAQL = {
     # A join on two keys of 1M rows to the 1,000 of reports.csv, then a grouping.
     "Q6": "arrests join reports on country, date count by desk",
     "Q7": "arrests extend r = rank() over (by country sort by arrested desc) | summarize ranks = sum(r)",
+    # Whole rows: every column of the rows kept (what the shell loads), against DuckDB's SELECT *.
+    "Q9": "arrests where id = 5",
     "Q8": 'arrests pivot offence in ("human trafficking", "migrant smuggling", "drug trafficking") using sum(arrested) by country | limit 5',
 }
 SQL = {
@@ -36,6 +42,7 @@ SQL = {
     "Q6": "SELECT desk, count(*) FROM arrests JOIN reports USING (country, date) GROUP BY desk ORDER BY desk;",
     # Q7: rank in group (a window); Q8: pivot, as conditional aggregation.
     "Q7": "SELECT sum(r) AS ranks FROM (SELECT rank() OVER (PARTITION BY country ORDER BY arrested DESC NULLS LAST) AS r FROM arrests);",
+    "Q9": "SELECT * FROM arrests WHERE id = 5;",
     "Q8": "SELECT country, sum(arrested) FILTER (WHERE offence = 'human trafficking'), sum(arrested) FILTER (WHERE offence = "
           "'migrant smuggling'), sum(arrested) FILTER (WHERE offence = 'drug trafficking') FROM arrests GROUP BY country "
           "ORDER BY country LIMIT 5;",
@@ -66,21 +73,41 @@ def duckdb_path():
     return shutil.which("duckdb")
 
 
-def commands(data, wekaql):
+def repeated(rows, base, target):
+    """`target` holding the `base` files with arrests.csv's rows repeated to `rows` rows (a multiple of base's)."""
+    if os.path.exists(os.path.join(target, "arrests.csv")):
+        return
+    os.makedirs(target, exist_ok=True)
+    with open(os.path.join(base, "arrests.csv"), "rb") as f:
+        header, body = f.readline(), f.read()
+    base_rows = body.count(b"\n")
+    if rows % base_rows:
+        sys.exit(f"--rows must be a multiple of {base_rows:,} past that many rows")
+    partial = os.path.join(target, "arrests.csv.partial")
+    with open(partial, "wb") as out:
+        out.write(header)
+        for _ in range(rows // base_rows):
+            out.write(body)
+    os.rename(partial, os.path.join(target, "arrests.csv"))
+    shutil.copy(os.path.join(base, "reports.csv"), os.path.join(target, "reports.csv"))
+
+
+def commands(data, wekaql, big, queries):
     csv, db, jl = (os.path.join(data, f) for f in ("arrests.csv", "arrests.db", "arrests.jsonl"))
     duck = duckdb_path()
     reports = os.path.join(data, "reports.csv")
-    for q in WEKAQL:
+    for q in queries:
         extra = ["--data", reports] if q in TWO_TABLES else []
         yield q, "wekaql", [wekaql, "-f", "csv", "--data", csv] + extra + ["-e", WEKAQL[q]], None
         # The same query on the SQLite file, run there as one SQL statement (README, "Databases").
-        yield q, "wekaql --db", [wekaql, "-f", "csv", "--no-builtin", "--db", db, "-e", WEKAQL[q]], None
+        if not big:
+            yield q, "wekaql --db", [wekaql, "-f", "csv", "--no-builtin", "--db", db, "-e", WEKAQL[q]], None
         if duck:
             view = f"CREATE VIEW arrests AS SELECT * FROM read_csv('{csv}');"
             if q in TWO_TABLES:
                 view += f"CREATE VIEW reports AS SELECT * FROM read_csv('{reports}');"
             yield q, "duckdb (CSV)", [duck, "-csv", "-noheader", ":memory:", "-c", view + DUCK[q]], None
-        if q in TWO_TABLES:
+        if q in TWO_TABLES or big:
             continue
         if shutil.which("sqlite3"):
             yield q, "sqlite3 (.import CSV)", ["sqlite3", "-csv", ":memory:"], SQLITE_IMPORT.format(csv=csv) + SQL[q] + "\n"
@@ -166,9 +193,20 @@ def main():
     ap.add_argument("--postgres", default=None, metavar="URI|start",
                     help="only the PostgreSQL comparison: wekaql --db against psql on the arrests table of URI, "
                          "or of a throwaway server started and loaded first (start)")
+    ap.add_argument("--huge", action="store_true", help="100M rows (10 GB of CSV under /tmp)")
+    ap.add_argument("--queries", default=None, help="which queries, comma-separated (past 1M rows: Q1-Q5 and Q9)")
     args = ap.parse_args()
+    if args.huge:
+        args.rows = 100_000_000
+    big = args.rows > 1_000_000
+    queries = args.queries.split(",") if args.queries else ["Q1", "Q2", "Q3", "Q4", "Q5", "Q9"] if big else list(WEKAQL)
     data = args.data or f"/tmp/wekaql-bench/n{args.rows}"
-    if not os.path.exists(os.path.join(data, "arrests.csv")):
+    if big:
+        base = "/tmp/wekaql-bench/n1000000"
+        if not os.path.exists(os.path.join(base, "arrests.csv")):
+            subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "1000000", base], check=True)
+        repeated(args.rows, base, data)
+    elif not os.path.exists(os.path.join(data, "arrests.csv")):
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(args.rows), data], check=True)
     wekaql = args.wekaql
     if not wekaql:
@@ -176,8 +214,8 @@ def main():
         wekaql = os.path.join(ROOT, ".build/release/wekaql")
     if args.postgres:
         return postgres_bench(args.postgres, data, wekaql, args.runs)
-    cmds = list(commands(data, wekaql))
-    for path in (os.path.join(data, f) for f in os.listdir(data)):
+    cmds = list(commands(data, wekaql, big, queries))
+    for path in (os.path.join(data, f) for f in os.listdir(data) if not big):
         with open(path, "rb") as f:  # warm the page cache
             while f.read(1 << 24):
                 pass
@@ -202,7 +240,7 @@ def main():
     print(f"### Whole process, wall seconds (median of {args.runs}); ratio = median of wekaql/peer per run\n")
     print("| query | wekaql | " + " | ".join(peers) + " | " + " | ".join(f"÷ {p}" for p in peers) + " |")
     print("|---" * (2 + 2 * len(peers)) + "|")
-    for q in WEKAQL:
+    for q in queries:
         w = times[(q, "wekaql")]
         cells = [f"{statistics.median(times[(q, p)]):.3f}" if (q, p) in times else "–" for p in peers]
         ratios = [f"{statistics.median(a / b for a, b in zip(w, times[(q, p)])):.2f}" if (q, p) in times else "–" for p in peers]
@@ -212,11 +250,13 @@ def main():
     print("\n### Peak memory, MiB (max RSS)\n")
     print("| query | wekaql | " + " | ".join(peers) + " |")
     print("|---" * (2 + len(peers)) + "|")
-    for q in WEKAQL:
+    for q in queries:
         by_peer = {p: peak_mib(argv, stdin) for qq, p, argv, stdin in cmds if qq == q}
         row = [by_peer.get(p, "–") for p in ["wekaql"] + peers]
         print(f"| {q} | " + " | ".join(m if isinstance(m, str) else "?" if m is None else f"{m:.0f}" for m in row) + " |")
 
+    if big:
+        return
     # 4. in-process query time
     print("\n### wekaql on data already loaded, ms (median of 21 in one process)\n")
     print("| query | ms |\n|---|---|")

@@ -27,6 +27,12 @@ public struct Engine: Sendable {
     /// Run every query as `explain QUERY` (the command line's `--explain`): each result is then what
     /// its stages did.
     public var explainsQueries = false
+    /// Run a query over a collection opened for streaming (a file read in chunks) a chunk at a time when
+    /// its stages allow, instead of reading the collection whole: `where`, projections, `count`,
+    /// `count by` and `summarize` with mergeable aggregates, `distinct`, `sort … limit`/`top` and `limit`
+    /// then hold only what they keep. Results are the same either way. Off by default; the command line
+    /// turns it on for `-e`, script files and standard input. `why`, `explain` and `--db` never stream.
+    public var streamsFiles = false
     /// How each binding was made, to follow lineage through it.
     var bindingOrigins: [String: ResultOrigin] = [:]
     /// The collections that are tables of attached databases (``attach(_:)``), by name.
@@ -73,7 +79,7 @@ public struct Engine: Sendable {
     @discardableResult
     public mutating func run(_ file: SourceFile, parameters: [String: Value] = [:], cancellation: CancellationToken? = nil,
                              keepGoing: Bool = false, report: (StatementEvent) -> Void) -> Bool {
-        guard readOpenedFiles(for: file, keepGoing: keepGoing, report: report) else { return false }
+        guard readOpenedFilesUnlessStreamed(for: file, parameters: parameters, keepGoing: keepGoing, report: report) else { return false }
         let (plans, staticErrors) = compile(file, parameterTypes: parameters.mapValues(\.type))
         if !staticErrors.isEmpty && !keepGoing {
             staticErrors.forEach { report(.failure($0)) }
@@ -182,6 +188,10 @@ public struct Engine: Sendable {
             if let assertion = plan.assertion { try AssertionCheck(plan: assertion, severity: assertionSeverity).verify(table) }
             return StatementResult(table: table, binding: plan.binding, notes: [], range: plan.range, chart: plan.query.chart,
                                    isAssertion: plan.assertion != nil)
+        }
+        if streamsFiles, !explaining, databaseTables.isEmpty,
+           let streamed = try executeStreamed(plan, parameters: parameters, bound: bound, cancellation: cancellation) {
+            return streamed
         }
         let data = (databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, parameters: bound, cancellation: cancellation))
             .withOpenedFilesAsRead

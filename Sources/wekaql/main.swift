@@ -75,6 +75,7 @@ func main() -> ExitStatus {
     var engine = Engine(dataset: dataset)
     if let budget = options.memoryBudget { engine.memoryBudget = budget }
     engine.explainsQueries = options.explain
+    engine.streamsFiles = !interactive   // the shell keeps the columns it read for the next query
     for path in options.databasePaths {
         do throws(Diagnostic) {
             _ = try engine.attachDatabase(at: path)

@@ -96,6 +96,14 @@ public struct Dataset: Sendable {
         }
     }
 
+    /// Gives column `column` of the collection `name` the type `type`, read from `chunks` (after a streamed
+    /// query found values of that type far down the file).
+    mutating func retype(_ name: String, column: Int, to type: ValueType, chunks: any ChunkedSource) {
+        guard let index = collections.firstIndex(where: { $0.name == name }) else { return }
+        collections[index].fields[column].type = type
+        collections[index].chunks = chunks
+    }
+
     /// Adds every collection of `other`, replacing those of the same name.
     public mutating func merge(_ other: Dataset) {
         for collection in other.collections { add(collection) }

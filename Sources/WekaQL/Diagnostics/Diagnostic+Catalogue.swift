@@ -47,6 +47,8 @@ extension Diagnostic {
         // Lineage and explain
         case whyNotLast = "E0360", explainBinding = "E0361", notTraceable = "E0362", noSuchRow = "E0363", notTracedYet = "E0364"
         case noSourceRowMatches = "N0610"
+        // Streaming
+        case streamedTypeChanged = "E0370"
         // The command line and its dot-commands
         case command = "E0700"
         // Asserts and expected results

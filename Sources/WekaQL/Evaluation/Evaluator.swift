@@ -28,9 +28,11 @@ struct Evaluator {
     var explaining = false
     /// The inputs lineage traces to, shared with the runs of the bindings it goes through.
     var graph: LineageGraph? = nil
+    /// The values of the plan's `in (QUERY)` queries, when found already (by a streamed run).
+    var subqueryValues: [SubqueryValues]? = nil
 
     func run(_ plan: QueryPlan) throws -> QueryOutcome {
-        let subqueries = try plan.subqueries.map { SubqueryValues(try run($0).table) }
+        let subqueries = try subqueryValues ?? plan.subqueries.map { SubqueryValues(try run($0).table) }
         let source = try table(plan.source)
         var relation = Relation(source)
         let observer = try observer(for: plan, source: source)   // nil unless lineage or explain is asked
@@ -137,7 +139,7 @@ struct Evaluator {
         return (try project(Relation(grouped), outputs, fields: fields, compiler: ExpressionCompiler(table: grouped, parameters: parameters)), rows)
     }
 
-    private func project(_ relation: Relation, _ expressions: [BoundExpression], fields: [Field],
+    func project(_ relation: Relation, _ expressions: [BoundExpression], fields: [Field],
                          compiler: ExpressionCompiler) throws -> Table {
         let rows = relation.rows
         let columns = try expressions.map { expression -> Column in
@@ -171,7 +173,7 @@ struct Evaluator {
 
     /// A `limit` or `offset` value as a number of rows: a whole number of 0 or more. A decimal counts when
     /// it is whole (`limit $n` with `$n` also compared with decimals is bound as 2.0), as SQL's LIMIT 2.0.
-    private static func rowCount(_ value: Value) -> Int? {
+    static func rowCount(_ value: Value) -> Int? {
         switch value {
         case .integer(let n) where n >= 0: return Int(clamping: n)
         case .decimal(let d) where d.units >= 0 && d.integerValue != nil: return Int(d.integerValue!)
@@ -205,7 +207,7 @@ struct Evaluator {
     }
 
     /// Why a filter kept nothing: string literals that are not values of their field, with the nearest one.
-    private func explain(_ probes: [NoMatchProbe], _ input: Relation) -> [Diagnostic] {
+    func explain(_ probes: [NoMatchProbe], _ input: Relation) -> [Diagnostic] {
         probes.compactMap { probe in
             let values = input.table.columns[probe.column].distinctStrings
             let target = probe.folded ? Folding.fold(probe.literal) : probe.literal

@@ -10,6 +10,11 @@ struct ExactSum: Sendable {
         total &+= Int128(value)   // 2^63 values of at most 2^63 each cannot wrap 128 bits
     }
 
+    /// Adds another sum (of other rows: a chunk's, when a query streams).
+    mutating func add(_ other: ExactSum) {
+        total &+= other.total
+    }
+
     /// The sum, or `nil` when it does not fit in 64 bits.
     var integer: Int64? { Int64(exactly: total) }
 
@@ -58,6 +63,26 @@ struct DecimalSum: Sendable {
             scale = d.scale
         }
         let sum = units.addingReportingOverflow(d.units(atScale: scale))
+        units = sum.partialValue
+        wrapped = wrapped || sum.overflow
+    }
+
+    /// Adds another sum (of other rows: a chunk's, when a query streams), at the larger of the two scales.
+    mutating func add(_ other: DecimalSum) {
+        count += other.count
+        wrapped = wrapped || other.wrapped
+        var theirs = other.units
+        if other.scale > scale {
+            let grown = units.multipliedReportingOverflow(by: ExactDecimal.powersOfTen[other.scale - scale])
+            units = grown.partialValue
+            wrapped = wrapped || grown.overflow
+            scale = other.scale
+        } else if other.scale < scale {
+            let grown = theirs.multipliedReportingOverflow(by: ExactDecimal.powersOfTen[scale - other.scale])
+            theirs = grown.partialValue
+            wrapped = wrapped || grown.overflow
+        }
+        let sum = units.addingReportingOverflow(theirs)
         units = sum.partialValue
         wrapped = wrapped || sum.overflow
     }
