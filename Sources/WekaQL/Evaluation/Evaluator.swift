@@ -30,7 +30,7 @@ struct Evaluator {
     var graph: LineageGraph? = nil
 
     func run(_ plan: QueryPlan) throws -> QueryOutcome {
-        let subqueries = try plan.subqueries.map { SubqueryValues(try run($0).table) }
+        let subqueries = try plan.subqueries.map { SubqueryValues(try subquery(tracedIn: nil).run($0).table) }
         let source = try table(plan.source)
         var relation = Relation(source)
         let observer = try observer(for: plan, source: source)   // nil unless lineage or explain is asked
@@ -70,9 +70,10 @@ struct Evaluator {
                 relation = joined.relation
                 if observer != nil { detail = .join(joined, rightRowCount: right.rowCount) }
             case .union(let union):
-                let (right, rightNotes) = try unionSide(union.side)
-                notes += rightNotes
-                relation = Relation(try Uniter(cancellation: cancellation, budget: budget).union(union, left: relation, right: right, fields: fields))
+                let side = try unionSide(union.side, tracedIn: observer?.graph)
+                notes += side.notes
+                relation = Relation(try Uniter(cancellation: cancellation, budget: budget).union(union, left: relation, right: side.table, fields: fields))
+                if let lineage = side.lineage { detail = .union(right: side.table, rightSide: lineage) }
             case .unnest(let column):
                 relation = Relation(try unnest(relation, column: column, fields: fields, range: range))
             case .window(let windows):

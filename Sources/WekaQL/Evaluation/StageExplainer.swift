@@ -28,8 +28,10 @@ struct StageExplainer {
             return explainJoin(plan, joined, input: input, rightCount: rightCount)
         case .window(let windows):
             return ("\(windows.windows.count) window column\(windows.windows.count == 1 ? "" : "s")", nil)
-        case .union:
-            return ("\(output.count) rows with the other side's", nil)
+        case .union(let plan):
+            guard case .union(let right, _) = detail else { return ("", nil) }
+            let duplicates = input.count + right.rowCount - output.count
+            return ("\(input.count) rows, then \(right.rowCount) of the other side" + (plan.distinct ? "; \(duplicates) duplicate rows" : ""), nil)
         case .unnest:
             return ("\(output.count) elements of \(input.count) lists", nil)
         case .pivot:
