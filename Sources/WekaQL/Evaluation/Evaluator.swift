@@ -68,7 +68,7 @@ struct Evaluator {
                 let right = try table(join.right)
                 let joined = try Joiner(left: relation, right: right, cancellation: cancellation, budget: budget).join(join, fields: fields)
                 relation = joined.relation
-                if observer != nil { detail = .join(joined, rightRowCount: right.rowCount) }
+                if observer != nil { detail = .join(joined, right: right) }
             case .union(let union):
                 let side = try unionSide(union.side, tracedIn: observer?.graph)
                 notes += side.notes

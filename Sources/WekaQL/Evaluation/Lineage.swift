@@ -64,7 +64,8 @@ enum StageLineage: Sendable {
     /// (`right`; -1 where a left join found none).
     case pairs(left: [Int32], right: [Int32], rightSide: QueryLineage)
     /// Each output row comes from some rows of the input table (`left`) and some rows of `rightSide`'s
-    /// result (`right`): a `union`'s row from its side (from both, for `union distinct`'s duplicates).
+    /// result (`right`): a `union`'s row from its side (from both, for `union distinct`'s duplicates); a
+    /// `semi join`'s row (of its input table, which it keeps) from itself and the right rows it matched.
     case sides(left: RowMap, right: RowMap, rightSide: QueryLineage)
 }
 

@@ -1,7 +1,8 @@
 // The lineage of the stages that reshape rows: `union` (each row from its side), `unnest` (each element
 // from its list's row), `pivot` (each row from every row of its group of keys) and `unpivot` (each row
-// from the row whose field it holds). Worked out from the stage's input and output only when lineage is
-// asked, so that evaluating these stages stays as it was.
+// from the row whose field it holds), and `semi join` (each row from itself and the rows it matched).
+// Worked out from the stage's input and output only when lineage is asked, so that evaluating these
+// stages stays as it was.
 
 extension PlanStage {
     /// `union`: the left rows, then the right side's; for `union distinct`, each kept row comes from every
@@ -75,5 +76,29 @@ extension PlanStage {
             groupOf.append(rowOfKey[key] ?? -1)
         }
         return RowMap(groups: output.table.rowCount, groupOf: groupOf, inputRows: input.rows, outputOrder: nil)
+    }
+}
+
+extension PlanStage {
+    /// `semi join`: the left table, with a selection; each kept row comes from itself and from every
+    /// right row it matched (the rows it is kept for), found by pairing the kept rows as an inner join does.
+    static func semiJoinLineage(_ plan: JoinPlan, input: Relation, output: Relation, right: Table,
+                                rightSide: QueryLineage) throws -> StageLineage {
+        var inner = plan
+        inner.kind = .inner
+        let fields = input.table.fields + plan.rightColumns.map { right.fields[$0] }
+        let pairs = try Joiner(left: output, right: right, cancellation: nil, budget: MemoryBudget(bytes: .max)).join(inner, fields: fields)
+        let rowCount = input.table.rowCount
+        var matched = [[Int32]](repeating: [], count: rowCount)
+        for (left, match) in zip(pairs.leftRows, pairs.rightRows) { matched[Int(left)].append(match) }
+        var offsets: [Int32] = [0]
+        offsets.reserveCapacity(rowCount + 1)
+        var rows: [Int32] = []
+        for row in 0..<rowCount {
+            rows += matched[row]
+            offsets.append(Int32(rows.count))
+        }
+        let itself = RowMap(oneToOne: Array(0..<Int32(rowCount)))
+        return .sides(left: itself, right: RowMap(offsets: offsets, rows: rows), rightSide: rightSide)
     }
 }

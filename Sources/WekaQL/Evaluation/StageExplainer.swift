@@ -24,8 +24,8 @@ struct StageExplainer {
         case .aggregate:
             return ("\(output.count) group\(output.count == 1 ? "" : "s")", nil)
         case .join(let plan):
-            guard case .join(let joined, let rightCount) = detail else { return ("", nil) }
-            return explainJoin(plan, joined, input: input, rightCount: rightCount)
+            guard case .join(let joined, let right) = detail else { return ("", nil) }
+            return explainJoin(plan, joined, input: input, rightCount: right.rowCount)
         case .window(let windows):
             return ("\(windows.windows.count) window column\(windows.windows.count == 1 ? "" : "s")", nil)
         case .union(let plan):
