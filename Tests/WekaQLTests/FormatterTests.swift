@@ -100,6 +100,8 @@ import Testing
     static func plans(of text: String) -> [String] {
         let (plans, errors) = Engine().compile(SourceFile(name: "p", text: text))
         let positions = try! Regex(#"SourceRange\(start: \d+, end: \d+\)"#)
+        // A query inside one (a union's side in brackets) keeps the text too.
+        let innerFiles = try! Regex(#"file: Optional\(WekaQL\.SourceFile\(name: "p", text: .*?lineStarts: \[[\d, ]*\]\)\)"#)
         // Dictionaries print in no fixed order, so the parameters are described apart, sorted.
         return plans.map { plan in
             var query = plan.query
@@ -107,7 +109,7 @@ import Testing
             query.parameters = [:]
             query.parameterRanges = [:]
             query.file = nil   // the text itself, which formatting changes
-            return String(describing: query).replacing(positions, with: "·") + " parameters \(parameters)"
+            return String(describing: query).replacing(positions, with: "·").replacing(innerFiles, with: "file: ·") + " parameters \(parameters)"
         } + errors.map(summary)
     }
 

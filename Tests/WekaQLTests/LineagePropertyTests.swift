@@ -1,7 +1,12 @@
 // The property that says lineage is right, over random queries on random tables:
 // - complete: running the query again over only the lineage rows of a result row gives that row again;
 // - minimal for counts: without any one lineage row of a `count by` group, the group's count changes.
-// The generator is a table of stage makers (`StageMaker.all`): a new stage kind adds one entry there.
+// The generator is a table of stage makers (`QueryMaker.makers`): a new stage kind adds one entry there.
+//
+// Windows are not in the table: a window's value depends on the other rows of its partition, and a row's
+// lineage is the rows it is made of (the row itself), not every row that weighed on it, so re-running over
+// the lineage alone gives another rank or running sum. (So also for `x in (QUERY)`: the subquery's rows
+// are not in the lineage.) An anti join's row is kept for want of a match: its lineage is the left row.
 
 import Testing
 @testable import WekaQL
@@ -27,9 +32,12 @@ import Testing
         for seed in UInt64(1)...150 {
             var random = SplitMix(seed: seed)
             let tables = RandomTables(&random)
-            // No distinct before the count: distinct's lineage is every duplicate, of which any one would do.
-            // No left join: its right row gives the joined row its values, but the row counts without it too.
-            let (stages, shape) = QueryMaker.query(&random, grouping: false, allowing: { !$0.hasPrefix("distinct") && !$0.hasPrefix("left") })
+            // No distinct (nor union distinct, nor pivot, which groups) before the count: their lineage is every
+            // duplicate or every row of the group, of which any one would do. No left or full join: the right
+            // row gives the joined row its values, but the row counts without it too. No semi join: a row kept
+            // for two matches is kept for one.
+            let excluded = ["distinct", "union distinct", "pivot", "left", "full", "semi"]
+            let (stages, shape) = QueryMaker.query(&random, grouping: false, allowing: { stage in !excluded.contains { stage.hasPrefix($0) } })
             guard shape.columns.contains("k") else { continue }
             let query = stages + " count by k"
             let result = try tables.run(query)
@@ -127,7 +135,36 @@ enum QueryMaker {
             guard !shape.joined, shape.columns.contains("k") else { return nil }
             shape.joined = true
             shape.columns.insert("w")
-            return random.next(2) == 0 ? "join u on k" : "left join u on k"
+            return ["join u on k", "left join u on k", "full join u on k"][random.next(3)]
+        },
+        { random, shape in   // semi and anti join: the left rows, with or without a match
+            guard shape.columns.contains("k") else { return nil }
+            return random.next(2) == 0 ? "semi join u on k" : "anti join u on k"
+        },
+        { random, shape in   // union and union distinct: u's rows after these (w, and for union the collection)
+            guard !shape.joined, shape.columns.contains("k") else { return nil }
+            shape.joined = true
+            shape.columns.insert("w")
+            if random.next(2) == 0 { return "union distinct u" }
+            shape.columns.insert("collection")
+            return "union u"
+        },
+        { random, shape in   // unnest: a list made of c, each element a row ("b" splits into two empty texts)
+            guard shape.columns.contains("c"), !shape.columns.contains("l") else { return nil }
+            shape.columns.insert("l")
+            return "extend l = split(c, \"b\") | unnest l"
+        },
+        { random, shape in   // pivot, with its values listed (without, the columns would depend on the rows)
+            guard shape.columns.isSuperset(of: ["c", "v"]) else { return nil }
+            let byKey = shape.columns.contains("k") && random.next(3) > 0
+            shape.columns = byKey ? ["k", "a", "b"] : ["a", "b"]
+            return "pivot c in (\"a\", \"b\") using " + (random.next(2) == 0 ? "count()" : "sum(v)") + (byKey ? " by k" : "")
+        },
+        { random, shape in   // unpivot
+            guard shape.columns.contains("v"), !shape.columns.contains("amount") else { return nil }
+            shape.columns.remove("v")
+            shape.columns.formUnion(["field", "amount"])
+            return "unpivot v into field, amount"
         },
         { random, shape in   // distinct
             if random.next(2) == 0 || !shape.columns.contains("k") { return "distinct" }

@@ -37,6 +37,9 @@ struct Expectation: Equatable {
     var inList = false
     /// Another source whose fields may be typed here: the right key of `join C on a = `.
     var fieldsOf: String?
+    /// Whether the fields (and values) are those of the query's source, not of the rows entering the
+    /// stage: in `why not`'s condition.
+    var ofSource = false
 
     static let nothing = Expectation()
 }

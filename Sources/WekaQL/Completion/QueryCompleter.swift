@@ -119,7 +119,8 @@ struct QueryCompleter {
     /// plan comes with the fields when the query checks on its own, so that it can be run for values.
     private func inputOfStage() -> (fields: [Field], plan: StatementPlan?)? {
         guard let queryStart = context.queryStart, let source = context.source else { return nil }
-        for end in context.stageStarts.reversed() + [source.end] {
+        let ends = context.expectation.ofSource ? [source.end] : context.stageStarts.reversed() + [source.end]
+        for end in ends {
             let query = SourceFile(name: "<completion>", text: file.text(in: SourceRange(queryStart, end)))
             let (plans, errors) = engine.compile(query)
             if errors.isEmpty, plans.count == 1 { return (plans[0].query.fields, plans[0]) }

@@ -2,7 +2,7 @@
 
 extension Expectation {
     /// The keywords that may follow a whole operand inside `where`.
-    private static let conditionWords = ["and", "or", "not", "in", "is", "between", "contains", "starts with",
+    static let conditionWords = ["and", "or", "not", "in", "is", "between", "contains", "starts with",
                                          "ends with", "matches"]
 
     /// What may follow `stage`'s tokens.
@@ -30,6 +30,7 @@ extension Expectation {
         case .unnest?: return tokens.isEmpty ? Expectation(fields: true) : tokens.count == 1 ? Expectation(stages: true) : .nothing
         case .pivot?: return pivot(tokens)
         case .unpivot?: return unpivot(tokens)
+        case .why?: return why(tokens)
         default: return .nothing
         }
     }

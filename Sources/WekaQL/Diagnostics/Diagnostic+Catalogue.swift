@@ -45,7 +45,7 @@ extension Diagnostic {
         // Results
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
         // Lineage and explain
-        case whyNotLast = "E0360", explainBinding = "E0361", notTraceable = "E0362", noSuchRow = "E0363", notTracedYet = "E0364"
+        case whyNotLast = "E0360", explainBinding = "E0361", notTraceable = "E0362", noSuchRow = "E0363"
         case noSourceRowMatches = "N0610"
         // Streaming
         case streamedTypeChanged = "E0370"

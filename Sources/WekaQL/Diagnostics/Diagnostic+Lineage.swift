@@ -34,21 +34,3 @@ extension Diagnostic {
                    hints: [rows == 0 ? "an empty result has no rows to trace; try why not CONDITION" : "rows are numbered from 1 to \(rows)"])
     }
 }
-
-extension Diagnostic {
-    /// `why` after a stage whose rows are not traced yet.
-    static func notTracedYet(stage: String, range: SourceRange?) -> Diagnostic {
-        Diagnostic(code: .notTracedYet, message: "why cannot trace rows through \(quoted(stage)) yet",
-                   range: range, hints: ["union, unnest, pivot and unpivot are not traced yet; ask why of the query before that stage"])
-    }
-}
-
-extension PlanStage {
-    /// Whether `why` cannot follow rows through this stage yet (its lineage is ``StageLineage/untraced``).
-    var isUntraced: Bool {
-        switch self {
-        case .union, .unnest, .pivot, .unpivot: return true
-        default: return false
-        }
-    }
-}

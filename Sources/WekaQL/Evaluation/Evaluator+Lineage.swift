@@ -50,6 +50,16 @@ extension Evaluator {
         }
     }
 
+    /// An evaluator for a query inside this one (a union's side, `in (QUERY)`): it never explains (only
+    /// the outer query's stages are shown), and records lineage into `graph` when given one.
+    func subquery(tracedIn graph: LineageGraph?) -> Evaluator {
+        var evaluator = self
+        evaluator.explaining = false
+        evaluator.tracing = graph != nil
+        evaluator.graph = graph
+        return evaluator
+    }
+
     /// The lineage of a join's right side.
     func rightLineage(of stage: PlanStage, graph: LineageGraph) throws -> QueryLineage {
         guard case .join(let join) = stage else { preconditionFailure("only a join has a right side") }

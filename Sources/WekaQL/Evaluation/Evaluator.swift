@@ -32,7 +32,7 @@ struct Evaluator {
     var subqueryValues: [SubqueryValues]? = nil
 
     func run(_ plan: QueryPlan) throws -> QueryOutcome {
-        let subqueries = try subqueryValues ?? plan.subqueries.map { SubqueryValues(try run($0).table) }
+        let subqueries = try subqueryValues ?? plan.subqueries.map { SubqueryValues(try subquery(tracedIn: nil).run($0).table) }
         let source = try table(plan.source)
         var relation = Relation(source)
         let observer = try observer(for: plan, source: source)   // nil unless lineage or explain is asked
@@ -70,11 +70,12 @@ struct Evaluator {
                 let right = try table(join.right)
                 let joined = try Joiner(left: relation, right: right, cancellation: cancellation, budget: budget).join(join, fields: fields)
                 relation = joined.relation
-                if observer != nil { detail = .join(joined, rightRowCount: right.rowCount) }
+                if observer != nil { detail = .join(joined, right: right) }
             case .union(let union):
-                let (right, rightNotes) = try unionSide(union.side)
-                notes += rightNotes
-                relation = Relation(try Uniter(cancellation: cancellation, budget: budget).union(union, left: relation, right: right, fields: fields))
+                let side = try unionSide(union.side, tracedIn: observer?.graph)
+                notes += side.notes
+                relation = Relation(try Uniter(cancellation: cancellation, budget: budget).union(union, left: relation, right: side.table, fields: fields))
+                if let lineage = side.lineage { detail = .union(right: side.table, rightSide: lineage) }
             case .unnest(let column):
                 relation = Relation(try unnest(relation, column: column, fields: fields, range: range))
             case .window(let windows):

@@ -63,9 +63,10 @@ enum StageLineage: Sendable {
     /// Each output row pairs a row of the input table (`left`) with a row of `rightSide`'s result
     /// (`right`; -1 where a left join found none).
     case pairs(left: [Int32], right: [Int32], rightSide: QueryLineage)
-    /// The stage's rows are not traced yet (`union`, `unnest`, `pivot`, `unpivot`): `why` refuses such a
-    /// query (E0364), and `explain` finds no example row behind them.
-    case untraced
+    /// Each output row comes from some rows of the input table (`left`) and some rows of `rightSide`'s
+    /// result (`right`): a `union`'s row from its side (from both, for `union distinct`'s duplicates); a
+    /// `semi join`'s row (of its input table, which it keeps) from itself and the right rows it matched.
+    case sides(left: RowMap, right: RowMap, rightSide: QueryLineage)
 }
 
 /// A table the lineage ends at: a collection, a file's rows, or a table bound without a query behind it.
@@ -117,7 +118,8 @@ extension QueryLineage {
     func inputRows(ofTableRows rows: [Int32]) -> [InputRow] {
         var found: [InputRow] = []
         follow(rows, into: &found)
-        found.sort()
+        // A group's rows, or a file's, usually come in order already.
+        if zip(found, found.dropFirst()).contains(where: { $0 > $1 }) { found.sort() }
         var unique: [InputRow] = []
         unique.reserveCapacity(found.count)
         for row in found where unique.last != row { unique.append(row) }
@@ -145,8 +147,12 @@ extension QueryLineage {
                     side.follow(matched.map { row in side.finalSelection.map { $0[Int(row)] } ?? row }, into: &found)
                 }
                 current = current.map { left[Int($0)] }.filter { $0 >= 0 }   // -1: a full join's right-only row
-            case .untraced:
-                current = []
+            case .sides(let left, let right, let side):
+                let matched = current.flatMap { right.sources(of: Int($0)) }
+                if !matched.isEmpty {
+                    side.follow(matched.map { row in side.finalSelection.map { $0[Int(row)] } ?? row }, into: &found)
+                }
+                current = current.flatMap { left.sources(of: Int($0)) }
             }
         }
         switch start {

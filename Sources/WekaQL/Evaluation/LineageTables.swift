@@ -3,29 +3,20 @@
 enum LineageTables {
     /// `why`: the result's columns, then `from`, `row` and `source`, one row per (result row, input row)
     /// pair (a result row with no input rows, a count of nothing, has one with nulls). A name the result
-    /// already has gets `why_` before it.
+    /// already has gets `why_` before it. Built straight into columns: a group can have a million rows.
     static func why(result: Table, lineage: QueryLineage, graph: LineageGraph) -> Table {
         var resultRows: [Int32] = []
-        var from: [Value] = [], source: [Value] = []
-        var row = TextStorage()   // nearly every value distinct: stored end to end, not in a dictionary
+        var from = WhyColumns(graph: graph)
         for index in 0..<result.rowCount {
             let inputs = lineage.inputRows(ofResultRow: index)
             if inputs.isEmpty {   // a count of no rows stands on none: it is still shown, with nulls
                 resultRows.append(Int32(index))
-                from.append(.null)
-                row.appendNull()
-                source.append(.null)
+                from.appendNone()
             }
-            for input in inputs {
-                resultRows.append(Int32(index))
-                from.append(.string(graph.inputs[Int(input.input)].name))
-                var text = graph.rowText(of: input)
-                text.withUTF8 { row.append($0) }
-                source.append(graph.sentence(of: input).map(Value.string) ?? .null)
-            }
+            resultRows.append(contentsOf: repeatElement(Int32(index), count: inputs.count))
+            for input in inputs { from.append(input) }
         }
-        let columns = result.columns.map { $0.gathering(resultRows) }
-            + [Column(type: .string, values: from), Column(storage: .text(row)), Column(type: .string, values: source)]
+        let columns = result.columns.map { $0.gathering(resultRows) } + from.columns
         return Table(fields: result.fields + whyFields(after: result.fields), columns: columns, rowCount: resultRows.count)
     }
 

@@ -82,10 +82,16 @@ final class RunObserver {
 extension LineageGraph {
     /// The `source` sentence of an input row, when its collection has a text column of that name.
     func sentence(of row: InputRow) -> String? {
-        let input = inputs[Int(row.input)]
-        guard let column = input.table.columnIndex("source"), input.table.fields[column].type == .string,
-              case .string(let text) = input.table[Int(row.row), column] else { return nil }
+        guard let column = sourceColumn(of: Int(row.input)),
+              case .string(let text) = inputs[Int(row.input)].table[Int(row.row), column] else { return nil }
         return text
+    }
+
+    /// The column of input `index` holding its rows' sentences: a text column named `source`.
+    func sourceColumn(of index: Int) -> Int? {
+        let table = inputs[index].table
+        guard let column = table.columnIndex("source"), table.fields[column].type == .string else { return nil }
+        return column
     }
 
     /// Where an input row is: `arrests.csv:8` for a file's row whose line is known, else `arrests row 3` (1-based).

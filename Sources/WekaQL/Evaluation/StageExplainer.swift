@@ -24,12 +24,14 @@ struct StageExplainer {
         case .aggregate:
             return ("\(output.count) group\(output.count == 1 ? "" : "s")", nil)
         case .join(let plan):
-            guard case .join(let joined, let rightCount) = detail else { return ("", nil) }
-            return explainJoin(plan, joined, input: input, rightCount: rightCount)
+            guard case .join(let joined, let right) = detail else { return ("", nil) }
+            return explainJoin(plan, joined, input: input, rightCount: right.rowCount)
         case .window(let windows):
             return ("\(windows.windows.count) window column\(windows.windows.count == 1 ? "" : "s")", nil)
-        case .union:
-            return ("\(output.count) rows with the other side's", nil)
+        case .union(let plan):
+            guard case .union(let right, _) = detail else { return ("", nil) }
+            let duplicates = input.count + right.rowCount - output.count
+            return ("\(input.count) rows, then \(right.rowCount) of the other side" + (plan.distinct ? "; \(duplicates) duplicate rows" : ""), nil)
         case .unnest:
             return ("\(output.count) elements of \(input.count) lists", nil)
         case .pivot:

@@ -54,13 +54,16 @@ struct Uniter {
 }
 
 extension Evaluator {
-    /// The right side of a `union`: a table, or the result of a query in brackets with its notes.
-    func unionSide(_ side: UnionPlan.Side) throws -> (Table, [Diagnostic]) {
+    /// The right side of a `union`: a table, or the result of a query in brackets with its notes; when
+    /// lineage is recorded (in `graph`), with the lineage of its rows.
+    func unionSide(_ side: UnionPlan.Side, tracedIn graph: LineageGraph?) throws -> (table: Table, notes: [Diagnostic], lineage: QueryLineage?) {
         switch side {
-        case .source(let reference): return (try table(reference), [])
+        case .source(let reference):
+            let table = try table(reference)
+            return (table, [], try graph.map { QueryLineage(start: try start(of: reference, table: table, graph: $0)) })
         case .query(let plan):
-            let outcome = try run(plan)
-            return (outcome.table, outcome.notes)
+            let outcome = try subquery(tracedIn: graph).run(plan)
+            return (outcome.table, outcome.notes, outcome.lineage)
         }
     }
 }

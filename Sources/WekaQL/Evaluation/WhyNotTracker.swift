@@ -38,7 +38,7 @@ final class WhyNotTracker {
         switch step {
         case .sameTable: break
         case .rows(let map): carried = Self.carried(before, through: map)
-        case .untraced: carried = [:]
+        case .sides(let left, _, _): carried = Self.carried(before, through: left)
         case .pairs(let left, _, _):
             carried = [:]
             for (row, from) in left.enumerated() { if let rows = before[from] { carried[Int32(row)] = rows } }

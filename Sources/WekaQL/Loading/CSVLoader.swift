@@ -40,6 +40,12 @@ struct CSVLoader {
 
     /// Loads the columns `selection` includes; rows left out by `bad_rows=skip` are told in `warnings`.
     func load(_ selection: ColumnSelection = .all, warnings: inout [Diagnostic]) throws -> Table {
+        var lines = RecordLineIndex()
+        return try load(selection, warnings: &warnings, lines: &lines)
+    }
+
+    /// Loads the columns `selection` includes, and gives `recordLines` the line where each row's record starts.
+    func load(_ selection: ColumnSelection = .all, warnings: inout [Diagnostic], lines recordLines: inout RecordLineIndex) throws -> Table {
         let (names, dataStart) = try readHeader()
         for name in settings.types.keys.sorted() where !names.contains(name) {
             throw Diagnostic.unknownTypedColumn(name, path: path, available: names)
@@ -51,6 +57,7 @@ struct CSVLoader {
         for index in kept { types[index] = settings.types[names[index]] ?? sampled[index] }
         var parts = try parse(from: dataStart, types: types, readings: readings)
         let skipped = parts.flatMap(\.skipped)
+        recordLines = lines(of: parts, from: dataStart)
         var columns = merge(&parts, columns: kept)
         for (slot, index) in kept.enumerated() where columns[slot].misfit {
             if readings[index].given { throw firstMisfit(column: index, names: names, type: types[index]!, from: dataStart) }
@@ -167,6 +174,9 @@ struct CSVLoader {
         var end = 0
         /// Where the records left out by `bad_rows=skip` start.
         var skipped: [Int] = []
+        /// The line of each row's record, counted from the part's start, and the line breaks in the part.
+        var lines = RecordLineIndex()
+        var lineBreaks = 0
         var error: Diagnostic?
     }
 
@@ -216,6 +226,7 @@ struct CSVLoader {
         var released = start
         // The text is checked as UTF-8 a chunk ahead of the fields read, skipped columns' too.
         var utf8 = UTF8Frontier(bytes, from: start)
+        var lines = RecordLineCounter(bytes, from: start)
         // Which builder each column goes to (-1: not wanted).
         var slotOf = [Int](repeating: -1, count: columns)
         for (slot, index) in wanted.enumerated() { slotOf[index] = slot }
@@ -232,11 +243,14 @@ struct CSVLoader {
                         for (column, field) in record.enumerated() where slotOf[column] >= 0 {
                             append(field, to: &builders[slotOf[column]], reader: reader, scratch: &scratch)
                         }
+                        lines.record(start: recordStart, end: reader.position, quoted: record.contains(where: \.isQuoted))
                     } else {
                         var column = 0
                         var extra = -1
+                        var quoted = false
                         while true {
                             let (field, isLast) = try reader.nextField()
+                            quoted = quoted || field.isQuoted
                             if field.end - field.start > maximumFieldBytes { throw valueTooLong(at: field.start) }
                             if let bad = utf8.check(through: field.end) { throw invalidUTF8(at: bad) }
                             if column < columns {
@@ -252,6 +266,7 @@ struct CSVLoader {
                         } else if column != columns {
                             throw fieldCountError(count: column, columns, record: recordStart, extra: extra, end: reader.position)
                         }
+                        lines.record(start: recordStart, end: reader.position, quoted: quoted)
                     }
                     rows += 1
                     if let file, reader.position - released >= 4 << 20 {
@@ -269,7 +284,20 @@ struct CSVLoader {
         }
         var all = [FieldColumnBuilder?](repeating: nil, count: columns)
         for (builder, index) in zip(builders, wanted) { all[index] = builder }
-        return Part(builders: all, rows: rows, end: reader.position, skipped: skipped, error: nil)
+        return Part(builders: all, rows: rows, end: reader.position, skipped: skipped, lines: lines.index,
+                    lineBreaks: lines.lineBreaks(before: reader.position), error: nil)
+    }
+
+    /// The line of each row's record: the parts' lines, each counted on from the line breaks before it.
+    private func lines(of parts: [Part], from dataStart: Int) -> RecordLineIndex {
+        var before = RecordLineCounter(bytes, from: 0)
+        var line = 1 + before.lineBreaks(before: dataStart)
+        var lines = RecordLineIndex()
+        for part in parts {
+            lines.append(contentsOf: part.lines, lineOffset: line)
+            line += part.lineBreaks
+        }
+        return lines
     }
 
     /// Reads a whole record's fields into `record` (for bad_rows=skip, which appends them only if there are

@@ -84,6 +84,7 @@ extension Dataset {
         defer { warnings += json.warnings }
         let began = ContinuousClock.now
         var columnCount: Int?
+        var lines: RecordLineIndex?
         var collections: [Collection]
         switch kind {
         case .json: collections = try json.loadDocument(defaultName: name, columns: columns)
@@ -92,7 +93,10 @@ extension Dataset {
             let start = CSVSettings(options, delimiter: 0x2C).firstLine(in: bytes)
             let sniffed = kind == .tsv ? 0x09 : DelimiterSniffer.delimiter(of: bytes, from: start)
             let settings = CSVSettings(options, delimiter: sniffed)
-            let table = try CSVLoader(path: path, bytes: bytes, file: file, settings: settings).load(columns.forCollection(name), warnings: &warnings)
+            var index = RecordLineIndex()
+            let table = try CSVLoader(path: path, bytes: bytes, file: file, settings: settings)
+                .load(columns.forCollection(name), warnings: &warnings, lines: &index)
+            lines = index
             let description = settings.delimiter == 0x2C ? "" : "from \(path), fields separated by \(Self.delimiterName(settings.delimiter))"
             collections = [Collection(name: name, description: description, table: table)]
             columnCount = CSVLoader.fieldCount(ofFirstRecordIn: bytes, at: start, delimiter: settings.delimiter)
@@ -100,9 +104,12 @@ extension Dataset {
         let seconds = (ContinuousClock.now - began).seconds
         for index in collections.indices {
             let table = collections[index].table
-            let lines = RecordLines.of(path: path, kind: kind, collection: collections[index].name, options: options, rows: table.rowCount)
+            // Standard input has no lines to show: a row is its position.
+            let noted = path == "-" ? RecordLineIndex() : (lines ?? json.recordLines)
+            let recordLines = noted.map(RecordLines.init)
+                ?? RecordLines.ofJSON(path: path, collection: collections[index].name, options: options, rows: table.rowCount)
             collections[index].file = LoadedFile(path: path, seconds: seconds, columnsRead: table.fields.map(\.name),
-                                                 columnCount: columnCount ?? table.fields.count, lines: lines)
+                                                 columnCount: columnCount ?? table.fields.count, lines: recordLines)
         }
         return collections
     }

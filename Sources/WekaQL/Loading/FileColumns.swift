@@ -47,15 +47,17 @@ final class FileColumns: Sendable {
             try chunks.checkUnchanged()
             var warnings: [Diagnostic] = []
             // The mapping the header was read from: the file as it was opened.
-            let table = try chunks.loadColumns(ColumnSelection(names: Set(missing.map { chunks.names[$0] })), warnings: &warnings)
+            var noted: RecordLineIndex?
+            let table = try chunks.loadColumns(ColumnSelection(names: Set(missing.map { chunks.names[$0] })), warnings: &warnings,
+                                               lines: &noted)
             for (index, column) in zip(missing, table.columns.indices) {
                 state.columns[index] = table.columns[column]
                 state.types[index] = table.fields[column].type
             }
             if state.rowCount == nil {
                 state.rowCount = table.rowCount
-                state.lines = RecordLines.of(path: path, kind: DataFileKind(path: path) ?? .csv, collection: "", options: options,
-                                             rows: table.rowCount)
+                state.lines = noted.map(RecordLines.init)
+                    ?? RecordLines.ofJSON(path: path, collection: "", options: options, rows: table.rowCount)
             }
             state.seconds += (ContinuousClock.now - began).seconds
             guard state.warnings == nil else { return [] }

@@ -8,6 +8,8 @@ struct JSONLoader {
     var warnings: [Diagnostic] = []
     /// The keys of the rows last loaded, selected or not, in first-seen order (before objects are flattened).
     var keysSeen: [String] = []
+    /// The line of each row, for JSON lines read as a tree (noted as they are read).
+    var recordLines: RecordLineIndex?
 
     /// A file holding an object (collection name → array of rows) or an array of rows (one collection).
     /// A `.json` file of JSON lines (an object, then more text) is read as JSON lines.
@@ -48,11 +50,14 @@ struct JSONLoader {
         }
         var reader = JSONReader(bytes)
         var rows: [JSON] = []
+        var lines = RecordLineCounter(bytes, from: 0)
         reader.skipSpace()
         while reader.position < bytes.count {
+            lines.record(startingAt: reader.position)
             do { rows.append(try reader.readValue()) } catch let failure as JSONReader.Failure { throw malformed(failure) }
             reader.skipSpace()
         }
+        recordLines = RecordLineIndex(lines.index, lineOffset: 1)
         return Dataset.Collection(name: name, table: try table(rows, collection: name, selection: selection))
     }
 

@@ -7,16 +7,19 @@ protocol LazyFileSource: ChunkedSource {
     var names: [String] { get }
 
     /// The fields `selection` includes, in the order of ``ChunkedSource/fields``, loaded as the eager
-    /// loader loads them: its values, true types, warnings and errors.
-    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic]) throws -> Table
+    /// loader loads them: its values, true types, warnings and errors, and the line of each row when the
+    /// read noted them.
+    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic], lines: inout RecordLineIndex?) throws -> Table
 
     /// Throws when the file is no longer what was opened (its mapping would show other bytes).
     func checkUnchanged() throws
 }
 
 extension CSVChunks: LazyFileSource {
-    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic]) throws -> Table {
-        try loader.load(selection, warnings: &warnings)
+    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic], lines: inout RecordLineIndex?) throws -> Table {
+        var noted = RecordLineIndex()
+        defer { lines = noted }
+        return try loader.load(selection, warnings: &warnings, lines: &noted)
     }
 }
 
@@ -29,10 +32,11 @@ extension JSONLinesChunks: LazyFileSource {
         }
     }
 
-    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic]) throws -> Table {
+    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic], lines: inout RecordLineIndex?) throws -> Table {
         var loader = JSONLoader(path: path, bytes: file.bytes)
         let table = try loader.loadLines(name: collection, selection: selection, file: file).table
         warnings += loader.warnings
+        lines = loader.recordLines
         // By name: a field of the first lines may be no field of the whole file (its object turned scalar).
         var fields: [Field] = [], columns: [Column] = []
         for name in names where selection.includes(name) {

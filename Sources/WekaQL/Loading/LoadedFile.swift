@@ -1,5 +1,6 @@
-// What loading a file took (the first stage `explain` shows), and the line of each of its records,
-// found only when lineage asks for it: the file is read again then, so that loading pays nothing for it.
+// What loading a file took (the first stage `explain` shows), and the line of each of its records:
+// noted while parsing for CSV and JSON lines (RecordLineIndex.swift), found only when lineage asks for it
+// for a JSON document (the file is read again then, so that loading it pays nothing for it).
 
 /// Where a loaded collection's rows came from and what loading them took.
 public struct LoadedFile: Sendable {
@@ -16,20 +17,28 @@ public struct LoadedFile: Sendable {
     /// The 1-based line where row `row` (0-based) of the file's collection starts, when the file can
     /// still be read (not standard input) and has as many records as were loaded.
     public func line(ofRow row: Int) -> Int? {
-        guard let lines = lines.all, row >= 0, row < lines.count else { return nil }
-        return Int(lines[row])
+        lines.all?.line(ofRow: row)
     }
 }
 
-/// The start line of each record of one collection of a file, computed on first use.
+/// The start line of each record of one collection of a file: noted at load, or computed on first use.
 final class RecordLines: Sendable {
-    private let state = Locked<[Int32]??>(nil)
-    private let compute: @Sendable () -> [Int32]?
+    private let state: Locked<RecordLineIndex??>
+    private let compute: @Sendable () -> RecordLineIndex?
 
-    init(_ compute: @escaping @Sendable () -> [Int32]?) { self.compute = compute }
+    init(_ compute: @escaping @Sendable () -> RecordLineIndex?) {
+        state = Locked(nil)
+        self.compute = compute
+    }
+
+    /// Lines noted while the file was parsed.
+    init(_ index: RecordLineIndex) {
+        state = Locked(.some(index))
+        compute = { nil }
+    }
 
     /// The lines, or `nil` when the file cannot be read again.
-    var all: [Int32]? {
+    var all: RecordLineIndex? {
         state.withLock { lines in
             if let lines { return lines }
             let made = compute()
@@ -38,18 +47,13 @@ final class RecordLines: Sendable {
         }
     }
 
-    /// How to find the records of `collection` in the file at `path` when it is read again.
-    static func of(path: String, kind: DataFileKind, collection: String, options: LoadOptions, rows: Int) -> RecordLines {
+    /// How to find the row objects of `collection` in the JSON file at `path` when it is read again.
+    static func ofJSON(path: String, collection: String, options: LoadOptions, rows: Int) -> RecordLines {
         RecordLines {
             guard path != "-" else { return nil }
-            func lines(in buffer: UnsafeBufferPointer<UInt8>) -> [Int32]? {
-                let starts: [Int]?
-                switch kind {
-                case .csv, .tsv, .txt: starts = csvRecordStarts(buffer, options: options, kind: kind)
-                case .jsonl, .json: starts = jsonRecordStarts(buffer, collection: collection)
-                }
-                guard let starts, starts.count == rows else { return nil }
-                return lineNumbers(of: starts, in: buffer)
+            func lines(in buffer: UnsafeBufferPointer<UInt8>) -> RecordLineIndex? {
+                guard let starts = jsonRecordStarts(buffer, collection: collection), starts.count == rows else { return nil }
+                return RecordLineIndex(recordsAt: starts, in: buffer)
             }
             // A UTF-8 file is mapped, not copied, as loading maps it.
             if options.encoding == .utf8, let mapped = (try? FileBytes.map(path)) ?? nil {
@@ -59,25 +63,6 @@ final class RecordLines: Sendable {
             if let converted = bytes.withUnsafeBufferPointer(options.encoding.utf8) { bytes = converted }
             return bytes.withUnsafeBufferPointer(lines)
         }
-    }
-
-    /// Where each data record starts, skipping the header and, with `bad_rows=skip`, the rows loading left out.
-    private static func csvRecordStarts(_ bytes: UnsafeBufferPointer<UInt8>, options: LoadOptions, kind: DataFileKind) -> [Int]? {
-        let start = CSVSettings(options, delimiter: 0x2C).firstLine(in: bytes)
-        let sniffed = kind == .tsv ? 0x09 : DelimiterSniffer.delimiter(of: bytes, from: start)
-        let settings = CSVSettings(options, delimiter: sniffed)
-        var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
-        var fields: [CSVReader.Field] = []
-        guard (try? reader.nextRecord(into: &fields)) == true else { return nil }
-        let columns = fields.count
-        var starts: [Int] = settings.header ? [] : [start]
-        while reader.startRecord() {
-            let recordStart = reader.position
-            guard (try? reader.nextRecord(into: &fields)) == true else { return nil }
-            if settings.badRows == .skip && fields.count != columns { continue }
-            starts.append(recordStart)
-        }
-        return starts
     }
 
     /// Where each row object starts: the values of a JSON lines file or of an array, or of the array
@@ -114,18 +99,6 @@ final class RecordLines: Sendable {
             return starts
         } catch {
             return nil
-        }
-    }
-
-    /// The 1-based line of each offset (ascending), counted in one pass.
-    private static func lineNumbers(of offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [Int32] {
-        var line: Int32 = 1, position = 0
-        return offsets.map { offset in
-            while position < offset {
-                if bytes[position] == 0x0A { line += 1 }
-                position += 1
-            }
-            return line
         }
     }
 }

@@ -6,9 +6,6 @@ extension Checker {
     mutating func checkWhy(_ why: WhyClause?, plan: inout QueryPlan, sourceFields: [Field]) throws {
         plan.file = file
         guard let why else { return }
-        if let untraced = plan.stages.first(where: { $0.stage.isUntraced }) {
-            throw Diagnostic.notTracedYet(stage: file.text(in: untraced.range), range: why.range)
-        }
         guard let condition = why.condition else {
             plan.lineage = .why
             plan.fields += LineageTables.whyFields(after: plan.fields)
