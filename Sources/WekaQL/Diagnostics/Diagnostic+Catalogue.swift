@@ -121,11 +121,10 @@ extension Diagnostic {
     }
 
     static func unknownStage(_ text: String, range: SourceRange) -> Diagnostic {
-        let stages = ["where", "select", "extend", "rename", "drop", "sort", "order", "top", "limit", "distinct", "count",
-                      "summarize", "join", "left", "chart"]
+        let stages = StageWord.all.flatMap { $0.keywords.map(\.rawValue) }
         var hints: [String] = []
         if let near = Suggestions.nearest(to: text, in: stages) { hints.append("did you mean \(quoted(near))?") }
-        hints.append("stages: where, select, extend, rename, drop, sort by, top, limit, distinct, count, summarize, join, chart")
+        hints.append("stages: " + StageWord.all.map(\.name).joined(separator: ", "))
         return Diagnostic(code: .unknownStage, message: "unknown stage \(quoted(text))", range: range, hints: hints)
     }
 

@@ -66,11 +66,8 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable, Codable {
     case why, explain
 
     /// Keywords that begin a stage; a line that starts with one continues the statement above it.
-    public static let stageStarts: Set<Keyword> = [
-        .where, .select, .sort, .order, .limit, .distinct, .count, .summarize, .join, .left, .inner,
-        .extend, .rename, .drop, .top, .chart, .unnest, .union, .full, .semi, .anti,
-        .pivot, .unpivot, .why,
-    ]
+    /// Read from ``StageWord/all``, the one list of stages.
+    public static let stageStarts: Set<Keyword> = Set(StageWord.all.flatMap(\.keywords))
 
     /// Keywords after which a statement cannot end, so a line break after them continues it.
     static let needsMore: Set<Keyword> = Set(allCases).subtracting([.asc, .desc, .count, .distinct, .null, .true, .false, .end, .why])
