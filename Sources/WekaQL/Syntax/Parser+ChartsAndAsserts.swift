@@ -7,7 +7,7 @@ extension Parser {
         at(.is) && peek().kind == .word && peek().keyword == nil && peek().text.lowercased() == "empty"
     }
 
-    // assertion -> "assert" query [ "is" "empty" ] [ "," STRING ]
+    // assertion = "assert" , query , [ "is" , EMPTY ] , [ "," , STRING ] ;
     mutating func parseAssertion() throws -> Statement {
         let start = advance().range.start
         // `, "message"` at the end of the statement is the message, not another item of a list in the
@@ -29,8 +29,7 @@ extension Parser {
         return Statement(kind: .assertion(assertion), range: range(from: start))
     }
 
-    // chart -> "chart" NAME { chartOption }
-    // chartOption -> "x" "=" NAME | "y" "=" NAME { "," NAME } | "by" NAME | "title" STRING | "bins" "=" INTEGER
+    // chart = "chart" , CHART KIND , { chart option } ;
     mutating func parseChart(_ start: Int) throws -> Stage {
         let keyword = advance()
         let kind = try parseName("a chart kind (\(ChartKind.names))")
@@ -59,6 +58,8 @@ extension Parser {
         return nil
     }
 
+    // chart option = X , "=" , field | Y , "=" , field , { "," , field } | "by" , field | TITLE , STRING
+    //              | BINS , "=" , INTEGER ;
     private mutating func parseChartOption(_ option: Token, into clause: inout ChartClause) throws {
         switch option.text.lowercased() {
         case "x":

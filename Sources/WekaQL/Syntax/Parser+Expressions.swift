@@ -3,7 +3,9 @@
 
 extension Parser {
 
-    // expression -> prefix { binaryOperator expression | postfix } — by precedence climbing
+    // expression = disjunction ;
+    // disjunction, conjunction, negation, comparison, concatenation, additive and term: by precedence
+    // climbing over `BinaryOperator.precedence`, with comparison tails (parsePostfix) after an operand.
     mutating func parseExpression(_ minimum: Int = 1) throws -> Expression {
         depth += 1
         defer { depth -= 1 }
@@ -65,8 +67,13 @@ extension Parser {
         }
     }
 
-    // postfix -> [ "not" ] ( "in" "(" list ")" | "between" additive "and" additive | stringOperator additive )
-    //          | "is" [ "not" ] "null"
+    // comparison tail = comparison operator , concatenation
+    //                 | [ "not" ] , text operator , concatenation
+    //                 | [ "not" ] , "in" , "(" , [ expression list ] , ")"
+    //                 | [ "not" ] , "in" , "(" , query , ")"
+    //                 | [ "not" ] , "between" , concatenation , "and" , concatenation
+    //                 | "is" , [ "not" ] , "null" ;
+    // All but the first branch; comparison operators are binary operators of parseExpression.
     mutating func parsePostfix(_ left: Expression) throws -> Expression? {
         if at(.is) {
             advance()
@@ -106,7 +113,8 @@ extension Parser {
         return nil
     }
 
-    // prefix -> "not" expression | "-" prefix | primary
+    // unary = "-" , unary | primary ;
+    // and the "not" of negation.
     mutating func parsePrefix(_ minimum: Int) throws -> Expression {
         let start = current.range.start
         if at(.not) {
@@ -130,8 +138,8 @@ extension Parser {
         return try parsePrimary()
     }
 
-    // primary -> STRING | INTEGER | DECIMAL | "true" | "false" | "null" | PARAMETER
-    //          | "(" expression ")" | NAME "(" [ expression { "," expression } ] ")" | NAME
+    // primary = literal | PARAMETER | case | window | call | field | "(" , expression , ")" ;
+    // literal = STRING | INTEGER | DECIMAL | "true" | "false" | "null" ;
     mutating func parsePrimary() throws -> Expression {
         let token = current
         switch token.kind {
@@ -180,8 +188,8 @@ extension Parser {
         }
     }
 
-    // case -> "case" [ expression ] "when" expression "then" expression { "when" expression "then" expression }
-    //         [ "else" expression ] "end"
+    // case = "case" , [ expression ] , when clause , { when clause } , [ "else" , expression ] , "end" ;
+    // when clause = "when" , expression , "then" , expression ;
     // `case x when 1 then …` is `case when x = 1 then …`.
     mutating func parseCase() throws -> Expression {
         let open = advance()
@@ -205,6 +213,7 @@ extension Parser {
         return Expression(kind: .conditional(branches, otherwise: otherwise), range: range(from: open.range.start))
     }
 
+    // call = function , "(" , [ expression list ] , ")" ;
     mutating func parseCall(_ name: Name) throws -> Expression {
         let open = advance()
         var arguments: [Expression] = []

@@ -1,7 +1,7 @@
 // The parser's `unnest` stage, and the error for a dotted field name written without back-quotes.
 
 extension Parser {
-    // unnest -> "unnest" NAME
+    // unnest = "unnest" , field ;
     mutating func parseUnnest(_ start: Int) throws -> Stage {
         let keyword = advance()
         let field = try parseName("a list field to unnest")

@@ -1,8 +1,9 @@
 // The parser's set stages: `union`, the joins, and the subquery of `in (QUERY)`.
 
 extension Parser {
-    // join -> [ "left" | "inner" | "full" | "semi" | "anti" ] "join" NAME "on" joinKey { ( "," | "and" ) joinKey }
-    // joinKey -> NAME [ "=" NAME ]
+    // join = [ "left" | "inner" | "full" | "semi" | "anti" ] , "join" , collection , "on" , join key ,
+    //        { ( "," | "and" ) , join key } ;
+    // join key = field , [ "=" , field ] ;
     mutating func parseJoin(_ start: Int) throws -> Stage {
         let kinds: [Keyword: JoinKind] = [.left: .left, .inner: .inner, .full: .full, .semi: .semi, .anti: .anti]
         let kind = current.keyword.flatMap { kinds[$0] } ?? .inner
@@ -20,7 +21,7 @@ extension Parser {
         return stage(.join(clause), start, keywordEnd: keyword.range.end)
     }
 
-    // union -> "union" [ "distinct" ] ( NAME | "(" query ")" )
+    // union = "union" , [ "distinct" ] , ( collection | "(" , query , ")" ) ;
     mutating func parseUnion(_ start: Int) throws -> Stage {
         var keyword = advance()
         if at(.distinct) { keyword = advance() }

@@ -1,14 +1,15 @@
 // The parser's part for lineage and explain: the last stage `why [not EXPR]` and the prefix `explain`.
 
 extension Parser {
-    // why -> "why" [ "not" expression ]
+    // why = "why" , [ "not" , expression ] ;
     mutating func parseWhy() throws -> WhyClause {
         let start = advance().range.start
         let condition = eat(.not) ? try parseExpression() : nil
         return WhyClause(condition: condition, range: range(from: start))
     }
 
-    // explained -> "explain" query
+    // statement = binding | assertion | [ "explain" ] , query ;
+    // The "explain" branch.
     mutating func parseExplain() throws -> Statement {
         let keyword = advance()
         if at(.let) { throw failure(.explainBinding(range: current.range)) }

@@ -101,7 +101,7 @@ public struct Parser {
 
     // MARK: - Statements
 
-    // program -> { statement ( ";" | NEWLINE ) }
+    // program = [ statement ] , { separator , [ statement ] } ;
     mutating func parseProgram() -> [Statement] {
         var statements: [Statement] = []
         while true {
@@ -165,7 +165,8 @@ public struct Parser {
         return .expected("a stage (where, select, sort by, …) or the end of the statement", found: current)
     }
 
-    // statement -> "let" NAME "=" query | assertion | query
+    // statement = binding | assertion | [ "explain" ] , query ;
+    // binding = "let" , NAME , "=" , query ;
     mutating func parseStatement() throws -> Statement {
         let start = current.range.start
         if at(.assert) { return try parseAssertion() }
@@ -181,7 +182,7 @@ public struct Parser {
         return Statement(kind: .query(query), range: query.range)
     }
 
-    // query -> NAME { [ "|" ] stage }
+    // query = source , { [ "|" ] , stage } , [ [ "|" ] , why ] ;
     mutating func parseQuery() throws -> Query {
         let start = current.range.start
         guard at(.word) && current.keyword == nil || at(.quotedName) else {
@@ -225,6 +226,9 @@ public struct Parser {
 
     // MARK: - Stages
 
+    // stage = where | select | extend | rename | drop | sort | top | limit | distinct | count | summarize
+    //       | join | chart | unnest | union | pivot | unpivot ;
+    // Each alternative by the keyword that starts it (StageWord.all); `why` is parsed by parseQuery.
     mutating func parseStage(_ keyword: Keyword) throws -> Stage {
         let start = current.range.start
         switch keyword {
@@ -252,15 +256,15 @@ public struct Parser {
         Stage(kind: kind, keywordRange: SourceRange(start, keywordEnd), range: range(from: start))
     }
 
-    // where -> "where" expression
+    // where = "where" , expression ;
     mutating func parseWhere(_ start: Int) throws -> Stage {
         let keyword = advance()
         let condition = try parseExpression()
         return stage(.filter(condition), start, keywordEnd: keyword.range.end)
     }
 
-    // select -> "select" selectItem { "," selectItem }
-    // selectItem -> "*" | NAME "=" expression | expression [ "as" NAME ]
+    // select = "select" , select item , { "," , select item } ;
+    // select item = "*" | new name , "=" , expression | expression , [ "as" , new name ] ;
     mutating func parseSelect(_ start: Int) throws -> Stage {
         let keyword = advance()
         var items: [SelectItem] = []
@@ -281,7 +285,7 @@ public struct Parser {
         return stage(.select(items), start, keywordEnd: keyword.range.end)
     }
 
-    // sort -> ( "sort" | "order" ) "by" sortKey { "," sortKey } ; sortKey -> expression [ "asc" | "desc" ]
+    // sort = ( "sort" | "order" ) , "by" , sort key , { "," , sort key } ;
     mutating func parseSort(_ start: Int) throws -> Stage {
         let word = advance()
         guard at(.by) else { throw failure(.expected("\"by\" after \"\(word.text)\"", found: current, hint: "write \"\(word.text) by FIELD\"")) }
@@ -290,7 +294,8 @@ public struct Parser {
         return stage(.sort(keys), start, keywordEnd: by.range.end)
     }
 
-    // sortKeys -> sortKey { "," sortKey }
+    // sort key = expression , [ "asc" | "desc" ] ;
+    // One or more, separated by ",": the keys of sort, top and window.
     mutating func parseSortKeys() throws -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
@@ -302,7 +307,8 @@ public struct Parser {
         return keys
     }
 
-    // limit -> "limit" unary [ "offset" unary ]   (a number, a $parameter, or -N for a clear error)
+    // limit = "limit" , unary , [ "offset" , unary ] ;
+    // The count: a number, a $parameter, or -N for a clear error.
     mutating func parseLimit(_ start: Int) throws -> Stage {
         let keyword = advance()
         let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
@@ -310,22 +316,23 @@ public struct Parser {
         return stage(.limit(count: count, offset: offset), start, keywordEnd: keyword.range.end)
     }
 
-    // distinct -> "distinct" [ fieldList ]
+    // distinct = "distinct" , [ NAME , { "," , field } ] ;
     mutating func parseDistinct(_ start: Int) throws -> Stage {
         let keyword = advance()
         let fields = atFieldName ? try parseFieldList() : []
         return stage(.distinct(fields), start, keywordEnd: keyword.range.end)
     }
 
-    // count -> "count" [ "by" groupKeys ]
+    // count = "count" , [ "by" , group keys ] ;
     mutating func parseCount(_ start: Int) throws -> Stage {
         let keyword = advance()
         let fields = eat(.by) ? try parseGroupKeys() : []
         return stage(.count(by: fields), start, keywordEnd: keyword.range.end)
     }
 
-    // summarize -> "summarize" aggregation { "," aggregation } [ "by" groupKeys ]
-    // aggregation -> [ NAME "=" ] expression   (the checker insists on aggregate calls in it)
+    // summarize = "summarize" , aggregation , { "," , aggregation } , [ "by" , group keys ] ;
+    // aggregation = [ new name , "=" ] , expression ;
+    // The checker insists on aggregate calls in an aggregation.
     mutating func parseSummarize(_ start: Int) throws -> Stage {
         let keyword = advance()
         var aggregations: [Aggregation] = []
@@ -342,7 +349,8 @@ public struct Parser {
         return stage(.summarize(aggregations, by: fields), start, keywordEnd: keyword.range.end)
     }
 
-    // groupKeys -> [ NAME "=" ] expression { "," [ NAME "=" ] expression }
+    // group keys = group key , { "," , group key } ;
+    // group key = [ new name , "=" ] , expression ;
     mutating func parseGroupKeys() throws -> [GroupKey] {
         var keys: [GroupKey] = []
         repeat {
@@ -361,7 +369,7 @@ public struct Parser {
         return keys
     }
 
-    // extend -> "extend" NAME "=" expression { "," NAME "=" expression }
+    // extend = "extend" , new name , "=" , expression , { "," , new name , "=" , expression } ;
     mutating func parseExtend(_ start: Int) throws -> Stage {
         let keyword = advance()
         var assignments: [Assignment] = []
@@ -377,7 +385,7 @@ public struct Parser {
         return stage(.extend(assignments), start, keywordEnd: keyword.range.end)
     }
 
-    // rename -> "rename" NAME "as" NAME { "," NAME "as" NAME }
+    // rename = "rename" , field , "as" , new name , { "," , field , "as" , new name } ;
     mutating func parseRename(_ start: Int) throws -> Stage {
         let keyword = advance()
         var renamings: [Renaming] = []
@@ -389,14 +397,15 @@ public struct Parser {
         return stage(.rename(renamings), start, keywordEnd: keyword.range.end)
     }
 
-    // drop -> "drop" fieldList
+    // drop = "drop" , field , { "," , field } ;
     mutating func parseDrop(_ start: Int) throws -> Stage {
         let keyword = advance()
         let fields = try parseFieldList()
         return stage(.drop(fields), start, keywordEnd: keyword.range.end)
     }
 
-    // top -> "top" unary "by" sortKeys   (the count as in limit)
+    // top = "top" , unary , "by" , sort key , { "," , sort key } ;
+    // The count is as in limit.
     mutating func parseTop(_ start: Int) throws -> Stage {
         let keyword = advance()
         let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
@@ -412,7 +421,7 @@ public struct Parser {
         return isName && peek().kind == .equal && peek().text == "="
     }
 
-    // fieldList -> NAME { "," NAME }
+    // field , { "," , field }: the fields of drop, distinct, unpivot and pivot's "by".
     mutating func parseFieldList() throws -> [Name] {
         var names = [try parseName("a field name")]
         while eat(.comma) { names.append(try parseName("a field name")) }
@@ -423,6 +432,7 @@ public struct Parser {
         at(.quotedName) || (at(.word) && (current.keyword == nil))
     }
 
+    // name = NAME | "count" ;
     /// A name: a word that is not a keyword (`count` is allowed, as it names the column `count` makes),
     /// or a back-quoted name.
     mutating func parseName(_ what: String) throws -> Name {
