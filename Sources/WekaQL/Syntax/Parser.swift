@@ -12,8 +12,6 @@ public struct Parser {
     var tokens: [Token]
     var index = 0
     var diagnostics: [Diagnostic]
-    /// Where the lexer found problems: their start offsets, sorted.
-    let lexicalErrors: [Int]
     /// The start of every diagnostic so far, to keep one per position without a scan per error.
     var reportedStarts: Set<Int?>
     var statementFailed = false
@@ -31,9 +29,8 @@ public struct Parser {
     init(file: SourceFile) {
         self.file = file
         let lexed = Lexer.tokenize(file)
-        self.tokens = Layout.statementTokens(lexed.tokens)
+        self.tokens = Layout.statementTokens(lexed.tokens)   // drops only line breaks, which carry no problem
         self.diagnostics = lexed.diagnostics
-        self.lexicalErrors = lexed.diagnostics.compactMap(\.range?.start).sorted()
         self.reportedStarts = Set(lexed.diagnostics.map(\.range?.start))
     }
 
@@ -109,7 +106,7 @@ public struct Parser {
             if at(TokenKind.end) { break }
             let before = index
             statementFailed = false
-            if let statement = parseStatementRecovering(), !statementFailed, !hasLexicalError(in: statement.range) {
+            if let statement = parseStatementRecovering(), !statementFailed, !hasLexicalError(from: before) {
                 statements.append(statement)
             }
             if index == before { advance() }
@@ -140,15 +137,10 @@ public struct Parser {
         }
     }
 
-    /// Whether the lexer reported a problem inside `range` (such a statement does not run).
-    func hasLexicalError(in range: SourceRange) -> Bool {
-        // A binary search: a scan per statement would be quadratic in a program of many bad lines.
-        var low = 0, high = lexicalErrors.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lexicalErrors[middle] < range.start { low = middle + 1 } else { high = middle }
-        }
-        return low < lexicalErrors.count && lexicalErrors[low] < max(range.end, range.start + 1)
+    /// Whether a token of the statement that starts at token `start` carries a lexical problem (such a
+    /// statement does not run). Each statement's tokens are looked at once, so this is linear in the program.
+    func hasLexicalError(from start: Int) -> Bool {
+        tokens[start..<max(start, index)].contains { !$0.diagnostics.isEmpty }
     }
 
     mutating func skipToStatementEnd() {
