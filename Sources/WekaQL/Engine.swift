@@ -97,10 +97,15 @@ public struct Engine: Sendable {
                 if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }   // no stale value from an earlier run
                 succeeded = false
                 if !keepGoing { return false }
-            } catch {
+            } catch StatementFailure.failedBinding {
                 // An unbound `let` after a failed statement: that failure was reported; this one follows from it.
                 if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }
                 succeeded = false
+            } catch {
+                report(.failure(Diagnostic.unexpectedFailure(error, range: plan.range).located(in: file)))
+                if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }
+                succeeded = false
+                if !keepGoing { return false }
             }
         }
         pendingErrors.forEach { report(.failure($0)) }
@@ -141,10 +146,12 @@ public struct Engine: Sendable {
                 plans.append(try checker.check(statement))
             } catch let diagnostic as Diagnostic {
                 errors.append(diagnostic.located(in: file))
-            } catch let failure as CheckFailure {
-                errors += failure.diagnostics.map { $0.located(in: file) }
-            } catch {
+            } catch StatementFailure.check(let diagnostics) {
+                errors += diagnostics.map { $0.located(in: file) }
+            } catch StatementFailure.failedBinding {
                 continue   // a use of a binding whose own statement failed: already reported
+            } catch {
+                errors.append(Diagnostic.unexpectedFailure(error, range: statement.range).located(in: file))
             }
         }
         errors.sort { ($0.range?.start ?? 0) < ($1.range?.start ?? 0) }

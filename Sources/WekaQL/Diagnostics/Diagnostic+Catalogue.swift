@@ -41,6 +41,8 @@ extension Diagnostic {
         case badLoadOption = "E0509", renamedCollection = "W0510", replacedCollection = "W0511", skippedRows = "W0512"
         case notOfGivenType = "E0513"
         case nestedJSONAsText = "W0514"
+        // The library's own failures (Diagnostic+Failures.swift)
+        case unexpectedFailure = "E0540"
         // Results
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
         // Lineage and explain

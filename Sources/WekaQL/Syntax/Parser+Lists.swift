@@ -2,7 +2,7 @@
 
 extension Parser {
     // unnest = "unnest" , field ;
-    mutating func parseUnnest(_ start: Int) throws -> Stage {
+    mutating func parseUnnest(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let field = try parseName("a list field to unnest")
         return stage(.unnest(field), start, keywordEnd: keyword.range.end)

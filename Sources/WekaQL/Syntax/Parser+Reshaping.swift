@@ -4,7 +4,7 @@ extension Parser {
     // window = call , "over" , "(" , [ "by" , expression list ] , [ ( "sort" | "order" ) , "by" , sort key ,
     //          { "," , sort key } ] , ")" ;
     // The call is parsed already; without "over" it stays a call.
-    mutating func parseWindowIfOver(_ call: Expression) throws -> Expression {
+    mutating func parseWindowIfOver(_ call: Expression) throws(StatementFailure) -> Expression {
         guard at(.over), case .call(let name, let arguments) = call.kind else { return call }
         let over = advance()
         try expect(.leftParen, "\"(\" after \"over\"")
@@ -30,7 +30,7 @@ extension Parser {
 
     // pivot = "pivot" , field , [ "in" , "(" , expression list , ")" ] , "using" , expression ,
     //         [ "by" , field , { "," , field } ] ;
-    mutating func parsePivot(_ start: Int) throws -> Stage {
+    mutating func parsePivot(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let column = try parseName("the field whose values become columns")
         var values: [Expression]?
@@ -52,7 +52,7 @@ extension Parser {
     }
 
     // unpivot = "unpivot" , field , { "," , field } , "into" , new name , "," , new name ;
-    mutating func parseUnpivot(_ start: Int) throws -> Stage {
+    mutating func parseUnpivot(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let fields = try parseFieldList()
         guard eat(.into) else {

@@ -4,7 +4,7 @@ extension Parser {
     // join = [ "left" | "inner" | "full" | "semi" | "anti" ] , "join" , collection , "on" , join key ,
     //        { ( "," | "and" ) , join key } ;
     // join key = field , [ "=" , field ] ;
-    mutating func parseJoin(_ start: Int) throws -> Stage {
+    mutating func parseJoin(_ start: Int) throws(StatementFailure) -> Stage {
         let kinds: [Keyword: JoinKind] = [.left: .left, .inner: .inner, .full: .full, .semi: .semi, .anti: .anti]
         let kind = current.keyword.flatMap { kinds[$0] } ?? .inner
         if current.keyword != .join { advance() }
@@ -22,7 +22,7 @@ extension Parser {
     }
 
     // union = "union" , [ "distinct" ] , ( collection | "(" , query , ")" ) ;
-    mutating func parseUnion(_ start: Int) throws -> Stage {
+    mutating func parseUnion(_ start: Int) throws(StatementFailure) -> Stage {
         var keyword = advance()
         if at(.distinct) { keyword = advance() }
         let distinct = keyword.isKeyword(.distinct)
@@ -44,7 +44,7 @@ extension Parser {
     }
 
     /// A query inside brackets, as the side of `union` or the list of `in`; nesting is bounded as for expressions.
-    mutating func parseSubquery() throws -> Query {
+    mutating func parseSubquery() throws(StatementFailure) -> Query {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else { throw failure(.nestingTooDeep(range: current.range)) }

@@ -2,7 +2,7 @@
 
 extension Parser {
     // why = "why" , [ "not" , expression ] ;
-    mutating func parseWhy() throws -> WhyClause {
+    mutating func parseWhy() throws(StatementFailure) -> WhyClause {
         let start = advance().range.start
         let condition = eat(.not) ? try parseExpression() : nil
         return WhyClause(condition: condition, range: range(from: start))
@@ -10,7 +10,7 @@ extension Parser {
 
     // statement = binding | assertion | [ "explain" ] , query ;
     // The "explain" branch.
-    mutating func parseExplain() throws -> Statement {
+    mutating func parseExplain() throws(StatementFailure) -> Statement {
         let keyword = advance()
         if at(.let) { throw failure(.explainBinding(range: current.range)) }
         let query = try parseQuery()

@@ -2,7 +2,7 @@
 //
 // Design: one parse function per grammar rule, each headed by its rule from `Grammar/wekaql.ebnf`;
 // `at`/`eat`/`expect` helpers; precedence is the table `BinaryOperator.precedence`, walked by one
-// function. A syntax error is thrown as a `ParseFailure`, recorded, and the parser skips ahead to the
+// function. A syntax error is thrown as `StatementFailure.syntax`, recorded, and the parser skips ahead to the
 // next stage keyword or statement end, so one run reports several errors. Statements with errors are
 // left out of the program, so the checker never sees them.
 
@@ -23,8 +23,6 @@ public struct Parser {
     /// Expression nesting depth, bounded so deep input is an error rather than a stack overflow.
     var depth = 0
     static let maximumDepth = 256
-
-    struct ParseFailure: Error { var diagnostic: Diagnostic }
 
     init(file: SourceFile) {
         self.file = file
@@ -71,25 +69,25 @@ public struct Parser {
     }
 
     @discardableResult
-    mutating func expect(_ kind: TokenKind, _ what: String) throws -> Token {
+    mutating func expect(_ kind: TokenKind, _ what: String) throws(StatementFailure) -> Token {
         guard at(kind) else { throw failure(.expected(what, found: current)) }
         return advance()
     }
 
     @discardableResult
-    mutating func expect(_ keyword: Keyword, _ what: String? = nil) throws -> Token {
+    mutating func expect(_ keyword: Keyword, _ what: String? = nil) throws(StatementFailure) -> Token {
         guard at(keyword) else { throw failure(.expected(what ?? "\"\(keyword.rawValue)\"", found: current)) }
         return advance()
     }
 
     /// A failure to throw. At the end of a statement or of the input, the caret goes right after the
     /// last token, where the missing text belongs, rather than on the next line.
-    func failure(_ diagnostic: Diagnostic) -> ParseFailure {
+    func failure(_ diagnostic: Diagnostic) -> StatementFailure {
         var diagnostic = diagnostic
         if atStatementEnd, index > 0, diagnostic.range == current.range {
             diagnostic.range = SourceRange(previous.range.end, previous.range.end)
         }
-        return ParseFailure(diagnostic: diagnostic)
+        return .syntax(diagnostic)
     }
 
     var atStatementEnd: Bool { at(.newline) || at(.semicolon) || at(TokenKind.end) }
@@ -115,25 +113,29 @@ public struct Parser {
     }
 
     mutating func parseStatementRecovering() -> Statement? {
-        do {
+        do throws(StatementFailure) {
             let statement = try parseStatement()
             if !atStatementEnd { throw failure(unexpectedInStatement()) }
             return statement
-        } catch let error as ParseFailure {
+        } catch {
             record(error)
             skipToStatementEnd()
-            return nil
-        } catch {
             return nil
         }
     }
 
-    mutating func record(_ error: ParseFailure) {
+    mutating func record(_ error: StatementFailure) {
         statementFailed = true
         lastErrorToken = index
+        let found: [Diagnostic]
+        switch error {
+        case .syntax(let diagnostic): found = [diagnostic]
+        case .check(let diagnostics): found = diagnostics
+        case .failedBinding: found = []
+        }
         // One error per position: a lexical error already covers an `.invalid` token.
-        if reportedStarts.insert(error.diagnostic.range?.start).inserted {
-            diagnostics.append(error.diagnostic)
+        for diagnostic in found where reportedStarts.insert(diagnostic.range?.start).inserted {
+            diagnostics.append(diagnostic)
         }
     }
 
@@ -159,7 +161,7 @@ public struct Parser {
 
     // statement = binding | assertion | [ "explain" ] , query ;
     // binding = "let" , NAME , "=" , query ;
-    mutating func parseStatement() throws -> Statement {
+    mutating func parseStatement() throws(StatementFailure) -> Statement {
         let start = current.range.start
         if at(.assert) { return try parseAssertion() }
         if eat(.let) {
@@ -175,7 +177,7 @@ public struct Parser {
     }
 
     // query = source , { [ "|" ] , stage } , [ [ "|" ] , why ] ;
-    mutating func parseQuery() throws -> Query {
+    mutating func parseQuery() throws(StatementFailure) -> Query {
         let start = current.range.start
         guard at(.word) && current.keyword == nil || at(.quotedName) else {
             throw failure(.expectedSource(found: current))
@@ -195,9 +197,9 @@ public struct Parser {
                 continue
             }
             let stageStart = index
-            do {
+            do throws(StatementFailure) {
                 stages.append(try parseStage(keyword))
-            } catch let error as ParseFailure {
+            } catch {
                 if !(atStatementEnd && stageStart == lastErrorToken) { record(error) }
                 skipToNextStage()
             }
@@ -221,7 +223,7 @@ public struct Parser {
     // stage = where | select | extend | rename | drop | sort | top | limit | distinct | count | summarize
     //       | join | chart | unnest | union | pivot | unpivot ;
     // Each alternative by the keyword that starts it (StageWord.all); `why` is parsed by parseQuery.
-    mutating func parseStage(_ keyword: Keyword) throws -> Stage {
+    mutating func parseStage(_ keyword: Keyword) throws(StatementFailure) -> Stage {
         let start = current.range.start
         switch keyword {
         case .where: return try parseWhere(start)
@@ -249,7 +251,7 @@ public struct Parser {
     }
 
     // where = "where" , expression ;
-    mutating func parseWhere(_ start: Int) throws -> Stage {
+    mutating func parseWhere(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let condition = try parseExpression()
         return stage(.filter(condition), start, keywordEnd: keyword.range.end)
@@ -257,7 +259,7 @@ public struct Parser {
 
     // select = "select" , select item , { "," , select item } ;
     // select item = "*" | new name , "=" , expression | expression , [ "as" , new name ] ;
-    mutating func parseSelect(_ start: Int) throws -> Stage {
+    mutating func parseSelect(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         var items: [SelectItem] = []
         repeat {
@@ -278,7 +280,7 @@ public struct Parser {
     }
 
     // sort = ( "sort" | "order" ) , "by" , sort key , { "," , sort key } ;
-    mutating func parseSort(_ start: Int) throws -> Stage {
+    mutating func parseSort(_ start: Int) throws(StatementFailure) -> Stage {
         let word = advance()
         guard at(.by) else { throw failure(.expected("\"by\" after \"\(word.text)\"", found: current, hint: "write \"\(word.text) by FIELD\"")) }
         let by = advance()
@@ -288,7 +290,7 @@ public struct Parser {
 
     // sort key = expression , [ "asc" | "desc" ] ;
     // One or more, separated by ",": the keys of sort, top and window.
-    mutating func parseSortKeys() throws -> [SortKey] {
+    mutating func parseSortKeys() throws(StatementFailure) -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
             let expression = try parseExpression()
@@ -301,7 +303,7 @@ public struct Parser {
 
     // limit = "limit" , unary , [ "offset" , unary ] ;
     // The count: a number, a $parameter, or -N for a clear error.
-    mutating func parseLimit(_ start: Int) throws -> Stage {
+    mutating func parseLimit(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
         let offset = eat(.offset) ? try parsePrefix(BinaryOperator.multiply.precedence + 1) : nil
@@ -309,14 +311,14 @@ public struct Parser {
     }
 
     // distinct = "distinct" , [ NAME , { "," , field } ] ;
-    mutating func parseDistinct(_ start: Int) throws -> Stage {
+    mutating func parseDistinct(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let fields = atFieldName ? try parseFieldList() : []
         return stage(.distinct(fields), start, keywordEnd: keyword.range.end)
     }
 
     // count = "count" , [ "by" , group keys ] ;
-    mutating func parseCount(_ start: Int) throws -> Stage {
+    mutating func parseCount(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let fields = eat(.by) ? try parseGroupKeys() : []
         return stage(.count(by: fields), start, keywordEnd: keyword.range.end)
@@ -325,7 +327,7 @@ public struct Parser {
     // summarize = "summarize" , aggregation , { "," , aggregation } , [ "by" , group keys ] ;
     // aggregation = [ new name , "=" ] , expression ;
     // The checker insists on aggregate calls in an aggregation.
-    mutating func parseSummarize(_ start: Int) throws -> Stage {
+    mutating func parseSummarize(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         var aggregations: [Aggregation] = []
         repeat {
@@ -343,7 +345,7 @@ public struct Parser {
 
     // group keys = group key , { "," , group key } ;
     // group key = [ new name , "=" ] , expression ;
-    mutating func parseGroupKeys() throws -> [GroupKey] {
+    mutating func parseGroupKeys() throws(StatementFailure) -> [GroupKey] {
         var keys: [GroupKey] = []
         repeat {
             var name: Name?
@@ -362,7 +364,7 @@ public struct Parser {
     }
 
     // extend = "extend" , new name , "=" , expression , { "," , new name , "=" , expression } ;
-    mutating func parseExtend(_ start: Int) throws -> Stage {
+    mutating func parseExtend(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         var assignments: [Assignment] = []
         repeat {
@@ -378,7 +380,7 @@ public struct Parser {
     }
 
     // rename = "rename" , field , "as" , new name , { "," , field , "as" , new name } ;
-    mutating func parseRename(_ start: Int) throws -> Stage {
+    mutating func parseRename(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         var renamings: [Renaming] = []
         repeat {
@@ -390,7 +392,7 @@ public struct Parser {
     }
 
     // drop = "drop" , field , { "," , field } ;
-    mutating func parseDrop(_ start: Int) throws -> Stage {
+    mutating func parseDrop(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let fields = try parseFieldList()
         return stage(.drop(fields), start, keywordEnd: keyword.range.end)
@@ -398,7 +400,7 @@ public struct Parser {
 
     // top = "top" , unary , "by" , sort key , { "," , sort key } ;
     // The count is as in limit.
-    mutating func parseTop(_ start: Int) throws -> Stage {
+    mutating func parseTop(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
         guard at(.by) else { throw failure(.expected("\"by\" after the count", found: current, hint: "write \"top 3 by FIELD desc\"")) }
@@ -414,7 +416,7 @@ public struct Parser {
     }
 
     // field , { "," , field }: the fields of drop, distinct, unpivot and pivot's "by".
-    mutating func parseFieldList() throws -> [Name] {
+    mutating func parseFieldList() throws(StatementFailure) -> [Name] {
         var names = [try parseName("a field name")]
         while eat(.comma) { names.append(try parseName("a field name")) }
         return names
@@ -427,7 +429,7 @@ public struct Parser {
     // name = NAME | "count" ;
     /// A name: a word that is not a keyword (`count` is allowed, as it names the column `count` makes),
     /// or a back-quoted name.
-    mutating func parseName(_ what: String) throws -> Name {
+    mutating func parseName(_ what: String) throws(StatementFailure) -> Name {
         if at(.quotedName) || at(.word) && (current.keyword == nil || current.keyword == .count) {
             let token = advance()
             return Name(text: token.text, range: token.range)
