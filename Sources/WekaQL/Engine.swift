@@ -128,8 +128,7 @@ public struct Engine: Sendable {
         let (plans, errors) = compile(file)
         if let first = errors.first { throw first }
         guard plans.count == 1, plans[0].binding == nil else {
-            throw Diagnostic(code: .notOneQuery, message: "prepare needs exactly one query (not a let), found \(plans.count) statements",
-                             file: file)
+            throw Diagnostic.notOneQuery(statements: plans.count, file: file)
         }
         return PreparedQuery(plan: plans[0], engine: self, file: file)
     }
