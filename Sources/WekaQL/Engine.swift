@@ -123,7 +123,7 @@ public struct Engine: Sendable {
     /// Parses and checks one query once, to run it many times with different parameters.
     ///
     /// - Throws: the first ``Diagnostic`` if it does not parse or check, or if it is not exactly one query.
-    public func prepare(_ source: String) throws -> PreparedQuery {
+    public func prepare(_ source: String) throws(Diagnostic) -> PreparedQuery {
         let file = SourceFile(name: "<query>", text: source)
         let (plans, errors) = compile(file)
         if let first = errors.first { throw first }
@@ -245,11 +245,13 @@ public struct PreparedQuery: Sendable {
     /// Runs the query with `parameters` bound.
     ///
     /// - Throws: a ``Diagnostic`` for a missing or mistyped parameter, or a runtime error.
-    public func run(_ parameters: [String: Value] = [:], cancellation: CancellationToken? = nil) throws -> Table {
-        do {
-            return try engine.execute(try plan(typedBy: parameters), parameters: parameters, cancellation: cancellation).table
-        } catch let diagnostic as Diagnostic {
-            throw diagnostic.located(in: file)
+    public func run(_ parameters: [String: Value] = [:], cancellation: CancellationToken? = nil) throws(Diagnostic) -> Table {
+        do throws(Diagnostic) {
+            return try Diagnostic.catching {
+                try engine.execute(try plan(typedBy: parameters), parameters: parameters, cancellation: cancellation).table
+            }
+        } catch {
+            throw error.located(in: file)
         }
     }
 

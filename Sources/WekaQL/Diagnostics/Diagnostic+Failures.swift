@@ -7,3 +7,22 @@ extension Diagnostic {
                    hints: ["this is a defect of wekaql; please report it with the statement"])
     }
 }
+
+extension Diagnostic {
+    /// The result of `body`, for a public function that throws only ``Diagnostic``s: a diagnostic goes
+    /// through, a failure of the library's own becomes its first diagnostic, and anything else is
+    /// ``unexpectedFailure(_:range:)`` rather than an error the caller cannot name.
+    static func catching<T>(_ body: () throws -> T) throws(Diagnostic) -> T {
+        do {
+            return try body()
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch StatementFailure.syntax(let diagnostic) {
+            throw diagnostic
+        } catch StatementFailure.check(let diagnostics) where !diagnostics.isEmpty {
+            throw diagnostics[0]
+        } catch {
+            throw unexpectedFailure(error, range: nil)
+        }
+    }
+}

@@ -63,7 +63,7 @@ public struct Table: Sendable, RandomAccessCollection {
     /// Creates a table from rows of values; each column's type is the common type of its values.
     ///
     /// - Throws: a ``Diagnostic`` if a row has the wrong number of values or a column mixes types.
-    public init(columns names: [String], rows: [[Value]]) throws {
+    public init(columns names: [String], rows: [[Value]]) throws(Diagnostic) {
         var fields: [Field] = []
         var columns: [Column] = []
         for (index, name) in names.enumerated() {
