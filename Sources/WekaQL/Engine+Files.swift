@@ -10,13 +10,13 @@ extension Engine {
     ///
     /// - Returns: the reads' warnings (rows `bad_rows=skip` left out).
     /// - Throws: the ``Diagnostic`` of a file that cannot be read.
-    mutating func readOpenedFiles(for file: SourceFile, keepGoing: Bool) throws -> [Diagnostic] {
+    mutating func readOpenedFiles(for file: SourceFile, keepGoing: Bool) throws(Diagnostic) -> [Diagnostic] {
         guard dataset.collections.contains(where: \.isOpenedLazily) else { return [] }
         let selection = ColumnSelection.usedBy([file])
         guard selection != .all || keepGoing else { return [] }
         var warnings: [Diagnostic] = []
         // `includes` of a program's selection holds every word it writes, collection names among them.
-        _ = try dataset.materializeOpenedFiles(selection, named: selection.includes, warnings: &warnings)
+        _ = try Diagnostic.catching { try dataset.materializeOpenedFiles(selection, named: selection.includes, warnings: &warnings) }
         return warnings
     }
 
@@ -26,11 +26,8 @@ extension Engine {
         do {
             try readOpenedFiles(for: file, keepGoing: keepGoing).forEach { report(.failure($0)) }
             return true
-        } catch let diagnostic as Diagnostic {
-            report(.failure(diagnostic))
-            return false
         } catch {
-            report(.failure(Diagnostic.cannotRead("a data file", reason: "\(error)")))
+            report(.failure(error))
             return false
         }
     }

@@ -45,18 +45,18 @@ extension StatementResult {
     ///
     /// - Throws: a ``Diagnostic`` (E0362) for a result that is itself a lineage or an `explain`, or the
     ///   run's own error (a cancelled run, say).
-    public func lineage(cancellation: CancellationToken? = nil) throws -> Lineage {
+    public func lineage(cancellation: CancellationToken? = nil) throws(Diagnostic) -> Lineage {
         guard let origin, origin.plan.lineage == nil else { throw Diagnostic.notTraceable(range: range) }
         var evaluator = Evaluator(origin, cancellation: cancellation)
         evaluator.tracing = true
-        let outcome = try evaluator.run(origin.plan)
+        let outcome = try Diagnostic.catching { try evaluator.run(origin.plan) }
         return Lineage(query: outcome.lineage!, graph: outcome.graph!, rowCount: outcome.table.rowCount)
     }
 
     /// The input rows behind row `row` (from 0) of the result; see ``lineage(cancellation:)``.
     ///
     /// - Throws: a ``Diagnostic`` (E0363) when the result has no such row.
-    public func lineage(of row: Int) throws -> [SourceRow] {
+    public func lineage(of row: Int) throws(Diagnostic) -> [SourceRow] {
         guard row >= 0 && row < table.rowCount else { throw Diagnostic.noSuchRow(row + 1, rows: table.rowCount) }
         return try lineage().rows(of: row)
     }
@@ -64,11 +64,11 @@ extension StatementResult {
     /// What each stage of the statement's query did, as `explain` shows it (the query runs again).
     ///
     /// - Throws: a ``Diagnostic`` (E0362) for a result that is itself an `explain`, or the run's own error.
-    public func explained(cancellation: CancellationToken? = nil) throws -> Table {
+    public func explained(cancellation: CancellationToken? = nil) throws(Diagnostic) -> Table {
         guard let origin else { throw Diagnostic.notTraceable(range: range) }
         var evaluator = Evaluator(origin, cancellation: cancellation)
         evaluator.explaining = true
-        return try evaluator.run(origin.plan).table
+        return try Diagnostic.catching { try evaluator.run(origin.plan).table }
     }
 }
 

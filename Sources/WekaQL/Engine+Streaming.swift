@@ -97,15 +97,6 @@ extension Engine {
     }
 }
 
-extension Diagnostic {
-    /// E0370: a streamed file's column holds values of another type far down, and its reader cannot read it again so.
-    static func streamedTypeChanged(collection: String, field: String, type: ValueType, range: SourceRange?) -> Diagnostic {
-        Diagnostic(code: .streamedTypeChanged,
-                   message: "the field \(quoted(field)) of \(quoted(collection)) holds \(type) values far down the file, past the rows its type was read from",
-                   range: range, hints: ["give the field its type when loading the file, or run the query without streaming"])
-    }
-}
-
 extension Engine {
     /// Runs one query and hands its result to `body` a piece at a time, before the whole result exists,
     /// when the query streams and keeps whole rows (``streamsFiles`` on, a collection opened with

@@ -104,10 +104,15 @@ public struct Engine: Sendable {
                 if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }   // no stale value from an earlier run
                 succeeded = false
                 if !keepGoing { return false }
-            } catch {
+            } catch StatementFailure.failedBinding {
                 // An unbound `let` after a failed statement: that failure was reported; this one follows from it.
                 if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }
                 succeeded = false
+            } catch {
+                report(.failure(Diagnostic.unexpectedFailure(error, range: plan.range).located(in: file)))
+                if let name = plan.binding { bindings[name] = nil; bindingOrigins[name] = nil }
+                succeeded = false
+                if !keepGoing { return false }
             }
         }
         pendingErrors.forEach { report(.failure($0)) }
@@ -125,15 +130,14 @@ public struct Engine: Sendable {
     /// Parses and checks one query once, to run it many times with different parameters.
     ///
     /// - Throws: the first ``Diagnostic`` if it does not parse or check, or if it is not exactly one query.
-    public func prepare(_ source: String) throws -> PreparedQuery {
+    public func prepare(_ source: String) throws(Diagnostic) -> PreparedQuery {
         let file = SourceFile(name: "<query>", text: source)
         var engine = self
         _ = try engine.readOpenedFiles(for: file, keepGoing: false)
         let (plans, errors) = engine.compile(file)
         if let first = errors.first { throw first }
         guard plans.count == 1, plans[0].binding == nil else {
-            throw Diagnostic(code: .notOneQuery, message: "prepare needs exactly one query (not a let), found \(plans.count) statements",
-                             file: file)
+            throw Diagnostic.notOneQuery(statements: plans.count, file: file)
         }
         return PreparedQuery(plan: plans[0], engine: engine, file: file)
     }
@@ -150,10 +154,12 @@ public struct Engine: Sendable {
                 plans.append(try checker.check(statement))
             } catch let diagnostic as Diagnostic {
                 errors.append(diagnostic.located(in: file))
-            } catch let failure as CheckFailure {
-                errors += failure.diagnostics.map { $0.located(in: file) }
-            } catch {
+            } catch StatementFailure.check(let diagnostics) {
+                errors += diagnostics.map { $0.located(in: file) }
+            } catch StatementFailure.failedBinding {
                 continue   // a use of a binding whose own statement failed: already reported
+            } catch {
+                errors.append(Diagnostic.unexpectedFailure(error, range: statement.range).located(in: file))
             }
         }
         errors.sort { ($0.range?.start ?? 0) < ($1.range?.start ?? 0) }
@@ -253,11 +259,13 @@ public struct PreparedQuery: Sendable {
     /// Runs the query with `parameters` bound.
     ///
     /// - Throws: a ``Diagnostic`` for a missing or mistyped parameter, or a runtime error.
-    public func run(_ parameters: [String: Value] = [:], cancellation: CancellationToken? = nil) throws -> Table {
-        do {
-            return try engine.execute(try plan(typedBy: parameters), parameters: parameters, cancellation: cancellation).table
-        } catch let diagnostic as Diagnostic {
-            throw diagnostic.located(in: file)
+    public func run(_ parameters: [String: Value] = [:], cancellation: CancellationToken? = nil) throws(Diagnostic) -> Table {
+        do throws(Diagnostic) {
+            return try Diagnostic.catching {
+                try engine.execute(try plan(typedBy: parameters), parameters: parameters, cancellation: cancellation).table
+            }
+        } catch {
+            throw error.located(in: file)
         }
     }
 

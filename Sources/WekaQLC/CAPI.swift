@@ -32,7 +32,7 @@ private func attempt(_ log: inout ErrorLog, _ body: () throws -> [Diagnostic]) -
     } catch let diagnostic as Diagnostic {
         log.record([diagnostic])
     } catch {
-        log.record([Diagnostic(code: .invalidArgument, message: String(describing: error))])
+        log.record([Diagnostic.callFailed(error)])
     }
     return Status.error
 }
@@ -68,8 +68,7 @@ public func wekaql_load_bytes(_ handle: OpaquePointer?, _ name: UnsafePointer<CC
     return attempt(&engine.errors) {
         let formatName = String(cString: format)
         guard let kind = LoadOptions.Format(rawValue: formatName) else {
-            throw Diagnostic(code: .badLoadOption, message: "unknown format \"\(formatName)\"",
-                             hints: ["formats: " + LoadOptions.Format.allCases.map(\.rawValue).joined(separator: ", ")])
+            throw Diagnostic.unknownFormat(formatName)
         }
         let data = bytes.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
         let parsed = try LoadOptions(parsing: options.map { String(cString: $0) } ?? "")
@@ -115,7 +114,7 @@ private func bind(_ handle: OpaquePointer?, _ name: UnsafePointer<CChar>?, _ val
     guard let statement = statement(handle), let name else { return Status.misuse }
     let key = String(cString: name)
     guard let value = value() else {
-        statement.errors.record([Diagnostic(code: .parameterType, message: "$\(key): not a date in the form YYYY-MM-DD")])
+        statement.errors.record([Diagnostic.notADateParameter(key)])
         return Status.error
     }
     statement.errors.clear()

@@ -226,7 +226,7 @@ final class StatementRunner {
             // A whole number stays an integer where a decimal is expected (which takes it), so one script
             // may compare a decimal with $n and also write `limit $n`.
             guard let value = (type == .decimal ? Value(parsing: text, as: .integer) : nil) ?? Value(parsing: text, as: type) else {
-                report(Diagnostic(code: .parameterType, message: "--param \(name)=\(text): expected \(type.rawValue)"))
+                report(Diagnostic.badParameterOption(name, text, expected: type))
                 return nil
             }
             values[name] = value

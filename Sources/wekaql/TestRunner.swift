@@ -48,7 +48,7 @@ struct TestRunner {
             case .statements(let statements): part = statements
             case .command(let line):
                 tally.failed += 1
-                fail(Diagnostic(code: .command, message: "wekaql test runs statements, not dot-commands: \(line)"))
+                fail(Diagnostic.dotCommandInTest(line))
                 continue
             }
             statements += Parser.parse(part).program.statements.map(\.range)

@@ -104,7 +104,8 @@ struct CompletionContext {
         return Array(laidOut[(end + 1)...])
     }
 
-    // statement -> "let" NAME "=" query | query ; query -> NAME { [ "|" ] stage }
+    // statement = binding | assertion | [ "explain" ] , query ;
+    // query = source , { [ "|" ] , stage } , [ [ "|" ] , why ] ;
     private mutating func read(_ statement: [Token]) {
         guard !statement.isEmpty else {
             expectation = Expectation(sources: true, letKeyword: true)

@@ -1,7 +1,9 @@
 // What may follow the tokens of a `chart` stage: a kind, then its options, and fields after them.
 
 extension Expectation {
-    // chart -> "chart" CHART-KIND { chartOption }
+    // chart = "chart" , CHART KIND , { chart option } ;
+    // chart option = X , "=" , field | Y , "=" , field , { "," , field } | "by" , field | TITLE , STRING
+    //              | BINS , "=" , INTEGER ;
     static func chart(_ tokens: ArraySlice<Token>) -> Expectation {
         guard let last = tokens.last else { return Expectation(keywords: ChartKind.allCases.map(\.rawValue)) }
         let before = tokens.count >= 2 ? tokens[tokens.endIndex - 2] : nil

@@ -49,7 +49,8 @@ extension Expectation {
         return expectation
     }
 
-    // pivot -> "pivot" NAME [ "in" "(" … ")" ] "using" expression [ "by" fieldList ]
+    // pivot = "pivot" , field , [ "in" , "(" , expression list , ")" ] , "using" , expression ,
+    //         [ "by" , field , { "," , field } ] ;
     static func pivot(_ tokens: ArraySlice<Token>) -> Expectation {
         guard let last = tokens.last else { return Expectation(fields: true) }
         if let by = tokens.firstIndex(where: { $0.isKeyword(.by) }) { return fieldListAfter(tokens[(by + 1)...]) }
@@ -63,7 +64,7 @@ extension Expectation {
         return last.kind == .rightParen ? Expectation(keywords: ["using"]) : .nothing
     }
 
-    // unpivot -> "unpivot" fieldList "into" NAME "," NAME
+    // unpivot = "unpivot" , field , { "," , field } , "into" , new name , "," , new name ;
     static func unpivot(_ tokens: ArraySlice<Token>) -> Expectation {
         guard let last = tokens.last else { return Expectation(fields: true) }
         if tokens.contains(where: { $0.isKeyword(.into) }) { return .nothing }   // the new names are the user's

@@ -1,8 +1,9 @@
 // What may follow the tokens of a join or a `union` being typed.
 
 extension Expectation {
-    // join -> [ "left" | "inner" | "full" | "semi" | "anti" ] "join" NAME "on" joinKey { ( "," | "and" ) joinKey }
-    // joinKey -> NAME [ "=" NAME ]
+    // join = [ "left" | "inner" | "full" | "semi" | "anti" ] , "join" , collection , "on" , join key ,
+    //        { ( "," | "and" ) , join key } ;
+    // join key = field , [ "=" , field ] ;
     static func join(_ tokens: ArraySlice<Token>, afterJoin: Bool) -> Expectation {
         var rest = tokens
         if !afterJoin {
@@ -23,7 +24,7 @@ extension Expectation {
         }
     }
 
-    // union -> "union" [ "distinct" ] ( NAME | "(" query ")" )
+    // union = "union" , [ "distinct" ] , ( collection | "(" , query , ")" ) ;
     static func union(_ tokens: ArraySlice<Token>) -> Expectation {
         var rest = tokens
         if rest.first?.isKeyword(.distinct) == true { rest = rest.dropFirst() }

@@ -26,7 +26,7 @@ extension Expectation {
         case .drop?: return fieldList(tokens, whenEmpty: Expectation(fields: true))
         case .top?: return top(tokens)
         case .chart?: return chart(tokens)
-        // unnest -> "unnest" NAME
+        // unnest = "unnest" , field ;
         case .unnest?: return tokens.isEmpty ? Expectation(fields: true) : tokens.count == 1 ? Expectation(stages: true) : .nothing
         case .pivot?: return pivot(tokens)
         case .unpivot?: return unpivot(tokens)
@@ -35,14 +35,15 @@ extension Expectation {
         }
     }
 
-    // select -> "select" selectItem { "," selectItem } ; selectItem -> "*" | expression [ "as" NAME ]
+    // select = "select" , select item , { "," , select item } ;
+    // select item = "*" | new name , "=" , expression | expression , [ "as" , new name ] ;
     private static func select(_ tokens: ArraySlice<Token>) -> Expectation {
         if let window = window(tokens) { return window }
         if tokens.count >= 2, tokens[tokens.endIndex - 2].isKeyword(.as) { return Expectation(stages: true) }
         return windowsAllowed(expression(tokens, then: ["as"] + overKeyword(after: tokens)))
     }
 
-    // extend -> "extend" NAME "=" expression { "," NAME "=" expression }
+    // extend = "extend" , new name , "=" , expression , { "," , new name , "=" , expression } ;
     private static func extend(_ tokens: ArraySlice<Token>) -> Expectation {
         let item = currentItem(tokens).item
         // The new column's name is the user's to choose; after its "=", an expression.
@@ -51,7 +52,7 @@ extension Expectation {
         return windowsAllowed(expression(item.dropFirst(2), then: overKeyword(after: item)))
     }
 
-    // rename -> "rename" NAME "as" NAME { "," NAME "as" NAME }
+    // rename = "rename" , field , "as" , new name , { "," , field , "as" , new name } ;
     private static func rename(_ tokens: ArraySlice<Token>) -> Expectation {
         guard let last = tokens.last, last.kind != .comma else { return Expectation(fields: true) }
         if last.isKeyword(.as) { return .nothing }   // a new name
@@ -60,7 +61,7 @@ extension Expectation {
         return CompletionContext.endsOperand(last) ? Expectation(keywords: ["as"]) : .nothing
     }
 
-    // top -> "top" unary "by" sortKey { "," sortKey }
+    // top = "top" , unary , "by" , sort key , { "," , sort key } ;
     private static func top(_ tokens: ArraySlice<Token>) -> Expectation {
         switch tokens.count {
         case 0: return .nothing   // a number
@@ -72,7 +73,8 @@ extension Expectation {
         }
     }
 
-    // sort -> ( "sort" | "order" ) "by" sortKey { "," sortKey } ; sortKey -> expression [ "asc" | "desc" ]
+    // sort = ( "sort" | "order" ) , "by" , sort key , { "," , sort key } ;
+    // sort key = expression , [ "asc" | "desc" ] ;
     private static func sort(_ tokens: ArraySlice<Token>) -> Expectation {
         guard let by = tokens.first else { return Expectation(keywords: ["by"]) }
         guard by.isKeyword(.by) else { return .nothing }
@@ -80,7 +82,7 @@ extension Expectation {
         return expression(tokens.dropFirst(), then: ["desc", "asc"])
     }
 
-    // limit -> "limit" expression [ "offset" expression ]
+    // limit = "limit" , unary , [ "offset" , unary ] ;
     private static func limit(_ tokens: ArraySlice<Token>) -> Expectation {
         switch tokens.count {
         case 1: return Expectation(keywords: ["offset"], stages: true)
@@ -89,7 +91,7 @@ extension Expectation {
         }
     }
 
-    // fieldList -> NAME { "," NAME }
+    // field , { "," , field }: the fields of drop, distinct, unpivot and pivot's "by".
     private static func fieldList(_ tokens: ArraySlice<Token>, whenEmpty: Expectation) -> Expectation {
         guard let last = tokens.last else { return whenEmpty }
         if last.kind == .comma || last.isKeyword(.by) { return Expectation(fields: true) }
@@ -114,8 +116,8 @@ extension Expectation {
         return (tokens[itemStart...], nil)
     }
 
-    // summarize -> "summarize" aggregation { "," aggregation } [ "by" fieldList ]
-    // aggregation -> [ NAME "=" ] NAME "(" [ expression ] ")"
+    // summarize = "summarize" , aggregation , { "," , aggregation } , [ "by" , group keys ] ;
+    // aggregation = [ new name , "=" ] , expression ;
     private static func summarize(_ tokens: ArraySlice<Token>) -> Expectation {
         var (item, groups) = currentItem(tokens, endingAt: .by)
         if let groups { return fieldList(groups, whenEmpty: Expectation(fields: true)) }

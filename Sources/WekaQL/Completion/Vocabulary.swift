@@ -2,12 +2,8 @@
 
 /// The language's stages, functions and aggregates, for completion, help text and "did you mean".
 public enum Vocabulary {
-    /// The stages in the order completion offers them after a source or a stage (`why` and `why not`,
-    /// which end a query, last).
-    public static let stages = ["where", "select", "extend", "rename", "drop", "sort by", "top", "limit",
-                                "distinct", "count", "count by", "summarize", "join", "left join",
-                                "full join", "semi join", "anti join", "union", "union distinct", "chart", "unnest", "pivot", "unpivot",
-                                "why", "why not"]
+    /// The stages in the order completion offers them after a source or a stage (from ``StageWord/all``).
+    public static let stages = StageWord.all.flatMap(\.offered)
 
     /// The scalar functions with their usage, such as `("lower", "lower(text)")`, by name.
     public static var functions: [(name: String, signature: String)] {

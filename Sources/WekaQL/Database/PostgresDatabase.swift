@@ -180,13 +180,14 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         return try read(result)
     }
 
-    /// Waits until the result has arrived, asking the server to cancel once the token is cancelled.
+    /// Waits until the result has arrived, asking the server to cancel once the token is cancelled, and
+    /// again every half second: a request that arrives before the statement starts is dropped by the server.
     private func wait(_ cancellation: CancellationToken?) {
-        var cancelSent = false
+        var pollsSinceCancel = 0
         while library.isBusy(connection) != 0 {
-            if let cancellation, cancellation.isCancelled, !cancelSent {
-                cancelSent = true
-                if let cancel = library.getCancel(connection) {
+            if let cancellation, cancellation.isCancelled {
+                defer { pollsSinceCancel += 1 }
+                if pollsSinceCancel % 10 == 0, let cancel = library.getCancel(connection) {
                     var buffer = [CChar](repeating: 0, count: 256)
                     _ = library.cancel(cancel, &buffer, Int32(buffer.count))
                     library.freeCancel(cancel)

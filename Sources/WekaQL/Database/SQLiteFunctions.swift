@@ -87,7 +87,7 @@ final class SQLiteFunctionState: @unchecked Sendable {
             patterns[pattern] = program
             return program
         } catch {
-            throw Diagnostic(code: .invalidRegex, message: "invalid regular expression \(Diagnostic.quoted(pattern))", range: range)
+            throw Diagnostic.invalidRegexPattern(pattern, range: range)
         }
     }
 }
@@ -126,7 +126,7 @@ final class SQLiteFunctionBinding {
         do {
             result(try function.body(arguments, range, state), context)
         } catch {
-            let diagnostic = (error as? Diagnostic) ?? Diagnostic(code: .invalidArgument, message: "\(error)", range: range)
+            let diagnostic = (error as? Diagnostic) ?? Diagnostic.functionFailed(error, range: range)
             state.lastError = diagnostic
             library.resultError(context, diagnostic.message, -1)
         }

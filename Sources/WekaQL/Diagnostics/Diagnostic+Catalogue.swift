@@ -42,6 +42,8 @@ extension Diagnostic {
         case notOfGivenType = "E0513"
         case nestedJSONAsText = "W0514"
         case fieldAfterSample = "E0530", sampledFieldGone = "E0531"
+        // The library's own failures (Diagnostic+Failures.swift)
+        case unexpectedFailure = "E0540"
         // Results
         case noMatch = "N0600", hedgedFigures = "N0601", partialTotal = "N0602"
         // Lineage and explain
@@ -125,11 +127,10 @@ extension Diagnostic {
     }
 
     static func unknownStage(_ text: String, range: SourceRange) -> Diagnostic {
-        let stages = ["where", "select", "extend", "rename", "drop", "sort", "order", "top", "limit", "distinct", "count",
-                      "summarize", "join", "left", "chart"]
+        let stages = StageWord.all.flatMap { $0.keywords.map(\.rawValue) }
         var hints: [String] = []
         if let near = Suggestions.nearest(to: text, in: stages) { hints.append("did you mean \(quoted(near))?") }
-        hints.append("stages: where, select, extend, rename, drop, sort by, top, limit, distinct, count, summarize, join, chart")
+        hints.append("stages: " + StageWord.all.map(\.name).joined(separator: ", "))
         return Diagnostic(code: .unknownStage, message: "unknown stage \(quoted(text))", range: range, hints: hints)
     }
 

@@ -14,9 +14,9 @@ public enum ParameterEncoder {
     ///
     /// - Throws: a ``Diagnostic`` (E0422) for a property that is not one of the kinds above (an array, a
     ///   nested structure), or for a value that is not a structure with named properties.
-    public static func encode(_ value: some Encodable) throws -> [String: Value] {
+    public static func encode(_ value: some Encodable) throws(Diagnostic) -> [String: Value] {
         let encoder = PropertyEncoder()
-        try value.encode(to: encoder)
+        try Diagnostic.catching { try value.encode(to: encoder) }
         return encoder.storage.values
     }
 }

@@ -17,8 +17,8 @@ extension Table {
     ///
     /// - Throws: a ``Diagnostic``: E0420 for a column the type needs that the table does not have,
     ///   E0421 for a value that does not convert (its row, column and type are named).
-    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> [T] {
-        try indices.map { try self[$0].decode(type) }
+    public func decode<T: Decodable>(_ type: T.Type = T.self) throws(Diagnostic) -> [T] {
+        try indices.map { index throws(Diagnostic) in try self[index].decode(type) }
     }
 }
 
@@ -26,7 +26,7 @@ extension Row {
     /// Decodes this row as a `T`, by the rules of ``Table/decode(_:)``.
     ///
     /// - Throws: a ``Diagnostic`` (E0420, E0421) naming the column and the row.
-    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+    public func decode<T: Decodable>(_ type: T.Type = T.self) throws(Diagnostic) -> T {
         do {
             return try T(from: RowDecoder(row: self))
         } catch let diagnostic as Diagnostic {

@@ -10,11 +10,6 @@ struct QueryOutcome {
     var graph: LineageGraph? = nil
 }
 
-/// A statement used a `let` whose own statement failed at run time (reported there already).
-struct UnboundBinding: Error {
-    var name: String
-}
-
 struct Evaluator {
     let dataset: Dataset
     let bindings: [String: Table]
@@ -107,7 +102,7 @@ struct Evaluator {
         switch source {
         case .binding(let name):
             // With keepGoing, a `let` that failed at run time leaves its name unbound; its error is already reported.
-            guard let table = bindings[name] else { throw UnboundBinding(name: name) }
+            guard let table = bindings[name] else { throw StatementFailure.failedBinding(name) }
             return table
         case .collection(let name): return dataset[name]!.table
         }

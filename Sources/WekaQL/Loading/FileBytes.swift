@@ -4,8 +4,6 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 enum FileBytes {
@@ -108,8 +106,8 @@ extension SourceFile {
     /// Reads a query script from `path` ("-" for standard input), named by its path in diagnostics.
     ///
     /// - Throws: a ``Diagnostic`` if the file cannot be read or is not UTF-8.
-    public static func read(path: String) throws -> SourceFile {
-        let bytes = try FileBytes.read(path)
+    public static func read(path: String) throws(Diagnostic) -> SourceFile {
+        let bytes = try Diagnostic.catching { try FileBytes.read(path) }
         if let offset = bytes.withUnsafeBufferPointer(FileBytes.firstInvalidUTF8) {
             let valid = SourceFile(name: path, text: String(decoding: bytes[..<offset], as: UTF8.self))
             throw Diagnostic.invalidUTF8(file: valid, offset: valid.bytes.count)

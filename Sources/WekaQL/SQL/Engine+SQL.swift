@@ -16,7 +16,7 @@ extension Engine {
         let file = SourceFile(name: "<query>", text: text)
         let compiled = try sql(for: file, dialect: dialect, parameters: parameters)
         guard let last = compiled.last else {
-            throw Diagnostic(code: .notOneQuery, message: "no query to compile (only let statements)", file: file)
+            throw Diagnostic.noQueryToCompile(file: file)
         }
         return last
     }
@@ -72,7 +72,7 @@ extension Engine {
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
-            throw Diagnostic(code: .parameterType, message: "bad parameter values")
+            throw Diagnostic.badParameterValues()
         }
         var writer = SQLWriter(dialect: dialect, parameterValues: values, tables: sqlTables, bindings: bindings)
         writer.folding = folding

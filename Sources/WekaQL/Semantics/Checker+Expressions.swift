@@ -312,7 +312,7 @@ extension Checker {
               let function = AggregateFunction(rawValue: name.text.lowercased()) else {
             throw Diagnostic.notAggregate(range: call.range)
         }
-        let signature = function == .count ? "count() or count(value)" : function.signature
+        let signature = function.signature   // as completion and `.help functions` show it
         guard function.arity.contains(arguments.count) else {
             throw Diagnostic.argumentCount(signature, given: arguments.count, range: call.range)
         }

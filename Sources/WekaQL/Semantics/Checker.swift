@@ -26,15 +26,6 @@ struct Scope: Sendable {
     var allNames: [String] { bindings.keys.sorted() + collectionOrder }
 }
 
-/// Thrown when a statement uses a binding that already failed; nothing more to report.
-struct SilentFailure: Error {}
-
-/// Thrown when a statement has several errors (each in a stage that leaves the fields as they were,
-/// so checking could go on after it).
-struct CheckFailure: Error {
-    var diagnostics: [Diagnostic]
-}
-
 /// Checks one parsed statement at a time against a ``Scope``.
 struct Checker {
     var scope: Scope
@@ -106,7 +97,7 @@ struct Checker {
                 guard stage.range == query.stages.last?.range else { throw Diagnostic.chartNotLast(range: stage.keywordRange) }
                 let resolver = FieldResolver(fields: fields, context: context, file: file, earlier: earlier)
                 do { chart = try checkChart(clause, fields: fields, resolver, range: stage.keywordRange) } catch let diagnostic as Diagnostic {
-                    throw CheckFailure(diagnostics: errors + [diagnostic])
+                    throw StatementFailure.check(errors + [diagnostic])
                 }
                 continue
             }
@@ -117,7 +108,7 @@ struct Checker {
                 errors.append(diagnostic)
                 continue
             } catch let diagnostic as Diagnostic {
-                throw CheckFailure(diagnostics: errors + [diagnostic])
+                throw StatementFailure.check(errors + [diagnostic])
             }
             let (plans, output) = checked
             if !caveats.isEmpty { caveatsByStage[stages.count] = caveats }
@@ -126,7 +117,7 @@ struct Checker {
             fields = output
             context = "the result of \"\(stageName(stage))\""
         }
-        if !errors.isEmpty { throw CheckFailure(diagnostics: errors) }
+        if !errors.isEmpty { throw StatementFailure.check(errors) }
         var plan = QueryPlan(source: source, sourceName: query.source.text, stages: stages, fields: fields,
                              parameters: parameters, parameterRanges: parameterRanges, caveats: caveatsByStage, chart: chart,
                              subqueries: subqueries, columnsAtRunTime: openPivot != nil)
@@ -158,7 +149,7 @@ struct Checker {
 
     func resolveSource(_ name: Name) throws -> (SourceReference, [Field]) {
         if let found = scope.fields(of: name.text) { return found }
-        if scope.failedBindings.contains(name.text) { throw SilentFailure() }
+        if scope.failedBindings.contains(name.text) { throw StatementFailure.failedBinding(name.text) }
         throw Diagnostic.unknownCollection(name.text, range: name.range, available: scope.allNames)
     }
 

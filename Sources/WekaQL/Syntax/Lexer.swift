@@ -1,30 +1,31 @@
-// The lexer: query text to tokens. It never throws; bad text becomes an `.invalid` token and a diagnostic.
+// The lexer: query text to tokens. It never throws; bad text becomes a token that carries its diagnostic.
 
 /// Splits query text into ``Token``s over its UTF-8 bytes.
 ///
-/// It never throws: a stray character or an unterminated string yields a token and a diagnostic,
-/// and lexing goes on, so the parser can report several problems in one run.
+/// It never throws: a stray character or an unterminated string yields a token that carries its
+/// diagnostic (``Token/diagnostics``), as swift-syntax's tokens do, and lexing goes on, so the parser
+/// can report several problems in one run.
 public struct Lexer {
     private let file: SourceFile
     private let bytes: [UInt8]
     private var position = 0
     private var tokens: [Token] = []
-    /// The problems found, in source order.
-    private(set) var diagnostics: [Diagnostic] = []
+    /// The bad escapes of the string being read, for its token.
+    private var escapeProblems: [Diagnostic] = []
 
     private init(file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
     }
 
-    /// The tokens of `file` (ending with `.end`) and the lexical problems found.
+    /// The tokens of `file` (ending with `.end`) and the lexical problems found: those the tokens carry, in order.
     /// - Parameters:
     ///   - file: the text to read.
     ///   - keepComments: keep `#` comments as `.comment` tokens, for syntax highlighting.
     public static func tokenize(_ file: SourceFile, keepComments: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file)
         lexer.run(keepComments: keepComments)
-        return (lexer.tokens, lexer.diagnostics)
+        return (lexer.tokens, lexer.tokens.flatMap(\.diagnostics))
     }
 
     private mutating func run(keepComments: Bool) {
@@ -57,8 +58,10 @@ public struct Lexer {
 
     // MARK: - Helpers
 
-    private mutating func add(_ kind: TokenKind, from start: Int, text: String, keyword: Keyword? = nil) {
-        tokens.append(Token(kind: kind, range: SourceRange(start, position), text: text, keyword: keyword))
+    private mutating func add(_ kind: TokenKind, from start: Int, text: String, keyword: Keyword? = nil, problem: Diagnostic? = nil) {
+        let problems = escapeProblems + (problem.map { [$0] } ?? [])
+        escapeProblems = []
+        tokens.append(Token(kind: kind, range: SourceRange(start, position), text: text, keyword: keyword, diagnostics: problems))
     }
 
     private func slice(_ start: Int) -> String {
@@ -122,11 +125,10 @@ public struct Lexer {
         let name = String(decoding: bytes[(start + 1)..<position], as: UTF8.self)
         if peek() == UInt8(ascii: "`") {
             position += 1
-            add(name.isEmpty ? .invalid : .quotedName, from: start, text: name)
-            if name.isEmpty { diagnostics.append(.emptyQuotedName(range: range(from: start))) }
+            add(name.isEmpty ? .invalid : .quotedName, from: start, text: name,
+                problem: name.isEmpty ? .emptyQuotedName(range: range(from: start)) : nil)
         } else {
-            add(.invalid, from: start, text: name)
-            diagnostics.append(.unterminatedQuotedName(range: range(from: start)))
+            add(.invalid, from: start, text: name, problem: .unterminatedQuotedName(range: range(from: start)))
         }
     }
 
@@ -138,8 +140,7 @@ public struct Lexer {
         skipNameParts()
         let name = String(decoding: bytes[nameStart..<position], as: UTF8.self)
         if name.isEmpty || !startsWell {
-            add(.invalid, from: start, text: "$")
-            diagnostics.append(.badParameterName(range: range(from: start)))
+            add(.invalid, from: start, text: "$", problem: .badParameterName(range: range(from: start)))
         } else {
             add(.parameter, from: start, text: name)
         }
@@ -166,16 +167,14 @@ public struct Lexer {
         if isDecimal {
             add(.decimal, from: start, text: text)
         } else if Int64(text) == nil && !(text == Self.int64MinMagnitude && tokens.last?.kind == .minus) {
-            add(.invalid, from: start, text: text)
-            diagnostics.append(.integerTooLarge(text, range: range(from: start)))
+            add(.invalid, from: start, text: text, problem: .integerTooLarge(text, range: range(from: start)))
         } else {
             add(.integer, from: start, text: text)
         }
         if let b = peek(), isNameStart(b) {   // `12abc`: a number glued to a name
             let wordStart = position
             while let b = peek(), isNamePart(b) { position += 1 }
-            add(.invalid, from: wordStart, text: slice(wordStart))
-            diagnostics.append(.unexpectedText(slice(wordStart), range: range(from: wordStart)))
+            add(.invalid, from: wordStart, text: slice(wordStart), problem: .unexpectedText(slice(wordStart), range: range(from: wordStart)))
         }
     }
 
@@ -214,8 +213,7 @@ public struct Lexer {
                 position += 1
             }
         }
-        add(.invalid, from: start, text: String(decoding: value, as: UTF8.self))
-        diagnostics.append(.unterminatedString(range: SourceRange(start, start + 1)))
+        add(.invalid, from: start, text: String(decoding: value, as: UTF8.self), problem: .unterminatedString(range: SourceRange(start, start + 1)))
     }
 
     /// Reads one escape after a backslash: `\" \\ \n \t \r \u{…}`.
@@ -251,7 +249,7 @@ public struct Lexer {
 
     private mutating func reportEscape(_ start: Int) {
         let text = String(decoding: bytes[start..<min(position, bytes.count)], as: UTF8.self)
-        diagnostics.append(.invalidEscape(text, range: SourceRange(start, position)))
+        escapeProblems.append(.invalidEscape(text, range: SourceRange(start, position)))
     }
 
     private mutating func lexPunctuation() {
@@ -285,8 +283,7 @@ public struct Lexer {
             if next == UInt8(ascii: "=") { position += 1; kind = .greaterEqual } else { kind = .greater }
         default:
             position = start + scalar(at: start).1
-            add(.invalid, from: start, text: slice(start))
-            diagnostics.append(.unexpectedCharacter(slice(start), range: range(from: start)))
+            add(.invalid, from: start, text: slice(start), problem: .unexpectedCharacter(slice(start), range: range(from: start)))
             return
         }
         add(kind, from: start, text: slice(start))

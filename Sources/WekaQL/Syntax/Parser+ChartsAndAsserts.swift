@@ -7,8 +7,8 @@ extension Parser {
         at(.is) && peek().kind == .word && peek().keyword == nil && peek().text.lowercased() == "empty"
     }
 
-    // assertion -> "assert" query [ "is" "empty" ] [ "," STRING ]
-    mutating func parseAssertion() throws -> Statement {
+    // assertion = "assert" , query , [ "is" , EMPTY ] , [ "," , STRING ] ;
+    mutating func parseAssertion() throws(StatementFailure) -> Statement {
         let start = advance().range.start
         // `, "message"` at the end of the statement is the message, not another item of a list in the
         // query (`select (count = 44), "…"`): its comma ends the query, as a ";" would.
@@ -29,9 +29,8 @@ extension Parser {
         return Statement(kind: .assertion(assertion), range: range(from: start))
     }
 
-    // chart -> "chart" NAME { chartOption }
-    // chartOption -> "x" "=" NAME | "y" "=" NAME { "," NAME } | "by" NAME | "title" STRING | "bins" "=" INTEGER
-    mutating func parseChart(_ start: Int) throws -> Stage {
+    // chart = "chart" , CHART KIND , { chart option } ;
+    mutating func parseChart(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let kind = try parseName("a chart kind (\(ChartKind.names))")
         var clause = ChartClause(kind: kind, x: nil, y: [], by: nil, title: nil, bins: nil, repeated: nil)
@@ -59,7 +58,9 @@ extension Parser {
         return nil
     }
 
-    private mutating func parseChartOption(_ option: Token, into clause: inout ChartClause) throws {
+    // chart option = X , "=" , field | Y , "=" , field , { "," , field } | "by" , field | TITLE , STRING
+    //              | BINS , "=" , INTEGER ;
+    private mutating func parseChartOption(_ option: Token, into clause: inout ChartClause) throws(StatementFailure) {
         switch option.text.lowercased() {
         case "x":
             try expectChartEqual(option)
@@ -84,7 +85,7 @@ extension Parser {
         }
     }
 
-    private mutating func expectChartEqual(_ option: Token) throws {
+    private mutating func expectChartEqual(_ option: Token) throws(StatementFailure) {
         guard at(.equal), current.text == "=" else {
             throw failure(.expected("\"=\" after \"\(option.text)\"", found: current, hint: "write \"\(option.text.lowercased()) = …\""))
         }

@@ -3,8 +3,10 @@
 
 extension Parser {
 
-    // expression -> prefix { binaryOperator expression | postfix } — by precedence climbing
-    mutating func parseExpression(_ minimum: Int = 1) throws -> Expression {
+    // expression = disjunction ;
+    // disjunction, conjunction, negation, comparison, concatenation, additive and term: by precedence
+    // climbing over `BinaryOperator.precedence`, with comparison tails (parsePostfix) after an operand.
+    mutating func parseExpression(_ minimum: Int = 1) throws(StatementFailure) -> Expression {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else { throw failure(.nestingTooDeep(range: current.range)) }
@@ -65,9 +67,14 @@ extension Parser {
         }
     }
 
-    // postfix -> [ "not" ] ( "in" "(" list ")" | "between" additive "and" additive | stringOperator additive )
-    //          | "is" [ "not" ] "null"
-    mutating func parsePostfix(_ left: Expression) throws -> Expression? {
+    // comparison tail = comparison operator , concatenation
+    //                 | [ "not" ] , text operator , concatenation
+    //                 | [ "not" ] , "in" , "(" , [ expression list ] , ")"
+    //                 | [ "not" ] , "in" , "(" , query , ")"
+    //                 | [ "not" ] , "between" , concatenation , "and" , concatenation
+    //                 | "is" , [ "not" ] , "null" ;
+    // All but the first branch; comparison operators are binary operators of parseExpression.
+    mutating func parsePostfix(_ left: Expression) throws(StatementFailure) -> Expression? {
         if at(.is) {
             advance()
             let negated = eat(.not)
@@ -106,8 +113,9 @@ extension Parser {
         return nil
     }
 
-    // prefix -> "not" expression | "-" prefix | primary
-    mutating func parsePrefix(_ minimum: Int) throws -> Expression {
+    // unary = "-" , unary | primary ;
+    // and the "not" of negation.
+    mutating func parsePrefix(_ minimum: Int) throws(StatementFailure) -> Expression {
         let start = current.range.start
         if at(.not) {
             guard minimum <= BinaryOperator.notPrecedence else { throw failure(.misplacedNot(range: current.range)) }
@@ -130,9 +138,9 @@ extension Parser {
         return try parsePrimary()
     }
 
-    // primary -> STRING | INTEGER | DECIMAL | "true" | "false" | "null" | PARAMETER
-    //          | "(" expression ")" | NAME "(" [ expression { "," expression } ] ")" | NAME
-    mutating func parsePrimary() throws -> Expression {
+    // primary = literal | PARAMETER | case | window | call | field | "(" , expression , ")" ;
+    // literal = STRING | INTEGER | DECIMAL | "true" | "false" | "null" ;
+    mutating func parsePrimary() throws(StatementFailure) -> Expression {
         let token = current
         switch token.kind {
         case .string: advance(); return Expression(kind: .literal(.string(token.text)), range: token.range)
@@ -160,7 +168,7 @@ extension Parser {
         }
     }
 
-    mutating func parseWordPrimary(_ token: Token) throws -> Expression {
+    mutating func parseWordPrimary(_ token: Token) throws(StatementFailure) -> Expression {
         switch token.keyword {
         case .true?: advance(); return Expression(kind: .literal(.boolean(true)), range: token.range)
         case .false?: advance(); return Expression(kind: .literal(.boolean(false)), range: token.range)
@@ -180,10 +188,10 @@ extension Parser {
         }
     }
 
-    // case -> "case" [ expression ] "when" expression "then" expression { "when" expression "then" expression }
-    //         [ "else" expression ] "end"
+    // case = "case" , [ expression ] , when clause , { when clause } , [ "else" , expression ] , "end" ;
+    // when clause = "when" , expression , "then" , expression ;
     // `case x when 1 then …` is `case when x = 1 then …`.
-    mutating func parseCase() throws -> Expression {
+    mutating func parseCase() throws(StatementFailure) -> Expression {
         let open = advance()
         let subject = at(.when) ? nil : try parseExpression()
         var branches: [WhenClause] = []
@@ -205,7 +213,8 @@ extension Parser {
         return Expression(kind: .conditional(branches, otherwise: otherwise), range: range(from: open.range.start))
     }
 
-    mutating func parseCall(_ name: Name) throws -> Expression {
+    // call = function , "(" , [ expression list ] , ")" ;
+    mutating func parseCall(_ name: Name) throws(StatementFailure) -> Expression {
         let open = advance()
         var arguments: [Expression] = []
         if !at(.rightParen) {
@@ -220,7 +229,7 @@ extension Parser {
     }
 
     /// Expects `)`, naming where the `(` was opened if it is missing.
-    mutating func expectClosing(_ open: Token) throws {
+    mutating func expectClosing(_ open: Token) throws(StatementFailure) {
         guard eat(.rightParen) else {
             throw failure(.unclosedParenthesis(found: current, openedAt: file.location(of: open.range.start), openRange: open.range))
         }

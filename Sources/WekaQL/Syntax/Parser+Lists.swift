@@ -1,8 +1,8 @@
 // The parser's `unnest` stage, and the error for a dotted field name written without back-quotes.
 
 extension Parser {
-    // unnest -> "unnest" NAME
-    mutating func parseUnnest(_ start: Int) throws -> Stage {
+    // unnest = "unnest" , field ;
+    mutating func parseUnnest(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let field = try parseName("a list field to unnest")
         return stage(.unnest(field), start, keywordEnd: keyword.range.end)

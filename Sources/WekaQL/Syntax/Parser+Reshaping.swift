@@ -1,8 +1,10 @@
 // The parser's rules for window functions (`… over (…)`) and the `pivot` and `unpivot` stages.
 
 extension Parser {
-    // window -> call [ "over" "(" [ "by" expression { "," expression } ] [ ( "sort" | "order" ) "by" sortKeys ] ")" ]
-    mutating func parseWindowIfOver(_ call: Expression) throws -> Expression {
+    // window = call , "over" , "(" , [ "by" , expression list ] , [ ( "sort" | "order" ) , "by" , sort key ,
+    //          { "," , sort key } ] , ")" ;
+    // The call is parsed already; without "over" it stays a call.
+    mutating func parseWindowIfOver(_ call: Expression) throws(StatementFailure) -> Expression {
         guard at(.over), case .call(let name, let arguments) = call.kind else { return call }
         let over = advance()
         try expect(.leftParen, "\"(\" after \"over\"")
@@ -26,8 +28,9 @@ extension Parser {
         return Expression(kind: .window(window), range: range(from: call.range.start))
     }
 
-    // pivot -> "pivot" NAME [ "in" "(" expression { "," expression } ")" ] "using" expression [ "by" fieldList ]
-    mutating func parsePivot(_ start: Int) throws -> Stage {
+    // pivot = "pivot" , field , [ "in" , "(" , expression list , ")" ] , "using" , expression ,
+    //         [ "by" , field , { "," , field } ] ;
+    mutating func parsePivot(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let column = try parseName("the field whose values become columns")
         var values: [Expression]?
@@ -48,8 +51,8 @@ extension Parser {
         return stage(.pivot(clause), start, keywordEnd: keyword.range.end)
     }
 
-    // unpivot -> "unpivot" fieldList "into" NAME "," NAME
-    mutating func parseUnpivot(_ start: Int) throws -> Stage {
+    // unpivot = "unpivot" , field , { "," , field } , "into" , new name , "," , new name ;
+    mutating func parseUnpivot(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let fields = try parseFieldList()
         guard eat(.into) else {

@@ -1,9 +1,10 @@
 // The parser's set stages: `union`, the joins, and the subquery of `in (QUERY)`.
 
 extension Parser {
-    // join -> [ "left" | "inner" | "full" | "semi" | "anti" ] "join" NAME "on" joinKey { ( "," | "and" ) joinKey }
-    // joinKey -> NAME [ "=" NAME ]
-    mutating func parseJoin(_ start: Int) throws -> Stage {
+    // join = [ "left" | "inner" | "full" | "semi" | "anti" ] , "join" , collection , "on" , join key ,
+    //        { ( "," | "and" ) , join key } ;
+    // join key = field , [ "=" , field ] ;
+    mutating func parseJoin(_ start: Int) throws(StatementFailure) -> Stage {
         let kinds: [Keyword: JoinKind] = [.left: .left, .inner: .inner, .full: .full, .semi: .semi, .anti: .anti]
         let kind = current.keyword.flatMap { kinds[$0] } ?? .inner
         if current.keyword != .join { advance() }
@@ -20,8 +21,8 @@ extension Parser {
         return stage(.join(clause), start, keywordEnd: keyword.range.end)
     }
 
-    // union -> "union" [ "distinct" ] ( NAME | "(" query ")" )
-    mutating func parseUnion(_ start: Int) throws -> Stage {
+    // union = "union" , [ "distinct" ] , ( collection | "(" , query , ")" ) ;
+    mutating func parseUnion(_ start: Int) throws(StatementFailure) -> Stage {
         var keyword = advance()
         if at(.distinct) { keyword = advance() }
         let distinct = keyword.isKeyword(.distinct)
@@ -43,7 +44,7 @@ extension Parser {
     }
 
     /// A query inside brackets, as the side of `union` or the list of `in`; nesting is bounded as for expressions.
-    mutating func parseSubquery() throws -> Query {
+    mutating func parseSubquery() throws(StatementFailure) -> Query {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else { throw failure(.nestingTooDeep(range: current.range)) }

@@ -1,15 +1,16 @@
 // The parser's part for lineage and explain: the last stage `why [not EXPR]` and the prefix `explain`.
 
 extension Parser {
-    // why -> "why" [ "not" expression ]
-    mutating func parseWhy() throws -> WhyClause {
+    // why = "why" , [ "not" , expression ] ;
+    mutating func parseWhy() throws(StatementFailure) -> WhyClause {
         let start = advance().range.start
         let condition = eat(.not) ? try parseExpression() : nil
         return WhyClause(condition: condition, range: range(from: start))
     }
 
-    // explained -> "explain" query
-    mutating func parseExplain() throws -> Statement {
+    // statement = binding | assertion | [ "explain" ] , query ;
+    // The "explain" branch.
+    mutating func parseExplain() throws(StatementFailure) -> Statement {
         let keyword = advance()
         if at(.let) { throw failure(.explainBinding(range: current.range)) }
         let query = try parseQuery()

@@ -2,7 +2,7 @@
 //
 // Design: one parse function per grammar rule, each headed by its rule from `Grammar/wekaql.ebnf`;
 // `at`/`eat`/`expect` helpers; precedence is the table `BinaryOperator.precedence`, walked by one
-// function. A syntax error is thrown as a `ParseFailure`, recorded, and the parser skips ahead to the
+// function. A syntax error is thrown as `StatementFailure.syntax`, recorded, and the parser skips ahead to the
 // next stage keyword or statement end, so one run reports several errors. Statements with errors are
 // left out of the program, so the checker never sees them.
 
@@ -12,8 +12,6 @@ public struct Parser {
     var tokens: [Token]
     var index = 0
     var diagnostics: [Diagnostic]
-    /// Where the lexer found problems: their start offsets, sorted.
-    let lexicalErrors: [Int]
     /// The start of every diagnostic so far, to keep one per position without a scan per error.
     var reportedStarts: Set<Int?>
     var statementFailed = false
@@ -26,14 +24,11 @@ public struct Parser {
     var depth = 0
     static let maximumDepth = 256
 
-    struct ParseFailure: Error { var diagnostic: Diagnostic }
-
     init(file: SourceFile) {
         self.file = file
         let lexed = Lexer.tokenize(file)
-        self.tokens = Layout.statementTokens(lexed.tokens)
+        self.tokens = Layout.statementTokens(lexed.tokens)   // drops only line breaks, which carry no problem
         self.diagnostics = lexed.diagnostics
-        self.lexicalErrors = lexed.diagnostics.compactMap(\.range?.start).sorted()
         self.reportedStarts = Set(lexed.diagnostics.map(\.range?.start))
     }
 
@@ -74,25 +69,25 @@ public struct Parser {
     }
 
     @discardableResult
-    mutating func expect(_ kind: TokenKind, _ what: String) throws -> Token {
+    mutating func expect(_ kind: TokenKind, _ what: String) throws(StatementFailure) -> Token {
         guard at(kind) else { throw failure(.expected(what, found: current)) }
         return advance()
     }
 
     @discardableResult
-    mutating func expect(_ keyword: Keyword, _ what: String? = nil) throws -> Token {
+    mutating func expect(_ keyword: Keyword, _ what: String? = nil) throws(StatementFailure) -> Token {
         guard at(keyword) else { throw failure(.expected(what ?? "\"\(keyword.rawValue)\"", found: current)) }
         return advance()
     }
 
     /// A failure to throw. At the end of a statement or of the input, the caret goes right after the
     /// last token, where the missing text belongs, rather than on the next line.
-    func failure(_ diagnostic: Diagnostic) -> ParseFailure {
+    func failure(_ diagnostic: Diagnostic) -> StatementFailure {
         var diagnostic = diagnostic
         if atStatementEnd, index > 0, diagnostic.range == current.range {
             diagnostic.range = SourceRange(previous.range.end, previous.range.end)
         }
-        return ParseFailure(diagnostic: diagnostic)
+        return .syntax(diagnostic)
     }
 
     var atStatementEnd: Bool { at(.newline) || at(.semicolon) || at(TokenKind.end) }
@@ -101,7 +96,7 @@ public struct Parser {
 
     // MARK: - Statements
 
-    // program -> { statement ( ";" | NEWLINE ) }
+    // program = [ statement ] , { separator , [ statement ] } ;
     mutating func parseProgram() -> [Statement] {
         var statements: [Statement] = []
         while true {
@@ -109,7 +104,7 @@ public struct Parser {
             if at(TokenKind.end) { break }
             let before = index
             statementFailed = false
-            if let statement = parseStatementRecovering(), !statementFailed, !hasLexicalError(in: statement.range) {
+            if let statement = parseStatementRecovering(), !statementFailed, !hasLexicalError(from: before) {
                 statements.append(statement)
             }
             if index == before { advance() }
@@ -118,37 +113,36 @@ public struct Parser {
     }
 
     mutating func parseStatementRecovering() -> Statement? {
-        do {
+        do throws(StatementFailure) {
             let statement = try parseStatement()
             if !atStatementEnd { throw failure(unexpectedInStatement()) }
             return statement
-        } catch let error as ParseFailure {
+        } catch {
             record(error)
             skipToStatementEnd()
             return nil
-        } catch {
-            return nil
         }
     }
 
-    mutating func record(_ error: ParseFailure) {
+    mutating func record(_ error: StatementFailure) {
         statementFailed = true
         lastErrorToken = index
+        let found: [Diagnostic]
+        switch error {
+        case .syntax(let diagnostic): found = [diagnostic]
+        case .check(let diagnostics): found = diagnostics
+        case .failedBinding: found = []
+        }
         // One error per position: a lexical error already covers an `.invalid` token.
-        if reportedStarts.insert(error.diagnostic.range?.start).inserted {
-            diagnostics.append(error.diagnostic)
+        for diagnostic in found where reportedStarts.insert(diagnostic.range?.start).inserted {
+            diagnostics.append(diagnostic)
         }
     }
 
-    /// Whether the lexer reported a problem inside `range` (such a statement does not run).
-    func hasLexicalError(in range: SourceRange) -> Bool {
-        // A binary search: a scan per statement would be quadratic in a program of many bad lines.
-        var low = 0, high = lexicalErrors.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lexicalErrors[middle] < range.start { low = middle + 1 } else { high = middle }
-        }
-        return low < lexicalErrors.count && lexicalErrors[low] < max(range.end, range.start + 1)
+    /// Whether a token of the statement that starts at token `start` carries a lexical problem (such a
+    /// statement does not run). Each statement's tokens are looked at once, so this is linear in the program.
+    func hasLexicalError(from start: Int) -> Bool {
+        tokens[start..<max(start, index)].contains { !$0.diagnostics.isEmpty }
     }
 
     mutating func skipToStatementEnd() {
@@ -165,8 +159,9 @@ public struct Parser {
         return .expected("a stage (where, select, sort by, …) or the end of the statement", found: current)
     }
 
-    // statement -> "let" NAME "=" query | assertion | query
-    mutating func parseStatement() throws -> Statement {
+    // statement = binding | assertion | [ "explain" ] , query ;
+    // binding = "let" , NAME , "=" , query ;
+    mutating func parseStatement() throws(StatementFailure) -> Statement {
         let start = current.range.start
         if at(.assert) { return try parseAssertion() }
         if eat(.let) {
@@ -181,8 +176,8 @@ public struct Parser {
         return Statement(kind: .query(query), range: query.range)
     }
 
-    // query -> NAME { [ "|" ] stage }
-    mutating func parseQuery() throws -> Query {
+    // query = source , { [ "|" ] , stage } , [ [ "|" ] , why ] ;
+    mutating func parseQuery() throws(StatementFailure) -> Query {
         let start = current.range.start
         guard at(.word) && current.keyword == nil || at(.quotedName) else {
             throw failure(.expectedSource(found: current))
@@ -202,9 +197,9 @@ public struct Parser {
                 continue
             }
             let stageStart = index
-            do {
+            do throws(StatementFailure) {
                 stages.append(try parseStage(keyword))
-            } catch let error as ParseFailure {
+            } catch {
                 if !(atStatementEnd && stageStart == lastErrorToken) { record(error) }
                 skipToNextStage()
             }
@@ -225,7 +220,10 @@ public struct Parser {
 
     // MARK: - Stages
 
-    mutating func parseStage(_ keyword: Keyword) throws -> Stage {
+    // stage = where | select | extend | rename | drop | sort | top | limit | distinct | count | summarize
+    //       | join | chart | unnest | union | pivot | unpivot ;
+    // Each alternative by the keyword that starts it (StageWord.all); `why` is parsed by parseQuery.
+    mutating func parseStage(_ keyword: Keyword) throws(StatementFailure) -> Stage {
         let start = current.range.start
         switch keyword {
         case .where: return try parseWhere(start)
@@ -252,16 +250,16 @@ public struct Parser {
         Stage(kind: kind, keywordRange: SourceRange(start, keywordEnd), range: range(from: start))
     }
 
-    // where -> "where" expression
-    mutating func parseWhere(_ start: Int) throws -> Stage {
+    // where = "where" , expression ;
+    mutating func parseWhere(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let condition = try parseExpression()
         return stage(.filter(condition), start, keywordEnd: keyword.range.end)
     }
 
-    // select -> "select" selectItem { "," selectItem }
-    // selectItem -> "*" | NAME "=" expression | expression [ "as" NAME ]
-    mutating func parseSelect(_ start: Int) throws -> Stage {
+    // select = "select" , select item , { "," , select item } ;
+    // select item = "*" | new name , "=" , expression | expression , [ "as" , new name ] ;
+    mutating func parseSelect(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         var items: [SelectItem] = []
         repeat {
@@ -281,8 +279,8 @@ public struct Parser {
         return stage(.select(items), start, keywordEnd: keyword.range.end)
     }
 
-    // sort -> ( "sort" | "order" ) "by" sortKey { "," sortKey } ; sortKey -> expression [ "asc" | "desc" ]
-    mutating func parseSort(_ start: Int) throws -> Stage {
+    // sort = ( "sort" | "order" ) , "by" , sort key , { "," , sort key } ;
+    mutating func parseSort(_ start: Int) throws(StatementFailure) -> Stage {
         let word = advance()
         guard at(.by) else { throw failure(.expected("\"by\" after \"\(word.text)\"", found: current, hint: "write \"\(word.text) by FIELD\"")) }
         let by = advance()
@@ -290,8 +288,9 @@ public struct Parser {
         return stage(.sort(keys), start, keywordEnd: by.range.end)
     }
 
-    // sortKeys -> sortKey { "," sortKey }
-    mutating func parseSortKeys() throws -> [SortKey] {
+    // sort key = expression , [ "asc" | "desc" ] ;
+    // One or more, separated by ",": the keys of sort, top and window.
+    mutating func parseSortKeys() throws(StatementFailure) -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
             let expression = try parseExpression()
@@ -302,31 +301,33 @@ public struct Parser {
         return keys
     }
 
-    // limit -> "limit" unary [ "offset" unary ]   (a number, a $parameter, or -N for a clear error)
-    mutating func parseLimit(_ start: Int) throws -> Stage {
+    // limit = "limit" , unary , [ "offset" , unary ] ;
+    // The count: a number, a $parameter, or -N for a clear error.
+    mutating func parseLimit(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
         let offset = eat(.offset) ? try parsePrefix(BinaryOperator.multiply.precedence + 1) : nil
         return stage(.limit(count: count, offset: offset), start, keywordEnd: keyword.range.end)
     }
 
-    // distinct -> "distinct" [ fieldList ]
-    mutating func parseDistinct(_ start: Int) throws -> Stage {
+    // distinct = "distinct" , [ NAME , { "," , field } ] ;
+    mutating func parseDistinct(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let fields = atFieldName ? try parseFieldList() : []
         return stage(.distinct(fields), start, keywordEnd: keyword.range.end)
     }
 
-    // count -> "count" [ "by" groupKeys ]
-    mutating func parseCount(_ start: Int) throws -> Stage {
+    // count = "count" , [ "by" , group keys ] ;
+    mutating func parseCount(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let fields = eat(.by) ? try parseGroupKeys() : []
         return stage(.count(by: fields), start, keywordEnd: keyword.range.end)
     }
 
-    // summarize -> "summarize" aggregation { "," aggregation } [ "by" groupKeys ]
-    // aggregation -> [ NAME "=" ] expression   (the checker insists on aggregate calls in it)
-    mutating func parseSummarize(_ start: Int) throws -> Stage {
+    // summarize = "summarize" , aggregation , { "," , aggregation } , [ "by" , group keys ] ;
+    // aggregation = [ new name , "=" ] , expression ;
+    // The checker insists on aggregate calls in an aggregation.
+    mutating func parseSummarize(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         var aggregations: [Aggregation] = []
         repeat {
@@ -342,8 +343,9 @@ public struct Parser {
         return stage(.summarize(aggregations, by: fields), start, keywordEnd: keyword.range.end)
     }
 
-    // groupKeys -> [ NAME "=" ] expression { "," [ NAME "=" ] expression }
-    mutating func parseGroupKeys() throws -> [GroupKey] {
+    // group keys = group key , { "," , group key } ;
+    // group key = [ new name , "=" ] , expression ;
+    mutating func parseGroupKeys() throws(StatementFailure) -> [GroupKey] {
         var keys: [GroupKey] = []
         repeat {
             var name: Name?
@@ -361,8 +363,8 @@ public struct Parser {
         return keys
     }
 
-    // extend -> "extend" NAME "=" expression { "," NAME "=" expression }
-    mutating func parseExtend(_ start: Int) throws -> Stage {
+    // extend = "extend" , new name , "=" , expression , { "," , new name , "=" , expression } ;
+    mutating func parseExtend(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         var assignments: [Assignment] = []
         repeat {
@@ -377,8 +379,8 @@ public struct Parser {
         return stage(.extend(assignments), start, keywordEnd: keyword.range.end)
     }
 
-    // rename -> "rename" NAME "as" NAME { "," NAME "as" NAME }
-    mutating func parseRename(_ start: Int) throws -> Stage {
+    // rename = "rename" , field , "as" , new name , { "," , field , "as" , new name } ;
+    mutating func parseRename(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         var renamings: [Renaming] = []
         repeat {
@@ -389,15 +391,16 @@ public struct Parser {
         return stage(.rename(renamings), start, keywordEnd: keyword.range.end)
     }
 
-    // drop -> "drop" fieldList
-    mutating func parseDrop(_ start: Int) throws -> Stage {
+    // drop = "drop" , field , { "," , field } ;
+    mutating func parseDrop(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let fields = try parseFieldList()
         return stage(.drop(fields), start, keywordEnd: keyword.range.end)
     }
 
-    // top -> "top" unary "by" sortKeys   (the count as in limit)
-    mutating func parseTop(_ start: Int) throws -> Stage {
+    // top = "top" , unary , "by" , sort key , { "," , sort key } ;
+    // The count is as in limit.
+    mutating func parseTop(_ start: Int) throws(StatementFailure) -> Stage {
         let keyword = advance()
         let count = try parsePrefix(BinaryOperator.multiply.precedence + 1)
         guard at(.by) else { throw failure(.expected("\"by\" after the count", found: current, hint: "write \"top 3 by FIELD desc\"")) }
@@ -412,8 +415,8 @@ public struct Parser {
         return isName && peek().kind == .equal && peek().text == "="
     }
 
-    // fieldList -> NAME { "," NAME }
-    mutating func parseFieldList() throws -> [Name] {
+    // field , { "," , field }: the fields of drop, distinct, unpivot and pivot's "by".
+    mutating func parseFieldList() throws(StatementFailure) -> [Name] {
         var names = [try parseName("a field name")]
         while eat(.comma) { names.append(try parseName("a field name")) }
         return names
@@ -423,9 +426,10 @@ public struct Parser {
         at(.quotedName) || (at(.word) && (current.keyword == nil))
     }
 
+    // name = NAME | "count" ;
     /// A name: a word that is not a keyword (`count` is allowed, as it names the column `count` makes),
     /// or a back-quoted name.
-    mutating func parseName(_ what: String) throws -> Name {
+    mutating func parseName(_ what: String) throws(StatementFailure) -> Name {
         if at(.quotedName) || at(.word) && (current.keyword == nil || current.keyword == .count) {
             let token = advance()
             return Name(text: token.text, range: token.range)

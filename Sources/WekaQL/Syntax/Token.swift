@@ -23,7 +23,7 @@ public enum TokenKind: String, Hashable, Sendable, Codable, CaseIterable {
     case concatenate
     /// A line end; the layout rules decide whether it ends a statement.
     case newline
-    /// Text that is no token; the lexer reports a diagnostic for it.
+    /// Text that is no token; its ``Token/diagnostics`` say why.
     case invalid
     /// The end of the text.
     case end
@@ -39,13 +39,16 @@ public struct Token: Hashable, Sendable {
     public var text: String
     /// The keyword this word is, if it is one (keywords are case-insensitive).
     public var keyword: Keyword?
+    /// The lexical problems found in it: why an `.invalid` token is no token, or a string's bad escapes.
+    public var diagnostics: [Diagnostic]
 
     /// Creates a token.
-    public init(kind: TokenKind, range: SourceRange, text: String, keyword: Keyword? = nil) {
+    public init(kind: TokenKind, range: SourceRange, text: String, keyword: Keyword? = nil, diagnostics: [Diagnostic] = []) {
         self.kind = kind
         self.range = range
         self.text = text
         self.keyword = keyword
+        self.diagnostics = diagnostics
     }
 
     func isKeyword(_ k: Keyword) -> Bool { kind == .word && keyword == k }
@@ -66,11 +69,8 @@ public enum Keyword: String, Hashable, Sendable, CaseIterable, Codable {
     case why, explain
 
     /// Keywords that begin a stage; a line that starts with one continues the statement above it.
-    public static let stageStarts: Set<Keyword> = [
-        .where, .select, .sort, .order, .limit, .distinct, .count, .summarize, .join, .left, .inner,
-        .extend, .rename, .drop, .top, .chart, .unnest, .union, .full, .semi, .anti,
-        .pivot, .unpivot, .why,
-    ]
+    /// Read from ``StageWord/all``, the one list of stages.
+    public static let stageStarts: Set<Keyword> = Set(StageWord.all.flatMap(\.keywords))
 
     /// Keywords after which a statement cannot end, so a line break after them continues it.
     static let needsMore: Set<Keyword> = Set(allCases).subtracting([.asc, .desc, .count, .distinct, .null, .true, .false, .end, .why])

@@ -4,8 +4,6 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// A unit of `date_trunc` and `date_diff`, named as in SQL (case-insensitive).

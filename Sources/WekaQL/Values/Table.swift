@@ -63,17 +63,17 @@ public struct Table: Sendable, RandomAccessCollection {
     /// Creates a table from rows of values; each column's type is the common type of its values.
     ///
     /// - Throws: a ``Diagnostic`` if a row has the wrong number of values or a column mixes types.
-    public init(columns names: [String], rows: [[Value]]) throws {
+    public init(columns names: [String], rows: [[Value]]) throws(Diagnostic) {
         var fields: [Field] = []
         var columns: [Column] = []
         for (index, name) in names.enumerated() {
             var type = ValueType.null
             for (rowIndex, row) in rows.enumerated() {
                 guard row.count == names.count else {
-                    throw Diagnostic(code: .invalidArgument, message: "row \(rowIndex + 1) has \(row.count) values for \(names.count) columns")
+                    throw Diagnostic.rowWidth(row: rowIndex + 1, values: row.count, columns: names.count)
                 }
                 guard let unified = type.unified(with: row[index].type) else {
-                    throw Diagnostic(code: .typeMismatch, message: "column \"\(name)\" mixes \(type.rawValue) and \(row[index].type.rawValue) values (row \(rowIndex + 1))")
+                    throw Diagnostic.mixedColumn(name, type, row[index].type, row: rowIndex + 1)
                 }
                 type = unified
             }

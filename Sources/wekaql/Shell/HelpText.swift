@@ -43,39 +43,27 @@ enum HelpText {
         """
     }
 
-    static let stages = """
-      where CONDITION                      keep the rows where CONDITION is true
-      select EXPR [as NAME], …             choose and compute columns (* for all);
-                                           NAME = EXPR names one too
-      extend NAME = EXPR, …                add columns, keep the others (a NAME that
-                                           exists is replaced in place)
-      rename OLD as NEW, …                 rename columns
-      drop FIELD, …                        keep every column but these
-      sort by EXPR [asc|desc], …           order the rows (nulls last)
-      top N by EXPR [asc|desc], …          sort by, then limit N
-      limit N [offset M]                   keep N rows
-      distinct [FIELD, …]                  drop repeated rows
-      count [by KEY, …]                    count rows, by group (KEY: FIELD or
-                                           NAME = EXPR)
-      summarize NAME = EXPR, … [by KEY, …] aggregate (.help functions lists them);
-                                           an EXPR may combine aggregates:
-                                           round(sum(a) / sum(b), 2)
-      [left] join COLLECTION on F [= G]    add matching rows of another collection
-                                           (full, semi, anti joins: .help joins)
-      unnest FIELD                         a row per element of a list (.help lists)
-      union [distinct] SOURCE | (QUERY)    append rows, columns matched by name
-      pivot F [in (V, …)] using AGG(X)     a row per group of G, a column per value
-        [by G, …]                          of F (.help pivot)
-      unpivot F, … into NAME, VALUE        a row per field F of each row
-      why | why not CONDITION              last: the input rows behind each row, or
-                                           where the rows of CONDITION were dropped
-      explain QUERY                        a row per stage: rows in and out, time
-      let NAME = QUERY                     keep a result for later statements
-      chart KIND [x = F] [y = F, …] …      draw the rows (last stage; .help charts)
-      assert QUERY [is empty] [, "msg"]    check the data (.help asserts)
-    Stages follow a source, with or without | between them; alone, they refine
-    the last result.
-    """
+    /// The stages, from the library's one list of them (``StageWord/all``), then the statements.
+    static var stages: String {
+        let lines = StageWord.all.flatMap { stage in
+            (0..<max(stage.usage.count, stage.summary.count)).map { line in
+                entry(line < stage.usage.count ? stage.usage[line] : "", line < stage.summary.count ? stage.summary[line] : "")
+            }
+        }
+        return (lines + [
+            entry("explain QUERY", "a row per stage: rows in and out, time"),
+            entry("let NAME = QUERY", "keep a result for later statements"),
+            entry("assert QUERY [is empty] [, \"msg\"]", "check the data (.help asserts)"),
+            "Stages follow a source, with or without | between them; alone, they refine",
+            "the last result.",
+        ]).joined(separator: "\n")
+    }
+
+    /// A line of `.help stages`: the usage in a column of 37, then the summary.
+    private static func entry(_ usage: String, _ summary: String) -> String {
+        let padded = usage + String(repeating: " ", count: max(1, 37 - usage.count))
+        return summary.isEmpty ? "  " + usage : "  " + padded + summary
+    }
 
     static var functions: String {
         let functions = Vocabulary.functions.map { "  " + $0.signature }
