@@ -151,7 +151,8 @@ import Testing
         try withExtendedLifetime(file) {
             var dataset = Dataset()
             do { try dataset.load(path: file.path) } catch { eager = "\(error)" }
-            do { _ = try Dataset.openJSONLines(path: file.path, name: "bad") } catch { opened = "\(error)" }
+            var lazy = Dataset()
+            do { try lazy.open(path: file.path) } catch { opened = "\(error)" }
         }
         #expect(!eager.isEmpty)
         #expect(opened == eager)
@@ -170,8 +171,10 @@ import Testing
     @Test func anOpenedFileIsALazyCollection() throws {
         let file = try TemporaryFile(name: "lazy.jsonl", contents: Data(Self.rows.utf8))
         try withExtendedLifetime(file) {
-            let (collection, warnings) = try #require(try Dataset.openJSONLines(path: file.path, name: "lazy"))
+            var opened = Dataset()
+            let warnings = try opened.open(path: file.path)
             #expect(warnings.isEmpty)
+            let collection = try #require(opened["lazy"])
             #expect(collection.chunks != nil)
             var dataset = Dataset()
             try dataset.load(path: file.path)

@@ -53,6 +53,8 @@ public struct Dataset: Sendable {
         }
 
         /// A collection read from `chunks`: streamed by the queries that can be, read whole by the others.
+        /// Only for sources whose reading cannot fail (in memory, as tests use it): a file opened lazily
+        /// is a collection of ``FileColumns``, which reads it whole with its errors.
         init(name: String, description: String = "", notes: [String] = [], chunks: any ChunkedSource) {
             self.init(name: name, description: description, notes: notes, fields: chunks.fields) {
                 Table.concatenating(chunks)

@@ -233,18 +233,3 @@ private struct UnsafeSendable<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
-
-extension Dataset {
-    /// Opens a JSON lines file for queries that stream: its fields from the first lines, its rows read in
-    /// chunks as a query needs them (read whole, once, by a query that cannot stream).
-    ///
-    /// - Returns: the collection and the warnings of its first lines (a field that mixes kinds of value),
-    ///   or `nil` for a file that cannot be mapped (standard input, an empty file).
-    /// - Throws: the ``Diagnostic`` loading the file gives, when its first lines do not load.
-    static func openJSONLines(path: String, name: String) throws -> (Collection, [Diagnostic])? {
-        guard let file = try FileBytes.map(path) else { return nil }
-        var warnings: [Diagnostic] = []
-        let chunks = try JSONLinesChunks(path: path, file: file, collection: name, warnings: &warnings)
-        return (Collection(name: name, chunks: chunks), warnings)
-    }
-}
