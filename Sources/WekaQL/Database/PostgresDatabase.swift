@@ -7,8 +7,6 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// An open connection to a PostgreSQL database. One statement runs at a time (a lock), from any thread.

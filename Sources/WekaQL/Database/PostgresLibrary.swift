@@ -6,8 +6,6 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// libpq's C API, as function pointers into the loaded library.
@@ -44,22 +42,12 @@ struct PostgresLibrary: @unchecked Sendable {
     let user: @convention(c) (OpaquePointer?) -> UnsafePointer<CChar>?
 
     /// The library, loaded on first use; `nil` when the system has none.
-    static let shared: PostgresLibrary? = load()
-
-    private static func load() -> PostgresLibrary? {
-        for name in ["libpq.so.5", "libpq.so", "libpq.5.dylib", "/opt/homebrew/opt/libpq/lib/libpq.5.dylib"] {
-            if let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL), let library = try? PostgresLibrary(handle: handle) { return library }
-        }
-        return nil
+    static let shared: PostgresLibrary? = DynamicLibrary.load(["libpq.so.5", "libpq.so"]) { library throws(DynamicLibrary.MissingSymbol) in
+        try PostgresLibrary(library)
     }
 
-    private struct MissingSymbol: Error {}
-
-    private init(handle: UnsafeMutableRawPointer) throws {
-        func symbol<T>(_ name: String) throws -> T {
-            guard let pointer = dlsym(handle, name) else { throw MissingSymbol() }
-            return unsafeBitCast(pointer, to: T.self)
-        }
+    private init(_ library: DynamicLibrary) throws(DynamicLibrary.MissingSymbol) {
+        func symbol<T>(_ name: String) throws(DynamicLibrary.MissingSymbol) -> T { try library.symbol(name) }
         connect = try symbol("PQconnectdb")
         status = try symbol("PQstatus")
         errorMessage = try symbol("PQerrorMessage")

@@ -57,22 +57,12 @@ struct SQLiteLibrary: @unchecked Sendable {
     let libversion: @convention(c) () -> UnsafePointer<CChar>?
 
     /// The library, loaded on first use; `nil` when the system has none.
-    static let shared: SQLiteLibrary? = load()
-
-    private static func load() -> SQLiteLibrary? {
-        for name in ["libsqlite3.so.0", "libsqlite3.so", "libsqlite3.dylib", "/usr/lib/libsqlite3.dylib"] {
-            if let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL), let library = try? SQLiteLibrary(handle: handle) { return library }
-        }
-        return nil
+    static let shared: SQLiteLibrary? = DynamicLibrary.load(["libsqlite3.so.0", "libsqlite3.so"]) { library throws(DynamicLibrary.MissingSymbol) in
+        try SQLiteLibrary(library)
     }
 
-    private struct MissingSymbol: Error {}
-
-    private init(handle: UnsafeMutableRawPointer) throws {
-        func symbol<T>(_ name: String) throws -> T {
-            guard let pointer = dlsym(handle, name) else { throw MissingSymbol() }
-            return unsafeBitCast(pointer, to: T.self)
-        }
+    private init(_ library: DynamicLibrary) throws(DynamicLibrary.MissingSymbol) {
+        func symbol<T>(_ name: String) throws(DynamicLibrary.MissingSymbol) -> T { try library.symbol(name) }
         open = try symbol("sqlite3_open_v2")
         close = try symbol("sqlite3_close_v2")
         errmsg = try symbol("sqlite3_errmsg")

@@ -202,7 +202,6 @@ struct ColumnBuilder {
         case .integer, .date: integers.append(0); nulls.append(true); hasNull = true
         case .decimal: decimals.append(0); nulls.append(true); hasNull = true
         case .list: lists.append(nil)
-        case .decimal: decimals.appendZero(); nulls.append(true); hasNull = true
         case .float: floats.append(0); nulls.append(true); hasNull = true
         }
     }

@@ -47,7 +47,7 @@ print(Renderer(format: .csv).render(byContinent), terminator: "")
 // 4. Errors are `Diagnostic` values: a code, a place and hints; `description` prints like the CLI.
 do {
     _ = try engine.prepare("victims where orign = \"Chad\"")
-} catch let diagnostic as Diagnostic {
+} catch let diagnostic {   // `prepare` throws only `Diagnostic` (typed throws)
     print("\nA mistyped query is caught (\(diagnostic.code.rawValue) at column \(diagnostic.location?.column ?? 0)):")
     print(diagnostic)
 }
