@@ -38,7 +38,7 @@ extension SQLiteDatabase: SQLDatabase {
 }
 
 extension Engine {
-    /// Opens the database at `location` and attaches it (``attach(_:)-…``): a PostgreSQL database for a
+    /// Opens the database at `location` and attaches it (`attach(_:)`): a PostgreSQL database for a
     /// libpq URI (`postgresql://…`, `postgres://…`) or `postgres:` (the `PG*` environment variables), else
     /// the SQLite file at that path. Returns the name messages show it by (no password) and its collections.
     ///

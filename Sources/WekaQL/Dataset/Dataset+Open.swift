@@ -101,7 +101,9 @@ extension Dataset.Collection {
     /// true types. Call it with ``ColumnSelection/all`` before using ``table`` of an opened file: reading
     /// can fail, and `table`, which cannot throw, stops the program if it does.
     ///
-    /// - Parameter warnings: gets the warnings of the file's first read (rows `bad_rows=skip` left out).
+    /// - Parameters:
+    ///   - selection: the columns to read (those already read are kept, not read again).
+    ///   - warnings: gets the warnings of the file's first read (rows `bad_rows=skip` left out).
     /// - Returns: whether any field's type changed, because a value past the sample did not fit it.
     /// - Throws: the ``Diagnostic`` the eager load gives for the file.
     @discardableResult
