@@ -387,27 +387,17 @@ struct JSONColumnParser {
         position += 1
         let e = peek
         position += 1
-        switch e {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(e)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "u"):
-            var code = try hex4()
-            if (0xD800..<0xDC00).contains(code) {
-                guard peek == UInt8(ascii: "\\"), position + 1 < end, base[position + 1] == UInt8(ascii: "u") else { throw Stop() }
-                position += 2
-                let low = try hex4()
-                guard (0xDC00..<0xE000).contains(low) else { throw Stop() }
-                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard let scalar = Unicode.Scalar(code) else { throw Stop() }
-            scratch.append(contentsOf: String(Character(scalar)).utf8)
-        default:
-            throw Stop()
+        if let byte = JSONEscape.byte(forLetter: e) { scratch.append(byte); return }
+        guard e == UInt8(ascii: "u") else { throw Stop() }
+        var code = try hex4()
+        if JSONEscape.isHighSurrogate(code) {
+            guard peek == UInt8(ascii: "\\"), position + 1 < end, base[position + 1] == UInt8(ascii: "u") else { throw Stop() }
+            position += 2
+            guard let paired = JSONEscape.pair(high: code, low: try hex4()) else { throw Stop() }
+            code = paired
         }
+        guard let scalar = Unicode.Scalar(code) else { throw Stop() }
+        scratch.append(contentsOf: String(Character(scalar)).utf8)
     }
 
     private mutating func hex4() throws(Stop) -> UInt32 {

@@ -279,30 +279,22 @@ struct JSONReader {
         guard position < bytes.count else { throw fail("unterminated escape") }
         let e = bytes[position]
         position += 1
-        switch e {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "u"):
-            var code = try readHex4()
-            if (0xD800..<0xDC00).contains(code) {
-                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
-                    throw fail("unpaired surrogate in \\u escape")
-                }
-                position += 2
-                let low = try readHex4()
-                guard (0xDC00..<0xE000).contains(low) else { throw fail("unpaired surrogate in \\u escape") }
-                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
-            out += Array(String(Character(scalar)).utf8)
-        default:
+        if let byte = JSONEscape.byte(forLetter: e) { out.append(byte); return }
+        guard e == UInt8(ascii: "u") else {
             position -= 1
             throw fail("invalid escape \\\(Character(Unicode.Scalar(e)))")
         }
+        var code = try readHex4()
+        if JSONEscape.isHighSurrogate(code) {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                throw fail("unpaired surrogate in \\u escape")
+            }
+            position += 2
+            guard let paired = JSONEscape.pair(high: code, low: try readHex4()) else { throw fail("unpaired surrogate in \\u escape") }
+            code = paired
+        }
+        guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape") }
+        out += Array(String(Character(scalar)).utf8)
     }
 
     private mutating func readHex4() throws -> UInt32 {
