@@ -44,9 +44,18 @@ final class ChunkReader {
         return chunk != nil
     }
 
+    /// Once the run is cancelled, the rows made but not read are not given either.
+    private func dropChunkIfCancelled() {
+        guard buffer.cancellation.isCancelled, chunk != nil else { return }
+        rowsBefore += nextRow
+        chunk = nil
+        nextRow = 0
+    }
+
     /// The next row, waiting for it on this thread.
     func next() throws(Diagnostic) -> Row? {
         while true {
+            dropChunkIfCancelled()
             if let row = rowOfChunk() { return row }
             startIfNeeded()
             guard try advance(to: buffer.take()) else { return nil }
@@ -57,7 +66,8 @@ final class ChunkReader {
     func next(isolation actor: isolated (any Actor)?) async throws(Diagnostic) -> Row? {
         while true {
             if Task.isCancelled { buffer.close() }
-            if !Task.isCancelled, let row = rowOfChunk() { return row }
+            dropChunkIfCancelled()
+            if let row = rowOfChunk() { return row }
             startIfNeeded()
             let buffer = self.buffer
             let taken = await withTaskCancellationHandler(operation: { await buffer.take(isolation: actor) },
@@ -68,6 +78,7 @@ final class ChunkReader {
 
     /// The unread rows of the current chunk, or else the next chunk; `nil` at the end.
     func nextChunk() throws(Diagnostic) -> Table? {
+        dropChunkIfCancelled()
         if let chunk, nextRow < chunk.rowCount {
             let rest = Table(fields: chunk.fields, columns: chunk.columns.map { $0.gathering((nextRow..<chunk.rowCount).map(Int32.init)) },
                              rowCount: chunk.rowCount - nextRow)
