@@ -88,7 +88,7 @@ for country in countries {
 //    stand beside the built-in data. (The records are the example's own, not the press release's.)
 let checkpoints = ["Abidjan", "Lome", "Douala", "Niamey"]
 let screenings = try Table(columns: ["id", "checkpoint", "flagged"], rows: (0..<120_000).map { i in
-    [.integer(Int64(i)), .string(checkpoints[i % checkpoints.count]), .boolean(i % 1_000 == 7)]
+    [.integer(Int64(i)), .string(checkpoints[i % checkpoints.count]), .boolean(i % 997 == 5)]
 })
 var withScreenings = dataset
 withScreenings.add(screenings, name: "screenings")
