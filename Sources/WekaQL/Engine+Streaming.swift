@@ -40,7 +40,7 @@ extension Engine {
 
     /// Whether `query` streams and reads no other collection in memory (a join's or union's other side,
     /// an `in (QUERY)` that does not stream).
-    private func streamsWhole(_ query: QueryPlan, parameters: [String: Value]) -> Bool {
+    func streamsWhole(_ query: QueryPlan, parameters: [String: Value]) -> Bool {
         guard StreamPlan(query, dataset: dataset, parameters: parameters) != nil else { return false }
         let readsOther = query.stages.contains { stage in
             switch stage.stage {
@@ -76,6 +76,14 @@ extension Engine {
     /// (a comparison, a sum's kind), so nothing of the first run is kept.
     private func restarted(_ plan: StatementPlan, after failure: CollectionMisfit, parameters: [String: Value],
                            cancellation: CancellationToken?) throws -> StatementResult {
+        let (engine, again) = try retyped(plan, after: failure, parameters: parameters)
+        return try engine.execute(again, parameters: parameters, cancellation: cancellation)
+    }
+
+    /// This engine with the misfit column given its true type, and `plan` checked again over it (for a
+    /// streamed statement to start again).
+    func retyped(_ plan: StatementPlan, after failure: CollectionMisfit,
+                 parameters: [String: Value]) throws -> (engine: Engine, plan: StatementPlan) {
         var engine = self
         guard let collection = dataset[failure.collection], let file = plan.query.file,
               collection.fields[failure.misfit.column].type != failure.misfit.type,
@@ -93,7 +101,7 @@ extension Engine {
             throw Diagnostic.streamedTypeChanged(collection: failure.collection, field: collection.fields[failure.misfit.column].name,
                                                  type: failure.misfit.type, range: plan.range)
         }
-        return try engine.execute(again, parameters: parameters, cancellation: cancellation)
+        return (engine, again)
     }
 }
 

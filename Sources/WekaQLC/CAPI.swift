@@ -157,23 +157,30 @@ public func wekaql_bind_date(_ handle: OpaquePointer?, _ name: UnsafePointer<CCh
 @_cdecl("wekaql_step")
 public func wekaql_step(_ handle: OpaquePointer?) -> Int32 {
     guard let statement = statement(handle) else { return Status.misuse }
-    if statement.result == nil {
+    if statement.cursor == nil {
         let status = attempt(&statement.errors) {
-            statement.result = try statement.query.run(statement.parameters, cancellation: statement.cancellation)
+            statement.cursor = try statement.query.cursor(statement.parameters, cancellation: statement.cancellation)
             return []
         }
         if status != Status.ok { return status }
     }
     statement.columnTexts.forEach { $0.free() }
-    statement.row += 1
-    return statement.row < statement.result!.rowCount ? Status.row : Status.done
+    statement.current = nil
+    var row: Row?
+    let status = attempt(&statement.errors) {
+        row = try statement.cursor!.next()
+        return []
+    }
+    if status != Status.ok { return status }
+    statement.current = row
+    return row == nil ? Status.done : Status.row
 }
 
 @_cdecl("wekaql_reset")
 public func wekaql_reset(_ handle: OpaquePointer?) -> Int32 {
     guard let statement = statement(handle) else { return Status.misuse }
-    statement.result = nil
-    statement.row = -1
+    statement.cursor = nil   // stops a run still going
+    statement.current = nil
     statement.cancellation.reset()
     statement.columnTexts.forEach { $0.free() }
     statement.errors.clear()
@@ -195,8 +202,7 @@ public func wekaql_column_count(_ handle: OpaquePointer?) -> Int32 {
 @_cdecl("wekaql_column_name")
 public func wekaql_column_name(_ handle: OpaquePointer?, _ column: Int32) -> UnsafePointer<CChar>? {
     guard let statement = statement(handle), column >= 0, Int(column) < statement.query.fields.count else { return nil }
-    let fields = statement.result?.fields ?? statement.query.fields
-    return statement.columnNames[Int(column)].lend(fields[Int(column)].name)
+    return statement.columnNames[Int(column)].lend(statement.query.fields[Int(column)].name)
 }
 
 @_cdecl("wekaql_column_type")

@@ -49,14 +49,14 @@ final class EngineHandle {
     init(engine: Engine) { self.engine = engine }
 }
 
-/// `wekaql_stmt`: a prepared query, its bindings, and the result it is stepping through.
+/// `wekaql_stmt`: a prepared query, its bindings, and the rows it is stepping through.
 final class StatementHandle {
     let query: PreparedQuery
     var parameters: [String: Value] = [:]
-    /// The result, once the first step ran the query.
-    var result: Table?
-    /// The current row: -1 before the first.
-    var row = -1
+    /// The run's rows, read a step at a time, once the first step started it. Dropping it stops the run.
+    var cursor: RowCursor?
+    /// The current row: `nil` before the first step and after the last.
+    var current: Row?
     let cancellation = CancellationToken()
     var errors = ErrorLog()
     let errorText = LentString()
@@ -72,7 +72,7 @@ final class StatementHandle {
 
     /// The current row's value in `column`, or `nil` when there is no row or no such column.
     func value(_ column: Int32) -> Value? {
-        guard let result, row >= 0, row < result.rowCount, column >= 0, Int(column) < result.fields.count else { return nil }
-        return result[row, Int(column)]
+        guard let current, column >= 0, Int(column) < query.fields.count else { return nil }
+        return current[Int(column)]
     }
 }

@@ -27,13 +27,19 @@ extension Row {
     ///
     /// - Throws: a ``Diagnostic`` (E0420, E0421) naming the column and the row.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws(Diagnostic) -> T {
+        try decode(type, position: index)
+    }
+
+    /// Decodes this row as a `T`, its errors naming it as row `position` of the result (a streamed
+    /// row's ``index`` is its place in its chunk).
+    func decode<T: Decodable>(_ type: T.Type, position: Int) throws(Diagnostic) -> T {
         do {
-            return try T(from: RowDecoder(row: self))
+            return try T(from: RowDecoder(row: self, position: position))
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
             // A type's own `init(from:)` rejected a value (an enum with no such case, a check of its own).
-            throw Diagnostic.rowDecoding(String(describing: error), row: index, type: String(describing: T.self))
+            throw Diagnostic.rowDecoding(String(describing: error), row: position, type: String(describing: T.self))
         }
     }
 }
@@ -41,25 +47,28 @@ extension Row {
 /// A `Decoder` over one row: its keyed container reads columns; each value decodes through ``ValueDecoder``.
 struct RowDecoder: Decoder {
     let row: Row
+    /// The row's place in the result, for errors.
+    let position: Int
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(RowContainer<Key>(row: row))
+        KeyedDecodingContainer(RowContainer<Key>(row: row, position: position))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        throw Diagnostic.rowDecoding("a row decodes into a type with named properties, not an array", row: row.index, type: nil)
+        throw Diagnostic.rowDecoding("a row decodes into a type with named properties, not an array", row: position, type: nil)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        throw Diagnostic.rowDecoding("a row decodes into a type with named properties, not a single value", row: row.index, type: nil)
+        throw Diagnostic.rowDecoding("a row decodes into a type with named properties, not a single value", row: position, type: nil)
     }
 }
 
 /// The columns of a row, by name.
 struct RowContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let row: Row
+    let position: Int
     var codingPath: [any CodingKey] { [] }
     var allKeys: [Key] { row.fields.compactMap { Key(stringValue: $0.name) } }
 
@@ -68,19 +77,19 @@ struct RowContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeNil(forKey key: Key) throws -> Bool { try value(key).isNull }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try ValueDecoder(value: try value(key), column: key.stringValue, row: row.index).decode(type)
+        try ValueDecoder(value: try value(key), column: key.stringValue, row: position).decode(type)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        throw Diagnostic.valueDecoding(column: key.stringValue, row: row.index, found: try value(key), expected: "a nested type")
+        throw Diagnostic.valueDecoding(column: key.stringValue, row: position, found: try value(key), expected: "a nested type")
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        throw Diagnostic.valueDecoding(column: key.stringValue, row: row.index, found: try value(key), expected: "an array")
+        throw Diagnostic.valueDecoding(column: key.stringValue, row: position, found: try value(key), expected: "an array")
     }
 
-    func superDecoder() throws -> any Decoder { RowDecoder(row: row) }
-    func superDecoder(forKey key: Key) throws -> any Decoder { RowDecoder(row: row) }
+    func superDecoder() throws -> any Decoder { RowDecoder(row: row, position: position) }
+    func superDecoder(forKey key: Key) throws -> any Decoder { RowDecoder(row: row, position: position) }
 
     private func value(_ key: Key) throws -> Value {
         guard let column = row.table.columnIndex(key.stringValue) else {

@@ -11,15 +11,21 @@ import Synchronization
 /// ```
 public final class CancellationToken: Sendable {
     private let flag = Atomic<Bool>(false)
+    /// A token whose cancelling cancels this one too (a row stream's own token, under its caller's).
+    private let parent: CancellationToken?
 
     /// Creates a token that is not cancelled.
-    public init() {}
+    public init() { parent = nil }
+
+    /// A token cancelled by its own ``cancel()`` or by `parent`'s, so that closing a stream stops its
+    /// run without cancelling the caller's token.
+    init(linkedTo parent: CancellationToken?) { self.parent = parent }
 
     /// Asks the query to stop; it throws a "query cancelled" diagnostic soon after.
     public func cancel() { flag.store(true, ordering: .relaxed) }
 
     /// Whether ``cancel()`` was called.
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) || parent?.isCancelled == true }
 
     /// Clears the flag so the token can be used again.
     public func reset() { flag.store(false, ordering: .relaxed) }

@@ -23,7 +23,15 @@
  *
  * Threads: an engine, and each statement, may be used by one thread at a time; different engines and
  * different statements may be used on different threads at once. wekaql_cancel is the exception: it may
- * be called from any thread while another runs wekaql_step on the same statement.
+ * be called from any thread while another runs wekaql_step on the same statement. A statement being
+ * stepped through evaluates its query on a thread of its own, which the library starts and ends; the
+ * calling thread waits in wekaql_step for the rows.
+ *
+ * Streaming: a query whose result is the rows its `where` and projections keep (`cases where n > 5
+ * select id, n`) is evaluated a chunk of rows at a time, at most two chunks ahead of the steps, so its
+ * result is never held whole: memory grows with a chunk, not with the result. Any other query (a sort,
+ * a `count by`, a join) is evaluated whole on the first step. wekaql_finalize or wekaql_reset in the
+ * middle stops the evaluation and frees what it held.
  *
  * Errors: a call that fails returns WEKAQL_ERROR (or NULL); wekaql_errors_json (of the engine, for
  * loading and preparing) and wekaql_stmt_errors_json (of a statement, for binding and stepping) then give
@@ -91,12 +99,15 @@ int wekaql_bind_text(wekaql_stmt *statement, const char *name, const char *value
 /* Binds a date given as "YYYY-MM-DD". */
 int wekaql_bind_date(wekaql_stmt *statement, const char *name, const char *iso_date);
 
-/* Runs the query on the first call, then moves to the next row: WEKAQL_ROW, WEKAQL_DONE or WEKAQL_ERROR.
- * (The query is evaluated whole on the first step; the rows are then handed out one at a time.) */
+/* Starts the query on the first call, then moves to the next row: WEKAQL_ROW, WEKAQL_DONE or WEKAQL_ERROR.
+ * (Rows are evaluated as they are stepped through where the query streams; see Streaming above. An
+ * error can come after some rows: a runtime error further down the data.) */
 int wekaql_step(wekaql_stmt *statement);
-/* Rewinds the statement, so that the next step runs the query again with the bindings as they are then. */
+/* Rewinds the statement, so that the next step runs the query again with the bindings as they are then;
+ * an evaluation still going is stopped. */
 int wekaql_reset(wekaql_stmt *statement);
-/* Asks a running wekaql_step to stop: it returns WEKAQL_ERROR with error E0402 soon after. Any thread. */
+/* Asks a running query to stop: the statement's wekaql_step (the one running, or the next) returns
+ * WEKAQL_ERROR with error E0402 soon after, rows already evaluated but not stepped to included. Any thread. */
 void wekaql_cancel(wekaql_stmt *statement);
 
 /* The result's columns, known from prepare on. */
