@@ -26,8 +26,12 @@ extension Evaluator {
         } else {
             observer.recordSource(plan.sourceName, table: source, file: nil)
         }
-        if case .whyNot(let expression, let text) = plan.lineage {
-            observer.whyNot = try WhyNotTracker(expression, text: text, source: source, sourceName: plan.sourceName, parameters: parameters)
+        if case .whyNot(let expression, let text, let joinStage) = plan.lineage {
+            // For a field a join brings, the rows followed are its right side's, from the join on.
+            var followed = (table: source, name: plan.sourceName)
+            if let joinStage, case .join(let join) = plan.stages[joinStage].stage { followed = (try table(join.right), join.right.name) }
+            observer.whyNot = try WhyNotTracker(expression, text: text, source: followed.table, sourceName: followed.name,
+                                                parameters: parameters, joinStage: joinStage)
         }
         return observer
     }

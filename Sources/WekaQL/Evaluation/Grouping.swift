@@ -35,8 +35,8 @@ struct Grouper {
 
     /// The input rows of each group, in the output's order of groups.
     private func rowMap(_ groups: Groups, order: [Int32]?) -> RowMap {
-        let ids = groups.ids ?? [Int32](repeating: 0, count: relation.count)
-        return RowMap(groups: groups.count, groupOf: ids, inputRows: relation.rows, outputOrder: order)
+        RowMap(GroupAssignment(count: groups.count, groupOf: groups.ids, inputRows: relation.selection, inputCount: relation.count),
+               outputOrder: order)
     }
 
     /// The slow path hashes each row's key: it looks at the cancellation token every 64K rows.

@@ -2,56 +2,6 @@
 // `explain`, `StatementResult.lineage()`), as one row map per stage, and followed back from a result
 // row to the rows of the collections (and files) it stands on.
 
-/// Rows of one table mapped to rows of another, in compressed form: row `i` comes from
-/// `rows[offsets[i]..<offsets[i + 1]]`.
-struct RowMap: Sendable {
-    var offsets: [Int32]
-    var rows: [Int32]
-
-    /// Each row from exactly one row: `sources[i]`.
-    init(oneToOne sources: [Int32]) {
-        offsets = Array(0...Int32(sources.count))
-        rows = sources
-    }
-
-    init(offsets: [Int32], rows: [Int32]) {
-        self.offsets = offsets
-        self.rows = rows
-    }
-
-    /// Groups given as each input row's group (`groupOf[k]` for the k-th of `inputRows`), `-1` for none;
-    /// output row `i` comes from the rows of group `groupOfOutput[i]`.
-    init(groups count: Int, groupOf: [Int32], inputRows: [Int32], outputOrder: [Int32]?) {
-        var sizes = [Int32](repeating: 0, count: count)
-        for group in groupOf where group >= 0 { sizes[Int(group)] += 1 }
-        var starts = [Int32](repeating: 0, count: count + 1)
-        for g in 0..<count { starts[g + 1] = starts[g] + sizes[g] }
-        var filled = Array(starts.dropLast())
-        var byGroup = [Int32](repeating: 0, count: Int(starts[count]))
-        for (position, group) in groupOf.enumerated() where group >= 0 {
-            byGroup[Int(filled[Int(group)])] = inputRows[position]
-            filled[Int(group)] += 1
-        }
-        guard let outputOrder else {
-            self.init(offsets: starts, rows: byGroup)
-            return
-        }
-        var offsets: [Int32] = [0]
-        var rows: [Int32] = []
-        rows.reserveCapacity(byGroup.count)
-        for group in outputOrder {
-            rows += byGroup[Int(starts[Int(group)])..<Int(starts[Int(group) + 1])]
-            offsets.append(Int32(rows.count))
-        }
-        self.init(offsets: offsets, rows: rows)
-    }
-
-    var count: Int { offsets.count - 1 }
-
-    /// The rows output row `row` comes from.
-    func sources(of row: Int) -> ArraySlice<Int32> { rows[Int(offsets[row])..<Int(offsets[row + 1])] }
-}
-
 /// How one stage's output table's rows come from its input table's rows (see `PlanStage.lineage` in
 /// `PlanStage+Lineage.swift`, the one place each stage kind states it).
 enum StageLineage: Sendable {
@@ -114,52 +64,99 @@ struct InputRow: Hashable, Comparable, Sendable {
 }
 
 extension QueryLineage {
-    /// The input rows behind `rows` (rows of the last stage's table), sorted and without repeats.
-    func inputRows(ofTableRows rows: [Int32]) -> [InputRow] {
-        var found: [InputRow] = []
-        follow(rows, into: &found)
-        // A group's rows, or a file's, usually come in order already.
-        if zip(found, found.dropFirst()).contains(where: { $0 > $1 }) { found.sort() }
-        var unique: [InputRow] = []
-        unique.reserveCapacity(found.count)
-        for row in found where unique.last != row { unique.append(row) }
-        return unique
+    /// The input rows behind each of `rows` (rows of the last stage's table), for each sorted and without repeats.
+    func inputRows(ofTableRows rows: [Int32]) -> InputRowLists {
+        var found = FoundRows()
+        follow(Traced(rows: rows, tags: Array(0..<Int32(rows.count))), into: &found)
+        return InputRowLists(found, count: rows.count)
+    }
+
+    /// The input rows behind each of the result's first `count` rows.
+    func inputRows(ofResultRows count: Int) -> InputRowLists {
+        inputRows(ofTableRows: finalSelection.map { Array($0.prefix(count)) } ?? Array(0..<Int32(count)))
     }
 
     /// The input rows behind result row `row`.
-    func inputRows(ofResultRow row: Int) -> [InputRow] {
-        inputRows(ofTableRows: [finalSelection.map { $0[row] } ?? Int32(row)])
+    func inputRows(ofResultRow row: Int) -> ArraySlice<InputRow> {
+        inputRows(ofTableRows: [finalSelection.map { $0[row] } ?? Int32(row)]).of(0)
     }
 
-    private func follow(_ rows: [Int32], into found: inout [InputRow]) {
-        var current = rows
+    /// Result rows as rows of the last stage's table.
+    private func tableRows(_ traced: Traced) -> Traced {
+        guard let finalSelection else { return traced }
+        return traced.compactMap { finalSelection[Int($0)] }
+    }
+
+    /// Follows `traced` (rows of the last stage's table) back to the inputs, stage by stage, all at once.
+    private func follow(_ traced: Traced, into found: inout FoundRows) {
+        var current = traced
         for step in steps.reversed() {
             switch step {
             case .sameTable:
                 continue
             case .rows(let map):
-                var previous: [Int32] = []
-                for row in current { previous += map.sources(of: Int(row)) }
-                current = previous
+                current = map.follow(current)
             case .pairs(let left, let right, let side):
-                let matched = current.map { right[Int($0)] }.filter { $0 >= 0 }
-                if !matched.isEmpty {
-                    side.follow(matched.map { row in side.finalSelection.map { $0[Int(row)] } ?? row }, into: &found)
-                }
-                current = current.map { left[Int($0)] }.filter { $0 >= 0 }   // -1: a full join's right-only row
+                let matched = current.compactMap { right[Int($0)] >= 0 ? right[Int($0)] : nil }
+                if matched.count > 0 { side.follow(side.tableRows(matched), into: &found) }
+                current = current.compactMap { left[Int($0)] >= 0 ? left[Int($0)] : nil }   // -1: a full join's right-only row
             case .sides(let left, let right, let side):
-                let matched = current.flatMap { right.sources(of: Int($0)) }
-                if !matched.isEmpty {
-                    side.follow(matched.map { row in side.finalSelection.map { $0[Int(row)] } ?? row }, into: &found)
-                }
-                current = current.flatMap { left.sources(of: Int($0)) }
+                let matched = right.follow(current)
+                if matched.count > 0 { side.follow(side.tableRows(matched), into: &found) }
+                current = left.follow(current)
             }
         }
         switch start {
         case .input(let index):
-            found += current.map { InputRow(input: Int32(index), row: $0) }
+            found.append(input: Int32(index), current)
         case .query(let query):
-            query.follow(current.map { row in query.finalSelection.map { $0[Int(row)] } ?? row }, into: &found)
+            query.follow(query.tableRows(current), into: &found)
+        }
+    }
+}
+
+/// Input rows found while following, each with its tag, in no particular order.
+private struct FoundRows {
+    var rows: [InputRow] = []
+    var tags: [Int32] = []
+
+    mutating func append(input: Int32, _ traced: Traced) {
+        rows.reserveCapacity(rows.count + traced.count)
+        for row in traced.rows { rows.append(InputRow(input: input, row: row)) }
+        tags += traced.tags
+    }
+}
+
+/// The input rows behind each of several rows: row `j`'s are `rows[starts[j]..<starts[j + 1]]`, sorted
+/// and without repeats.
+struct InputRowLists {
+    private(set) var rows: [InputRow] = []
+    private(set) var starts: [Int] = [0]
+
+    var count: Int { starts.count - 1 }
+
+    func of(_ j: Int) -> ArraySlice<InputRow> { rows[starts[j]..<starts[j + 1]] }
+
+    /// `found` put in order of tag (a counting sort, keeping each tag's rows as found), each tag's rows
+    /// sorted (a group's rows, or a file's, usually come in order already) and without repeats.
+    fileprivate init(_ found: FoundRows, count: Int) {
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for tag in found.tags { offsets[Int(tag) + 1] += 1 }
+        for j in 0..<count { offsets[j + 1] += offsets[j] }
+        var byTag = [InputRow](repeating: InputRow(input: 0, row: 0), count: found.rows.count)
+        var cursor = offsets
+        for (row, tag) in zip(found.rows, found.tags) {
+            byTag[cursor[Int(tag)]] = row
+            cursor[Int(tag)] += 1
+        }
+        rows.reserveCapacity(byTag.count)
+        starts.reserveCapacity(count + 1)
+        for j in 0..<count {
+            var segment = byTag[offsets[j]..<offsets[j + 1]]
+            if zip(segment, segment.dropFirst()).contains(where: { $0 > $1 }) { segment.sort() }
+            let first = rows.count
+            for row in segment where rows.count == first || rows[rows.count - 1] != row { rows.append(row) }
+            starts.append(rows.count)
         }
     }
 }

@@ -3,20 +3,21 @@
 enum LineageTables {
     /// `why`: the result's columns, then `from`, `row` and `source`, one row per (result row, input row)
     /// pair (a result row with no input rows, a count of nothing, has one with nulls). A name the result
-    /// already has gets `why_` before it. Built straight into columns: a group can have a million rows.
+    /// already has gets `why_` before it. Built whole, by gathering: a group can have a million rows.
     static func why(result: Table, lineage: QueryLineage, graph: LineageGraph) -> Table {
+        let lists = lineage.inputRows(ofResultRows: result.rowCount)
         var resultRows: [Int32] = []
-        var from = WhyColumns(graph: graph)
+        resultRows.reserveCapacity(lists.rows.count)
+        var standsOnNone = false
         for index in 0..<result.rowCount {
-            let inputs = lineage.inputRows(ofResultRow: index)
-            if inputs.isEmpty {   // a count of no rows stands on none: it is still shown, with nulls
-                resultRows.append(Int32(index))
-                from.appendNone()
-            }
-            resultRows.append(contentsOf: repeatElement(Int32(index), count: inputs.count))
-            for input in inputs { from.append(input) }
+            let count = lists.of(index).count
+            standsOnNone = standsOnNone || count == 0
+            resultRows.append(contentsOf: repeatElement(Int32(index), count: max(count, 1)))
         }
-        let columns = result.columns.map { $0.gathering(resultRows) } + from.columns
+        // A count of no rows stands on none: it is still shown, with nulls.
+        let inputs = standsOnNone ? (0..<result.rowCount).flatMap { lists.of($0).isEmpty ? [WhyColumns.none] : Array(lists.of($0)) }
+                                  : lists.rows
+        let columns = result.columns.map { $0.gathering(resultRows) } + WhyColumns(graph: graph).columns(for: inputs)
         return Table(fields: result.fields + whyFields(after: result.fields), columns: columns, rowCount: resultRows.count)
     }
 

@@ -67,6 +67,6 @@ extension PlanStage {
             groupOfKey[key] = group
             groupOf.append(group)
         }
-        return RowMap(groups: groupOfKey.count, groupOf: groupOf, inputRows: relation.rows, outputOrder: nil)
+        return RowMap(groups: groupOfKey.count, groupOf: groupOf, inputRows: relation.selection, outputOrder: nil)
     }
 }

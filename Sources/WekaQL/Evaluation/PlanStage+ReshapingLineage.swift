@@ -25,8 +25,9 @@ extension PlanStage {
         precondition(groups.count == output.count, "union distinct keeps one row per group of equal rows")
         var leftOffsets: [Int32] = [0], rightOffsets: [Int32] = [0]
         var fromLeft: [Int32] = [], fromRight: [Int32] = []
+        let lists = groups.lists
         for row in 0..<groups.count {
-            for source in groups.sources(of: row) {
+            for source in lists.rows[Int(lists.offsets[row])..<Int(lists.offsets[row + 1])] {
                 if source < leftCount { fromLeft.append(leftRows[Int(source)]) } else { fromRight.append(source - leftCount) }
             }
             leftOffsets.append(Int32(fromLeft.count))
@@ -75,7 +76,7 @@ extension PlanStage {
             let key = plan.keys.map { input.table.columns[$0][row].normalizedForDistinct }
             groupOf.append(rowOfKey[key] ?? -1)
         }
-        return RowMap(groups: output.table.rowCount, groupOf: groupOf, inputRows: input.rows, outputOrder: nil)
+        return RowMap(groups: output.table.rowCount, groupOf: groupOf, inputRows: input.selection, outputOrder: nil)
     }
 }
 

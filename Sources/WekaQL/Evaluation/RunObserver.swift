@@ -41,10 +41,10 @@ final class RunObserver {
         if let loaded {
             let columns = loaded.columnsRead.joined(separator: ", ")
             reports.append(StageReport(stage: "load \(loaded.path)", rowsIn: nil, rowsOut: table.rowCount, seconds: loaded.seconds,
-                                       detail: "\(loaded.columnsRead.count) of \(loaded.columnCount) columns read: \(columns)"))
+                                       detail: "\(loaded.columnsRead.count) of \(loaded.columnCount.counting("column")) read: \(columns)"))
         } else {
             reports.append(StageReport(stage: name, rowsIn: nil, rowsOut: table.rowCount, seconds: nil,
-                                       detail: "\(table.fields.count) columns"))
+                                       detail: table.fields.count.counting("column")))
         }
     }
 
@@ -71,7 +71,7 @@ final class RunObserver {
     /// How a row of the current table (before the stage being recorded) is told: the sentence of its
     /// first input row when that has one, else where it is.
     func describe(tableRow row: Int32) -> String {
-        let rows = lineage.inputRows(ofTableRows: [row])
+        let rows = lineage.inputRows(ofTableRows: [row]).of(0)
         guard let first = rows.first else { return "" }
         let place = graph.place(of: first)
         if let sentence = graph.sentence(of: first) { return "\(place): \(sentence)" }

@@ -11,33 +11,33 @@ struct StageExplainer {
         case .filter(let condition, _):
             return explainFilter(condition, input: input, output: output, compiler: compiler)
         case .project:
-            return ("\(output.table.fields.count) columns", nil)
+            return (output.table.fields.count.counting("column"), nil)
         case .sort:
             // Before a limit, a sort keeps only the rows the limit will (a bounded heap).
             let dropped = output.count < input.count ? Self.dropped(input.rows, kept: output.rows) : []
-            return (dropped.isEmpty ? "" : "\(dropped.count) rows after the limit", dropped.first.map(observer.describe))
+            return (dropped.isEmpty ? "" : "\(dropped.count.counting("row")) after the limit", dropped.first.map(observer.describe))
         case .limit:
             let dropped = Self.dropped(input.rows, kept: output.rows)
-            return (dropped.isEmpty ? "" : "\(dropped.count) rows after the limit", dropped.first.map(observer.describe))
+            return (dropped.isEmpty ? "" : "\(dropped.count.counting("row")) after the limit", dropped.first.map(observer.describe))
         case .distinct:
-            return ("\(input.count - output.count) duplicate rows", nil)
+            return ((input.count - output.count).counting("duplicate row"), nil)
         case .aggregate:
-            return ("\(output.count) group\(output.count == 1 ? "" : "s")", nil)
+            return (output.count.counting("group"), nil)
         case .join(let plan):
             guard case .join(let joined, let right) = detail else { return ("", nil) }
             return explainJoin(plan, joined, input: input, rightCount: right.rowCount)
         case .window(let windows):
-            return ("\(windows.windows.count) window column\(windows.windows.count == 1 ? "" : "s")", nil)
+            return (windows.windows.count.counting("window column"), nil)
         case .union(let plan):
             guard case .union(let right, _) = detail else { return ("", nil) }
             let duplicates = input.count + right.rowCount - output.count
-            return ("\(input.count) rows, then \(right.rowCount) of the other side" + (plan.distinct ? "; \(duplicates) duplicate rows" : ""), nil)
+            return ("\(input.count.counting("row")), then \(right.rowCount) of the other side" + (plan.distinct ? "; \(duplicates.counting("duplicate row"))" : ""), nil)
         case .unnest:
-            return ("\(output.count) elements of \(input.count) lists", nil)
+            return ("\(output.count.counting("element")) of \(input.count.counting("list"))", nil)
         case .pivot:
-            return ("\(output.count) group\(output.count == 1 ? "" : "s"), \(output.table.fields.count) columns", nil)
+            return ("\(output.count.counting("group")), \(output.table.fields.count.counting("column"))", nil)
         case .unpivot:
-            return ("\(output.count) rows from \(input.count)", nil)
+            return ("\(output.count.counting("row")) from \(input.count)", nil)
         }
     }
 
@@ -55,7 +55,7 @@ struct StageExplainer {
 
     private func explainJoin(_ plan: JoinPlan, _ joined: JoinOutput, input: Relation, rightCount: Int) -> (String, example: String?) {
         if plan.kind == .semi || plan.kind == .anti {
-            return ("kept \(joined.leftRows.count) of \(input.count) left rows", nil)
+            return ("kept \(joined.leftRows.count) of \(input.count.counting("left row"))", nil)
         }
         var leftMatched = Set<Int32>(), rightMatched = Set<Int32>()
         for (left, right) in zip(joined.leftRows, joined.rightRows) where right >= 0 && left >= 0 {
@@ -80,4 +80,9 @@ struct StageExplainer {
         let keptSet = Set(kept)   // a reordered selection (after a sort): compare as sets
         return all.filter { !keptSet.contains($0) }
     }
+}
+
+extension Int {
+    /// The count with its noun, plural unless the count is one: `1 column`, `3 columns`, `0 groups`.
+    func counting(_ noun: String) -> String { "\(self) \(noun)\(self == 1 ? "" : "s")" }
 }

@@ -1,65 +1,87 @@
-// The three columns `why` adds (`from`, `row`, `source`), built a row at a time without a `Value` or a
-// `String` per row: the collection as a dictionary code, the row's `file:line` or position written as
-// bytes, the sentence as the code of its text.
+// The three columns `why` adds (`from`, `row`, `source`), built whole from the input rows rather than a
+// value at a time: the collection as dictionary codes, the row's `file:line` or position written as bytes
+// into one buffer, the sentence gathered from its collection's column.
 
 struct WhyColumns {
     let graph: LineageGraph
-    private var fromCodes: [Int32] = []
-    private var names = StringDictionary()
-    /// The code of each input's name, found on first use.
-    private var nameCode: [Int32?]
-    private var rows = TextStorage()
-    private var sources = ColumnBuilder(type: .string)
-    /// Each input's text `source` column, if it has one (`nil` inside: none), found on first use.
-    private var sourceColumn: [Int??]
-    private var scratch: [UInt8] = []
 
-    init(graph: LineageGraph) {
-        self.graph = graph
-        nameCode = Array(repeating: nil, count: graph.inputs.count)
-        sourceColumn = Array(repeating: nil, count: graph.inputs.count)
+    /// An input row that stands for none (a count of no rows): its columns are null.
+    static let none = InputRow(input: -1, row: -1)
+
+    /// The `from`, `row` and `source` columns of `rows`, one row each.
+    func columns(for rows: [InputRow]) -> [Column] {
+        [from(rows), place(rows), sources(rows)]
     }
 
-    /// The row of a result row that stands on no input row: nulls.
-    mutating func appendNone() {
-        fromCodes.append(-1)
-        rows.appendNull()
-        sources.appendNull()
+    /// The collection of each row, as codes of a dictionary of the inputs' names.
+    private func from(_ rows: [InputRow]) -> Column {
+        var names = StringDictionary()
+        let codes = graph.inputs.map { names.code(for: $0.name) }
+        return Column(storage: .string(rows.map { $0.input < 0 ? -1 : codes[Int($0.input)] }, names))
     }
 
-    mutating func append(_ row: InputRow) {
-        let index = Int(row.input)
-        let input = graph.inputs[index]
-        if nameCode[index] == nil { nameCode[index] = names.code(for: input.name) }
-        fromCodes.append(nameCode[index]!)
-        scratch.removeAll(keepingCapacity: true)
-        if let file = input.file, let line = file.line(ofRow: Int(row.row)) {
-            scratch.append(contentsOf: file.path.utf8)
-            scratch.append(UInt8(ascii: ":"))
-            Self.appendDigits(of: line, to: &scratch)
-        } else {
-            Self.appendDigits(of: Int(row.row) + 1, to: &scratch)
+    /// `file:line` for a row of a loaded file whose lines are known, else the row's position from 1.
+    private func place(_ rows: [InputRow]) -> Column {
+        let lines = graph.inputs.map { $0.file?.lines.all }
+        let prefixes = graph.inputs.map { input in input.file.map { Array($0.path.utf8) + [UInt8(ascii: ":")] } ?? [] }
+        var segment = TextSegment()
+        segment.bytes.reserveCapacity(rows.count * ((prefixes.map(\.count).max() ?? 0) + 7))
+        segment.offsets.reserveCapacity(rows.count + 1)
+        if rows.contains(where: { $0.input < 0 }) { segment.nulls = rows.map { $0.input < 0 } }
+        for row in rows {
+            if row.input >= 0 {
+                let input = Int(row.input)
+                if let line = lines[input]?.line(ofRow: Int(row.row)) {
+                    segment.bytes += prefixes[input]
+                    Self.appendDigits(of: line, to: &segment.bytes)
+                } else {
+                    Self.appendDigits(of: Int(row.row) + 1, to: &segment.bytes)
+                }
+            }
+            segment.offsets.append(segment.bytes.count)
         }
-        scratch.withUnsafeBufferPointer { rows.append($0) }
-        if sourceColumn[index] == nil { sourceColumn[index] = .some(graph.sourceColumn(of: index)) }
-        if let column = sourceColumn[index]! {
-            sources.append(input.table.columns[column][Int(row.row)])
-        } else {
-            sources.appendNull()
+        return Column(storage: .text(TextStorage(segment)))
+    }
+
+    /// The `source` sentence of each row, when its collection has one: gathered from that column when
+    /// every row is of one collection, as they are but for joins and unions.
+    private func sources(_ rows: [InputRow]) -> Column {
+        let columns = graph.inputs.indices.map { graph.sourceColumn(of: $0) }
+        let used = Set(rows.lazy.map(\.input).filter { $0 >= 0 })
+        if used.allSatisfy({ columns[Int($0)] == nil }) {
+            return Column(storage: .string([Int32](repeating: -1, count: rows.count), StringDictionary()))
         }
+        if used.count == 1, let input = used.first, let column = columns[Int(input)] {
+            let gathered = graph.inputs[Int(input)].table.columns[column].gathering(rows.map { $0.input < 0 ? -1 : $0.row })
+            switch gathered.storage {
+            case .string, .text: return gathered
+            default: break   // a column of nulls only
+            }
+        }
+        var builder = ColumnBuilder(type: .string, capacity: rows.count)
+        for row in rows {
+            guard row.input >= 0, let column = columns[Int(row.input)] else {
+                builder.appendNull()
+                continue
+            }
+            builder.append(graph.inputs[Int(row.input)].table.columns[column][Int(row.row)])
+        }
+        return builder.build()
     }
 
-    var columns: [Column] {
-        [Column(storage: .string(fromCodes, names)), Column(storage: .text(rows)), sources.build()]
-    }
-
+    /// Writes `number` in decimal: the digits are counted first, then written from the last.
     private static func appendDigits(of number: Int, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        var n = number
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
-            n /= 10
-        } while n > 0
-        bytes[start...].reverse()
+        var digits = 1, rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let end = bytes.count + digits
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var n = number, index = end - 1
+            repeat {
+                buffer[index] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                index -= 1
+            } while n > 0
+        }
     }
 }

@@ -13,20 +13,28 @@ struct WhyNotStep {
 final class WhyNotTracker {
     private let sourceName: String
     /// Each row of the current table that carries matching source rows, with them.
-    private var carried: [Int32: [Int32]] = [:]
-    private var alive: Int
+    var carried: [Int32: [Int32]] = [:]
+    /// How many matching source rows reach the current stage.
+    var alive: Int
     private(set) var steps: [WhyNotStep] = []
+    /// When the rows followed are a join's right side's: that join's index among the plan's stages.
+    let joinStage: Int?
+    /// The index among the plan's stages of the next stage to follow the rows through.
+    private var stageIndex = 0
     /// Set when no source row matches: the note naming the nearest values.
     private(set) var note: Diagnostic?
 
-    /// Evaluates `expression` over every row of the source table, `source`.
-    init(_ expression: BoundExpression, text: String, source: Table, sourceName: String, parameters: [String: Value]) throws {
+    /// Evaluates `expression` over every row of the source table, `source` (with `joinStage`, of that
+    /// join's right side).
+    init(_ expression: BoundExpression, text: String, source: Table, sourceName: String, parameters: [String: Value],
+         joinStage: Int?) throws {
         self.sourceName = sourceName
+        self.joinStage = joinStage
         let f = ExpressionCompiler(table: source, parameters: parameters).compile(expression)
         for row in 0..<source.rowCount where try f(row) == .boolean(true) { carried[Int32(row)] = [Int32(row)] }
         alive = carried.count
         steps.append(WhyNotStep(stage: sourceName, matchingIn: nil, matchingOut: alive,
-                                detail: "\(alive) of \(source.rowCount) rows of \(sourceName) have \(text)"))
+                                detail: "\(alive) of \(source.rowCount.counting("row")) of \(sourceName) have \(text)"))
         if alive == 0 { note = .noSourceRowMatches(text, collection: sourceName, nearest: NearestValues(source).of(expression),
                                                   range: expression.range) }
     }
@@ -34,6 +42,12 @@ final class WhyNotTracker {
     /// Follows the matching rows through one stage.
     func advance(_ stage: PlanStage, range: SourceRange, step: StageLineage, input: Relation, output: Relation,
                  detail: StageDetail, compiler: ExpressionCompiler, observer: RunObserver) throws {
+        defer { stageIndex += 1 }
+        if let joinStage, stageIndex <= joinStage {
+            // The right side's rows enter the query at its join; the stages before it never see them.
+            if stageIndex == joinStage { enterJoin(stage, range: range, step: step, output: output, detail: detail, observer: observer) }
+            return
+        }
         let before = carried
         switch step {
         case .sameTable: break
@@ -52,20 +66,23 @@ final class WhyNotTracker {
             return
         }
         var text = reached == alive ? "all kept" : "\(alive - reached) dropped"
-        if case .aggregate = stage { text = "in \(Set(output.rows.filter { carried[$0] != nil }).count) of \(output.count) groups" }
+        if case .aggregate = stage { text = "in \(Set(output.rows.filter { carried[$0] != nil }).count) of \(output.count.counting("group"))" }
         if !droppedRows.isEmpty, let why = Self.reason(stage, droppedRows, input: input, output: output, compiler: compiler, observer: observer) {
             text += ": " + why
         }
-        steps.append(WhyNotStep(stage: observer.text(of: range), matchingIn: alive, matchingOut: reached, detail: text))
+        record(observer.text(of: range), reached: reached, detail: text)
+    }
+
+    /// Adds the row of a stage that `reached` of the matching rows came through.
+    func record(_ stage: String, reached: Int, detail: String) {
+        steps.append(WhyNotStep(stage: stage, matchingIn: alive, matchingOut: reached, detail: detail))
         alive = reached
     }
 
     private static func carried(_ before: [Int32: [Int32]], through map: RowMap) -> [Int32: [Int32]] {
         var after: [Int32: [Int32]] = [:]
-        for row in 0..<map.count {
-            var rows: [Int32] = []
-            for source in map.sources(of: row) { if let carried = before[source] { rows += carried } }
-            if !rows.isEmpty { after[Int32(row)] = rows }
+        map.forEachPair { row, source in
+            if let carried = before[source] { after[row, default: []] += carried }
         }
         return after
     }
@@ -96,7 +113,7 @@ final class WhyNotTracker {
             let positions = rows.prefix(3).compactMap { row in input.rows.firstIndex(of: row).map { String($0 + 1) } }
             return "at row\(positions.count == 1 ? "" : "s") \(positions.joined(separator: ", "))\(rows.count > 3 ? ", …" : "") of \(input.count), after the first \(output.count)"
         case .sort:
-            return "after the first \(output.count) rows in this order, all the limit that follows keeps"
+            return "after the first \(output.count.counting("row")) in this order, all the limit that follows keeps"
         case .project, .distinct, .aggregate, .window, .union, .unnest, .pivot, .unpivot:
             return nil
         }

@@ -29,6 +29,12 @@ struct TextStorage: Sendable {
         segments[0].offsets.reserveCapacity(rows + 1)
     }
 
+    /// The rows of one segment, built whole.
+    init(_ segment: TextSegment) {
+        segments = [segment]
+        starts = [0, segment.count]
+    }
+
     /// The segment holding `row`, and the row's index inside it.
     @inline(__always)
     private func locate(_ row: Int) -> (Int, Int) {
