@@ -19,6 +19,13 @@ extension CSVChunks: RetypableChunkedSource {
     func reading(column: Int, as type: ValueType) -> any ChunkedSource { retyped(ChunkMisfit(column: column, type: type)) }
 }
 
+extension JSONLinesChunks: RetypableChunkedSource {
+    func reading(column: Int, as type: ValueType) -> any ChunkedSource {
+        let retyped: JSONLinesChunks = reading(column: column, as: type)
+        return retyped
+    }
+}
+
 extension Engine {
     /// Before checking `file`, reads the columns of opened files (``Dataset/open(path:options:columns:)``)
     /// that its statements which do not stream use: a streamed statement reads its file a chunk at a

@@ -118,7 +118,7 @@ import Testing
             #expect(misfit.type == type)
             #expect(try opened.eager().fields[0].type == type)
             // Read again with the column's true type, the chunks are the whole load.
-            let retyped = opened.chunks.reading(column: misfit.column, as: misfit.type)
+            let retyped: JSONLinesChunks = opened.chunks.reading(column: misfit.column, as: misfit.type)
             let parts = Locked<[Int: Table]>([:])
             try retyped.forEachChunk(columns: [0, 1], threads: 2, cancellation: nil) { number, rows in parts.withLock { $0[number] = rows } }
             let values = parts.withLock { $0 }.sorted { $0.key < $1.key }.flatMap { $0.value.values(ofColumn: 0) }

@@ -131,6 +131,6 @@ extension Dataset.Collection {
     mutating func retype(_ misfit: ChunkMisfit) {
         fields[misfit.column].type = misfit.type
         if let csv = chunks as? CSVChunks { chunks = csv.retyped(misfit) }
-        if let lines = chunks as? JSONLinesChunks { chunks = lines.reading(column: misfit.column, as: misfit.type) }
+        if let lines = chunks as? JSONLinesChunks { chunks = lines.reading(column: misfit.column, as: misfit.type) as JSONLinesChunks }
     }
 }

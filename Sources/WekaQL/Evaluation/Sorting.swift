@@ -13,6 +13,10 @@ struct Sorter {
     func sorted(by keys: [(BoundExpression, descending: Bool)], limit: Int? = nil) throws -> [Int32] {
         let rows = relation.rows
         let check = CancellationCheck(token: cancellation, range: range)
+        if let limit, limit < rows.count / 8, let direct = DirectTopRows(relation, keys: keys) {
+            let positions = try direct.first(limit, of: rows, check)
+            return relation.selection == nil ? positions : positions.map { rows[Int($0)] }
+        }
         let sortKeys = try SortKeys(relation, keys: keys, compiler: compiler, check: check)
         let positions = if let limit, limit < rows.count / 8 {
             try sortKeys.smallest(limit, check)

@@ -20,11 +20,13 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
     private(set) var fields: [Field]
     /// Where the first record after the header starts.
     let dataStart: Int
-    private let readings: [FieldReading]
+    let readings: [FieldReading]
     /// About how many bytes of the file one chunk holds (a chunk ends where its last record does).
     let chunkBytes: Int
     /// Where the records left out by `bad_rows=skip` start, as the last whole read found them.
     private let skipped = Locked<[Int]?>(nil)
+    /// Whether the skipped rows' warning was given (once per opened file, as loading it gives it).
+    let warningGiven = Locked(false)
     /// The file's size and modification time when it was opened.
     private let version: FileVersion?
 
@@ -67,6 +69,14 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
 
     func forEachChunk(columns: [Int], threads: Int, cancellation: CancellationToken?,
                       _ body: @Sendable (Int, Table) throws -> Void) throws {
+        try forEachPart(columns: columns, threads: threads, cancellation: cancellation, keepingStarts: false) { number, rows, _ in
+            try body(number, rows)
+        }
+    }
+
+    /// The chunks of `columns`, each with where its rows' records start when `keepingStarts`.
+    func forEachPart(columns: [Int], threads: Int, cancellation: CancellationToken?, keepingStarts: Bool,
+                     _ body: @Sendable (Int, Table, [Int]) throws -> Void) throws {
         try checkUnchanged()
         var types = [ValueType?](repeating: nil, count: names.count)
         for column in columns { types[column] = fields[column].type }
@@ -75,10 +85,10 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
         var skippedRows: [Int] = []
         while start < loader.bytes.count {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
-            let parts = try round(from: start, width: max(1, threads), types: types, columns: columns)
+            let parts = try round(from: start, width: max(1, threads), types: types, columns: columns, keepingStarts: keepingStarts)
             skippedRows += parts.flatMap(\.skipped)
             let tables = parts.filter { $0.rows > 0 }.map { part in
-                Table(fields: selected, columns: columns.map { part.builders[$0]!.build() }, rowCount: part.rows)
+                (Table(fields: selected, columns: columns.map { part.builders[$0]!.build() }, rowCount: part.rows), part.recordStarts)
             }
             try Self.run(body, on: tables, numberedFrom: number)
             number += tables.count
@@ -92,20 +102,23 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
     /// starting where the one before ended. The chunks after the first start at a guess, the line after
     /// about `chunkBytes`; a guess inside a quoted field is found out when the chunk before does not end
     /// there, and that chunk is parsed again from where it should start.
-    private func round(from start: Int, width: Int, types: [ValueType?], columns: [Int]) throws -> [CSVLoader.Part] {
+    private func round(from start: Int, width: Int, types: [ValueType?], columns: [Int], keepingStarts: Bool) throws -> [CSVLoader.Part] {
         var bounds = [start]
         while bounds.count <= width, let next = loader.lineStart(after: bounds[bounds.count - 1] + chunkBytes - 1) {
             bounds.append(next)
         }
         if bounds.count <= width { bounds.append(loader.bytes.count) }
         let jobs = bounds.indices.dropLast().map { k in
-            { [loader, readings] in loader.parsePart(from: bounds[k], to: bounds[k + 1], types: types, readings: readings) }
+            { [loader, readings] in
+                loader.parsePart(from: bounds[k], to: bounds[k + 1], types: types, readings: readings, keepingStarts: keepingStarts)
+            }
         }
         var parts = runInParallel(jobs)
         for k in parts.indices {
             if k > 0, bounds[k] != parts[k - 1].end {   // parts[k - 1] is checked: its end is a record's end
                 let from = parts[k - 1].end
-                parts[k] = loader.parsePart(from: from, to: max(from, bounds[k + 1]), types: types, readings: readings)
+                parts[k] = loader.parsePart(from: from, to: max(from, bounds[k + 1]), types: types, readings: readings,
+                                            keepingStarts: keepingStarts)
             }
             try check(loader.checked(parts[k]), columns: columns)
         }
@@ -127,11 +140,11 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
     }
 
     /// Calls `body` with each table, numbered from `first`, on a thread each; rethrows the first error.
-    private static func run(_ body: @Sendable (Int, Table) throws -> Void, on tables: [Table], numberedFrom first: Int) throws {
+    private static func run(_ body: @Sendable (Int, Table, [Int]) throws -> Void, on tables: [(Table, [Int])], numberedFrom first: Int) throws {
         let failures: [(any Error)?] = withoutActuallyEscaping(body) { body in
             runInParallel(tables.indices.map { index in
                 {
-                    do { try body(first + index, tables[index]) } catch { return error }
+                    do { try body(first + index, tables[index].0, tables[index].1) } catch { return error }
                     return nil
                 }
             })

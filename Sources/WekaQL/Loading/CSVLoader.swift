@@ -176,6 +176,8 @@ struct CSVLoader {
         var lines = RecordLineIndex()
         var lineBreaks = 0
         var error: Diagnostic?
+        /// Where each row's record starts, when asked for (to read other columns of some rows later).
+        var recordStarts: [Int] = []
     }
 
     /// Parses the rows from `start`, in two parts when the file is large. The second part starts at a
@@ -209,7 +211,7 @@ struct CSVLoader {
     }
 
     /// Parses the records that start in `start..<limit`.
-    func parsePart(from start: Int, to limit: Int, types: [ValueType?], readings: [FieldReading]) -> Part {
+    func parsePart(from start: Int, to limit: Int, types: [ValueType?], readings: [FieldReading], keepingStarts: Bool = false) -> Part {
         let columns = types.count
         let estimate = max(16, (limit - start) / 64)
         let wanted = types.indices.filter { types[$0] != nil }
@@ -217,6 +219,7 @@ struct CSVLoader {
         var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         var rows = 0
         var skipped: [Int] = []
+        var recordStarts: [Int] = []
         // With bad_rows=skip a record's fields are read first, to be appended only if there are as many as columns.
         let skipping = settings.badRows == .skip
         var record: [CSVReader.Field] = []
@@ -267,6 +270,7 @@ struct CSVLoader {
                         lines.record(start: recordStart, end: reader.position, quoted: quoted)
                     }
                     rows += 1
+                    if keepingStarts { recordStarts.append(recordStart) }
                     if let file, reader.position - released >= 4 << 20 {
                         file.release(released..<reader.position)
                         released = reader.position
@@ -283,7 +287,7 @@ struct CSVLoader {
         var all = [FieldColumnBuilder?](repeating: nil, count: columns)
         for (builder, index) in zip(builders, wanted) { all[index] = builder }
         return Part(builders: all, rows: rows, end: reader.position, skipped: skipped, lines: lines.index,
-                    lineBreaks: lines.lineBreaks(before: reader.position), error: nil)
+                    lineBreaks: lines.lineBreaks(before: reader.position), error: nil, recordStarts: recordStarts)
     }
 
     /// The line of each row's record: the parts' lines, each counted on from the line breaks before it.
@@ -314,7 +318,7 @@ struct CSVLoader {
 
     /// Appends one field, undoing doubled quotes first when it has them.
     @inline(__always)
-    private func append(_ field: CSVReader.Field, to builder: inout FieldColumnBuilder, reader: CSVReader, scratch: inout [UInt8]) {
+    func append(_ field: CSVReader.Field, to builder: inout FieldColumnBuilder, reader: CSVReader, scratch: inout [UInt8]) {
         if field.hasEscapedQuotes {
             reader.unescape(field, into: &scratch)
             scratch.withUnsafeBufferPointer { builder.append($0) }

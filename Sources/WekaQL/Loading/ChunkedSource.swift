@@ -15,6 +15,10 @@ protocol ChunkedSource: Sendable {
     ///   column does not fit the type its sample gave it (nothing read so far can be trusted then).
     func forEachChunk(columns: [Int], threads: Int, cancellation: CancellationToken?,
                       _ body: @Sendable (_ number: Int, _ rows: Table) throws -> Void) throws
+
+    /// As the other `forEachChunk`, with the columns `late` read only for the rows `body` asks for (see LateColumns).
+    func forEachChunk(columns: [Int], late: [Int], threads: Int, cancellation: CancellationToken?,
+                      _ body: @Sendable (_ number: Int, _ rows: Table, _ late: LateColumns) throws -> Void) throws
 }
 
 /// A column's sample misled: a value far down it does not fit the sampled type. A streamed query that

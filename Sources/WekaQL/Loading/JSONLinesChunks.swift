@@ -17,6 +17,8 @@ struct JSONLinesChunks: ChunkedSource {
     let sampledKeys: Set<String>
     /// The size a chunk aims at; a chunk ends at the first row boundary after it (a long line stays whole).
     var chunkBytes = 8 << 20
+    /// The fields streamed reads found mixing kinds of value (shared by the retyped copies).
+    private(set) var mixedTypes = MixedTypeWarnings()
 
     /// How many lines the fields are read from.
     static let sampleLines = 2_048
@@ -65,8 +67,10 @@ struct JSONLinesChunks: ChunkedSource {
     private mutating func retype(column: Int, as type: ValueType) {
         var all = fields
         all[column] = Field(name: all[column].name, type: type)
+        let mixedTypes = self.mixedTypes
         self = JSONLinesChunks(path: path, file: file, version: version, collection: collection, fields: all, sampledKeys: sampledKeys,
                                chunkBytes: chunkBytes)
+        self.mixedTypes = mixedTypes
     }
 
     private init(path: String, file: MappedFile, version: FileVersion?, collection: String, fields: [Field], sampledKeys: Set<String>,
@@ -158,6 +162,7 @@ struct JSONLinesChunks: ChunkedSource {
         if columns.count == fields.count, let unsampled = loader.keysSeen.first(where: { !sampledKeys.contains($0) }) {
             throw Diagnostic.fieldAfterSample(unsampled, path: path, bytes: file.bytes, offset: offset(ofKey: unsampled, in: range))
         }
+        noteMixedKinds(in: table, loader: loader, columns: columns)
         var out: [Column] = []
         for column in columns {
             let field = fields[column]

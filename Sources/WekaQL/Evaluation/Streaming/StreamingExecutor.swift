@@ -30,8 +30,8 @@ struct StreamingExecutor {
         let subqueries = try plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
         let (table, counts) = try fold(split, subqueries: subqueries)
         var notes = try noMatchNotes(split, counts: counts, subqueries: subqueries)
-        // Rows `bad_rows=skip` left out, which reading the file whole reports as it reads.
-        if let skipped = (dataset[split.collection]?.chunks as? CSVChunks)?.skippedRowsWarning { notes.insert(skipped, at: 0) }
+        // Warnings reading the file whole gives as it reads (rows `bad_rows=skip` left out, W0506), once per file.
+        if let source = dataset[split.collection]?.chunks as? any StreamedWarnings { notes.insert(contentsOf: source.takeWarnings(), at: 0) }
         var rest = plan
         rest.source = .binding(Self.sinkBinding)
         rest.stages = split.restHead + plan.stages[split.restStart...]
@@ -121,11 +121,15 @@ struct StreamingExecutor {
         let cancellation = self.cancellation
         // A source asked for no column still gives each chunk its row count; asking for one keeps readers simple.
         let read = columns.isEmpty && !fields.isEmpty ? [0] : columns
-        try collection.chunks!.forEachChunk(columns: read, threads: threads, cancellation: cancellation) { number, rows in
+        let late = stageCount == split.prefix.count ? split.lateColumns(fields: fields) : []
+        let early = read.filter { !late.contains($0) }
+        let choose = LateChoice(split: split, parameters: parameters, subqueries: subqueries)
+        try collection.chunks!.forEachChunk(columns: early, late: late, threads: threads, cancellation: cancellation) { number, rows, lateRows in
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: nil) }
             var all = fields.map { _ in Column(storage: .null(rows.rowCount)) }
-            for (index, column) in read.enumerated() { all[column] = rows.columns[index] }
-            let (relation, counts) = try chunk.run(stages, on: Table(fields: fields, columns: all, rowCount: rows.rowCount))
+            for (index, column) in early.enumerated() { all[column] = rows.columns[index] }
+            var (relation, counts) = try chunk.run(stages, on: Table(fields: fields, columns: all, rowCount: rows.rowCount))
+            if !late.isEmpty { relation = try choose.completed(relation, late: late, reading: lateRows) }
             try body(number, relation, counts)
         }
     }
