@@ -4,6 +4,8 @@
   python3 Benchmarks/bench.py [--rows 1000000] [--runs 5] [--data /tmp/wekaql-bench] [--wekaql PATH]
   python3 Benchmarks/bench.py --rows 10000000 --runs 3      # 10M rows: the 1M files repeated, in /tmp
   python3 Benchmarks/bench.py --huge --runs 1               # 100M rows (10 GB of CSV in /tmp)
+  python3 Benchmarks/bench.py --postgres start --wekaql PATH   # Q1–Q5: wekaql --db against psql, paired
+  python3 Benchmarks/bench.py --sqlite --wekaql PATH           # Q1–Q5: wekaql --db arrests.db against sqlite3
 
 Generates the data (Benchmarks/generate.py) unless it is there, builds wekaql in release mode unless
 --wekaql is given, checks that every tool gives the same answers, then prints, as Markdown:
@@ -150,6 +152,37 @@ PG_SQL = dict(SQL, Q4=SQL["Q4"].replace("instr(details, 'border') > 0", "strpos(
 PG_SERVER = os.path.join(ROOT, "Scripts", "postgres-test-server.sh")
 
 
+def paired_table(title, peer, pairs, runs):
+    """Checks that each pair of commands gives the same rows, then times them run by run and prints medians
+    and the median of the per-run ratios, with the load average before and after."""
+    for q, ours, theirs in pairs:
+        a, b = normalize(run(ours, None)[1]), normalize(run(theirs, None)[1])
+        if a != b:
+            sys.exit(f"{q}: {peer} disagrees with wekaql --db:\n  wekaql: {a}\n  {peer}: {b}")
+    load = os.getloadavg()[0]
+    times = {}
+    for _ in range(runs):
+        for q, ours, theirs in pairs:
+            times.setdefault(q, []).append((run(ours, None)[0], run(theirs, None)[0]))
+    print(f"### {title}, wall seconds (median of {runs}); ratio = median of wekaql/{peer} per run; "
+          f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after\n")
+    print(f"| query | wekaql --db | {peer} | ratio |\n|---|---|---|---|")
+    for q, _, _ in pairs:
+        w = [a for a, _ in times[q]]
+        p = [b for _, b in times[q]]
+        print(f"| {q} | {statistics.median(w):.3f} | {statistics.median(p):.3f} | {statistics.median(a / b for a, b in times[q]):.2f} |")
+
+
+def sqlite_bench(data, wekaql, runs):
+    """Q1–Q5 through `wekaql --db arrests.db` against the same SQL through the sqlite3 command, paired."""
+    db = os.path.join(data, "arrests.db")
+    if not os.path.exists(db):
+        sys.exit(f"{db} is missing: run bench.py once without --sqlite to make it")
+    pairs = [(q, [wekaql, "-f", "csv", "--no-builtin", "--db", db, "-e", WEKAQL[q]], ["sqlite3", "-csv", "-readonly", db, SQL[q]])
+             for q in ("Q1", "Q2", "Q3", "Q4", "Q5")]
+    paired_table("SQLite: wekaql --db arrests.db against sqlite3", "sqlite3", pairs, runs)
+
+
 def postgres_bench(location, data, wekaql, runs):
     """Q1–Q5 through `wekaql --db postgresql://…` against the same SQL through psql, paired run by run.
     `location` is a libpq URI whose database has the arrests table, or "start": a throwaway server
@@ -166,20 +199,7 @@ def postgres_bench(location, data, wekaql, runs):
     for q in ("Q1", "Q2", "Q3", "Q4", "Q5"):
         pairs.append((q, [wekaql, "-f", "csv", "--no-builtin", "--db", location, "-e", WEKAQL[q]],
                       [psql, "-X", "-q", "-A", "-t", "-F", ",", "-d", location, "-c", PG_SQL[q]]))
-    for q, ours, theirs in pairs:
-        a, b = normalize(run(ours, None)[1]), normalize(run(theirs, None)[1])
-        if a != b:
-            sys.exit(f"{q}: psql disagrees with wekaql --db:\n  wekaql: {a}\n  psql: {b}")
-    times = {}
-    for _ in range(runs):
-        for q, ours, theirs in pairs:
-            times.setdefault(q, []).append((run(ours, None)[0], run(theirs, None)[0]))
-    print(f"### PostgreSQL: wekaql --db postgresql://… against psql, wall seconds (median of {runs}); ratio = median of wekaql/psql per run\n")
-    print("| query | wekaql --db | psql | ratio |\n|---|---|---|---|")
-    for q, _, _ in pairs:
-        w = [a for a, _ in times[q]]
-        p = [b for _, b in times[q]]
-        print(f"| {q} | {statistics.median(w):.3f} | {statistics.median(p):.3f} | {statistics.median(a / b for a, b in times[q]):.2f} |")
+    paired_table("PostgreSQL: wekaql --db postgresql://… against psql", "psql", pairs, runs)
     if folder:
         subprocess.run([PG_SERVER, "stop", folder], check=False)
 
@@ -193,6 +213,7 @@ def main():
     ap.add_argument("--postgres", default=None, metavar="URI|start",
                     help="only the PostgreSQL comparison: wekaql --db against psql on the arrests table of URI, "
                          "or of a throwaway server started and loaded first (start)")
+    ap.add_argument("--sqlite", action="store_true", help="only the SQLite comparison: wekaql --db arrests.db against sqlite3")
     ap.add_argument("--huge", action="store_true", help="100M rows (10 GB of CSV under /tmp)")
     ap.add_argument("--queries", default=None, help="which queries, comma-separated (past 1M rows: Q1-Q5 and Q9)")
     args = ap.parse_args()
@@ -214,6 +235,8 @@ def main():
         wekaql = os.path.join(ROOT, ".build/release/wekaql")
     if args.postgres:
         return postgres_bench(args.postgres, data, wekaql, args.runs)
+    if args.sqlite:
+        return sqlite_bench(data, wekaql, args.runs)
     cmds = list(commands(data, wekaql, big, queries))
     for path in (os.path.join(data, f) for f in os.listdir(data) if not big):
         with open(path, "rb") as f:  # warm the page cache

@@ -347,7 +347,7 @@ class Postgres:
         subprocess.run([SERVER, "psql", self.folder], input=text.encode("utf-8"), check=True, stdout=subprocess.DEVNULL)
 
     def load(self, tables, directory):
-        lines = []
+        lines = ["SET client_min_messages = warning;"]   # no NOTICE for a DROP TABLE IF EXISTS of a table not there
         for table in tables:
             columns = ", ".join(f'"{c}" {PG_TYPE[k]}' for c, k in table.columns)
             lines += [f'DROP TABLE IF EXISTS "{table.name}";', f'CREATE TABLE "{table.name}" ({columns});',

@@ -195,11 +195,16 @@ public struct Engine: Sendable {
             return StatementResult(table: table, binding: plan.binding, notes: [], range: plan.range, chart: plan.query.chart,
                                    isAssertion: plan.assertion != nil)
         }
+        if !databaseTables.isEmpty, explaining, plan.query.lineage == nil,
+           let table = try explainInDatabase(plan.query, parameters: bound, cancellation: cancellation, range: plan.range) {
+            return StatementResult(table: table, binding: plan.binding, notes: [], range: plan.range)
+        }
         if streamsFiles, !explaining, databaseTables.isEmpty,
            let streamed = try executeStreamed(plan, parameters: parameters, bound: bound, cancellation: cancellation) {
             return streamed
         }
-        let data = (databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, parameters: bound, cancellation: cancellation))
+        let sent = explaining ? SentStatements() : nil
+        let data = (databaseTables.isEmpty ? dataset : try datasetWithRows(for: plan.query, parameters: bound, cancellation: cancellation, sent: sent))
             .withOpenedFilesAsRead
         let origin = ResultOrigin(plan: plan.query, dataset: data, bindings: bindings, origins: bindingOrigins, parameters: bound,
                                   budget: memoryBudget)
@@ -207,6 +212,7 @@ public struct Engine: Sendable {
                                   budget: memoryBudget)
         evaluator.origins = bindingOrigins
         evaluator.explaining = explaining
+        evaluator.sentStatements = sent?.reports ?? []
         let outcome = try evaluator.run(plan.query)
         if let assertion = plan.assertion { try AssertionCheck(plan: assertion, severity: assertionSeverity).verify(outcome.table) }
         var result = StatementResult(table: outcome.table, binding: plan.binding, notes: outcome.notes, range: plan.range,

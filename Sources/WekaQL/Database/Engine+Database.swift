@@ -48,8 +48,9 @@ extension Engine {
     }
 
     /// The result of `query` computed by its database, or `nil` when it does not run there as a whole.
+    /// With `sent`, the statement is recorded there for `explain`.
     func runInDatabase(_ query: QueryPlan, parameters: [String: Value], cancellation: CancellationToken?,
-                       range: SourceRange) throws -> Table? {
+                       range: SourceRange, sent: SentStatements? = nil) throws -> Table? {
         let tables = sources(of: query).map(databaseTable)
         guard let first = tables.first ?? nil, tables.allSatisfy({ $0?.database === first.database }) else { return nil }
         let database = first.database
@@ -60,7 +61,8 @@ extension Engine {
             if diagnostic.code == .noSQL { return nil }
             throw diagnostic
         }
-        return try first.database.run(compiled, cancellation: cancellation, range: range)
+        if let sent { return try sent.run(compiled, on: database, for: nil, cancellation: cancellation, range: range) }
+        return try database.run(compiled, cancellation: cancellation, range: range)
     }
 
     /// For completion: at most `limit` distinct values of `field` in the result of `plan`, fetched with a
@@ -78,8 +80,10 @@ extension Engine {
 
     /// The dataset with the rows of every database table `query` reads, for running it in memory. Of the
     /// query's source, only the columns it reads are fetched (the others are nulls of their types) and its
-    /// leading `where` stages are sent along when SQLite computes them without a chance of error.
-    func datasetWithRows(for query: QueryPlan, parameters: [String: Value] = [:], cancellation: CancellationToken?) throws -> Dataset {
+    /// leading `where` stages are sent along when SQLite computes them without a chance of error. With
+    /// `sent`, the statements are recorded there for `explain`.
+    func datasetWithRows(for query: QueryPlan, parameters: [String: Value] = [:], cancellation: CancellationToken?,
+                         sent: SentStatements? = nil) throws -> Dataset {
         var copy = dataset
         for (index, reference) in sources(of: query).enumerated() {
             guard let table = databaseTable(reference), case .collection(let name) = reference, var collection = dataset[name] else { continue }
@@ -100,7 +104,11 @@ extension Engine {
             fetch.fields = kept.map { fields[$0] }
             var compiled = try sql(for: fetch, on: table.database, parameters: parameters)
             compiled.fields = kept.map { fields[$0] }
-            let fetched = try table.database.run(compiled, cancellation: cancellation, range: nil)
+            let fetched = if let sent {
+                try sent.run(compiled, on: table.database, for: name, cancellation: cancellation, range: nil)
+            } else {
+                try table.database.run(compiled, cancellation: cancellation, range: nil)
+            }
             let full = fields.indices.map { column in
                 kept.firstIndex(of: column).map { fetched.columns[$0] } ?? Column(type: fields[column].type, values: Array(repeating: .null, count: fetched.rowCount))
             }

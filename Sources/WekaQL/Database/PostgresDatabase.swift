@@ -206,6 +206,7 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         switch state {
         case "57014": return Diagnostic.cancelled(range: range)
         case "22003" where message.contains("integer") || message.contains("bigint"): return Diagnostic.integerOverflow(range: place)
+        case "22003" where message == "value out of range: overflow": return Diagnostic.floatOverflow(range: place)   // a double's
         case "22012": return Diagnostic.divisionByZero(range: place)
         default: return Diagnostic.databaseError(displayName, PostgresLocation.redacted(message), statement: statement, range: range)
         }

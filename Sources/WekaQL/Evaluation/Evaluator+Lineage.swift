@@ -74,7 +74,7 @@ extension Evaluator {
     func traced(_ plan: QueryPlan, result: Table, selection: [Int32]?, observer: RunObserver, notes: [Diagnostic]) -> QueryOutcome {
         observer.lineage.finalSelection = selection
         if explaining {
-            return QueryOutcome(table: LineageTables.explain(observer.reports), notes: notes)
+            return QueryOutcome(table: LineageTables.explain(sentStatements + observer.reports), notes: notes)
         }
         switch plan.lineage {
         case .why:

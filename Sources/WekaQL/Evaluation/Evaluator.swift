@@ -21,6 +21,8 @@ struct Evaluator {
     /// Record the result's lineage (also when the plan does not end with `why`), and what each stage did.
     var tracing = false
     var explaining = false
+    /// The statements that fetched the rows of database tables, `explain`'s first rows.
+    var sentStatements: [StageReport] = []
     /// The inputs lineage traces to, shared with the runs of the bindings it goes through.
     var graph: LineageGraph? = nil
     /// The values of the plan's `in (QUERY)` queries, when found already (by a streamed run).

@@ -15,6 +15,7 @@ extension SQLWriter {
         case .parameter(let parameter):
             return bind(parameterValues[parameter] ?? .null, as: e.type)
         case .negate(let operand):
+            try refuseFailingConstant(e)
             let x = try expression(operand)
             if dialect == .sqlite { mayFail = true; return registered("neg", [x], e.range) }
             return "(- \(x))"
@@ -45,7 +46,8 @@ extension SQLWriter {
         case .between(let subject, let low, let high, let negated):
             let besideFloats: ValueType = low.type == .float && high.type == .float ? .float : subject.type
             var (x, l, h) = (try operand(subject, beside: besideFloats), try operand(low, beside: subject.type), try operand(high, beside: subject.type))
-            if subject.type == .string { (x, l, h) = (dialect.codePointOrder(x), dialect.codePointOrder(l), dialect.codePointOrder(h)) }
+            // The bounds in parentheses: PostgreSQL's grammar takes no COLLATE in a bare bound of BETWEEN.
+            if subject.type == .string { (x, l, h) = (dialect.codePointOrder(x), "(\(dialect.codePointOrder(l)))", "(\(dialect.codePointOrder(h)))") }
             return "(\(x) \(negated ? "NOT BETWEEN" : "BETWEEN") \(l) AND \(h))"
         case .call(let function, let arguments):
             return try call(function, arguments, e)
@@ -118,6 +120,7 @@ extension SQLWriter {
 
     private mutating func arithmetic(_ op: BinaryOperator, _ a: BoundExpression, _ b: BoundExpression,
                                      _ e: BoundExpression) throws(Diagnostic) -> String {
+        try refuseFailingConstant(e)
         let (x, y) = (try operand(a, beside: b.type), try operand(b, beside: a.type))
         if op == .concatenate {
             let construct = "||"

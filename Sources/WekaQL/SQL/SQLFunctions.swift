@@ -160,6 +160,7 @@ extension SQLWriter {
             mayFail = true
             return argument.type == .integer && dialect != .sqlite && dialect != .spark ? "CAST(sum(\(x)) AS \(integer))" : "sum(\(x))"
         case .avg:
+            if let mean = dialect.floatMean(of: argument.type, sum: "sum(\(x))", count: "count(\(x))") { mayFail = true; return mean }
             return "CAST(avg(\(x)) AS \(decimal))"
         case .min, .max:
             if dialect == .postgres && argument.type == .boolean { return a.function == .min ? "bool_and(\(x))" : "bool_or(\(x))" }

@@ -62,6 +62,10 @@ extension SQLWriter {
             let sum = "sum(\(x)) OVER \(over)"
             return argument.type == .integer && dialect != .sqlite && dialect != .spark ? "CAST(\(sum) AS \(dialect.typeName(.integer)))" : sum
         case .avg:
+            if let mean = dialect.floatMean(of: argument.type, sum: "sum(\(x)) OVER \(over)", count: "count(\(x)) OVER \(over)") {
+                mayFail = true
+                return mean
+            }
             return "CAST(avg(\(x)) OVER \(over) AS \(dialect.typeName(.float)))"
         case .min, .max:
             if dialect == .postgres && argument.type == .boolean { return "\(a.function == .min ? "bool_and" : "bool_or")(\(x)) OVER \(over)" }
