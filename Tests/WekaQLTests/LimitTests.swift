@@ -236,7 +236,7 @@ import Testing
         let file = try TemporaryFile(name: "deep.json", contents: Data("[{\"a\": \(value)}]".utf8))
         var dataset = Dataset()
         _ = try withExtendedLifetime(file) { try dataset.load(path: file.path) }
-        let row = try #require(dataset["deep"]?.table.first)
+        let row = try #require(try dataset["deep"]?.table.first)
         #expect(row["a"] == .string(value))
     }
 

@@ -54,10 +54,10 @@ struct PostgresDatabaseTests {
     }
 
     /// CREATE TABLE and INSERT for every built-in collection whose columns all have a PostgreSQL type.
-    static func builtInScript() -> String {
+    static func builtInScript() throws -> String {
         var script = "CREATE EXTENSION IF NOT EXISTS unaccent;\n"
         for collection in Dataset.builtIn.collections {
-            let table = collection.table
+            let table = try collection.table
             guard let types = Optional(table.fields.compactMap { sqlType($0.type) }), types.count == table.fields.count else { continue }
             let columns = zip(table.fields, types).map { identifier($0.name) + " " + $1 }
             script += "CREATE TABLE \(identifier(collection.name)) (\(columns.joined(separator: ", ")));\n"
