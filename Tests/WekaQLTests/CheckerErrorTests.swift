@@ -290,8 +290,6 @@ import WekaQL
             #expect(diagnostic.hints == ["pass it with --param who=VALUE, or in run([\"who\": …])"])
             #expect(diagnostic.location?.line == 1)
             #expect(diagnostic.location?.column == 21)
-        } catch {
-            Issue.record("not a Diagnostic: \(error)")
         }
     }
 

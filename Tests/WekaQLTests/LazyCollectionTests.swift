@@ -96,7 +96,8 @@ import Testing
             var dataset = Dataset()
             do {
                 try dataset.open(path: file.path, options: try LoadOptions(options))
-            } catch let diagnostic as Diagnostic {
+            } catch {
+                let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
                 #expect(diagnostic.description == expected?.description, "an error in the type sample is found on opening")
                 return
             }

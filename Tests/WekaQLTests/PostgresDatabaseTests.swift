@@ -173,7 +173,8 @@ struct PostgresDatabaseTests {
         do {
             _ = try engine.run("\(source) where \(HostileSQLTests.quotedName(Self.hostileColumns[1])) = \"a\\u{0}b\"")
             Issue.record("a NUL was sent")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             #expect(diagnostic.code == .unsendableValue)
         }
     }
@@ -185,7 +186,8 @@ struct PostgresDatabaseTests {
             do {
                 _ = try engine.run(query)
                 Issue.record("ran: \(query)")
-            } catch let diagnostic as Diagnostic {
+            } catch {
+                let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
                 #expect(diagnostic.code == code, "\(query)")
             }
         }
@@ -201,7 +203,8 @@ struct PostgresDatabaseTests {
         do {
             _ = try engine.run("broken where n > 0")
             Issue.record("ran")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             #expect(diagnostic.code == .databaseError)
             #expect(diagnostic.message.hasPrefix(database.displayName + ": invalid input syntax for type integer"))
             #expect(diagnostic.hints.first?.hasPrefix("the statement sent: WITH") == true)
@@ -249,7 +252,8 @@ struct PostgresDatabaseTests {
         do {
             _ = try engine.run("slow count", cancellation: token)
             Issue.record("ran")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             #expect(diagnostic.code == .cancelled)
         }
         #expect(try engine.run("big count")[0].table[0, 0] == .integer(2))
