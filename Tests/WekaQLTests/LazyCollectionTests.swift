@@ -94,7 +94,7 @@ import Testing
             var eager = Dataset()
             let expected = #expect(throws: Diagnostic.self) { try eager.load(path: file.path, options: try LoadOptions(options)) }
             var dataset = Dataset()
-            do {
+            do throws(Diagnostic) {
                 try dataset.open(path: file.path, options: try LoadOptions(options))
             } catch {
                 let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
