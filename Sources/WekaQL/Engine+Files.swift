@@ -16,7 +16,7 @@ extension Engine {
         guard selection != .all || keepGoing else { return [] }
         var warnings: [Diagnostic] = []
         // `includes` of a program's selection holds every word it writes, collection names among them.
-        _ = try Diagnostic.catching { try dataset.materializeOpenedFiles(selection, named: selection.includes, warnings: &warnings) }
+        _ = try dataset.materializeOpenedFiles(selection, named: selection.includes, warnings: &warnings)
         return warnings
     }
 

@@ -132,7 +132,8 @@ extension Engine {
     /// ```
     ///
     /// - Throws: the first ``Diagnostic`` (syntax, name, type, runtime), what `body` throws, or E0370 when
-    ///   a column of the file turns out to be of another type after pieces were given.
+    ///   a column of the file turns out to be of another type after pieces were given. Untyped throws:
+    ///   what `body` throws comes through as it is, so that its caller can catch its own error.
     public func stream(_ query: String, parameters: [String: Value] = [:], cancellation: CancellationToken? = nil,
                        _ body: @escaping @Sendable (Table) throws -> Void) throws {
         // Checked over the types sampled from the file's first rows: its columns are not read first, as

@@ -56,7 +56,7 @@ public struct Engine: Sendable {
     ///   any statement fails to parse or check.
     @discardableResult
     public mutating func run(_ source: String, parameters: [String: Value] = [:],
-                             cancellation: CancellationToken? = nil) throws -> [StatementResult] {
+                             cancellation: CancellationToken? = nil) throws(Diagnostic) -> [StatementResult] {
         var results: [StatementResult] = []
         var firstError: Diagnostic?
         run(SourceFile(name: "<query>", text: source), parameters: parameters, cancellation: cancellation) { event in

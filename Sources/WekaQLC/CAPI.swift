@@ -25,14 +25,12 @@ private func statement(_ handle: OpaquePointer?) -> StatementHandle? {
 }
 
 /// Runs `body`, recording what it throws in `log`: WEKAQL_OK or WEKAQL_ERROR.
-private func attempt(_ log: inout ErrorLog, _ body: () throws -> [Diagnostic]) -> Int32 {
+private func attempt(_ log: inout ErrorLog, _ body: () throws(Diagnostic) -> [Diagnostic]) -> Int32 {
     do {
         log.record(try body())
         return Status.ok
-    } catch let diagnostic as Diagnostic {
-        log.record([diagnostic])
     } catch {
-        log.record([Diagnostic.callFailed(error)])
+        log.record([error])
     }
     return Status.error
 }
@@ -55,7 +53,7 @@ public func wekaql_close(_ handle: OpaquePointer?) {
 @_cdecl("wekaql_load_path")
 public func wekaql_load_path(_ handle: OpaquePointer?, _ path: UnsafePointer<CChar>?, _ options: UnsafePointer<CChar>?) -> Int32 {
     guard let engine = engine(handle), let path else { return Status.misuse }
-    return attempt(&engine.errors) {
+    return attempt(&engine.errors) { () throws(Diagnostic) in
         let parsed = try LoadOptions(parsing: options.map { String(cString: $0) } ?? "")
         return try engine.engine.dataset.load(path: String(cString: path), options: parsed)
     }
@@ -65,7 +63,7 @@ public func wekaql_load_path(_ handle: OpaquePointer?, _ path: UnsafePointer<CCh
 public func wekaql_load_bytes(_ handle: OpaquePointer?, _ name: UnsafePointer<CChar>?, _ format: UnsafePointer<CChar>?,
                               _ bytes: UnsafeRawPointer?, _ length: Int, _ options: UnsafePointer<CChar>?) -> Int32 {
     guard let engine = engine(handle), let name, let format, bytes != nil || length == 0 else { return Status.misuse }
-    return attempt(&engine.errors) {
+    return attempt(&engine.errors) { () throws(Diagnostic) in
         let formatName = String(cString: format)
         guard let kind = LoadOptions.Format(rawValue: formatName) else {
             throw Diagnostic.unknownFormat(formatName)
@@ -88,7 +86,7 @@ public func wekaql_prepare(_ handle: OpaquePointer?, _ text: UnsafePointer<CChar
     guard let engine = engine(handle), let text, let out else { return Status.misuse }
     out.pointee = nil
     var prepared: PreparedQuery?
-    let status = attempt(&engine.errors) {
+    let status = attempt(&engine.errors) { () throws(Diagnostic) in
         prepared = try engine.engine.prepare(String(cString: text))
         return []
     }
@@ -158,7 +156,7 @@ public func wekaql_bind_date(_ handle: OpaquePointer?, _ name: UnsafePointer<CCh
 public func wekaql_step(_ handle: OpaquePointer?) -> Int32 {
     guard let statement = statement(handle) else { return Status.misuse }
     if statement.cursor == nil {
-        let status = attempt(&statement.errors) {
+        let status = attempt(&statement.errors) { () throws(Diagnostic) in
             statement.cursor = try statement.query.cursor(statement.parameters, cancellation: statement.cancellation)
             return []
         }
@@ -167,7 +165,7 @@ public func wekaql_step(_ handle: OpaquePointer?) -> Int32 {
     statement.columnTexts.forEach { $0.free() }
     statement.current = nil
     var row: Row?
-    let status = attempt(&statement.errors) {
+    let status = attempt(&statement.errors) { () throws(Diagnostic) in
         row = try statement.cursor!.next()
         return []
     }

@@ -22,18 +22,18 @@ struct ErrorReporter {
         stream.flush()
     }
 
-    /// Prints a problem of the command itself (a bad dot-command, a file it cannot write) as
-    /// `wekaql: error: …` with an optional `help:` line, or as JSON with code `code`.
-    /// Control characters in it (a file name, an argument) are shown as escapes.
-    func warn(_ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error, code: Diagnostic.Code = .command) {
-        if json {
-            return report(Diagnostic(code: code, severity: severity, message: message, hints: hint.map { [$0] } ?? []))
-        }
-        let (message, hint) = (DisplayText.escaping(message), hint.map(DisplayText.escaping))
-        let color = severity == .error ? "31" : "33"
-        let label = colored ? "\u{1B}[\(color)m\(severity.rawValue)\u{1B}[0m" : severity.rawValue
+    /// Prints a problem of the command itself (a bad dot-command, a file it cannot write: a diagnostic
+    /// of the catalogue, Diagnostic+Commands.swift) as `wekaql: error: …` with its `help:` lines, or as
+    /// JSON. Control characters in it (a file name, an argument) are shown as escapes.
+    func warn(_ diagnostic: Diagnostic) {
+        if json { return report(diagnostic) }
+        let message = DisplayText.escaping(diagnostic.message)
+        let color = diagnostic.severity == .error ? "31" : "33"
+        let label = colored ? "\u{1B}[\(color)m\(diagnostic.severity.rawValue)\u{1B}[0m" : diagnostic.severity.rawValue
         stream.write("wekaql: \(label): \(message)\n")
-        if let hint { stream.write((colored ? "\u{1B}[36mhelp\u{1B}[0m" : "help") + ": \(hint)\n") }
+        for hint in diagnostic.hints.map(DisplayText.escaping) {
+            stream.write((colored ? "\u{1B}[36mhelp\u{1B}[0m" : "help") + ": \(hint)\n")
+        }
         stream.flush()
     }
 }

@@ -41,7 +41,7 @@ extension StatementRunner {
             return note("svg output holds charts: \"\(line)\" has no chart stage and is not written (--format html writes tables too)")
         }
         guard svgDocuments == 0 else {
-            return warn("an SVG file holds one chart: the chart of \"\(line)\" is not written", hint: "write each chart to its own file, or all of them with --format html", severity: .warning)
+            return warn(.chartNotWritten(line))
         }
         output.write(SVGChart().render(chart, of: table))
         output.flush()

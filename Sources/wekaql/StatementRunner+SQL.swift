@@ -61,11 +61,11 @@ extension StatementRunner {
     func showSQL(_ argument: String) {
         let name = argument.isEmpty ? "sqlite" : argument
         guard let dialect = SQLDialect(rawValue: name) else {
-            warn("unknown SQL dialect \"\(name)\"", hint: "dialects: \(SQLDialect.allCases.map(\.name).joined(separator: ", "))")
+            warn(.unknownSQLDialect(name, dialects: SQLDialect.allCases.map(\.name)))
             return
         }
         guard let file = lastStatements else {
-            warn("no statement yet", hint: "run a query, then .sql shows the SQL it compiles to")
+            warn(.noStatementForSQL())
             return
         }
         _ = printSQL(of: file, in: dialect)
@@ -75,7 +75,7 @@ extension StatementRunner {
     /// become collections.
     func openDatabase(_ path: String) {
         guard !path.isEmpty else {
-            warn("which database?", hint: ".open PATH.db opens a SQLite file read-only; .open postgresql://… (or postgres:) a PostgreSQL database")
+            warn(.openNeedsDatabase())
             return
         }
         do throws(Diagnostic) {

@@ -43,17 +43,14 @@ extension StatementRunner {
     /// Reads and runs the script at `path` (a `.read` file, the startup file), named `name` in errors.
     func read(_ path: String, name: String) -> CommandOutcome {
         guard readDepth < 16 else {
-            warn(".read nests too deep (does a file read itself?)")
+            warn(.readNestsTooDeep())
             return .failed
         }
         let file: SourceFile
         do {
             file = try SourceFile.read(path: path)
-        } catch let diagnostic as Diagnostic {
-            report(diagnostic)
-            return .failed
         } catch {
-            warn("cannot read \"\(name)\"")
+            report(error)
             return .failed
         }
         readDepth += 1

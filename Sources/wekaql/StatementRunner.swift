@@ -99,10 +99,10 @@ final class StatementRunner {
     }
 
     /// Prints a problem of a dot-command or of the command itself (see ``ErrorReporter/warn``).
-    func warn(_ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) {
-        if severity == .error { commandFailed = true }
+    func warn(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error { commandFailed = true }
         primary.flush()
-        errors.warn(message, hint: hint, severity: severity)
+        errors.warn(diagnostic)
     }
 
     /// Prints an informative line (dim when coloured), never into an `.output` file: on the terminal at

@@ -97,10 +97,10 @@ struct TestRunner {
 
     private func accept(_ replacements: [Int: String], blocks: ExpectedBlocks, path: String) {
         guard path != "-e", path != "-" else {
-            return runner.warn("--accept cannot rewrite \(path == "-" ? "standard input" : "-e text"): give a file")
+            return runner.warn(.acceptNeedsFile(standardInput: path == "-"))
         }
         let opened = OutputStream.open(path: path)
-        guard let stream = opened.stream else { return runner.warn("cannot write \"\(path)\": \(opened.reason)") }
+        guard let stream = opened.stream else { return runner.warn(.cannotWrite(path, reason: opened.reason)) }
         stream.write(blocks.text(replacing: replacements))
         stream.close()
         runner.note("accepted \(replacements.count) block\(replacements.count == 1 ? "" : "s") in \(path)")

@@ -64,7 +64,7 @@ func main() -> ExitStatus {
     if let path = options.outputPath {
         let opened = OutputStream.open(path: path)
         guard let stream = opened.stream else {
-            errors.warn("cannot write \"\(path)\": \(opened.reason)")
+            errors.warn(.cannotWrite(path, reason: opened.reason))
             return .usage
         }
         output = stream
@@ -110,11 +110,9 @@ func readPrograms(_ options: Options, interactive: Bool, errors: ErrorReporter) 
     for path in paths {
         do {
             sources.append(try SourceFile.read(path: path))
-        } catch let diagnostic as Diagnostic {
-            errors.report(diagnostic)
-            return .failure(ExitFailure(status: diagnostic.code == .cannotRead && path != "-" ? .usage : .queryError))
         } catch {
-            return .failure(ExitFailure(status: .usage))
+            errors.report(error)
+            return .failure(ExitFailure(status: error.code == .cannotRead && path != "-" ? .usage : .queryError))
         }
     }
     return .success(sources)
@@ -151,12 +149,10 @@ func loadData(_ options: Options, columns: ColumnSelection, errors: ErrorReporte
             if path == "-", loadOptions.format == nil { loadOptions.format = options.formatIn }
             let warnings = try dataset.open(path: path, options: loadOptions, columns: columns)
             if warn { warnings.forEach(errors.report) }
-        } catch let diagnostic as Diagnostic {
-            errors.report(diagnostic)
-            let usage: Set<Diagnostic.Code> = [.cannotRead, .unsupportedFile, .badLoadOption]
-            return .failure(ExitFailure(status: usage.contains(diagnostic.code) ? .usage : .queryError))
         } catch {
-            return .failure(ExitFailure(status: .queryError))
+            errors.report(error)
+            let usage: Set<Diagnostic.Code> = [.cannotRead, .unsupportedFile, .badLoadOption]
+            return .failure(ExitFailure(status: usage.contains(error.code) ? .usage : .queryError))
         }
     }
     return .success(dataset)

@@ -43,7 +43,8 @@ import WekaQL
         do {
             try engine.run("countries count\nassert arrests where arrested > 4 is empty, \"only small reports\"")
             Issue.record("the assert held")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             let text = diagnostic.description
             #expect(text.hasPrefix("<query>:2:1: error[E0801]: assertion failed: only small reports\n"))
             #expect(text.contains("help: expected no rows, got 2 rows"))

@@ -7,7 +7,7 @@ import Testing
 @Suite struct CatalogueTests {
     static let sources = GrammarTests.folder.deletingLastPathComponent().appendingPathComponent("Sources")
 
-    @Test(arguments: ["WekaQL", "WekaQLC"])
+    @Test(arguments: ["WekaQL", "WekaQLC", "wekaql"])
     func messagesAreWrittenOnlyInTheCatalogue(_ target: String) throws {
         let root = Self.sources.appendingPathComponent(target)
         let files = try #require(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }

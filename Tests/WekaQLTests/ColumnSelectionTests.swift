@@ -68,7 +68,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for collection in Dataset.builtIn.collections {
-            let csv = Renderer(format: .csv).render(collection.table)
+            let csv = Renderer(format: .csv).render(try collection.table)
             try Data(csv.utf8).write(to: folder.appendingPathComponent(collection.name + ".csv"))
         }
         var whole = Dataset.empty
@@ -106,7 +106,7 @@ import Testing
     }
 
     static func wholeRowShapes(count: Int) -> [(text: String, shape: WholeRowShape)] {
-        let collections = Dataset.builtIn.collections.map { (name: $0.name, fields: $0.table.fields.map(\.name)) }
+        let collections = Dataset.builtIn.collections.map { (name: $0.name, fields: $0.fields.map(\.name)) }
         let withCountry = collections.filter { $0.fields.contains("country") && $0.name != "countries" }
         var random = SeededRandom(seed: 20)
         func pick<T>(_ items: [T]) -> T { random.pick(items) }
@@ -173,7 +173,7 @@ import Testing
         try withExtendedLifetime(file) {
             var dataset = Dataset.empty
             try dataset.load(path: file.path, columns: .usedBy([SourceFile(name: "t", text: "data count by code")]))
-            let table = try #require(dataset["data"]?.table)
+            let table = try #require(try dataset["data"]?.table)
             #expect(table.fields.map(\.name) == ["code"])
             #expect(table.fields.first?.type == .string)
             #expect(table.rowCount == 3_000)

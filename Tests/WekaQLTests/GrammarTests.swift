@@ -164,7 +164,7 @@ import Testing
     /// Names from the built-in dataset and the function library, so that programs read like queries.
     static var realNames: [String: [String]] {
         let collections = Dataset.builtIn.collections
-        let fields = Set(collections.flatMap { $0.table.fields.map(\.name) }).sorted()
+        let fields = Set(collections.flatMap { $0.fields.map(\.name) }).sorted()
         let functions = Function.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
         return [
             "source": collections.map(\.name),

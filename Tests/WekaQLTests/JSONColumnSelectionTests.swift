@@ -54,7 +54,7 @@ import Testing
             try dataset.load(path: file.path, columns: ColumnSelection(names: names))
         }
         let collection = try #require(dataset.collections.last)
-        var loaded = Loaded(collection.table, warnings: warnings.filter { $0.code != .renamedCollection })
+        var loaded = Loaded(try collection.table, warnings: warnings.filter { $0.code != .renamedCollection })
         loaded.warnings = loaded.warnings.map { $0.replacingOccurrences(of: file.path, with: name) }
         return loaded
     }
@@ -165,9 +165,9 @@ import Testing
         var dataset = Dataset()
         try withExtendedLifetime(file) { _ = try dataset.load(path: file.path, columns: ColumnSelection(names: ["y", "z"])) }
         #expect(dataset["a"]?.fields.map(\.name) == ["y"])
-        #expect(dataset["a"]?.table.values(ofColumn: 0) == ["p", nil])
+        #expect(try dataset["a"]?.table.values(ofColumn: 0) == ["p", nil])
         #expect(dataset["b"]?.fields.map(\.name) == ["y", "z"])
-        #expect(dataset["b"]?.table.values(ofColumn: 1) == [.list([1, 2])])
+        #expect(try dataset["b"]?.table.values(ofColumn: 1) == [.list([1, 2])])
     }
 
     /// Random JSON lines: keys from a small pool (some rows lack some), values of every kind.

@@ -19,7 +19,8 @@ import Testing
         var engine = Engine()
         do {
             _ = try engine.run(text)
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             return diagnostic
         }
         throw TestFailure(message: "no error for a text of \(text.utf8.count) bytes")
@@ -221,7 +222,8 @@ import Testing
         do {
             try dataset.load(path: file.path)
             Issue.record("deep.json loaded")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             #expect(diagnostic.code == .malformedJSON)
             #expect(diagnostic.message.contains("nesting deeper than \(JSONReader.maximumDepth)"))
             #expect(diagnostic.file?.name == file.path)
@@ -236,7 +238,7 @@ import Testing
         let file = try TemporaryFile(name: "deep.json", contents: Data("[{\"a\": \(value)}]".utf8))
         var dataset = Dataset()
         _ = try withExtendedLifetime(file) { try dataset.load(path: file.path) }
-        let row = try #require(dataset["deep"]?.table.first)
+        let row = try #require(try dataset["deep"]?.table.first)
         #expect(row["a"] == .string(value))
     }
 
@@ -257,7 +259,7 @@ import Testing
         return try bytes.withUnsafeBufferPointer { buffer in
             var loader = CSVLoader(path: "long.csv", bytes: buffer, file: nil)
             loader.maximumFieldBytes = 64
-            do { _ = try loader.load(selection) } catch let diagnostic as Diagnostic { return diagnostic }
+            do throws(Diagnostic) { _ = try loader.load(selection) } catch { return error }
             throw TestFailure(message: "no error")
         }
     }

@@ -11,10 +11,9 @@ import WekaQL
         do {
             try engine.run(query)
             return nil
-        } catch let diagnostic as Diagnostic {
-            return diagnostic
         } catch {
-            return nil
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
+            return diagnostic
         }
     }
 

@@ -54,10 +54,10 @@ struct PostgresDatabaseTests {
     }
 
     /// CREATE TABLE and INSERT for every built-in collection whose columns all have a PostgreSQL type.
-    static func builtInScript() -> String {
+    static func builtInScript() throws -> String {
         var script = "CREATE EXTENSION IF NOT EXISTS unaccent;\n"
         for collection in Dataset.builtIn.collections {
-            let table = collection.table
+            let table = try collection.table
             guard let types = Optional(table.fields.compactMap { sqlType($0.type) }), types.count == table.fields.count else { continue }
             let columns = zip(table.fields, types).map { identifier($0.name) + " " + $1 }
             script += "CREATE TABLE \(identifier(collection.name)) (\(columns.joined(separator: ", ")));\n"
@@ -173,7 +173,8 @@ struct PostgresDatabaseTests {
         do {
             _ = try engine.run("\(source) where \(HostileSQLTests.quotedName(Self.hostileColumns[1])) = \"a\\u{0}b\"")
             Issue.record("a NUL was sent")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             #expect(diagnostic.code == .unsendableValue)
         }
     }
@@ -185,7 +186,8 @@ struct PostgresDatabaseTests {
             do {
                 _ = try engine.run(query)
                 Issue.record("ran: \(query)")
-            } catch let diagnostic as Diagnostic {
+            } catch {
+                let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
                 #expect(diagnostic.code == code, "\(query)")
             }
         }
@@ -201,7 +203,8 @@ struct PostgresDatabaseTests {
         do {
             _ = try engine.run("broken where n > 0")
             Issue.record("ran")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             #expect(diagnostic.code == .databaseError)
             #expect(diagnostic.message.hasPrefix(database.displayName + ": invalid input syntax for type integer"))
             #expect(diagnostic.hints.first?.hasPrefix("the statement sent: WITH") == true)
@@ -249,7 +252,8 @@ struct PostgresDatabaseTests {
         do {
             _ = try engine.run("slow count", cancellation: token)
             Issue.record("ran")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             #expect(diagnostic.code == .cancelled)
         }
         #expect(try engine.run("big count")[0].table[0, 0] == .integer(2))

@@ -15,7 +15,8 @@ import Testing
             try dataset.load(path: file.path, options: LoadOptions(options))
             let collection = try #require(dataset.collections.last)
             let loaded = try #require(collection.file)
-            return (0..<collection.table.rowCount).map { loaded.line(ofRow: $0) }
+            let rows = try collection.table.rowCount
+            return (0..<rows).map { loaded.line(ofRow: $0) }
         }
     }
 

@@ -42,10 +42,11 @@ private struct Release {
 }
 
 /// Every value of every built-in collection's `source` field, with where it is.
-private func sources() -> [(place: String, text: String)] {
-    Dataset.builtIn.collections.flatMap { collection -> [(place: String, text: String)] in
-        guard let column = collection.table.columnIndex("source") else { return [] }
-        return collection.table.map { ("\(collection.name) row \($0.index + 1)", $0[column].stringValue ?? "") }
+private func sources() throws -> [(place: String, text: String)] {
+    try Dataset.builtIn.collections.flatMap { collection throws -> [(place: String, text: String)] in
+        let table = try collection.table
+        guard let column = table.columnIndex("source") else { return [] }
+        return table.map { ("\(collection.name) row \($0.index + 1)", $0[column].stringValue ?? "") }
     }
 }
 
@@ -59,7 +60,7 @@ private func sources() -> [(place: String, text: String)] {
 
     @Test func everySourceIsTheReleasesOwnText() throws {
         let release = try Release.load()
-        let all = sources()
+        let all = try sources()
         #expect(all.count > 60)
         for (place, text) in all {
             #expect(release.units(of: text) != nil, "\(place): source is not the release's sentences joined by spaces: \(text)")
@@ -68,7 +69,7 @@ private func sources() -> [(place: String, text: String)] {
 
     @Test func everySentenceIsRecordedOrLeftOutWithWhy() throws {
         let release = try Release.load()
-        let used = Set(sources().flatMap { release.units(of: $0.text) ?? [] })
+        let used = Set(try sources().flatMap { release.units(of: $0.text) ?? [] })
         let leftOut = Set(release.unrecorded.map(\.text))
         for (index, unit) in release.units.enumerated() where !used.contains(index) {
             #expect(leftOut.contains(unit), "no row comes from, and unrecorded does not list: \(unit)")
@@ -91,7 +92,7 @@ private func sources() -> [(place: String, text: String)] {
         }
         var recorded = Set<Int64>()
         for collection in Dataset.builtIn.collections {
-            let table = collection.table
+            let table = try collection.table
             for row in table {
                 for (index, field) in table.fields.enumerated() where field.name != "source" {
                     switch row[index] {

@@ -92,7 +92,8 @@ import Testing
         do {
             _ = try engine.run("t where n > 0")
             Issue.record("ran")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             #expect(diagnostic.code == .databaseError)
             #expect(diagnostic.message.hasPrefix(path + ": row 2, column 1: \"one\" is not an integer"))
             #expect(diagnostic.hints.first?.hasPrefix("the statement sent: WITH") == true)
@@ -108,7 +109,8 @@ import Testing
             do {
                 _ = try engine.run(query)
                 Issue.record("ran: \(query)")
-            } catch let diagnostic as Diagnostic {
+            } catch {
+                let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
                 #expect(diagnostic.code == code, "\(query)")
                 #expect(diagnostic.range != nil)
             }
@@ -125,7 +127,8 @@ import Testing
         #expect(throws: Diagnostic.self) { _ = try engine.run("t join t on n join t on n count", cancellation: token) }
         do {
             _ = try engine.run("t join t on n count", cancellation: token)
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            let diagnostic = error   // typed: `catch let … as Diagnostic` here crashes Swift 6.3.1 (SILGen)
             #expect(diagnostic.code == .cancelled)
         }
     }

@@ -136,7 +136,7 @@ import WekaQL
         ])
         dataset.add(Dataset.Collection(name: "a", table: try Table(columns: ["y"], rows: [[3], [4]])))
         #expect(dataset.collectionNames == ["a", "b"])
-        #expect(dataset["a"]?.table.count == 2)
+        #expect(try dataset["a"]?.table.count == 2)
         #expect(dataset["c"] == nil)
     }
 }

@@ -94,10 +94,10 @@ struct QueryCompleter {
             table = fetched
         } else if engine.dataset.collections.contains(where: \.isOpenedLazily) {
             table = context.source.flatMap { engine.bindings[$0.name] ?? engine.dataset[$0.name]?.rowsRead }   // only what queries read
-        } else if let plan = input.plan, let result = try? engine.execute(plan, parameters: [:], cancellation: nil) {
+        } else if let plan = input.plan, let result = try? engine.execute(plan, parameters: [:], cancellation: nil) {   // none offered on an error
             table = result.table
         } else {
-            table = context.source.flatMap { engine.bindings[$0.name] ?? engine.dataset[$0.name]?.table }
+            table = context.source.flatMap { engine.bindings[$0.name] ?? engine.dataset[$0.name]?.rowsRead }   // held in memory
         }
         guard let table, let column = table.columnIndex(field) else { return ([], []) }
         var seen = Set<UTF8Key>()

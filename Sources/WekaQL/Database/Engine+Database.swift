@@ -71,6 +71,7 @@ extension Engine {
         let tables = sources(of: plan.query).map(databaseTable)
         guard let first = tables.first ?? nil, tables.allSatisfy({ $0?.database === first.database }),
               let index = plan.query.fields.firstIndex(where: { $0.name == field }),
+              // For completion only: a query that does not compile or run in the database offers no values.
               var compiled = try? sql(for: plan.query, on: first.database, parameters: [:]) else { return nil }
         let column = first.database.dialect.quoted(field)
         compiled.text = "SELECT DISTINCT \(column) FROM (\(compiled.text)) AS \(first.database.dialect.quoted("d")) WHERE \(column) IS NOT NULL LIMIT \(limit)"
@@ -112,7 +113,7 @@ extension Engine {
             let full = fields.indices.map { column in
                 kept.firstIndex(of: column).map { fetched.columns[$0] } ?? Column(type: fields[column].type, values: Array(repeating: .null, count: fetched.rowCount))
             }
-            collection.table = Table(fields: fields, columns: full, rowCount: fetched.rowCount)
+            collection.replaceTable(with: Table(fields: fields, columns: full, rowCount: fetched.rowCount))
             copy.add(collection)
         }
         return copy
@@ -127,7 +128,7 @@ extension Engine {
     private static func isSafeToPushDown(_ condition: BoundExpression, to database: any SQLDatabase) -> Bool {
         var writer = SQLWriter(dialect: database.dialect, parameterValues: [:], tables: [:], bindings: [:])
         writer.folding = database.folding
-        guard (try? writer.expression(condition)) != nil else { return false }
+        guard (try? writer.expression(condition)) != nil else { return false }   // not pushed down: evaluated here, with its errors
         return !writer.mayFail
     }
 }

@@ -124,6 +124,7 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
                 _ = try unlockedResult("COMMIT", [], nil, range) { _ throws(Diagnostic) in }
                 return table
             } catch {
+                // The statement's error is the one to report; a failed rollback ends with the session anyway.
                 _ = try? unlockedResult("ROLLBACK", [], nil, range) { _ throws(Diagnostic) in }
                 throw error
             }

@@ -19,7 +19,7 @@ extension Dataset {
     ///   are told when the rows are first read).
     /// - Throws: a ``Diagnostic`` naming the file when it cannot be opened or its header is bad.
     @discardableResult
-    public mutating func open(path: String, options: LoadOptions = LoadOptions(), columns: ColumnSelection = .all) throws -> [Diagnostic] {
+    public mutating func open(path: String, options: LoadOptions = LoadOptions(), columns: ColumnSelection = .all) throws(Diagnostic) -> [Diagnostic] {
         let began = ContinuousClock.now
         if path != "-", !FileBytes.isDirectory(path), let kind = options.format.map(DataFileKind.init) ?? DataFileKind(path: path),
            kind == .jsonl, let warnings = try openJSONLinesLazily(path: path, kind: kind, options: options, began: began) {
@@ -43,7 +43,7 @@ extension Dataset {
     ///
     /// - Returns: whether any field's type changed (its sample misled), and the reads' warnings.
     mutating func materializeOpenedFiles(_ selection: ColumnSelection, named: (String) -> Bool,
-                                         warnings: inout [Diagnostic]) throws -> Bool {
+                                         warnings: inout [Diagnostic]) throws(Diagnostic) -> Bool {
         var changed = false
         for index in collections.indices where collections[index].fileColumns != nil && named(collections[index].name) {
             var collection = collections[index]
@@ -67,15 +67,11 @@ extension Dataset {
 }
 
 extension Dataset.Collection {
-    /// A collection of a file opened lazily: its rows are read whole the first time ``table`` is used.
+    /// A collection of a file opened lazily: its rows are read whole the first time ``table`` is used,
+    /// which throws the read's ``Diagnostic`` (a file changed or removed since it was opened, a bad row).
     init(name: String, description: String, columns: FileColumns) {
-        self.init(name: name, description: description, notes: [], fields: columns.fields) {
-            do {
-                return try columns.wholeTable()
-            } catch {
-                // `table` cannot throw; the documented way to read an opened file is `materialize`, which does.
-                preconditionFailure("\(error)")
-            }
+        self.init(name: name, description: description, notes: [], fields: columns.fields) { () throws(Diagnostic) in
+            try columns.wholeTable()
         }
         chunks = columns.chunks
         fileColumns = columns
@@ -85,7 +81,8 @@ extension Dataset.Collection {
     /// The rows as far as they are read: for a lazily opened file, the columns read so far (the others
     /// nulls), `nil` before any read; for another collection, ``table``.
     var rowsRead: Table? {
-        guard let columns = fileColumns else { return table }
+        // Only a file opened lazily can fail to read, and it takes the branch before: `try?` drops no error.
+        guard let columns = fileColumns else { return try? table }
         return columns.rowsRead
     }
 
@@ -98,8 +95,7 @@ extension Dataset.Collection {
 
     /// Reads the columns `selection` includes (for the collection of a file opened with
     /// ``Dataset/open(path:options:columns:)``; nothing for others) and keeps them, so that ``fields`` has their
-    /// true types. Call it with ``ColumnSelection/all`` before using ``table`` of an opened file: reading
-    /// can fail, and `table`, which cannot throw, stops the program if it does.
+    /// true types. ``table`` reads every column of an opened file the same way, and throws as this does.
     ///
     /// - Parameters:
     ///   - selection: the columns to read (those already read are kept, not read again).
@@ -107,7 +103,7 @@ extension Dataset.Collection {
     /// - Returns: whether any field's type changed, because a value past the sample did not fit it.
     /// - Throws: the ``Diagnostic`` the eager load gives for the file.
     @discardableResult
-    public mutating func materialize(_ selection: ColumnSelection, warnings: inout [Diagnostic]) throws -> Bool {
+    public mutating func materialize(_ selection: ColumnSelection, warnings: inout [Diagnostic]) throws(Diagnostic) -> Bool {
         guard let columns = fileColumns else { return false }
         warnings += try columns.read(fields.indices.filter { selection.includes(fields[$0].name) })
         let read = columns.fields
@@ -121,7 +117,7 @@ extension Dataset.Collection {
 
     /// Reads the columns `selection` includes, as ``materialize(_:warnings:)`` does, leaving out its warnings.
     @discardableResult
-    public mutating func materialize(_ selection: ColumnSelection) throws -> Bool {
+    public mutating func materialize(_ selection: ColumnSelection) throws(Diagnostic) -> Bool {
         var warnings: [Diagnostic] = []
         return try materialize(selection, warnings: &warnings)
     }

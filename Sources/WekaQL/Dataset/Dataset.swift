@@ -29,9 +29,18 @@ public struct Dataset: Sendable {
         var fileColumns: FileColumns?
 
         /// The rows (read on first use for the built-in collections).
+        ///
+        /// For a collection of a file opened lazily (``Dataset/open(path:options:columns:)``), this reads
+        /// every column not read yet, as ``materialize(_:warnings:)`` does: it throws what that read
+        /// throws (the file changed or removed since it was opened, a bad row past the sample). Rows held
+        /// in memory never throw.
         public var table: Table {
-            get { source.table }
-            set { source = TableSource(newValue); fields = newValue.fields; chunks = nil; fileColumns = nil }
+            get throws(Diagnostic) { try source.table }
+        }
+
+        /// Replaces the rows (and the fields, with the table's): the collection then holds them in memory.
+        mutating func replaceTable(with table: Table) {
+            source = TableSource(table); fields = table.fields; chunks = nil; fileColumns = nil
         }
 
         /// Creates a collection.
@@ -44,7 +53,8 @@ public struct Dataset: Sendable {
         }
 
         /// A collection whose rows are decoded the first time they are needed.
-        init(name: String, description: String, notes: [String], fields: [Field], decode: @escaping @Sendable () -> Table) {
+        init(name: String, description: String, notes: [String], fields: [Field],
+             decode: @escaping @Sendable () throws(Diagnostic) -> Table) {
             self.name = name
             self.description = description
             self.notes = notes
@@ -116,24 +126,27 @@ public struct Dataset: Sendable {
 /// A table, or the way to make it on first use; safe to share between threads.
 final class TableSource: Sendable {
     private let state: Locked<Table?>
-    private let decode: @Sendable () -> Table
+    private let decode: @Sendable () throws(Diagnostic) -> Table
 
     init(_ table: Table) {
         state = Locked(table)
         decode = { table }
     }
 
-    init(decode: @escaping @Sendable () -> Table) {
+    init(decode: @escaping @Sendable () throws(Diagnostic) -> Table) {
         state = Locked(nil)
         self.decode = decode
     }
 
+    /// The table, made now if it was not yet; a failed make is tried again on the next use.
     var table: Table {
-        state.withLock { table in
-            if let table { return table }
-            let made = decode()
-            table = made
-            return made
+        get throws(Diagnostic) {
+            try state.withLock { (table) throws(Diagnostic) in
+                if let table { return table }
+                let made = try decode()
+                table = made
+                return made
+            }
         }
     }
 }

@@ -25,7 +25,8 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Runs `body` on the value while holding the lock.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    /// Typed, so that a body throwing only ``Diagnostic`` keeps its type through the lock.
+    func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure) -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)

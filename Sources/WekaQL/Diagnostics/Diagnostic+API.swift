@@ -42,11 +42,6 @@ extension Diagnostic {
 
     // MARK: - The C API and the command
 
-    /// A call of the C API failed with `error`, which is no diagnostic.
-    package static func callFailed(_ error: any Error) -> Diagnostic {
-        Diagnostic(code: .invalidArgument, message: String(describing: error))
-    }
-
     package static func unknownFormat(_ name: String) -> Diagnostic {
         Diagnostic(code: .badLoadOption, message: "unknown format \(quoted(name))",
                    hints: ["formats: " + LoadOptions.Format.allCases.map(\.rawValue).joined(separator: ", ")])

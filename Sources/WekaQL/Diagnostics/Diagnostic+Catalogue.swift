@@ -53,6 +53,8 @@ extension Diagnostic {
         case streamedTypeChanged = "E0370"
         // The command line and its dot-commands
         case command = "E0700"
+        // Files and the terminal of the command (Diagnostic+Commands.swift)
+        case cannotWrite = "E0560", historyFile = "W0561", lineEditingOff = "W0562", chartNotWritten = "W0563"
         // Asserts and expected results
         case assertionFailed = "E0800", assertionNotEmpty = "E0801", assertionShape = "E0802"
         case expectedOutputDiffers = "E0803", isEmptyOutsideAssert = "E0804", strayExpectedBlock = "E0805"

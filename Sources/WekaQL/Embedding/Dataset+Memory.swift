@@ -18,7 +18,7 @@ extension Dataset {
     /// - Throws: a ``Diagnostic`` naming the line and problem; nothing is added then.
     @discardableResult
     public mutating func load(bytes: [UInt8], name: String, format: LoadOptions.Format,
-                              options: LoadOptions = LoadOptions()) throws -> [Diagnostic] {
+                              options: LoadOptions = LoadOptions()) throws(Diagnostic) -> [Diagnostic] {
         var options = options
         options.name = name
         options.format = format
@@ -26,7 +26,7 @@ extension Dataset {
         var bytes = bytes
         if let converted = bytes.withUnsafeBufferPointer(options.encoding.utf8) { bytes = converted }
         var warnings: [Diagnostic] = []
-        let loaded = try bytes.withUnsafeBufferPointer { buffer in
+        let loaded = try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in
             try Self.load(path: label, bytes: buffer, file: nil, options: options, columns: .all, inFolder: false, warnings: &warnings)
         }
         return warnings + merge(Dataset(collections: loaded), loadedFrom: label)
@@ -36,7 +36,7 @@ extension Dataset {
     /// over the text's UTF-8.
     @discardableResult
     public mutating func load(text: String, name: String, format: LoadOptions.Format,
-                              options: LoadOptions = LoadOptions()) throws -> [Diagnostic] {
+                              options: LoadOptions = LoadOptions()) throws(Diagnostic) -> [Diagnostic] {
         var options = options
         options.encoding = .utf8   // a String is Unicode already
         return try load(bytes: Array(text.utf8), name: name, format: format, options: options)
@@ -61,7 +61,7 @@ extension LoadOptions {
     /// `--data PATH:OPTIONS` (`"delim=;,header=false,types=zip:string"`); an empty text gives the defaults.
     ///
     /// - Throws: a ``Diagnostic`` (E0509) naming an unknown key or a value that does not fit.
-    public init(parsing text: String) throws {
+    public init(parsing text: String) throws(Diagnostic) {
         self.init()
         guard !text.isEmpty else { return }
         guard let pairs = Self.pieces(Substring(text)) else {

@@ -15,7 +15,7 @@ extension Engine {
     /// - Throws: a ``Diagnostic``: a syntax, name, type or runtime error, or E0405 when `source` is not
     ///   exactly one query.
     public func query(_ source: String, parameters: [String: Value] = [:],
-                      cancellation: CancellationToken? = nil) throws -> Table {
+                      cancellation: CancellationToken? = nil) throws(Diagnostic) -> Table {
         try prepare(source).run(parameters, cancellation: cancellation)
     }
 
@@ -25,7 +25,7 @@ extension Engine {
     /// - Throws: a ``Diagnostic`` as ``query(_:parameters:cancellation:)`` does, or E0421 when a property
     ///   has no wekaql value.
     public func query(_ source: String, with parameters: some Encodable,
-                      cancellation: CancellationToken? = nil) throws -> Table {
+                      cancellation: CancellationToken? = nil) throws(Diagnostic) -> Table {
         try query(source, parameters: try ParameterEncoder.encode(parameters), cancellation: cancellation)
     }
 }
@@ -40,7 +40,7 @@ extension PreparedQuery {
     ///
     /// - Throws: a ``Diagnostic``: a parameter or runtime error, or E0420/E0421 from decoding.
     public func run<T: Decodable>(as type: T.Type, _ parameters: [String: Value] = [:],
-                                  cancellation: CancellationToken? = nil) throws -> [T] {
+                                  cancellation: CancellationToken? = nil) throws(Diagnostic) -> [T] {
         try run(parameters, cancellation: cancellation).decode(type)
     }
 }

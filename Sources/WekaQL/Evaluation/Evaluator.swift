@@ -106,7 +106,7 @@ struct Evaluator {
             // With keepGoing, a `let` that failed at run time leaves its name unbound; its error is already reported.
             guard let table = bindings[name] else { throw StatementFailure.failedBinding(name) }
             return table
-        case .collection(let name): return dataset[name]!.table
+        case .collection(let name): return try dataset[name]!.table
         }
     }
 

@@ -99,7 +99,7 @@ struct Filter {
             }
             return (codes, truth)
         } catch {
-            return nil
+            return nil   // no shortcut: the row-by-row filter evaluates again and reports the error on its row
         }
     }
 

@@ -48,6 +48,7 @@ struct StageExplainer {
         let f = compiler.compile(condition)
         var falseCount = 0, nullCount = 0
         for row in dropped {
+            // The stage ran this condition on these rows without an error, so `try?` drops none.
             if case .boolean(false)? = try? f(Int(row)) { falseCount += 1 } else { nullCount += 1 }
         }
         return ("false \(falseCount), null \(nullCount)", dropped.first.map(observer.describe))

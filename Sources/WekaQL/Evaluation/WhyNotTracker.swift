@@ -96,6 +96,8 @@ final class WhyNotTracker {
                 let f = compiler.compile(part)
                 var falseCount = 0, nullCount = 0
                 for row in rows {
+                    // One part alone may fail where the whole condition stopped early (`n != 0 and x / n > 1`):
+                    // that row is counted as null for the part, as the query never evaluated it.
                     switch try? f(Int(row)) {
                     case .boolean(true)?: continue
                     case .boolean(false)?: falseCount += 1

@@ -37,7 +37,7 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
     /// Reads the header and samples the types of the file mapped as `file` (named `path` in errors).
     ///
     /// - Throws: the loader's ``Diagnostic`` for an empty file, a bad header, or `types=` naming no column.
-    init(path: String, file: MappedFile, settings: CSVSettings, chunkBytes: Int = defaultChunkBytes) throws {
+    init(path: String, file: MappedFile, settings: CSVSettings, chunkBytes: Int = defaultChunkBytes) throws(Diagnostic) {
         loader = CSVLoader(path: path, bytes: file.bytes, file: file, settings: settings)
         self.file = file
         version = FileVersion(path: path)
@@ -54,7 +54,7 @@ struct CSVChunks: ChunkedSource, @unchecked Sendable {
 
     /// Throws when the file is no longer what was opened: its mapping would show another file's bytes
     /// under the header read before (or fault, past the end of a shorter one).
-    func checkUnchanged() throws {
+    func checkUnchanged() throws(Diagnostic) {
         guard let version, FileVersion(path: loader.path) == version else {
             throw Diagnostic.cannotRead(loader.path, reason: "it changed after it was opened; open it again")
         }
@@ -167,7 +167,7 @@ extension CSVChunks {
     /// empty file, one in another encoding), which is then loaded whole.
     ///
     /// - Throws: a ``Diagnostic`` for a file that cannot be opened, or whose header is bad.
-    static func open(path: String, options: LoadOptions, chunkBytes: Int = defaultChunkBytes) throws -> CSVChunks? {
+    static func open(path: String, options: LoadOptions, chunkBytes: Int = defaultChunkBytes) throws(Diagnostic) -> CSVChunks? {
         guard path != "-", options.encoding == .utf8, let file = try FileBytes.map(path) else { return nil }
         let kind = options.format.map(DataFileKind.init) ?? DataFileKind(path: path) ?? .csv
         return try CSVChunks(path: path, file: file, settings: CSVSettings(options, kind: kind, bytes: file.bytes), chunkBytes: chunkBytes)

@@ -31,19 +31,19 @@ struct CSVLoader {
     }
 
     /// Loads the columns `selection` includes, in the file's order; the others are only stepped over.
-    func load(_ selection: ColumnSelection = .all) throws -> Table {
+    func load(_ selection: ColumnSelection = .all) throws(Diagnostic) -> Table {
         var warnings: [Diagnostic] = []
         return try load(selection, warnings: &warnings)
     }
 
     /// Loads the columns `selection` includes; rows left out by `bad_rows=skip` are told in `warnings`.
-    func load(_ selection: ColumnSelection = .all, warnings: inout [Diagnostic]) throws -> Table {
+    func load(_ selection: ColumnSelection = .all, warnings: inout [Diagnostic]) throws(Diagnostic) -> Table {
         var lines = RecordLineIndex()
         return try load(selection, warnings: &warnings, lines: &lines)
     }
 
     /// Loads the columns `selection` includes, and gives `recordLines` the line where each row's record starts.
-    func load(_ selection: ColumnSelection = .all, warnings: inout [Diagnostic], lines recordLines: inout RecordLineIndex) throws -> Table {
+    func load(_ selection: ColumnSelection = .all, warnings: inout [Diagnostic], lines recordLines: inout RecordLineIndex) throws(Diagnostic) -> Table {
         let (names, dataStart) = try readHeader()
         for name in settings.types.keys.sorted() where !names.contains(name) {
             throw Diagnostic.unknownTypedColumn(name, path: path, available: names)
@@ -71,7 +71,7 @@ struct CSVLoader {
     }
 
     /// The column names and where the rows start: the header's names, or column1, column2, … without one.
-    func readHeader() throws -> (names: [String], dataStart: Int) {
+    func readHeader() throws(Diagnostic) -> (names: [String], dataStart: Int) {
         let start = settings.firstLine(in: bytes)
         var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         var fields: [CSVReader.Field] = []
@@ -84,17 +84,17 @@ struct CSVLoader {
         return (try headerNames(reader, fields), reader.position)
     }
 
-    private func readRecord(_ reader: inout CSVReader, into fields: inout [CSVReader.Field]) throws -> Bool {
+    private func readRecord(_ reader: inout CSVReader, into fields: inout [CSVReader.Field]) throws(Diagnostic) -> Bool {
         do {
             return try reader.nextRecord(into: &fields)
-        } catch let failure as CSVReader.Failure {
-            throw Diagnostic.malformedCSV(failure, path: path, bytes: bytes)
+        } catch {
+            throw Diagnostic.malformedCSV(error, path: path, bytes: bytes)
         }
     }
 
-    private func headerNames(_ reader: CSVReader, _ fields: [CSVReader.Field]) throws -> [String] {
+    private func headerNames(_ reader: CSVReader, _ fields: [CSVReader.Field]) throws(Diagnostic) -> [String] {
         var seen = Set<String>()
-        return try fields.enumerated().map { index, field in
+        return try fields.enumerated().map { (index, field) throws(Diagnostic) in
             var name = reader.text(field).trimmingSpaces()
             if name.isEmpty { name = "column\(index + 1)" }
             guard seen.insert(name).inserted else { throw Diagnostic.duplicateHeader(name, path: path, bytes: bytes, offset: field.start) }
@@ -103,7 +103,7 @@ struct CSVLoader {
     }
 
     /// Types that fit the first rows.
-    func sampleTypes(columns: Int, from start: Int) throws -> [ValueType] {
+    func sampleTypes(columns: Int, from start: Int) throws(Diagnostic) -> [ValueType] {
         var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         let reading = settings.reading(column: "")
         var candidates = [TypeCandidates](repeating: TypeCandidates(dateFormat: settings.dateFormat), count: columns)
@@ -119,7 +119,7 @@ struct CSVLoader {
     }
 
     /// The type that fits every value of one column, over the whole file.
-    func trueType(ofColumn column: Int, columns: Int, from start: Int) throws -> ValueType {
+    func trueType(ofColumn column: Int, columns: Int, from start: Int) throws(Diagnostic) -> ValueType {
         var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         let reading = settings.reading(column: "")
         var candidates = TypeCandidates(dateFormat: settings.dateFormat)
@@ -137,6 +137,7 @@ struct CSVLoader {
         var reader = CSVReader(bytes, at: start, delimiter: settings.delimiter)
         let reading = settings.reading(column: names[column])
         var fields: [CSVReader.Field] = []
+        // Called after the whole file parsed: the records read again are well formed, so `try?` drops nothing.
         while (try? reader.nextRecord(into: &fields)) == true {
             guard column < fields.count, fields.count <= names.count else { continue }
             let text = reader.text(fields[column])
@@ -183,7 +184,7 @@ struct CSVLoader {
     /// Parses the rows from `start`, in two parts when the file is large. The second part starts at a
     /// line break that might lie inside a quoted field; if the first part does not end exactly there,
     /// the guess was wrong and the rest is parsed again from where the first part really ended.
-    private func parse(from start: Int, types: [ValueType?], readings: [FieldReading], parallel: Bool = true) throws -> [Part] {
+    private func parse(from start: Int, types: [ValueType?], readings: [FieldReading], parallel: Bool = true) throws(Diagnostic) -> [Part] {
         let size = bytes.count - start
         guard parallel, size >= Self.parallelThreshold, let middle = lineStart(after: start + size / 2) else {
             return [try checked(parsePart(from: start, to: bytes.count, types: types, readings: readings))]
@@ -198,7 +199,7 @@ struct CSVLoader {
         return [first, try checked(parsePart(from: first.end, to: bytes.count, types: types, readings: readings))]
     }
 
-    func checked(_ part: Part) throws -> Part {
+    func checked(_ part: Part) throws(Diagnostic) -> Part {
         if let error = part.error { throw error }
         return part
     }
@@ -282,6 +283,7 @@ struct CSVLoader {
         } catch let diagnostic as Diagnostic {
             return Part(error: diagnostic)
         } catch {
+            // The loop throws only the two above; another error is still reported (as E0500), never lost.
             return Part(error: Diagnostic.cannotRead(path, reason: "\(error)"))
         }
         var all = [FieldColumnBuilder?](repeating: nil, count: columns)

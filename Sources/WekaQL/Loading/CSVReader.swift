@@ -53,7 +53,7 @@ struct CSVReader {
 
     /// Reads the next record's fields into `fields`; returns `false` at the end of input.
     /// Empty lines are skipped.
-    mutating func nextRecord(into fields: inout [Field]) throws -> Bool {
+    mutating func nextRecord(into fields: inout [Field]) throws(Failure) -> Bool {
         fields.removeAll(keepingCapacity: true)
         while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D { position += 1 }
         guard position < bytes.count else { return false }
@@ -80,7 +80,7 @@ struct CSVReader {
 
     /// Reads the next field of the current record and the delimiter after it; `isLast` when the record ends.
     @inline(__always)
-    mutating func nextField() throws -> (field: Field, isLast: Bool) {
+    mutating func nextField() throws(Failure) -> (field: Field, isLast: Bool) {
         let field = try readField()
         guard position < bytes.count else { return (field, true) }
         let b = bytes[position]
@@ -91,7 +91,7 @@ struct CSVReader {
     }
 
     @inline(__always)
-    private mutating func readField() throws -> Field {
+    private mutating func readField() throws(Failure) -> Field {
         if position < bytes.count, bytes[position] == 0x22 { return try readQuotedField() }
         let start = position
         position = nextSpecial(from: position)
@@ -100,7 +100,7 @@ struct CSVReader {
         return Field(start: start, end: position, hasEscapedQuotes: false, isQuoted: false)
     }
 
-    private mutating func readQuotedField() throws -> Field {
+    private mutating func readQuotedField() throws(Failure) -> Field {
         let open = position
         position += 1
         let start = position

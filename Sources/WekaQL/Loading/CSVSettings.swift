@@ -55,6 +55,7 @@ enum DelimiterSniffer {
             var reader = CSVReader(sample, at: start, delimiter: candidate)
             var fields: [CSVReader.Field] = []
             var counts: [Int] = []
+            // Sniffing: a bad record ends this candidate's sample; the load reports it with the delimiter chosen.
             while counts.count < sampleRows, (try? reader.nextRecord(into: &fields)) == true { counts.append(fields.count) }
             guard let first = counts.first, first > 1 else { continue }
             let score = counts.filter { $0 == first }.count

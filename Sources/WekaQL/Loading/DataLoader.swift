@@ -24,7 +24,7 @@ extension Dataset {
     ///   mixes numbers and strings.
     /// - Throws: a ``Diagnostic`` naming the file, line and problem.
     @discardableResult
-    public mutating func load(path: String, options: LoadOptions = LoadOptions(), columns: ColumnSelection = .all) throws -> [Diagnostic] {
+    public mutating func load(path: String, options: LoadOptions = LoadOptions(), columns: ColumnSelection = .all) throws(Diagnostic) -> [Diagnostic] {
         var loaded: [Collection] = []
         var warnings: [Diagnostic] = []
         if path != "-" && FileBytes.isDirectory(path) {
@@ -58,24 +58,24 @@ extension Dataset {
 
     /// Loads one file; in a folder, CSV options leave its JSON files alone.
     private static func loadFile(_ path: String, options: LoadOptions, columns: ColumnSelection, inFolder: Bool,
-                                 warnings: inout [Diagnostic]) throws -> [Collection] {
+                                 warnings: inout [Diagnostic]) throws(Diagnostic) -> [Collection] {
         if path != "-", DataFileKind(path: path) == nil, options.format == nil { throw Diagnostic.unsupportedFile(path) }
         // A regular UTF-8 file is mapped, not copied: its pages are read as parsing reaches them.
         if options.encoding == .utf8, path != "-", let mapped = try FileBytes.map(path) {
-            return try withExtendedLifetime(mapped) {
+            return try withExtendedLifetime(mapped) { () throws(Diagnostic) in
                 try load(path: path, bytes: mapped.bytes, file: mapped, options: options, columns: columns, inFolder: inFolder,
                          warnings: &warnings)
             }
         }
         var bytes = try FileBytes.read(path)   // standard input, an empty file, one that cannot be mapped (a pipe)
         if let converted = bytes.withUnsafeBufferPointer(options.encoding.utf8) { bytes = converted }
-        return try bytes.withUnsafeBufferPointer { buffer in
+        return try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in
             try load(path: path, bytes: buffer, file: nil, options: options, columns: columns, inFolder: inFolder, warnings: &warnings)
         }
     }
 
     static func load(path: String, bytes: UnsafeBufferPointer<UInt8>, file: MappedFile?, options: LoadOptions,
-                             columns: ColumnSelection, inFolder: Bool, warnings: inout [Diagnostic]) throws -> [Collection] {
+                             columns: ColumnSelection, inFolder: Bool, warnings: inout [Diagnostic]) throws(Diagnostic) -> [Collection] {
         // Text is checked for UTF-8 where it is read: CSV text fields as they load, JSON strings as they parse.
         let kind = options.format.map(DataFileKind.init) ?? DataFileKind(path: path) ?? DataFileKind(content: bytes)
         let name = collectionName(path: path, kind: kind, options: options, warnings: &warnings)
@@ -103,7 +103,7 @@ extension Dataset {
         }
         let seconds = (ContinuousClock.now - began).seconds
         for index in collections.indices {
-            let table = collections[index].table
+            let table = try collections[index].table
             // Standard input has no lines to show: a row is its position.
             let noted = path == "-" ? RecordLineIndex() : (lines ?? json.recordLines)
             let recordLines = noted.map(RecordLines.init)
@@ -175,6 +175,7 @@ enum DataFileKind: String {
             return
         }
         var whole = JSONReader(bytes)
+        // Only a guess at the kind: whichever reader follows reports the text's error.
         if bytes[reader.position] == UInt8(ascii: "{"), (try? whole.readDocument()) == nil { self = .jsonl } else { self = .json }
     }
 

@@ -8,7 +8,7 @@ import Musl
 
 enum FileBytes {
     /// The bytes of `path` ("-" is standard input).
-    static func read(_ path: String) throws -> [UInt8] {
+    static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
         let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw Diagnostic.cannotRead(path, reason: String(cString: strerror(errno))) }
         defer { if fd != 0 { _ = close(fd) } }
@@ -32,7 +32,7 @@ enum FileBytes {
     }
 
     /// The file at `path` mapped into memory (read-only), or `nil` if it is not a regular, non-empty file.
-    static func map(_ path: String) throws -> MappedFile? {
+    static func map(_ path: String) throws(Diagnostic) -> MappedFile? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw Diagnostic.cannotRead(path, reason: String(cString: strerror(errno))) }
         defer { _ = close(fd) }
@@ -58,7 +58,7 @@ enum FileBytes {
     }
 
     /// The names in directory `path`, sorted.
-    static func list(_ path: String) throws -> [String] {
+    static func list(_ path: String) throws(Diagnostic) -> [String] {
         guard let dir = opendir(path) else { throw Diagnostic.cannotRead(path, reason: String(cString: strerror(errno))) }
         defer { closedir(dir) }
         var names: [String] = []
@@ -107,7 +107,7 @@ extension SourceFile {
     ///
     /// - Throws: a ``Diagnostic`` if the file cannot be read or is not UTF-8.
     public static func read(path: String) throws(Diagnostic) -> SourceFile {
-        let bytes = try Diagnostic.catching { try FileBytes.read(path) }
+        let bytes = try FileBytes.read(path)
         if let offset = bytes.withUnsafeBufferPointer(FileBytes.firstInvalidUTF8) {
             let valid = SourceFile(name: path, text: String(decoding: bytes[..<offset], as: UTF8.self))
             throw Diagnostic.invalidUTF8(file: valid, offset: valid.bytes.count)

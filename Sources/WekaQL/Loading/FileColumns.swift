@@ -39,8 +39,8 @@ final class FileColumns: Sendable {
     ///
     /// - Returns: the warnings of the file's first read (rows `bad_rows=skip` left out), once.
     /// - Throws: the eager loader's ``Diagnostic`` for the file.
-    func read(_ indices: some Sequence<Int>) throws -> [Diagnostic] {
-        try state.withLock { state in
+    func read(_ indices: some Sequence<Int>) throws(Diagnostic) -> [Diagnostic] {
+        try state.withLock { (state) throws(Diagnostic) in
             let missing = Set(indices).subtracting(state.columns.keys).sorted()
             guard !missing.isEmpty || state.rowCount == nil else { return [] }
             let began = ContinuousClock.now
@@ -78,7 +78,7 @@ final class FileColumns: Sendable {
     }
 
     /// Every column, read now if need be.
-    func wholeTable() throws -> Table {
+    func wholeTable() throws(Diagnostic) -> Table {
         _ = try read(chunks.fields.indices)
         return rowsRead!
     }

@@ -196,7 +196,7 @@ struct JSONColumnParser {
             let start = position
             try skipValue(depth: 1)
             var reader = JSONReader(UnsafeBufferPointer(start: base + start, count: position - start))
-            guard let tree = try? reader.readDocument() else { throw Stop() }
+            guard let tree = try? reader.readDocument() else { throw Stop() }   // the tree reader, run next, reports it
             columns[slot].appendNested(tree)
         default:
             throw Stop()

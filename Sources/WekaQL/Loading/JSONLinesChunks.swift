@@ -26,7 +26,7 @@ struct JSONLinesChunks: ChunkedSource {
     /// Opens `path` (mapped) and reads its fields from the first lines.
     ///
     /// - Throws: the ``Diagnostic`` loading the file whole gives, when the first lines do not load.
-    init(path: String, file: MappedFile, collection: String, warnings: inout [Diagnostic]) throws {
+    init(path: String, file: MappedFile, collection: String, warnings: inout [Diagnostic]) throws(Diagnostic) {
         self.path = path
         self.file = file
         self.version = FileVersion(path: path)
@@ -207,7 +207,7 @@ struct JSONLinesChunks: ChunkedSource {
     private func misfit(column: Int) throws -> any Error {
         var loader = JSONLoader(path: path, bytes: file.bytes)
         let whole = try loader.loadLines(name: collection, selection: ColumnSelection(names: [fields[column].name]))
-        guard let field = whole.table.fields.first else {
+        guard let field = try whole.table.fields.first else {
             return Diagnostic.fieldAfterSample(fields[column].name, path: path, bytes: file.bytes, offset: 0)
         }
         return ChunkMisfit(column: column, type: field.type)

@@ -28,6 +28,7 @@ extension JSONLoader {
         if bytes[probe.position] == UInt8(ascii: "[") {
             let selection = columns.forCollection(defaultName)
             var parser = JSONColumnParser(bytes, at: probe.position, selection: selection)
+            // The fast parser gives up on anything it does not take; the tree reader then reports the error.
             guard (try? parser.parseArray()) != nil, Self.atEnd(&parser, of: bytes),
                   let table = table(of: [parser], collection: defaultName, selection: selection) else { return nil }
             return [Dataset.Collection(name: defaultName, table: table)]
@@ -62,7 +63,7 @@ extension JSONLoader {
                     break
                 }
             }
-        } catch { return nil }
+        } catch { return nil }   // the fast path gives up: the tree reader reads the file again and reports
         return Self.atEnd(&parser, of: bytes) ? collections : nil
     }
 
@@ -85,7 +86,7 @@ extension JSONLoader {
         let shared = SharedBytes(bytes: bytes)
         func part(_ from: Int, _ to: Int) -> (parser: JSONColumnParser, end: Int)? {
             var parser = JSONColumnParser(shared.bytes, at: from, selection: selection)
-            guard let end = try? parser.parseLines(to: to, file: file) else { return nil }
+            guard let end = try? parser.parseLines(to: to, file: file) else { return nil }   // as above: the tree reader reports
             return (parser, end)
         }
         let results = runInParallel(splits.indices.dropLast().map { k in { part(splits[k], splits[k + 1]) } })

@@ -14,12 +14,15 @@ struct JSONLoader {
     /// A file holding an object (collection name → array of rows) or an array of rows (one collection).
     /// A `.json` file of JSON lines (an object, then more text) is read as JSON lines.
     /// Only the columns `columns` includes are kept (``ColumnSelection/forCollection(_:)`` per collection).
-    mutating func loadDocument(defaultName: String, columns: ColumnSelection = .all) throws -> [Dataset.Collection] {
+    mutating func loadDocument(defaultName: String, columns: ColumnSelection = .all) throws(Diagnostic) -> [Dataset.Collection] {
         if let fast = fastDocument(defaultName: defaultName, columns: columns) { return fast }
         var reader = JSONReader(bytes)
         let document: JSON
-        do { document = try reader.readDocument() } catch let failure as JSONReader.Failure {
+        do { document = try reader.readDocument() } catch {
+            let failure = error
             var first = JSONReader(bytes)
+            // A document with text after it may be JSON lines; if it does not read as such, the
+            // document's own error is the one reported.
             if failure.isTrailingText, case .object? = try? first.readValue(),
                let lines = try? loadLines(name: defaultName, selection: columns.forCollection(defaultName)) {
                 return [lines]
@@ -30,7 +33,7 @@ struct JSONLoader {
         case .array(let rows):
             return [Dataset.Collection(name: defaultName, table: try table(rows, collection: defaultName, selection: columns.forCollection(defaultName)))]
         case .object(let pairs):
-            return try pairs.map { name, value in
+            return try pairs.map { (name, value) throws(Diagnostic) in
                 guard case .array(let rows) = value else {
                     throw shape(.collectionNotArray(name))
                 }
@@ -44,7 +47,7 @@ struct JSONLoader {
     /// A JSON lines file: one row object per line; only the columns `selection` includes are kept. The
     /// lines are parsed straight into columns (JSONColumnParser.swift), and read as a tree of values
     /// only where that parser stops: to report an error, or for a file it does not take.
-    mutating func loadLines(name: String, selection: ColumnSelection = .all, file: MappedFile? = nil, threads: Int = 2) throws -> Dataset.Collection {
+    mutating func loadLines(name: String, selection: ColumnSelection = .all, file: MappedFile? = nil, threads: Int = 2) throws(Diagnostic) -> Dataset.Collection {
         if let table = fastLines(collection: name, selection: selection, file: file, threads: threads) {
             return Dataset.Collection(name: name, table: table)
         }
@@ -54,7 +57,7 @@ struct JSONLoader {
         reader.skipSpace()
         while reader.position < bytes.count {
             lines.record(startingAt: reader.position)
-            do { rows.append(try reader.readValue()) } catch let failure as JSONReader.Failure { throw malformed(failure) }
+            do { rows.append(try reader.readValue()) } catch { throw malformed(error) }
             reader.skipSpace()
         }
         recordLines = RecordLineIndex(lines.index, lineOffset: 1)
@@ -75,7 +78,7 @@ struct JSONLoader {
 
     /// Rows of objects as a table: columns in first-seen key order, missing keys null, types inferred;
     /// only the columns `selection` includes are kept (and warned about).
-    mutating func table(_ rows: [JSON], collection: String, selection: ColumnSelection = .all) throws -> Table {
+    mutating func table(_ rows: [JSON], collection: String, selection: ColumnSelection = .all) throws(Diagnostic) -> Table {
         var names: [String] = []
         var indexOf: [String: Int] = [:]
         var cells: [[JSON]] = []

@@ -48,7 +48,7 @@ struct JSONReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// Parses one complete document (surrounding white space allowed).
-    mutating func readDocument() throws -> JSON {
+    mutating func readDocument() throws(Failure) -> JSON {
         let value = try readValue()
         skipSpace()
         guard position == bytes.count else {
@@ -60,12 +60,12 @@ struct JSONReader {
     }
 
     /// Parses one value starting at the cursor (for JSON lines).
-    mutating func readValue() throws -> JSON {
+    mutating func readValue() throws(Failure) -> JSON {
         skipSpace()
         guard position < bytes.count else { throw fail("unexpected end of input, expected a value") }
         switch bytes[position] {
-        case UInt8(ascii: "{"): return try nested { try $0.readObject() }
-        case UInt8(ascii: "["): return try nested { try $0.readArray() }
+        case UInt8(ascii: "{"): return try nested { (reader) throws(Failure) in try reader.readObject() }
+        case UInt8(ascii: "["): return try nested { (reader) throws(Failure) in try reader.readArray() }
         case UInt8(ascii: "\""): return .string(try readString())
         case UInt8(ascii: "t"): try readWord("true"); return .boolean(true)
         case UInt8(ascii: "f"): try readWord("false"); return .boolean(false)
@@ -75,7 +75,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func nested(_ body: (inout JSONReader) throws -> JSON) throws -> JSON {
+    private mutating func nested(_ body: (inout JSONReader) throws(Failure) -> JSON) throws(Failure) -> JSON {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
@@ -83,6 +83,7 @@ struct JSONReader {
     }
 
     /// Reads an object, calling `body` with each key while the reader is on its value (which `body` must read).
+    /// Untyped, unlike the rest of the reader: `body` may throw its own errors (the built-in data's decoder does).
     mutating func readObject(_ body: (String, inout JSONReader) throws -> Void) throws {
         try expect(UInt8(ascii: "{"), "'{'")
         skipSpace()
@@ -115,7 +116,7 @@ struct JSONReader {
     }
 
     /// Steps over one value without building it: brackets are counted, strings skipped.
-    mutating func skipValue() throws {
+    mutating func skipValue() throws(Failure) {
         skipSpace()
         if position < bytes.count, ![UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\"")].contains(bytes[position]) {
             _ = try readValue()   // a number, true, false or null
@@ -153,7 +154,7 @@ struct JSONReader {
         byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
     }
 
-    private mutating func readWord(_ word: String) throws {
+    private mutating func readWord(_ word: String) throws(Failure) {
         let expected = Array(word.utf8)
         guard position + expected.count <= bytes.count,
               expected.indices.allSatisfy({ bytes[position + $0] == expected[$0] }) else {
@@ -162,7 +163,7 @@ struct JSONReader {
         position += expected.count
     }
 
-    private mutating func expect(_ byte: UInt8, _ what: String) throws {
+    private mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
         skipSpace()
         guard position < bytes.count, bytes[position] == byte else {
             throw fail(position < bytes.count ? "expected \(what), found \(describe(bytes[position]))" : "unexpected end of input, expected \(what)")
@@ -170,7 +171,7 @@ struct JSONReader {
         position += 1
     }
 
-    private mutating func readObject() throws -> JSON {
+    private mutating func readObject() throws(Failure) -> JSON {
         position += 1
         var pairs: [(String, JSON)] = []
         skipSpace()
@@ -190,7 +191,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readArray() throws -> JSON {
+    private mutating func readArray() throws(Failure) -> JSON {
         position += 1
         var items: [JSON] = []
         skipSpace()
@@ -204,7 +205,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readNumber() throws -> JSON {
+    private mutating func readNumber() throws(Failure) -> JSON {
         let start = position
         var isInteger = true
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
@@ -235,7 +236,7 @@ struct JSONReader {
     }
 
     /// Reads a string at the cursor (which is on its opening quote), decoding escapes.
-    mutating func readString() throws -> String {
+    mutating func readString() throws(Failure) -> String {
         let open = position
         position += 1
         let start = position
@@ -267,14 +268,14 @@ struct JSONReader {
         throw Failure(offset: open, message: "unterminated string")
     }
 
-    private func decodeUTF8(_ range: Range<Int>) throws -> String {
+    private func decodeUTF8(_ range: Range<Int>) throws(Failure) -> String {
         guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) else {
             throw Failure(offset: range.lowerBound, message: "invalid UTF-8 in a string", isInvalidUTF8: true)
         }
         return text
     }
 
-    private mutating func readEscape(into out: inout [UInt8]) throws {
+    private mutating func readEscape(into out: inout [UInt8]) throws(Failure) {
         position += 1
         guard position < bytes.count else { throw fail("unterminated escape") }
         let e = bytes[position]
@@ -297,7 +298,7 @@ struct JSONReader {
         out += Array(String(Character(scalar)).utf8)
     }
 
-    private mutating func readHex4() throws -> UInt32 {
+    private mutating func readHex4() throws(Failure) -> UInt32 {
         guard position + 4 <= bytes.count else { throw fail("\\u needs four hex digits") }
         var value: UInt32 = 0
         for _ in 0..<4 {

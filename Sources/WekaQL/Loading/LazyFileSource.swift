@@ -9,14 +9,14 @@ protocol LazyFileSource: ChunkedSource {
     /// The fields `selection` includes, in the order of ``ChunkedSource/fields``, loaded as the eager
     /// loader loads them: its values, true types, warnings and errors, and the line of each row when the
     /// read noted them.
-    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic], lines: inout RecordLineIndex?) throws -> Table
+    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic], lines: inout RecordLineIndex?) throws(Diagnostic) -> Table
 
     /// Throws when the file is no longer what was opened (its mapping would show other bytes).
-    func checkUnchanged() throws
+    func checkUnchanged() throws(Diagnostic)
 }
 
 extension CSVChunks: LazyFileSource {
-    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic], lines: inout RecordLineIndex?) throws -> Table {
+    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic], lines: inout RecordLineIndex?) throws(Diagnostic) -> Table {
         var noted = RecordLineIndex()
         defer { lines = noted }
         return try loader.load(selection, warnings: &warnings, lines: &noted)
@@ -26,13 +26,13 @@ extension CSVChunks: LazyFileSource {
 extension JSONLinesChunks: LazyFileSource {
     var names: [String] { fields.map(\.name) }
 
-    func checkUnchanged() throws {
+    func checkUnchanged() throws(Diagnostic) {
         guard let version, FileVersion(path: path) == version else {
             throw Diagnostic.cannotRead(path, reason: "it changed after it was opened; open it again")
         }
     }
 
-    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic], lines: inout RecordLineIndex?) throws -> Table {
+    func loadColumns(_ selection: ColumnSelection, warnings: inout [Diagnostic], lines: inout RecordLineIndex?) throws(Diagnostic) -> Table {
         var loader = JSONLoader(path: path, bytes: file.bytes)
         let table = try loader.loadLines(name: collection, selection: selection, file: file).table
         warnings += loader.warnings
@@ -53,7 +53,7 @@ extension JSONLinesChunks: LazyFileSource {
 extension Dataset {
     /// Opens the JSON lines file `path` lazily, as ``open(path:options:columns:)`` opens a CSV file;
     /// `nil` when it must be loaded now (standard input, an empty file, options only CSV takes).
-    mutating func openJSONLinesLazily(path: String, kind: DataFileKind, options: LoadOptions, began: ContinuousClock.Instant) throws -> [Diagnostic]? {
+    mutating func openJSONLinesLazily(path: String, kind: DataFileKind, options: LoadOptions, began: ContinuousClock.Instant) throws(Diagnostic) -> [Diagnostic]? {
         guard options.encoding == .utf8, !options.hasCSVOptions, let file = try FileBytes.map(path) else { return nil }
         var warnings: [Diagnostic] = []
         let name = Self.collectionName(path: path, kind: kind, options: options, warnings: &warnings)

@@ -55,7 +55,7 @@ public struct LoadOptions: Sendable, Hashable {
     /// Options from `key=value` texts, as the shell's `.data` takes them.
     ///
     /// - Throws: a ``Diagnostic`` (E0509) naming an unknown key or a value that does not fit.
-    public init(_ pairs: [String]) throws {
+    public init(_ pairs: [String]) throws(Diagnostic) {
         for pair in pairs { try set(pair) }
     }
 
@@ -68,7 +68,7 @@ public struct LoadOptions: Sendable, Hashable {
     }
 
     /// Sets one option from `key=value`.
-    mutating func set(_ pair: String) throws {
+    mutating func set(_ pair: String) throws(Diagnostic) {
         guard let eq = pair.firstIndex(of: "=") else { throw Diagnostic.badLoadOption(pair, reason: "an option is written key=value") }
         let key = pair[..<eq].lowercased(), value = String(pair[pair.index(after: eq)...])
         func bad(_ reason: String) -> Diagnostic { .badLoadOption(pair, reason: reason) }
@@ -139,7 +139,7 @@ public struct LoadOptions: Sendable, Hashable {
     }
 
     /// `zip:string,opened:date`.
-    private static func types(_ text: String, bad: (String) -> Diagnostic) throws -> [String: ValueType] {
+    private static func types(_ text: String, bad: (String) -> Diagnostic) throws(Diagnostic) -> [String: ValueType] {
         var types: [String: ValueType] = [:]
         for item in text.split(separator: ",") {
             guard let colon = item.lastIndex(of: ":"), colon != item.startIndex,
@@ -161,7 +161,7 @@ extension LoadOptions {
     /// `delim=,` read as meant.
     ///
     /// - Throws: a ``Diagnostic`` (E0509) when a key is unknown or a value does not fit.
-    public static func split(dataArgument argument: String) throws -> (path: String, options: LoadOptions) {
+    public static func split(dataArgument argument: String) throws(Diagnostic) -> (path: String, options: LoadOptions) {
         if FileBytes.exists(argument) { return (argument, LoadOptions()) }
         var index = argument.startIndex
         while let colon = argument[index...].firstIndex(of: ":") {
@@ -176,7 +176,7 @@ extension LoadOptions {
 
     /// Splits a shell `.data` argument, `PATH key=value …` (or the `--data` form), into the path and options:
     /// the words at the end that read `key=value` are options, unless the whole argument names a file.
-    public static func split(shellArgument argument: String) throws -> (path: String, options: LoadOptions) {
+    public static func split(shellArgument argument: String) throws(Diagnostic) -> (path: String, options: LoadOptions) {
         var rest = Substring(argument.trimmingSpaces())
         if FileBytes.exists(String(rest)) { return (String(rest), LoadOptions()) }
         var pairs: [String] = []

@@ -48,6 +48,8 @@ final class RecordLines: Sendable {
     }
 
     /// How to find the row objects of `collection` in the JSON file at `path` when it is read again.
+    /// Best effort: the file may have changed or gone since it loaded, and then rows have no line (`nil`,
+    /// shown as a row number), which is why each read below is a `try?` or gives `nil` on its error.
     static func ofJSON(path: String, collection: String, options: LoadOptions, rows: Int) -> RecordLines {
         RecordLines {
             guard path != "-" else { return nil }
@@ -108,7 +110,7 @@ extension CSVLoader {
     static func fieldCount(ofFirstRecordIn bytes: UnsafeBufferPointer<UInt8>, at start: Int, delimiter: UInt8) -> Int? {
         var reader = CSVReader(bytes, at: start, delimiter: delimiter)
         var fields: [CSVReader.Field] = []
-        guard (try? reader.nextRecord(into: &fields)) == true else { return nil }
+        guard (try? reader.nextRecord(into: &fields)) == true else { return nil }   // the load reports a bad record
         return fields.count
     }
 }

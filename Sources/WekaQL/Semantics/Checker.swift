@@ -125,26 +125,34 @@ struct Checker {
         return plan
     }
 
+    /// The stage's name in a message, from ``StageWord`` (the one list of stages), with the form it was
+    /// written in (`count by`, `union distinct`, `left join`). The switch only names each kind's keyword:
+    /// a lookup by the stage's first token would need none, but then a new kind of stage would compile
+    /// without a name here; the switch keeps the compiler's check that every kind has one.
     private func stageName(_ stage: Stage) -> String {
+        let keyword: Keyword, variant: Bool
         switch stage.kind {
-        case .filter: return "where"
-        case .select: return "select"
-        case .sort: return "sort by"
-        case .limit: return "limit"
-        case .distinct: return "distinct"
-        case .count(let by): return by.isEmpty ? "count" : "count by"
-        case .summarize: return "summarize"
+        case .filter: (keyword, variant) = (.where, false)
+        case .select: (keyword, variant) = (.select, false)
+        case .sort: (keyword, variant) = (.sort, false)
+        case .limit: (keyword, variant) = (.limit, false)
+        case .distinct: (keyword, variant) = (.distinct, false)
+        case .count(let by): (keyword, variant) = (.count, !by.isEmpty)
+        case .summarize: (keyword, variant) = (.summarize, false)
         case .join(let clause): return clause.kind.words
-        case .union(let clause): return clause.distinct ? "union distinct" : "union"
-        case .extend: return "extend"
-        case .rename: return "rename"
-        case .drop: return "drop"
-        case .top: return "top"
-        case .chart: return "chart"
-        case .unnest: return "unnest"
-        case .pivot: return "pivot"
-        case .unpivot: return "unpivot"
+        case .union(let clause): (keyword, variant) = (.union, clause.distinct)
+        case .extend: (keyword, variant) = (.extend, false)
+        case .rename: (keyword, variant) = (.rename, false)
+        case .drop: (keyword, variant) = (.drop, false)
+        case .top: (keyword, variant) = (.top, false)
+        case .chart: (keyword, variant) = (.chart, false)
+        case .unnest: (keyword, variant) = (.unnest, false)
+        case .pivot: (keyword, variant) = (.pivot, false)
+        case .unpivot: (keyword, variant) = (.unpivot, false)
         }
+        guard let word = StageWord.starting(with: keyword) else { return keyword.rawValue }
+        // The variant is the stage's last offer: `count by` after `count`, `union distinct` after `union`.
+        return variant ? word.offered.last ?? word.name : word.name
     }
 
     func resolveSource(_ name: Name) throws -> (SourceReference, [Field]) {
@@ -256,6 +264,7 @@ struct Checker {
     }
 
     private func defaultName(_ expression: Expression, _ resolver: FieldResolver) -> String {
+        // Only a name for the column: an unknown field is reported where the expression is checked.
         if case .field(let name) = expression.kind, let index = try? resolver.resolve(name) {
             return resolver.fields[index].name
         }

@@ -38,8 +38,7 @@ public enum JSONValue: Hashable, Sendable {
         let result: Result<JSON, JSONReader.Failure> = bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer)
             reader.maximumStringBytes = Int.max
-            do { return .success(try reader.readDocument()) } catch let failure as JSONReader.Failure { return .failure(failure) }
-            catch { return .failure(JSONReader.Failure(offset: 0, message: "\(error)")) }
+            do throws(JSONReader.Failure) { return .success(try reader.readDocument()) } catch { return .failure(error) }
         }
         switch result {
         case .success(let json): return JSONValue(json)

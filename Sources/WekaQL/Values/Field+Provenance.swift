@@ -26,6 +26,7 @@ extension Field: Codable {
     }
 
     /// Decodes a field; the provenance keys may be missing.
+    /// Untyped throws: `Decodable`'s requirement, which throws the decoder's errors (`DecodingError`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(name: try c.decode(String.self, forKey: .name), type: try c.decode(ValueType.self, forKey: .type),
@@ -38,6 +39,7 @@ extension Field: Codable {
     }
 
     /// Encodes a field, leaving out empty provenance.
+    /// Untyped throws: `Encodable`'s requirement, which throws the encoder's errors (`EncodingError`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)

@@ -3,6 +3,7 @@
 
 extension LocalDate: Codable {
     /// Decodes `"YYYY-MM-DD"`.
+    /// Untyped throws: `Decodable`'s requirement, which throws the decoder's errors (`DecodingError`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -13,6 +14,7 @@ extension LocalDate: Codable {
     }
 
     /// Encodes as `"YYYY-MM-DD"`.
+    /// Untyped throws: `Encodable`'s requirement, which throws the encoder's errors (`EncodingError`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

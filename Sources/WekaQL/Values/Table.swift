@@ -132,6 +132,7 @@ extension Table: Codable {
     private enum CodingKeys: String, CodingKey { case fields, rows }
 
     /// Decodes `{"fields": [...], "rows": [[...], ...]}`.
+    /// Untyped throws: `Decodable`'s requirement, which throws the decoder's errors (`DecodingError`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let fields = try container.decode([Field].self, forKey: .fields)
@@ -150,6 +151,7 @@ extension Table: Codable {
     }
 
     /// Encodes as `{"fields": [...], "rows": [[...], ...]}`.
+    /// Untyped throws: `Encodable`'s requirement, which throws the encoder's errors (`EncodingError`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(fields, forKey: .fields)

@@ -177,8 +177,11 @@ extension Value {
 
 extension Value: Codable {
     /// Decodes from a JSON scalar (`null`, a boolean, an integer, a decimal or a string) or an array of them.
+    /// Untyped throws: `Decodable`'s requirement, which throws the decoder's errors (`DecodingError`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Each kind is tried in turn (a type mismatch is the answer "not this one"); the last, a
+        // string, throws the decoder's error when the value is none of them.
         if container.decodeNil() { self = .null }
         else if let b = try? container.decode(Bool.self) { self = .boolean(b) }
         else if let i = try? container.decode(Int64.self) { self = .integer(i) }
@@ -188,6 +191,7 @@ extension Value: Codable {
     }
 
     /// Encodes as a JSON scalar, a list as an array; dates as `"YYYY-MM-DD"`.
+    /// Untyped throws: `Encodable`'s requirement, which throws the encoder's errors (`EncodingError`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

@@ -42,10 +42,10 @@ enum FormatCommand {
     /// Formats one file (or standard input, to standard output).
     private static func format(path: String, check: Bool, output: OutputStream, errors: OutputStream) -> ExitStatus {
         let source: SourceFile
-        do { source = try SourceFile.read(path: path) } catch let diagnostic as Diagnostic {
-            errors.write(DiagnosticRenderer().render(diagnostic) + "\n")
-            return diagnostic.code == .cannotRead ? .usage : .queryError
-        } catch { return .usage }
+        do { source = try SourceFile.read(path: path) } catch {
+            errors.write(DiagnosticRenderer().render(error) + "\n")
+            return error.code == .cannotRead ? .usage : .queryError
+        }
         let formatted: String
         do { formatted = try Formatter.format(source.text, name: source.name) } catch {
             errors.write(DiagnosticRenderer().render(error) + "\n")

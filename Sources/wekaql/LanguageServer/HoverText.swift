@@ -24,7 +24,9 @@ struct HoverText {
 
     /// The usage lines of the stage `keyword` starts (or belongs to, as `by` to `sort by`), from `.help stages`.
     static func stage(_ keyword: Keyword) -> String? {
-        let word = keyword == .order ? "sort" : keyword == .inner ? "join" : keyword.rawValue
+        // A stage's own lines, not every line whose usage holds the word (`union [distinct]` for `distinct`).
+        if let stage = StageWord.starting(with: keyword) { return usage(HelpText.entries(of: stage).map { String($0.dropFirst(2)) }) }
+        let word = keyword.rawValue   // a word inside stages' usage, as `by` in `sort by` and `count [by …]`
         var lines: [String] = [], taking = false
         for line in HelpText.stages.split(separator: "\n") {
             if line.hasPrefix("   ") {
@@ -37,6 +39,10 @@ struct HoverText {
             }
             if taking { lines.append(String(line.dropFirst(2))) }
         }
+        return usage(lines)
+    }
+
+    private static func usage(_ lines: [String]) -> String? {
         guard !lines.isEmpty else { return nil }
         return "```\n" + lines.joined(separator: "\n") + "\n```\nstage"
     }
@@ -71,8 +77,8 @@ struct HoverText {
     /// The first value of `field` that is not null, in a collection that has the field.
     private func example(of field: Field) -> String? {
         for collection in engine.dataset.collections where collection.fields.contains(where: { $0.name == field.name && $0.type == field.type }) {
-            let table = collection.table
-            guard let column = table.columnIndex(field.name) else { continue }
+            // An opened file that can no longer be read has no example to give: the hover shows the rest.
+            guard let table = try? collection.table, let column = table.columnIndex(field.name) else { continue }
             for row in 0..<min(table.rowCount, 1000) where !table[row, column].isNull {
                 return table[row, column].description
             }

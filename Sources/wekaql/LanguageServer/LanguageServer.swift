@@ -178,10 +178,8 @@ final class LanguageServer {
                 for warning in try dataset.load(path: path, options: options, columns: .all) {
                     log.write(DiagnosticRenderer().render(warning) + "\n")
                 }
-            } catch let diagnostic as Diagnostic {
-                showMessage(DiagnosticRenderer().render(diagnostic))
             } catch {
-                showMessage("cannot load \(argument)")
+                showMessage(DiagnosticRenderer().render(error))
             }
         }
         log.flush()

@@ -45,11 +45,7 @@ enum HelpText {
 
     /// The stages, from the library's one list of them (``StageWord/all``), then the statements.
     static var stages: String {
-        let lines = StageWord.all.flatMap { stage in
-            (0..<max(stage.usage.count, stage.summary.count)).map { line in
-                entry(line < stage.usage.count ? stage.usage[line] : "", line < stage.summary.count ? stage.summary[line] : "")
-            }
-        }
+        let lines = StageWord.all.flatMap(entries)
         return (lines + [
             entry("explain QUERY", "a row per stage: rows in and out, time"),
             entry("let NAME = QUERY", "keep a result for later statements"),
@@ -57,6 +53,13 @@ enum HelpText {
             "Stages follow a source, with or without | between them; alone, they refine",
             "the last result.",
         ]).joined(separator: "\n")
+    }
+
+    /// The lines of `.help stages` for `stage`: its usage lines beside its summary lines.
+    static func entries(of stage: StageWord) -> [String] {
+        (0..<max(stage.usage.count, stage.summary.count)).map { line in
+            entry(line < stage.usage.count ? stage.usage[line] : "", line < stage.summary.count ? stage.summary[line] : "")
+        }
     }
 
     /// A line of `.help stages`: the usage in a column of 37, then the summary.
@@ -143,7 +146,7 @@ extension StatementRunner {
     func showHelp(_ topic: String) {
         guard let text = HelpText.text(for: topic) else {
             let suggestion = Vocabulary.nearest(to: topic, in: HelpText.topics + MetaCommand.all.map(\.name))
-            return warn("no help on \"\(topic)\"", hint: suggestion.map { "did you mean .help \($0)?" } ?? "topics: \(HelpText.topics.joined(separator: ", "))")
+            return warn(.noHelpTopic(topic, nearest: suggestion, topics: HelpText.topics))
         }
         primary.write(text + "\n")
         primary.flush()

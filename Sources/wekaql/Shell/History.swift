@@ -3,6 +3,7 @@
 // reported once and set aside, never fatal.
 
 import CEditLine
+import WekaQL
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,7 +21,7 @@ final class ShellHistory {
     let limit: Int
     private var saving: Bool
     private var reportedSaveFailure = false
-    private let warn: (String) -> Void
+    private let warn: (Diagnostic) -> Void
 
     /// libedit's history file format starts with this line.
     private static let cookie = "_HiStOrY_V2_\n"
@@ -34,7 +35,7 @@ final class ShellHistory {
         return home + "/.local/state/wekaql/history"
     }
 
-    init?(path: String?, limit: Int = 1000, warn: @escaping (String) -> Void) {
+    init?(path: String?, limit: Int = 1000, warn: @escaping (Diagnostic) -> Void) {
         guard let handle = wekaql_history_init() else { return nil }
         self.handle = handle
         self.path = path
@@ -118,9 +119,9 @@ final class ShellHistory {
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o077 != 0 else { return }
         let old = String(info.st_mode & 0o777, radix: 8)
         if chmod(path, Self.mode) == 0 {
-            warn("the history file \(path) could be read by others (mode \(old)); it is now private (mode 600)")
+            warn(.historyMadePrivate(path, mode: old))
         } else {
-            warn("the history file \(path) can be read by others (mode \(old)) and cannot be made private: \(String(cString: strerror(errno)))")
+            warn(.historyNotPrivate(path, mode: old, reason: String(cString: strerror(errno))))
         }
     }
 
@@ -141,7 +142,7 @@ final class ShellHistory {
             unlink(temporary)
             if !reportedSaveFailure {
                 reportedSaveFailure = true
-                warn("cannot save the history to \(path): \(reason)")
+                warn(.historyNotSaved(path, reason: reason))
             }
         }
     }
@@ -150,10 +151,10 @@ final class ShellHistory {
     private func setAside(_ path: String, reason: String) {
         let aside = path + ".corrupt"
         if rename(path, aside) == 0 {
-            warn("cannot read the history file \(path) (\(reason)); moved it to \(aside)")
+            warn(.historyMovedAside(path, reason: reason, aside: aside))
         } else {
             saving = false   // never overwrite a file the user may want back
-            warn("cannot read the history file \(path) (\(reason)); history will not be saved")
+            warn(.historyUnreadable(path, reason: reason))
         }
         var event = HistEvent()
         wekaql_history_clear(handle, &event)

@@ -11,21 +11,19 @@ extension StatementRunner {
         let row: Int
         if argument.isEmpty {
             guard result.table.rowCount == 1 else {
-                return warn(".why needs a row number: the last result has \(result.table.rowCount) rows", hint: "for example .why 1")
+                return warn(.whyNeedsRow(rows: result.table.rowCount))
             }
             row = 1
         } else {
-            guard let number = Int(argument) else { return warn(".why needs a row number, got \"\(argument)\"", hint: "for example .why 1") }
+            guard let number = Int(argument) else { return warn(.whyBadRow(argument)) }
             row = number
         }
         do {
             let rows = try result.lineage(of: row - 1)
             output.write(WhyText(width: width ?? 100).text(row: row, of: result.table, from: rows))
             output.flush()
-        } catch let diagnostic as Diagnostic {
-            report(diagnostic)
         } catch {
-            warn("cannot trace row \(row): \(error)")
+            report(error)
         }
     }
 
@@ -34,10 +32,8 @@ extension StatementRunner {
         guard let result = lastStatement else { return note("no result yet: run a query, then .explain") }
         do {
             show(try result.explained(), whole: true)
-        } catch let diagnostic as Diagnostic {
-            report(diagnostic)
         } catch {
-            warn("cannot explain the last statement: \(error)")
+            report(error)
         }
     }
 }

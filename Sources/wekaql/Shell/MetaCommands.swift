@@ -86,8 +86,7 @@ extension StatementRunner {
         case "quit", "exit": return .quit
         default:
             let suggestion = Vocabulary.nearest(to: name, in: MetaCommand.all.map(\.name))
-            warn("unknown command \".\(name)\"",
-                 hint: suggestion.map { "did you mean .\($0)? (.help lists the commands)" } ?? ".help lists the commands")
+            warn(.unknownDotCommand(name, nearest: suggestion))
         }
         return .proceed
     }
@@ -138,7 +137,7 @@ extension StatementRunner {
 
     private func warnNoCollection(_ name: String) {
         let suggestion = Vocabulary.nearest(to: name, in: engine.bindings.keys.sorted() + engine.dataset.collectionNames)
-        warn("no collection named \"\(name)\"", hint: suggestion.map { "did you mean \"\($0)\"?" } ?? ".tables lists them")
+        warn(.noCollectionNamed(name, nearest: suggestion))
     }
 
     /// Prints a listing of the shell (tables, schemas) as a table on the terminal, whatever the mode.
@@ -150,7 +149,7 @@ extension StatementRunner {
     private func setMode(_ argument: String) {
         guard !argument.isEmpty else { return note("mode: \(format.rawValue)") }
         guard let mode = OutputFormat(rawValue: argument.lowercased()) else {
-            return warn("unknown mode \"\(argument)\"", hint: "modes: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            return warn(.unknownMode(argument, modes: OutputFormat.allCases.map(\.rawValue)))
         }
         format = mode
     }
@@ -169,24 +168,24 @@ extension StatementRunner {
         case "on": value = true
         case "off": value = false
         case "": note("\(name): \(value ? "on" : "off")")
-        default: warn("\(name) is on or off, not \"\(argument)\"")
+        default: warn(.notOnOrOff(name, argument))
         }
     }
 
     private func setMaxRows(_ argument: String) {
         guard !argument.isEmpty else { return note("maxrows: \(maxRows.map(String.init) ?? "0 (all)")") }
-        guard let number = Int(argument), number >= 0 else { return warn(".maxrows needs a number of rows, got \"\(argument)\"") }
+        guard let number = Int(argument), number >= 0 else { return warn(.badMaxRows(argument)) }
         maxRows = number == 0 ? nil : max(2, number)
     }
 
     private func setLimit(_ argument: String) {
         let words = argument.split(whereSeparator: \.isWhitespace)
         guard words.first?.lowercased() == "memory", words.count <= 2 else {
-            return warn(".limit sets the memory budget: .limit memory SIZE, for example .limit memory 4GB")
+            return warn(.limitUsage())
         }
         guard words.count == 2 else { return note("memory: \(MemoryBudget.describe(engine.memoryBudget.bytes))") }
         guard let budget = MemoryBudget(parsing: String(words[1])) else {
-            return warn(".limit memory needs a size such as 4GB or 512MB, got \"\(words[1])\"")
+            return warn(.badMemorySize(String(words[1])))
         }
         engine.memoryBudget = budget
     }
@@ -199,7 +198,7 @@ extension StatementRunner {
         guard !argument.isEmpty else { return }
         let path = FileContents.expandingHome(argument)
         let opened = OutputStream.open(path: path)
-        guard let stream = opened.stream else { return warn("cannot write \"\(argument)\": \(opened.reason)") }
+        guard let stream = opened.stream else { return warn(.cannotWrite(argument, reason: opened.reason)) }
         redirect = (stream, path)
     }
 
@@ -209,19 +208,17 @@ extension StatementRunner {
     }
 
     private func loadData(_ argument: String) {
-        guard !argument.isEmpty else { return warn(".data needs a file or folder: .data PATH [key=value …]") }
+        guard !argument.isEmpty else { return warn(.dataNeedsPath()) }
         var loaded = Dataset.empty
         let path: String
         do {
             let options: LoadOptions
             (path, options) = try LoadOptions.split(shellArgument: argument)
-            guard path != "-" else { return warn(".data cannot read standard input in the shell; give a file") }
+            guard path != "-" else { return warn(.dataFromStandardInput()) }
             let warnings = try loaded.open(path: FileContents.expandingHome(path), options: options)
             warnings.forEach(report)
-        } catch let diagnostic as Diagnostic {
-            return report(diagnostic)
         } catch {
-            return warn("cannot load \"\(argument)\"")
+            return report(error)
         }
         engine.dataset.merge(loaded, loadedFrom: path).forEach(report)
         let names = loaded.collections.map { collection in
@@ -233,7 +230,7 @@ extension StatementRunner {
 
     /// Runs a file's statements and commands; its `.quit` leaves wekaql, as in sqlite3.
     private func readFile(_ argument: String) -> CommandOutcome {
-        guard !argument.isEmpty else { warn(".read needs a file: .read FILE"); return .failed }
+        guard !argument.isEmpty else { warn(.readNeedsFile()); return .failed }
         return read(FileContents.expandingHome(argument), name: argument)
     }
 }

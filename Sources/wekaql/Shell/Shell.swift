@@ -14,7 +14,7 @@ struct Shell {
     /// Loads libedit, saying once why editing is off if it cannot be loaded.
     private static func editLineLoads(_ runner: StatementRunner) -> Bool {
         if wekaql_editline_available() != 0 { return true }
-        runner.warn("libedit could not be loaded (install libedit2): line editing and history are off", severity: .warning)
+        runner.warn(.lineEditingOff())
         return false
     }
 
@@ -27,7 +27,7 @@ struct Shell {
         // libedit only when both ends are a terminal (and it can be loaded); otherwise lines are read plainly.
         let editing = isatty(1) == 1 && Self.editLineLoads(runner)
         let history = editing ? ShellHistory(path: ShellHistory.defaultPath(environment: Terminal.environment),
-                                             warn: { runner.warn($0, severity: .warning) }) : nil
+                                             warn: { runner.warn($0) }) : nil
         let editor = editing ? LineEditor(history: history) { line, cursor in session.completions(line: line, cursor: cursor) } : nil
         let reader: LineReader = editor ?? PlainLineReader()
         defer {

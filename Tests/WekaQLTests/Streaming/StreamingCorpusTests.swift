@@ -24,11 +24,11 @@ import Testing
     }
 
     /// The built-in dataset with every collection read in chunks of `rows` rows.
-    static func chunked(_ dataset: Dataset, rows: Int) -> Dataset {
+    static func chunked(_ dataset: Dataset, rows: Int) throws -> Dataset {
         var result = Dataset(name: dataset.name, notes: dataset.notes)
         for collection in dataset.collections {
             var streamed = Dataset.Collection(name: collection.name, description: collection.description, notes: collection.notes,
-                                              chunks: TableChunks(collection.table, rowsPerChunk: rows))
+                                              chunks: TableChunks(try collection.table, rowsPerChunk: rows))
             streamed.formerNames = collection.formerNames
             result.add(streamed)
         }
@@ -70,7 +70,7 @@ import Testing
 
     @Test(arguments: [1, 3, 7, 1000])
     func corpusStreamsAsInMemory(_ rows: Int) throws {
-        let dataset = Self.chunked(.builtIn, rows: rows)
+        let dataset = try Self.chunked(.builtIn, rows: rows)
         var streaming = Engine(dataset: dataset)
         streaming.streamsFiles = true
         #expect(!Self.scripts.isEmpty)
@@ -85,7 +85,7 @@ import Testing
 
     /// The corpus exercises streaming, not only the in-memory fallback: most of its queries stream.
     @Test func mostOfTheCorpusStreams() throws {
-        let dataset = Self.chunked(.builtIn, rows: 3)
+        let dataset = try Self.chunked(.builtIn, rows: 3)
         let engine = Engine(dataset: dataset)
         var streamed = 0, total = 0
         var sinks: Set<String> = []

@@ -108,6 +108,8 @@ struct StreamPlan {
     static func rows(_ count: BoundExpression, _ offset: BoundExpression?, _ parameters: [String: Value]) -> Int? {
         let compiler = ExpressionCompiler(table: Table(fields: [], columns: [], rowCount: 0), parameters: parameters)
         func value(_ e: BoundExpression) -> Int? {
+            // A count that does not evaluate before any row (a failing call) is no known count: the
+            // stage then runs unstreamed, where the same evaluation reports its error.
             guard let v = try? compiler.compile(e)(0) else { return nil }
             return Evaluator.rowCount(v)
         }
