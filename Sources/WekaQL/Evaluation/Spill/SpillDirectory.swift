@@ -31,8 +31,10 @@ final class SpillStatistics: Sendable {
     private let tracked = Atomic<Int>(0)
     private let peak = Atomic<Int>(0)
     private let directories = Atomic<Int>(0)
+    /// Called as each spill file is made (a test cancels a query there, mid-spill).
+    private let onFile: (@Sendable () -> Void)?
 
-    init() {}
+    init(onFile: (@Sendable () -> Void)? = nil) { self.onFile = onFile }
 
     /// The spill files written so far.
     var filesWritten: Int { files.load(ordering: .relaxed) }
@@ -43,7 +45,10 @@ final class SpillStatistics: Sendable {
     /// The spill directories made so far.
     var directoriesMade: Int { directories.load(ordering: .relaxed) }
 
-    func countFile() { files.add(1, ordering: .relaxed) }
+    func countFile() {
+        files.add(1, ordering: .relaxed)
+        onFile?()
+    }
     func countBytes(_ n: Int) { bytes.add(n, ordering: .relaxed) }
     func countDirectory() { directories.add(1, ordering: .relaxed) }
 
@@ -68,10 +73,10 @@ final class SpillStatistics: Sendable {
 /// ```swift
 /// let spill = SpillDirectory(stage: "sort", settings: settings, range: range)
 /// defer { spill.remove() }
-/// var writer = try spill.makeFile()
+/// let writer = try spill.makeFile()
 /// try writer.write(columns, rows: 0..<count)
 /// let file = try writer.finish()
-/// var reader = try file.reader()
+/// let reader = try file.reader()
 /// while let block = try reader.next() { … }
 /// ```
 final class SpillDirectory: Sendable {

@@ -11,8 +11,8 @@ import Glibc
 import Musl
 #endif
 
-/// Writes blocks of rows to one spill file; ``finish()`` closes it for reading.
-struct SpillWriter: ~Copyable {
+/// Writes blocks of rows to one spill file; ``finish()`` closes it for reading. Not for use on two threads at once.
+final class SpillWriter {
     /// The file's path.
     let path: String
     private var descriptor: Int32
@@ -31,7 +31,7 @@ struct SpillWriter: ~Copyable {
 
     /// Appends one block: `columns` at the rows `rows` (every row when `nil`), in that order. All the
     /// columns must have the same length.
-    mutating func write(_ columns: [Column], rows: [Int32]? = nil) throws(Diagnostic) {
+    func write(_ columns: [Column], rows: [Int32]? = nil) throws(Diagnostic) {
         let count = rows?.count ?? columns.first?.count ?? 0
         var encoder = SpillCodec.Writer()
         for column in columns { encoder.column(rows.map { column.gathering($0) } ?? column) }
@@ -46,14 +46,15 @@ struct SpillWriter: ~Copyable {
     }
 
     /// Closes the file; its blocks can then be read back.
-    consuming func finish() throws(Diagnostic) -> SpillFile {
+    func finish() throws(Diagnostic) -> SpillFile {
         let fd = descriptor
         descriptor = -1
+        guard fd >= 0 else { return SpillFile(path: path, blocks: blocks, bytes: bytes, directory: directory) }
         if close(fd) != 0 { throw directory.failure("cannot write the spill file \(path)", errno) }
         return SpillFile(path: path, blocks: blocks, bytes: bytes, directory: directory)
     }
 
-    private mutating func writeAll(_ data: [UInt8]) throws(Diagnostic) {
+    private func writeAll(_ data: [UInt8]) throws(Diagnostic) {
         var done = 0
         while done < data.count {
             let n = data.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, data.count - done) }
@@ -83,8 +84,8 @@ struct SpillFile: Sendable {
     }
 }
 
-/// Reads a spill file's blocks one at a time.
-struct SpillReader: ~Copyable {
+/// Reads a spill file's blocks one at a time; closes the file when released. Not for use on two threads at once.
+final class SpillReader {
     let path: String
     private let descriptor: Int32
     private let directory: SpillDirectory
@@ -98,7 +99,7 @@ struct SpillReader: ~Copyable {
     deinit { close(descriptor) }
 
     /// The next block's columns (each as long as the block's rows), or `nil` after the last block.
-    mutating func next() throws(Diagnostic) -> [Column]? {
+    func next() throws(Diagnostic) -> [Column]? {
         guard let header = try readExactly(32, endOK: true) else { return nil }
         var decoder = SpillCodec.Reader(header)
         guard decoder.word() == SpillCodec.magic else { throw corrupt() }
