@@ -62,8 +62,9 @@ extension Engine {
     /// `bound` as bound to the plan.
     func executeStreamed(_ plan: StatementPlan, parameters: [String: Value], bound: [String: Value],
                          cancellation: CancellationToken?) throws -> StatementResult? {
-        let executor = StreamingExecutor(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+        var executor = StreamingExecutor(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
                                          budget: memoryBudget)
+        executor.spill = spillSettings
         let outcome: QueryOutcome
         do {
             guard let streamed = try executor.run(plan.query) else { return nil }

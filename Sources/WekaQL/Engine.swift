@@ -20,6 +20,8 @@ public struct Engine: Sendable {
     /// How much memory one stage may make: a join, sort, grouping or `distinct` estimated to pass it fails
     /// with E0406 before making its rows. By default, half the machine's physical memory.
     public var memoryBudget: MemoryBudget = .machineDefault
+    /// Where a sort or grouping over ``memoryBudget`` spills its rows (a private directory under `$TMPDIR`).
+    var spillSettings = SpillSettings()
     /// How a failed `assert` is reported: as an error that stops the run (the default), or, with
     /// ``Diagnostic/Severity/warning``, as a warning after which the run goes on (`--warn-asserts`,
     /// and `wekaql test`, which counts every assert of a script).
@@ -211,6 +213,7 @@ public struct Engine: Sendable {
         var evaluator = Evaluator(dataset: data, bindings: bindings, parameters: bound, cancellation: cancellation,
                                   budget: memoryBudget)
         evaluator.origins = bindingOrigins
+        evaluator.spill = spillSettings
         evaluator.explaining = explaining
         evaluator.sentStatements = sent?.reports ?? []
         let outcome = try evaluator.run(plan.query)

@@ -16,6 +16,8 @@ struct Evaluator {
     let parameters: [String: Value]
     let cancellation: CancellationToken?
     var budget = MemoryBudget.machineDefault
+    /// Where a sort or grouping over the budget spills (Evaluation/Spill).
+    var spill = SpillSettings()
     /// How the `let` bindings were made, to follow lineage through them.
     var origins: [String: ResultOrigin] = [:]
     /// Record the result's lineage (also when the plan does not end with `why`), and what each stage did.
@@ -50,6 +52,12 @@ struct Evaluator {
                 relation = Relation(try project(relation, expressions, fields: fields, compiler: compiler))
             case .sort(let keys):
                 let limit = try topLimit(after: index, in: plan, compiler: compiler)
+                if limit.map({ $0 >= relation.count / 8 }) ?? true,
+                   ExternalSorter.needsSpill(rows: relation.count, keys: keys.count, budget: budget) {
+                    relation.selection = try ExternalSorter(relation: relation, compiler: compiler, budget: budget, settings: spill,
+                                                            cancellation: cancellation, range: range).sorted(by: keys)
+                    break
+                }
                 try budget.check("sort", rows: relation.count, bytesPerRow: 4 + 8 * keys.count, range: range)
                 relation.selection = try Sorter(relation: relation, compiler: compiler, cancellation: cancellation, range: range)
                     .sorted(by: keys, limit: limit)
@@ -59,8 +67,10 @@ struct Evaluator {
                 try budget.check("distinct", rows: relation.count, bytesPerRow: 16 + 16 * columns.count, range: range)
                 relation = Relation(try distinct(relation, columns: columns, fields: fields, range: range))
             case .aggregate(let aggregate):
-                try budget.check("grouping", rows: relation.count, bytesPerRow: 4 + 16 * aggregate.keys.count, range: range)
-                let grouped = try self.aggregate(relation, aggregate, fields: fields, compiler: compiler, keepingGroups: observer != nil)
+                let spills = observer == nil && PartitionedGrouper.needsSpill(rows: relation.count, keys: aggregate.keys.count, budget: budget)
+                if !spills { try budget.check("grouping", rows: relation.count, bytesPerRow: 4 + 16 * aggregate.keys.count, range: range) }
+                let grouped = try self.aggregate(relation, aggregate, fields: fields, compiler: compiler, keepingGroups: observer != nil,
+                                                 spilling: spills ? range : nil)
                 relation = Relation(grouped.table)
                 if let groups = grouped.groups { detail = .groups(groups) }
             case .join(let join):
@@ -113,7 +123,7 @@ struct Evaluator {
     /// Groups and folds; a key that is an expression is computed first as an extra column (for the
     /// selected rows only), and outputs over aggregates are computed on the grouped table.
     private func aggregate(_ relation: Relation, _ plan: AggregatePlan, fields: [Field], compiler: ExpressionCompiler,
-                           keepingGroups: Bool) throws -> (table: Table, groups: RowMap?) {
+                           keepingGroups: Bool, spilling: SourceRange? = nil) throws -> (table: Table, groups: RowMap?) {
         var input = relation
         var groups: [Int] = []
         var extra: [Column] = []
@@ -131,8 +141,15 @@ struct Evaluator {
             input = Relation(table, selection: relation.selection)
         }
         let grouper = Grouper(relation: input, compiler: ExpressionCompiler(table: input.table, parameters: parameters), cancellation: cancellation)
-        let (grouped, rows) = try grouper.aggregate(groups: groups, aggregates: plan.aggregates,
-                                                    fields: plan.outputs == nil ? fields : plan.groupedFields, keepingGroups: keepingGroups)
+        let groupedFields = plan.outputs == nil ? fields : plan.groupedFields
+        let grouped: Table, rows: RowMap?
+        if let spilling, !groups.isEmpty {
+            grouped = try PartitionedGrouper(grouper: grouper, budget: budget, settings: spill, range: spilling)
+                .aggregate(groups: groups, aggregates: plan.aggregates, fields: groupedFields)
+            rows = nil
+        } else {
+            (grouped, rows) = try grouper.aggregate(groups: groups, aggregates: plan.aggregates, fields: groupedFields, keepingGroups: keepingGroups)
+        }
         guard let outputs = plan.outputs else { return (grouped, rows) }
         return (try project(Relation(grouped), outputs, fields: fields, compiler: ExpressionCompiler(table: grouped, parameters: parameters)), rows)
     }

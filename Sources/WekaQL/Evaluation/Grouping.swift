@@ -8,7 +8,7 @@ struct Grouper {
     let cancellation: CancellationToken?
 
     /// Each selected row's group (by position in the selection), or `nil` when there is one group.
-    private struct Groups {
+    struct Groups {
         var ids: [Int32]?
         var firstRows: [Int32]
         var count: Int
@@ -40,7 +40,7 @@ struct Grouper {
     }
 
     /// The slow path hashes each row's key: it looks at the cancellation token every 64K rows.
-    private func assignGroups(by groups: [Int]) throws -> Groups {
+    func assignGroups(by groups: [Int]) throws -> Groups {
         if groups.isEmpty { return Groups(ids: nil, firstRows: [], count: 1) }
         if groups.count == 1, case .string(let codes, let dictionary) = relation.table.columns[groups[0]].storage {
             var groupOfCode = [Int32](repeating: -1, count: dictionary.values.count + 1)
@@ -86,7 +86,7 @@ struct Grouper {
         }
     }
 
-    private func fold(_ aggregate: BoundAggregate, _ groups: Groups) throws -> Column {
+    func fold(_ aggregate: BoundAggregate, _ groups: Groups) throws -> Column {
         guard let argument = aggregate.argument else {
             if groups.ids == nil { return Column(storage: .integer([Int64(relation.count)], nulls: [])) }
             var counts = [Int64](repeating: 0, count: groups.count)

@@ -4,6 +4,10 @@
 // ordered by the keys as in memory (ties by that order) and each aggregate's final value computed once:
 // a sum that does not fit fails as it does in memory, whatever the chunks' partial sums were.
 
+/// Thrown when the streamed groups pass the budget: the query is then run in memory, where a grouping
+/// over the budget spills its rows in partitions (PartitionedGrouping.swift).
+struct GroupsOverBudget: Error {}
+
 /// The groups and accumulators of the chunks so far.
 struct AggregateSink: StreamSink {
     let plan: AggregatePlan
@@ -128,7 +132,8 @@ struct AggregateSink: StreamSink {
                 accumulators[g][index].merge(partial.accumulators[local][index], aggregate.function)
             }
         }
-        try budget.check("grouping", rows: keyValues.count, bytesPerRow: 64 + 24 * plan.keys.count + 160 * plan.aggregates.count, range: nil)
+        let (size, overflow) = keyValues.count.multipliedReportingOverflow(by: 64 + 24 * plan.keys.count + 160 * plan.aggregates.count)
+        if overflow || size > budget.bytes { throw GroupsOverBudget() }
         return true
     }
 

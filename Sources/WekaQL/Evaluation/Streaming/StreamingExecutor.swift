@@ -18,6 +18,8 @@ struct StreamingExecutor {
     let parameters: [String: Value]
     let cancellation: CancellationToken?
     var budget = MemoryBudget.machineDefault
+    /// Where the stages run in memory after the sink spill (Evaluation/Spill).
+    var spill = SpillSettings()
     /// How many threads read and fold chunks at once.
     var threads = 2
 
@@ -28,7 +30,11 @@ struct StreamingExecutor {
     func run(_ plan: QueryPlan) throws -> QueryOutcome? {
         guard let split = StreamPlan(plan, dataset: dataset, parameters: parameters) else { return nil }
         let subqueries = try plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
-        let (table, counts) = try fold(split, subqueries: subqueries)
+        let table: Table, counts: [StageCounts]
+        do { (table, counts) = try fold(split, subqueries: subqueries) } catch is GroupsOverBudget { return nil } catch let error as Diagnostic
+            where error.code == .memoryBudget && split.restStart < plan.stages.count && plan.stages[split.restStart].stage.isSort {
+            return nil   // the rows kept for a sort pass the budget: in memory, the sort spills
+        }
         var notes = try noMatchNotes(split, counts: counts, subqueries: subqueries)
         // Warnings reading the file whole gives as it reads (rows `bad_rows=skip` left out, W0506), once per file.
         if let source = dataset[split.collection]?.chunks as? any StreamedWarnings { notes.insert(contentsOf: source.takeWarnings(), at: 0) }
@@ -41,6 +47,7 @@ struct StreamingExecutor {
         var evaluator = Evaluator(dataset: dataset.withOpenedFilesAsRead, bindings: bindings.merging([Self.sinkBinding: table]) { $1 },
                                   parameters: parameters, cancellation: cancellation, budget: budget)
         evaluator.subqueryValues = subqueries
+        evaluator.spill = spill
         let outcome = try evaluator.run(rest)
         return QueryOutcome(table: outcome.table, notes: notes + outcome.notes)
     }
@@ -167,6 +174,11 @@ struct StreamingExecutor {
         let input = Relation(Table(fields: fields, columns: columns, rowCount: 0))
         return Evaluator(dataset: dataset, bindings: [:], parameters: parameters, cancellation: cancellation).explain(probes, input)
     }
+}
+
+extension PlanStage {
+    /// Whether this is a `sort by`.
+    var isSort: Bool { if case .sort = self { true } else { false } }
 }
 
 /// Runs the row-wise stages on one chunk.
