@@ -34,6 +34,8 @@ extension Diagnostic {
         case decimalOverflow = "E0410", doesNotConvert = "E0411"
         // Swift values in and out of the library (Codable rows and parameters)
         case missingColumn = "E0420", valueDecoding = "E0421", parameterEncoding = "E0422"
+        // Spilling to temporary files (Diagnostic+Spill.swift)
+        case spillFailed = "E0430"
         // Data files
         case cannotRead = "E0500", invalidUTF8 = "E0501", malformedJSON = "E0502", malformedCSV = "E0503"
         case unsupportedFile = "E0504", jsonShape = "E0505", mixedTypes = "W0506", duplicateHeader = "E0507"
