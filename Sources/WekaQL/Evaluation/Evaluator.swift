@@ -74,6 +74,9 @@ struct Evaluator {
                 relation = Relation(grouped.table)
                 if let groups = grouped.groups { detail = .groups(groups) }
             case .join(let join):
+                if observer == nil, let streamed = try streamingJoin(plan, at: index, left: relation, subqueries: subqueries) {
+                    return QueryOutcome(table: streamed.table, notes: notes + streamed.notes)
+                }
                 let right = try table(join.right)
                 let joined = try Joiner(left: relation, right: right, cancellation: cancellation, budget: budget).join(join, fields: fields)
                 relation = joined.relation

@@ -17,7 +17,7 @@ struct Joiner {
             checked &+= 1
             if checked & 0xFFFF == 0, cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: plan.range) }
         }
-        let matches = try matcher(plan, checkCancelled)
+        let matches = try JoinIndex(right: right, keys: plan.rightKeys, checkCancelled).matcher(plan.leftKeys.map { left.table.columns[$0] })
         if plan.kind == .semi || plan.kind == .anti {
             var kept: [Int32] = []
             try left.forEachRow { row in
@@ -68,7 +68,7 @@ struct Joiner {
         for (index, column) in left.table.columns.enumerated() {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: plan.range) }
             if unmatchedRight > 0, let shared = plan.sharedKeys.first(where: { $0.left == index }) {
-                columns.append(coalescedKey(column, right.columns[shared.right], leftRows, rightRows, type: fields[index].type))
+                columns.append(Self.coalescedKey(column, right.columns[shared.right], leftRows, rightRows, type: fields[index].type))
             } else {
                 columns.append(column.gathering(leftRows))
             }
@@ -81,98 +81,10 @@ struct Joiner {
     }
 
     /// The shared key column of a full join: the left key, or the right one on an unmatched right row.
-    private func coalescedKey(_ leftKey: Column, _ rightKey: Column, _ leftRows: [Int32], _ rightRows: [Int32], type: ValueType) -> Column {
+    static func coalescedKey(_ leftKey: Column, _ rightKey: Column, _ leftRows: [Int32], _ rightRows: [Int32], type: ValueType) -> Column {
         var builder = ColumnBuilder(type: type, capacity: leftRows.count)
         for (l, r) in zip(leftRows, rightRows) { builder.append(l >= 0 ? leftKey[Int(l)] : rightKey[Int(r)]) }
         return builder.build()
-    }
-
-    /// For a left row, the right rows whose keys equal its keys (in right order), or `nil` for none.
-    ///
-    /// Each distinct right value of a key gets a small number, and a row's numbers combine into one
-    /// integer, so a left row is looked up without building an array; a dictionary-coded text key is
-    /// numbered once per distinct string, not once per row. (Should the numbers not fit in one integer,
-    /// the keys are looked up as arrays of values.)
-    private func matcher(_ plan: JoinPlan, _ checkCancelled: () throws(Diagnostic) -> Void) throws -> (Int) -> [Int32]? {
-        let leftKeys = plan.leftKeys.map { left.table.columns[$0] }, rightKeys = plan.rightKeys.map { right.columns[$0] }
-        var numbers = [[Value: Int]](repeating: [:], count: rightKeys.count)
-        var rightNumbers = [[Int]](repeating: [], count: rightKeys.count)
-        for (k, column) in rightKeys.enumerated() {
-            rightNumbers[k].reserveCapacity(right.rowCount)
-            for row in 0..<right.rowCount {
-                try checkCancelled()
-                let value = column[row].normalizedForDistinct
-                if value.isNull { rightNumbers[k].append(-1); continue }
-                if let number = numbers[k][value] {
-                    rightNumbers[k].append(number)
-                } else {
-                    rightNumbers[k].append(numbers[k].count)
-                    numbers[k][value] = numbers[k].count
-                }
-            }
-        }
-        var width = 1
-        for k in numbers.indices {
-            let (product, overflow) = width.multipliedReportingOverflow(by: max(1, numbers[k].count))
-            guard !overflow else { return try valueMatcher(leftKeys, rightKeys, checkCancelled) }
-            width = product
-        }
-        let radixes = numbers.map { max(1, $0.count) }
-        var index: [Int: [Int32]] = [:]
-        for row in 0..<right.rowCount {
-            var key = 0
-            for k in rightKeys.indices {
-                let number = rightNumbers[k][row]
-                if number < 0 { key = -1; break }
-                key = key * radixes[k] + number
-            }
-            if key >= 0 { index[key, default: []].append(Int32(row)) }
-        }
-        let lookups = leftKeys.indices.map { numberLookup(leftKeys[$0], numbers[$0]) }
-        if lookups.count == 1, let lookup = lookups.first {
-            return { row in
-                let number = lookup(row)
-                return number < 0 ? nil : index[number]
-            }
-        }
-        return { row in
-            var key = 0
-            for k in lookups.indices {
-                let number = lookups[k](row)
-                if number < 0 { return nil }
-                key = key * radixes[k] + number
-            }
-            return index[key]
-        }
-    }
-
-    /// The number of a left row's key value among the right's values, or -1 (null, or no right row has it).
-    private func numberLookup(_ column: Column, _ numbers: [Value: Int]) -> (Int) -> Int {
-        if case .string(let codes, let dictionary) = column.storage {
-            let byCode = dictionary.values.map { numbers[.string($0)] ?? -1 }
-            return { row in codes[row] < 0 ? -1 : byCode[Int(codes[row])] }
-        }
-        return { row in numbers[column[row].normalizedForDistinct] ?? -1 }
-    }
-
-    /// The keys looked up as arrays of values; a null in any key never matches.
-    private func valueMatcher(_ leftKeys: [Column], _ rightKeys: [Column], _ checkCancelled: () throws(Diagnostic) -> Void) throws -> (Int) -> [Int32]? {
-        var index: [[Value]: [Int32]] = [:]
-        for row in 0..<right.rowCount {
-            try checkCancelled()
-            let key = rightKeys.map { $0[row].normalizedForDistinct }
-            if !key.contains(where: \.isNull) { index[key, default: []].append(Int32(row)) }
-        }
-        return { row in
-            var key: [Value] = []
-            key.reserveCapacity(leftKeys.count)
-            for column in leftKeys {
-                let value = column[row].normalizedForDistinct
-                if value.isNull { return nil }
-                key.append(value)
-            }
-            return index[key]
-        }
     }
 }
 

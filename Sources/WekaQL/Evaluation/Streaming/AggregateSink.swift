@@ -88,6 +88,8 @@ struct AggregateSink: StreamSink {
         var position = 0
         func group() -> Int { defer { position += 1 }; return ids.map { Int($0[position]) } ?? 0 }
         guard let argument = aggregate.argument else {
+            // One group: a chunk's count is its row count (a streamed join's counted pieces have no columns to walk).
+            if ids == nil { return accumulators[0][index].count += Int64(rows.count) }
             rows.forEachRow { _ in accumulators[group()][index].count += 1 }
             return
         }

@@ -22,14 +22,17 @@ struct StreamingExecutor {
     var spill = SpillSettings()
     /// How many threads read and fold chunks at once.
     var threads = 2
+    /// The values of the plan's `in (QUERY)` queries, when found already (the tail of a streamed join).
+    var subqueryValues: [SubqueryValues]? = nil
 
     /// The name the sink's output is bound to for the stages that run in memory after it.
     static let sinkBinding = "\u{0}streamed"
 
     /// `plan`'s outcome streamed, or `nil` when it cannot stream (then run it in memory).
     func run(_ plan: QueryPlan) throws -> QueryOutcome? {
+        if let joined = try runStreamingJoin(plan) { return joined }
         guard let split = StreamPlan(plan, dataset: dataset, parameters: parameters) else { return nil }
-        let subqueries = try plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
+        let subqueries = try subqueryValues ?? plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
         let table: Table, counts: [StageCounts]
         do { (table, counts) = try fold(split, subqueries: subqueries) } catch is GroupsOverBudget { return nil } catch let error as Diagnostic
             where error.code == .memoryBudget && split.restStart < plan.stages.count && plan.stages[split.restStart].stage.isSort {
@@ -127,7 +130,7 @@ struct StreamingExecutor {
         let chunk = ChunkRunner(parameters: parameters, cancellation: cancellation, subqueries: subqueries)
         let cancellation = self.cancellation
         // A source asked for no column still gives each chunk its row count; asking for one keeps readers simple.
-        let read = columns.isEmpty && !fields.isEmpty ? [0] : columns
+        let read = columns.isEmpty && !fields.isEmpty && !(collection.chunks is JoinChunks) ? [0] : columns
         let late = stageCount == split.prefix.count ? split.lateColumns(fields: fields) : []
         let early = read.filter { !late.contains($0) }
         let choose = LateChoice(split: split, parameters: parameters, subqueries: subqueries)
@@ -229,7 +232,7 @@ extension StreamingExecutor {
     func stream(_ plan: QueryPlan, into body: @escaping @Sendable (Table) throws -> Void) throws -> Bool {
         guard let split = StreamPlan(plan, dataset: dataset, parameters: parameters), case .rows = split.sink,
               split.restStart == plan.stages.count, split.restHead.isEmpty else { return false }
-        let subqueries = try plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
+        let subqueries = try subqueryValues ?? plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
         _ = try fold(split, into: HandingOnSink(fields: plan.fields, body: body), subqueries: subqueries)
         return true
     }
