@@ -467,7 +467,7 @@ def run_corpus(binary, engines, work, tally, show):
         engine.load(tables, directory)
     golden = os.path.join(ROOT, "Tests", "WekaQLTests", "Golden")
     files = sorted(os.path.join(golden, "queries", f) for f in os.listdir(os.path.join(golden, "queries")) if f.endswith(".wql"))
-    files.append(os.path.join(golden, "sql", "constructs.wql"))
+    files += [os.path.join(golden, "sql", "constructs.wql"), os.path.join(golden, "sql", "types.wql")]
     total = 0
     for path in files:
         texts = corpus_programs(path)
