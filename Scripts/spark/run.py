@@ -50,6 +50,7 @@ class Spark:
                       .config("spark.sql.session.timeZone", "UTC")
                       .config("spark.sql.shuffle.partitions", "1")
                       .config("spark.ui.enabled", "false")
+                      .config("spark.ui.showConsoleProgress", "false")
                       .getOrCreate())
         self.spark.sparkContext.setLogLevel("OFF")
 
@@ -72,9 +73,14 @@ class Spark:
             if isinstance(statements, str):
                 results.append(cross.NO_SQL if statements.startswith("E1000") else Answer(error="COMPILE " + statements))
                 continue
+            # A program of several queries: their rows one after the other, as wekaql prints them.
             answer = Answer(rows=[])
             for sql, values in statements:
-                answer = self.run(sql, values)
+                ran = self.run(sql, values)
+                if ran.error is not None:
+                    answer = ran
+                    break
+                answer.rows += ran.rows
             results.append(answer)
         return results
 

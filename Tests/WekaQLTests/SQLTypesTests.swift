@@ -6,12 +6,16 @@ import Testing
 @testable import WekaQL
 
 @Suite struct SQLTypesTests {
-    /// A decimal compiles to PostgreSQL's `numeric`; elsewhere it is E1000 placed on it, naming the dialect.
-    @Test func decimalsCompileOnPostgreSQLOnly() throws {
-        let query = "arrests select x = arrested * 1.50"
-        let compiled = try Engine().sql(for: query, dialect: .postgres)
+    /// A decimal compiles to PostgreSQL's `numeric`, and on DuckDB to `DECIMAL(p, s)` where the query fixes
+    /// its scale; elsewhere (a quotient's scale depends on the data) it is E1000 placed on it, naming the dialect.
+    @Test func decimalsCompileOnPostgreSQLAndWithAStaticScaleOnDuckDB() throws {
+        let product = "arrests select x = arrested * 1.50"
+        let compiled = try Engine().sql(for: product, dialect: .postgres)
         #expect(compiled.text.contains("CAST($1 AS NUMERIC)"))
         #expect(compiled.parameters == [.decimal(ExactDecimal("1.50")!)])
+        #expect(try Engine().sql(for: product, dialect: .duckdb).text.contains("CAST($1 AS DECIMAL(18, 2))"))
+        let query = "arrests select x = arrested / 1.50"
+        _ = try Engine().sql(for: query, dialect: .postgres)
         for dialect in [SQLDialect.sqlite, .duckdb, .spark] {
             do {
                 _ = try Engine().sql(for: query, dialect: dialect)

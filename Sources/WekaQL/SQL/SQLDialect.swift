@@ -93,6 +93,9 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         return (self == .sqlite || self == .duckdb) && !isView ? "rowid" : "row_number() OVER ()"
     }
 
+    /// A row count of `LIMIT` or `OFFSET`: Spark takes only an `INT` there.
+    func count(_ sql: String) -> String { self == .spark ? "CAST(\(sql) AS INT)" : sql }
+
     /// Whether `WITH name AS MATERIALIZED (…)` is understood: wekaql's stages run in order, so a stage whose
     /// expressions can fail must not see rows an earlier stage dropped.
     var materializes: Bool { self != .spark }

@@ -5,7 +5,7 @@
 extension SQLWriter {
     mutating func expression(_ e: BoundExpression) throws(Diagnostic) -> String {
         // Exact decimals and lists where the dialect has no faithful form: refused rather than given as doubles.
-        if e.type == .decimal, !hasExactDecimals { throw Diagnostic.noSQL("an exact decimal", dialect, range: e.range) }
+        if e.type == .decimal, !decimalHasSQL(e) { throw Diagnostic.noSQL("an exact decimal", dialect, range: e.range) }
         if e.type.isList, !hasLists { throw Diagnostic.noSQL("a list", dialect, range: e.range) }
         switch e.kind {
         case .column(let index):
@@ -16,7 +16,7 @@ extension SQLWriter {
             return bind(parameterValues[parameter] ?? .null, as: e.type)
         case .negate(let operand):
             let x = try expression(operand)
-            if e.type == .decimal { return try decimalNegation(x, range: e.range) }
+            if e.type == .decimal { return try decimalNegation(x, e) }
             if dialect == .sqlite { mayFail = true; return registered("neg", [x], e.range) }
             return "(- \(x))"
         case .not(let operand):
@@ -126,7 +126,7 @@ extension SQLWriter {
             return "(\(try text(x, of: a.type, range: a.range, construct: construct)) || \(try text(y, of: b.type, range: b.range, construct: construct)))"
         }
         if a.type == .date || b.type == .date { return try dateArithmetic(op, x, a.type, y, b.type, range: e.range) }
-        if e.type == .decimal { return try decimalArithmetic(op, x, y, range: e.range) }
+        if e.type == .decimal { return try decimalArithmetic(op, x, y, a, b, e) }
         mayFail = true
         if dialect == .sqlite {
             let names: [BinaryOperator: String] = [.add: "add", .subtract: "subtract", .multiply: "multiply", .divide: "divide", .remainder: "remainder"]

@@ -35,7 +35,7 @@ extension SQLWriter {
             if function == .round || function == .floor || function == .ceil || function == .abs { mayFail = true }
             return registered(function.rawValue, args, e.range)
         }
-        if let sql = decimalFunction(function, args, arguments) { return sql }
+        if let sql = decimalFunction(function, args, arguments, e) { return sql }
         guard let sql = try portable(function, args, arguments, e) else {
             throw Diagnostic.noSQL("\(function.rawValue)()", dialect, range: e.range)
         }
@@ -152,7 +152,7 @@ extension SQLWriter {
         let x = try expression(argument)
         let integer = dialect.typeName(.integer), decimal = dialect.typeName(.float)
         func unsupported() -> Diagnostic { Diagnostic.noSQL("\(a.function.rawValue)()", dialect, range: a.range) }
-        if argument.type == .decimal, let sql = try decimalAggregate(a.function, x, range: a.range) { return sql }
+        if argument.type == .decimal, let sql = try decimalAggregate(a.function, x, argument, range: a.range) { return sql }
         switch a.function {
         case .list: return try listAggregate(x, range: a.range)
         case .spark: throw unsupported()

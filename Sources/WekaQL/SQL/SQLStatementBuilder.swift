@@ -60,8 +60,8 @@ extension SQLWriter {
         case .sort(let keys):
             return try sorted(input, by: keys)
         case .limit(let count, let offset):
-            var sql = "SELECT * FROM \(input.name) ORDER BY \(input.order == nil ? ordinal : orderBy(input)) LIMIT \(try expression(count))"
-            if let offset { sql += " OFFSET \(try expression(offset))" }
+            var sql = "SELECT * FROM \(input.name) ORDER BY \(input.order == nil ? ordinal : orderBy(input)) LIMIT \(dialect.count(try expression(count)))"
+            if let offset { sql += " OFFSET \(dialect.count(try expression(offset)))" }
             var limited = relation(sql, width: input.width)
             limited.order = input.order
             return limited
