@@ -42,20 +42,6 @@ arrests where arrested * 1.5 > 3 and arrested * 0.5 != 1.0 select country, c = c
                                                                                ^~~~~~~~~~~~~~~~~~~~~~~~~~~
 help: duckdb has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
-> arrests select wide = arrested * 1000000000.5 * 1000000000
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT (CASE WHEN abs(((CASE WHEN abs((CAST("c1" AS DECIMAL(19, 0)) * CAST($1 AS DECIMAL(18, 1)))) > 922337203685477580.7 THEN error('decimal out of range') ELSE CAST((CAST("c1" AS DECIMAL(19, 0)) * CAST($1 AS DECIMAL(18, 1))) AS DECIMAL(19, 1)) END) * CAST(CAST($2 AS BIGINT) AS DECIMAL(19, 0)))) > 922337203685477580.7 THEN error('decimal out of range') ELSE CAST(((CASE WHEN abs((CAST("c1" AS DECIMAL(19, 0)) * CAST($1 AS DECIMAL(18, 1)))) > 922337203685477580.7 THEN error('decimal out of range') ELSE CAST((CAST("c1" AS DECIMAL(19, 0)) * CAST($1 AS DECIMAL(18, 1))) AS DECIMAL(19, 1)) END) * CAST(CAST($2 AS BIGINT) AS DECIMAL(19, 0))) AS DECIMAL(19, 1)) END) AS "c0", "o" FROM "s1")
-SELECT "c0" AS "wide" FROM "s2" ORDER BY "s2"."o";
--- 1: decimal 1000000000.5
--- 2: integer 1000000000
-
-> arrests select fine = arrested * 0.0000000001 * 0.000000001
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT (CASE WHEN ((CASE WHEN abs((CAST("c1" AS DECIMAL(19, 0)) * CAST($1 AS DECIMAL(18, 10)))) > 922337203.6854775807 THEN error('decimal out of range') ELSE CAST((CAST("c1" AS DECIMAL(19, 0)) * CAST($1 AS DECIMAL(18, 10))) AS DECIMAL(19, 10)) END) * CAST($2 AS DECIMAL(18, 9))) IS NULL THEN NULL ELSE error('decimal out of range') END) AS "c0", "o" FROM "s1")
-SELECT "c0" AS "fine" FROM "s2" ORDER BY "s2"."o";
--- 1: decimal 0.0000000001
--- 2: decimal 0.000000001
-
 > countries select country, words = split(country, " ")
 WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", rowid AS "o" FROM "countries"),
   "s2" AS (SELECT "c0" AS "c0", (CASE WHEN "c0" IS NULL OR CAST($1 AS VARCHAR) IS NULL THEN NULL WHEN "c0" = '' AND CAST($1 AS VARCHAR) = '' THEN CAST([] AS VARCHAR[]) ELSE string_split("c0", CAST($1 AS VARCHAR)) END) AS "c1", "o" FROM "s1")

@@ -70,20 +70,6 @@ SELECT "c0" AS "country", "c1" AS "c", "c2" AS "k" FROM "s3" ORDER BY "s3"."o";
 -- 8: decimal 1.25
 -- 9: integer 2
 
-> arrests select wide = arrested * 1000000000.5 * 1000000000
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT (SELECT CASE WHEN CAST(CASE WHEN scale("v") > 18 THEN 1e19 ELSE "v" * power(10::numeric, scale("v")) END AS BIGINT) IS NULL THEN NULL ELSE "v" END FROM (SELECT ((SELECT CASE WHEN CAST(CASE WHEN scale("v") > 18 THEN 1e19 ELSE "v" * power(10::numeric, scale("v")) END AS BIGINT) IS NULL THEN NULL ELSE "v" END FROM (SELECT ("c1" * CAST($1 AS NUMERIC)) AS "v") AS "d") * CAST($2 AS BIGINT)) AS "v") AS "d") AS "c0", "o" FROM "s1")
-SELECT "c0" AS "wide" FROM "s2" ORDER BY "s2"."o";
--- 1: decimal 1000000000.5
--- 2: integer 1000000000
-
-> arrests select fine = arrested * 0.0000000001 * 0.000000001
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT (SELECT CASE WHEN CAST(CASE WHEN scale("v") > 18 THEN 1e19 ELSE "v" * power(10::numeric, scale("v")) END AS BIGINT) IS NULL THEN NULL ELSE "v" END FROM (SELECT ((SELECT CASE WHEN CAST(CASE WHEN scale("v") > 18 THEN 1e19 ELSE "v" * power(10::numeric, scale("v")) END AS BIGINT) IS NULL THEN NULL ELSE "v" END FROM (SELECT ("c1" * CAST($1 AS NUMERIC)) AS "v") AS "d") * CAST($2 AS NUMERIC)) AS "v") AS "d") AS "c0", "o" FROM "s1")
-SELECT "c0" AS "fine" FROM "s2" ORDER BY "s2"."o";
--- 1: decimal 0.0000000001
--- 2: decimal 0.000000001
-
 > countries select country, words = split(country, " ")
 WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
   "s2" AS (SELECT "c0" AS "c0", (CASE WHEN "c0" IS NULL OR CAST($1 AS TEXT) IS NULL THEN NULL WHEN "c0" = '' THEN (CASE WHEN CAST($1 AS TEXT) = '' THEN CAST(ARRAY[] AS TEXT[]) ELSE ARRAY[''] END) WHEN CAST($1 AS TEXT) = '' THEN regexp_split_to_array("c0", '') ELSE string_to_array("c0", CAST($1 AS TEXT)) END) AS "c1", "o" FROM "s1")

@@ -34,62 +34,50 @@ arrests where arrested * 1.5 > 3 and arrested * 0.5 != 1.0 select country, c = c
               ^~~~~~~~~~~~~~
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
-> arrests select wide = arrested * 1000000000.5 * 1000000000
-types.wql:9:23: error[E1000]: no SQL yet for an exact decimal in sqlite
-arrests select wide = arrested * 1000000000.5 * 1000000000
-                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
-
-> arrests select fine = arrested * 0.0000000001 * 0.000000001
-types.wql:10:23: error[E1000]: no SQL yet for an exact decimal in sqlite
-arrests select fine = arrested * 0.0000000001 * 0.000000001
-                      ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
-help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
-
 > countries select country, words = split(country, " ")
-types.wql:11:35: error[E1000]: no SQL yet for a list in sqlite
+types.wql:9:35: error[E1000]: no SQL yet for a list in sqlite
 countries select country, words = split(country, " ")
                                   ^~~~~~~~~~~~~~~~~~~
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > countries select country, n = length(split(country, " ")), letters = split(country, ""), empty = split("", ",")
-types.wql:12:31: error[E1000]: no SQL yet for length() of a list in sqlite
+types.wql:10:31: error[E1000]: no SQL yet for length() of a list in sqlite
 countries select country, n = length(split(country, " ")), letters = split(country, ""), empty = split("", ",")
                               ^~~~~~~~~~~~~~~~~~~~~~~~~~~
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > countries where split(country, " ") contains "Republic" select country
-types.wql:13:17: error[E1000]: no SQL yet for contains on a list in sqlite
+types.wql:11:17: error[E1000]: no SQL yet for contains on a list in sqlite
 countries where split(country, " ") contains "Republic" select country
                 ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > countries extend words = split(country, " ") | unnest words | count by words
-types.wql:14:26: error[E1000]: no SQL yet for a list in sqlite
+types.wql:12:26: error[E1000]: no SQL yet for a list in sqlite
 countries extend words = split(country, " ") | unnest words | count by words
                          ^~~~~~~~~~~~~~~~~~~
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > arrests summarize countries = list(country), counts = list(arrested) by offence
-types.wql:15:31: error[E1000]: no SQL yet for list() in sqlite
+types.wql:13:31: error[E1000]: no SQL yet for list() in sqlite
 arrests summarize countries = list(country), counts = list(arrested) by offence
                               ^~~~~~~~~~~~~
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > arrests summarize all = list(suspects)
-types.wql:16:25: error[E1000]: no SQL yet for list() in sqlite
+types.wql:14:25: error[E1000]: no SQL yet for list() in sqlite
 arrests summarize all = list(suspects)
                         ^~~~~~~~~~~~~~
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > countries select words = split(country, " ") | sort by words desc | limit 5
-types.wql:17:26: error[E1000]: no SQL yet for a list in sqlite
+types.wql:15:26: error[E1000]: no SQL yet for a list in sqlite
 countries select words = split(country, " ") | sort by words desc | limit 5
                          ^~~~~~~~~~~~~~~~~~~
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > countries select words = split(country, "a") | distinct words | sort by words
-types.wql:18:26: error[E1000]: no SQL yet for a list in sqlite
+types.wql:16:26: error[E1000]: no SQL yet for a list in sqlite
 countries select words = split(country, "a") | distinct words | sort by words
                          ^~~~~~~~~~~~~~~~~~~
 help: sqlite has no form of it with wekaql's meaning; run the query in memory, or in another dialect
