@@ -70,9 +70,7 @@ extension SQLWriter {
             switch function {
             case .abs: return duckDecimal("abs(\(x[0]))", scale: scale)
             case .round where scale < staticScale(arguments[0]) ?? 0:
-                // The places are a literal integer (staticScale): written as DuckDB plans a DECIMAL's scale.
-                guard case .literal(.integer(let places)) = arguments[1].kind else { return nil }
-                return duckDecimal("round(\(x[0]), \(places))", scale: scale)
+                return duckDecimal("round(\(x[0]), CAST(\(x[1]) AS INTEGER))", scale: scale)
             case .round: return x[0]   // as many places as the value has, or more: as it is
             default: return nil
             }

@@ -184,7 +184,7 @@ SELECT "c0" AS "lower(country)", "c1" AS "upper(country)", "c2" AS "length(count
 
 > arrests select abs(arrested), round(arrested, -1), floor(1.5), ceil(1.5), round(2.345, 2)
 WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT abs("c1") AS "c0", round("c1", CAST(CAST($1 AS BIGINT) AS INTEGER)) AS "c1", CAST(floor(CAST($2 AS DECIMAL(18, 1))) AS BIGINT) AS "c2", CAST(ceil(CAST($3 AS DECIMAL(18, 1))) AS BIGINT) AS "c3", (CASE WHEN abs(round(CAST($4 AS DECIMAL(18, 3)), 2)) > 92233720368547758.07 THEN error('decimal out of range') ELSE CAST(round(CAST($4 AS DECIMAL(18, 3)), 2) AS DECIMAL(19, 2)) END) AS "c4", "o" FROM "s1")
+  "s2" AS MATERIALIZED (SELECT abs("c1") AS "c0", round("c1", CAST(CAST($1 AS BIGINT) AS INTEGER)) AS "c1", CAST(floor(CAST($2 AS DECIMAL(18, 1))) AS BIGINT) AS "c2", CAST(ceil(CAST($3 AS DECIMAL(18, 1))) AS BIGINT) AS "c3", (CASE WHEN abs(round(CAST($4 AS DECIMAL(18, 3)), CAST(CAST($5 AS BIGINT) AS INTEGER))) > 92233720368547758.07 THEN error('decimal out of range') ELSE CAST(round(CAST($4 AS DECIMAL(18, 3)), CAST(CAST($5 AS BIGINT) AS INTEGER)) AS DECIMAL(19, 2)) END) AS "c4", "o" FROM "s1")
 SELECT "c0" AS "abs(arrested)", "c1" AS "round(arrested, -1)", "c2" AS "floor(1.5)", "c3" AS "ceil(1.5)", "c4" AS "round(2.345, 2)" FROM "s2" ORDER BY "s2"."o";
 -- 1: integer -1
 -- 2: decimal 1.5
