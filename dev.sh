@@ -8,6 +8,7 @@
 #   ./dev.sh install   build, then copy wekaql to $PREFIX/bin (default /usr/local/bin)
 #   ./dev.sh capi      build the C API (release): .build/capi/libWekaQLC.so and wekaql.h
 #   ./dev.sh docs      build the WekaQL library's DocC documentation; a broken symbol link fails
+#   ./dev.sh spark     run the cross-engine corpus on Spark in local mode (pyspark, Java 17); not in test
 #   ./dev.sh setup     only install the system packages wekaql needs (libedit-dev, pkg-config)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -140,6 +141,20 @@ decimal_sums() {
     else echo "warning: decimal sums check skipped: python3 is not installed" >&2; fi
 }
 
+# The Spark SQL run (Scripts/spark/run.py): the cross-engine corpus on Spark in local mode, against wekaql in
+# memory. pyspark (from PyPI) is installed with pip when missing; it needs Java 17. Not part of `test` (slow).
+spark() {
+    if ! python3 -c 'import pyspark' >/dev/null 2>&1; then
+        echo "Installing pyspark for the Spark run …" >&2
+        python3 -m pip install --quiet --disable-pip-version-check pyspark >/dev/null 2>&1 \
+            || python3 -m pip install --quiet --disable-pip-version-check --user pyspark >/dev/null 2>&1 \
+            || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages pyspark >/dev/null 2>&1 || true
+    fi
+    command -v java >/dev/null 2>&1 || { echo "spark: java is not installed (Spark needs Java 17)" >&2; return 1; }
+    swift build --product wekaql
+    python3 Scripts/spark/run.py --wekaql "$(swift build --show-bin-path)/wekaql" "$@"
+}
+
 case "${1:-}" in
     setup) setup ;;
     build) setup; build ;;
@@ -150,7 +165,8 @@ case "${1:-}" in
         Scripts/test-capi.sh; docs ;;
     capi) setup; capi ;;
     docs) setup; docs ;;
+    spark) setup; shift; spark "$@" ;;
     install) setup; build; install -d "${PREFIX:-/usr/local}/bin"; install -m 755 .build/release/wekaql "${PREFIX:-/usr/local}/bin/wekaql"
         echo "installed ${PREFIX:-/usr/local}/bin/wekaql" ;;
-    *) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 64 ;;
+    *) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 64 ;;
 esac

@@ -14,7 +14,7 @@ import Testing
     static let parameters: [String: Value] = ["country": .string("Togo"), "n": .integer(2)]
 
     static var scripts: [String] {
-        GoldenFileTests.scripts(in: "queries") + ["sql/constructs.wql"]
+        GoldenFileTests.scripts(in: "queries") + ["sql/constructs.wql", "sql/types.wql"]
     }
 
     /// Every query of `text`, each with its SQL in `dialect` or its error.

@@ -82,7 +82,7 @@ struct PostgresValues {
             default: return Double(text).map(Value.float)
             }
         case .date: return LocalDate(text).map(Value.date)
-        case .list: return nil
+        case .list(let element): return PostgresArray.elements(text).flatMap { Self.list($0, of: element) }
         }
     }
 }

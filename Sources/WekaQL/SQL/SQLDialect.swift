@@ -38,8 +38,8 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     func typeName(_ type: ValueType) -> String {
         switch (self, type) {
         case (.sqlite, .integer), (.sqlite, .boolean): return "INTEGER"
-        case (_, .decimal): return "NUMERIC"   // not reached: exact decimals have no SQL yet (E1000)
-        case (_, .list): return "TEXT"
+        case (_, .decimal): return "NUMERIC"   // PostgreSQL's only: elsewhere exact decimals are E1000
+        case (_, .list(let element)): return typeName(element) + "[]"   // PostgreSQL's arrays, DuckDB's lists
         case (.sqlite, .float): return "REAL"
         case (.sqlite, _): return "TEXT"
         case (_, .integer): return "BIGINT"
@@ -86,10 +86,15 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     static let combiningMarks = "'[\\u0300-\\u036F\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F]'"
 
     /// The ordinal of a source row, which orders the rows of a query as wekaql does: SQLite's and DuckDB's
-    /// `rowid` (insertion order), else the scan's order.
+    /// `rowid` (insertion order), else the scan's order (Spark refuses `row_number()` without an order: its
+    /// increasing id, in the scan's order within a partition and partitions in order).
     func sourceOrdinal(isView: Bool) -> String {
-        (self == .sqlite || self == .duckdb) && !isView ? "rowid" : "row_number() OVER ()"
+        if self == .spark { return "monotonically_increasing_id()" }
+        return (self == .sqlite || self == .duckdb) && !isView ? "rowid" : "row_number() OVER ()"
     }
+
+    /// A row count of `LIMIT` or `OFFSET`: Spark takes only an `INT` there.
+    func count(_ sql: String) -> String { self == .spark ? "CAST(\(sql) AS INT)" : sql }
 
     /// Whether `WITH name AS MATERIALIZED (…)` is understood: wekaql's stages run in order, so a stage whose
     /// expressions can fail must not see rows an earlier stage dropped.

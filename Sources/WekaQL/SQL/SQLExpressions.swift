@@ -4,9 +4,9 @@
 
 extension SQLWriter {
     mutating func expression(_ e: BoundExpression) throws(Diagnostic) -> String {
-        // wekaql's exact decimals and lists have no translation yet: refused rather than given as doubles.
-        if e.type == .decimal { throw Diagnostic.noSQL("an exact decimal", dialect, range: e.range) }
-        if e.type.isList { throw Diagnostic.noSQL("a list", dialect, range: e.range) }
+        // Exact decimals and lists where the dialect has no faithful form: refused rather than given as doubles.
+        if e.type == .decimal, !decimalHasSQL(e) { throw Diagnostic.noSQL("an exact decimal", dialect, range: e.range) }
+        if e.type.isList, !hasLists { throw Diagnostic.noSQL("a list", dialect, range: e.range) }
         switch e.kind {
         case .column(let index):
             return column(index)
@@ -17,6 +17,7 @@ extension SQLWriter {
         case .negate(let operand):
             try refuseFailingConstant(e)
             let x = try expression(operand)
+            if e.type == .decimal { return try decimalNegation(x, e) }
             if dialect == .sqlite { mayFail = true; return registered("neg", [x], e.range) }
             return "(- \(x))"
         case .not(let operand):
@@ -28,7 +29,7 @@ extension SQLWriter {
         case .comparison(let op, let a, let b):
             let sqlOp = op == .notEqual ? "<>" : op.rawValue
             var (x, y) = (try operand(a, beside: b.type), try operand(b, beside: a.type))
-            if a.type == .string || b.type == .string, op != .equal, op != .notEqual {
+            if a.type.ordersAsText || b.type.ordersAsText, op != .equal, op != .notEqual {
                 (x, y) = (dialect.codePointOrder(x), dialect.codePointOrder(y))
             }
             return "(\(x) \(sqlOp) \(y))"
@@ -51,8 +52,8 @@ extension SQLWriter {
             return "(\(x) \(negated ? "NOT BETWEEN" : "BETWEEN") \(l) AND \(h))"
         case .call(let function, let arguments):
             return try call(function, arguments, e)
-        case .listContains:
-            throw Diagnostic.noSQL("contains on a list", dialect, range: e.range)
+        case .listContains(let list, let item):
+            return try listContains(list, item, range: e.range)
         case .regexExtract(let subject, let box, let group):
             return try regexExtract(subject, box, group: group, range: e.range)
         case .inSubquery(let subject, let index, let negated):
@@ -106,6 +107,7 @@ extension SQLWriter {
         switch type {
         case .string, .null: return sql
         case .integer, .date: return "CAST(\(sql) AS \(dialect.typeName(.string)))"
+        case .decimal where hasExactDecimals: return "CAST(\(sql) AS \(dialect.typeName(.string)))"   // every digit of its scale
         case .boolean:
             let yes = dialect == .sqlite ? "1" : "TRUE", no = dialect == .sqlite ? "0" : "FALSE"
             return "(CASE \(sql) WHEN \(yes) THEN 'true' WHEN \(no) THEN 'false' END)"
@@ -127,6 +129,7 @@ extension SQLWriter {
             return "(\(try text(x, of: a.type, range: a.range, construct: construct)) || \(try text(y, of: b.type, range: b.range, construct: construct)))"
         }
         if a.type == .date || b.type == .date { return try dateArithmetic(op, x, a.type, y, b.type, range: e.range) }
+        if e.type == .decimal { return try decimalArithmetic(op, x, y, a, b, e) }
         mayFail = true
         if dialect == .sqlite {
             let names: [BinaryOperator: String] = [.add: "add", .subtract: "subtract", .multiply: "multiply", .divide: "divide", .remainder: "remainder"]

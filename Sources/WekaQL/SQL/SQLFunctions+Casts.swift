@@ -14,6 +14,7 @@ extension SQLWriter {
             let value = cast.target == .string && source == .boolean ? try text(x, of: .boolean, range: argument.range, construct: function.rawValue) : x
             return registered(function.rawValue, [value], e.range)
         }
+        if let sql = try decimalCast(cast, from: source, x, range: e.range) { return sql }
         switch (cast.target, source) {
         case (_, .null):
             return "CAST(NULL AS \(target))"

@@ -3,8 +3,8 @@
 // rounds the written digits, an aggregate with no order), the compile is an error, not another answer.
 
 extension SQLWriter {
-    /// Functions without a translation yet: refused (E1000). (`split` makes a list; casts are SQLFunctions+Casts.swift.)
-    static let notYetInSQL: Set<Function> = [.split, .regex_extract]
+    /// Functions without a translation yet: refused (E1000). (Casts are SQLFunctions+Casts.swift, `split` SQLExpressions+Lists.swift.)
+    static let notYetInSQL: Set<Function> = [.regex_extract]
 
     mutating func call(_ function: Function, _ arguments: [BoundExpression], _ e: BoundExpression) throws(Diagnostic) -> String {
         switch function {
@@ -24,6 +24,7 @@ extension SQLWriter {
             break
         }
         if let cast = function.cast { return try self.cast(cast, function, arguments[0], e) }
+        if function == .split || (function == .length && arguments[0].type.isList) { return try listFunction(function, arguments, e) }
         if Self.notYetInSQL.contains(function) { throw Diagnostic.noSQL("\(function.rawValue)()", dialect, range: e.range) }
         var args: [String] = []
         // The unit of date_trunc and date_diff is a keyword of the SQL, not a value, except for SQLite's functions.
@@ -34,6 +35,7 @@ extension SQLWriter {
             if function == .round || function == .floor || function == .ceil || function == .abs { mayFail = true }
             return registered(function.rawValue, args, e.range)
         }
+        if let sql = decimalFunction(function, args, arguments, e) { return sql }
         guard let sql = try portable(function, args, arguments, e) else {
             throw Diagnostic.noSQL("\(function.rawValue)()", dialect, range: e.range)
         }
@@ -120,7 +122,7 @@ extension SQLWriter {
         if arguments[0].type == .integer {
             guard function == .round, x.count > 1 else { return x[0] }
             switch dialect {
-            case .postgres: return "CAST(round(CAST(\(x[0]) AS NUMERIC), \(x[1])) AS BIGINT)"
+            case .postgres: return "CAST(round(CAST(\(x[0]) AS NUMERIC), CAST(\(x[1]) AS INTEGER)) AS BIGINT)"
             case .duckdb, .spark: return "round(\(x[0]), CAST(\(x[1]) AS INTEGER))"
             case .sqlite: return nil
             }
@@ -150,8 +152,10 @@ extension SQLWriter {
         let x = try expression(argument)
         let integer = dialect.typeName(.integer), decimal = dialect.typeName(.float)
         func unsupported() -> Diagnostic { Diagnostic.noSQL("\(a.function.rawValue)()", dialect, range: a.range) }
+        if argument.type == .decimal, let sql = try decimalAggregate(a.function, x, argument, range: a.range) { return sql }
         switch a.function {
-        case .spark, .list: throw unsupported()
+        case .list: return try listAggregate(x, range: a.range)
+        case .spark: throw unsupported()
         case .count: return "count(\(x))"
         case .count_distinct: return "count(DISTINCT \(x))"
         case .count_if: return "count(CASE WHEN \(x) THEN 1 END)"
@@ -164,7 +168,7 @@ extension SQLWriter {
             return "CAST(avg(\(x)) AS \(decimal))"
         case .min, .max:
             if dialect == .postgres && argument.type == .boolean { return a.function == .min ? "bool_and(\(x))" : "bool_or(\(x))" }
-            return "\(a.function.rawValue)(\(argument.type == .string ? dialect.codePointOrder(x) : x))"
+            return "\(a.function.rawValue)(\(argument.type.ordersAsText ? dialect.codePointOrder(x) : x))"
         case .median, .percentile:
             let fraction = a.function == .median ? "0.5" : bind(a.constant ?? .null, as: .float)
             let real = argument.type == .float ? x : "CAST(\(x) AS \(decimal))"
@@ -176,7 +180,7 @@ extension SQLWriter {
             }
         case .stddev, .variance:
             guard dialect != .sqlite else { throw unsupported() }
-            return "\(a.function == .stddev ? "stddev_samp" : "var_samp")(\(x))"
+            return "\(a.function == .stddev ? "stddev_samp" : "var_samp")(\(argument.type == .decimal ? "CAST(\(x) AS \(decimal))" : x))"
         case .string_agg:
             // In the order of the rows, which SQLite 3.40 and Spark cannot ask of an aggregate.
             guard dialect == .postgres || dialect == .duckdb else { throw unsupported() }

@@ -43,7 +43,7 @@ extension SQLWriter {
         var order: [String] = []
         for (key, descending) in window.order {
             let x = try expression(key)
-            order.append((key.type == .string ? dialect.codePointOrder(x) : x) + (descending ? " DESC" : "") + " NULLS LAST")
+            order.append((key.type.ordersAsText ? dialect.codePointOrder(x) : x) + (descending ? " DESC" : "") + " NULLS LAST")
         }
         if tieBreak { order.append(ordinal) }
         if !order.isEmpty { parts.append("ORDER BY " + order.joined(separator: ", ")) }

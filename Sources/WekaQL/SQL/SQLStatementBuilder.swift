@@ -60,8 +60,8 @@ extension SQLWriter {
         case .sort(let keys):
             return try sorted(input, by: keys)
         case .limit(let count, let offset):
-            var sql = "SELECT * FROM \(input.name) ORDER BY \(input.order == nil ? ordinal : orderBy(input)) LIMIT \(try expression(count))"
-            if let offset { sql += " OFFSET \(try expression(offset))" }
+            var sql = "SELECT * FROM \(input.name) ORDER BY \(input.order == nil ? ordinal : orderBy(input)) LIMIT \(dialect.count(try expression(count)))"
+            if let offset { sql += " OFFSET \(dialect.count(try expression(offset)))" }
             var limited = relation(sql, width: input.width)
             limited.order = input.order
             return limited
@@ -79,8 +79,8 @@ extension SQLWriter {
             }
         case .union(let plan):
             return try united(input, plan, fields: fields)
-        case .unnest:
-            throw Diagnostic.noSQL("unnest", dialect, range: range)
+        case .unnest(let column):
+            return try unnested(input, column: column, range: range)
         case .window(let plan):
             return try windowed(input, plan)
         case .pivot(let plan):
@@ -97,7 +97,7 @@ extension SQLWriter {
         var computed: [String] = [], order: [(column: String, direction: String)] = []
         for (index, key) in keys.enumerated() {
             computed.append(try expression(key.0) + " AS " + name("k\(index)"))
-            let collation = key.0.type == .string ? dialect.codePointOrder("") : ""
+            let collation = key.0.type.ordersAsText ? dialect.codePointOrder("") : ""
             order.append((name("k\(index)"), collation + (key.descending ? " DESC" : "") + " NULLS LAST"))
         }
         var keyed = relation("SELECT \(columns(input.width)), \(ordinal), \(computed.joined(separator: ", ")) FROM \(input.name)", width: input.width,
@@ -125,7 +125,7 @@ extension SQLWriter {
             grouped = relation("SELECT \(items.joined(separator: ", ")), 1 AS \(ordinal) FROM \(source.name)", width: width)
         } else {
             let keyNames = plan.keys.indices.map { name("g\($0)") }
-            let order = zip(plan.keys, keyNames).map { ($0.type == .string ? dialect.codePointOrder($1) : $1) + " NULLS LAST" }
+            let order = zip(plan.keys, keyNames).map { ($0.type.ordersAsText ? dialect.codePointOrder($1) : $1) + " NULLS LAST" }
             let numbered = "row_number() OVER (ORDER BY \(order.joined(separator: ", "))) AS \(ordinal)"
             grouped = relation("SELECT \(items.joined(separator: ", ")), \(numbered) FROM \(source.name) GROUP BY \(keyNames.joined(separator: ", "))",
                                width: width)

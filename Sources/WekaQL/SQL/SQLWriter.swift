@@ -48,6 +48,9 @@ struct SQLWriter {
     mutating func bind(_ value: Value, as type: ValueType) -> String {
         if value.isNull { return "NULL" }
         parameters.append(value)
+        if dialect == .duckdb, type == .decimal || value.type == .decimal {   // its own scale (SQLExpressions+Decimals.swift)
+            return "CAST(\(dialect.placeholder(parameters.count)) AS DECIMAL(18, \(value.decimalScale)))"
+        }
         return dialect.typedPlaceholder(parameters.count, type == .null ? value.type : type)
     }
 
