@@ -153,7 +153,8 @@ extension SQLWriter {
             }
             switch dialect {
             case .postgres:
-                return "CAST(mod(CAST(\(x) AS NUMERIC), CAST(\(y) AS NUMERIC)) AS \(decimal))"
+                // PostgreSQL has no remainder of doubles, and through numeric it is exact where wekaql's is the double's.
+                throw Diagnostic.noSQL("% of floats", dialect, range: e.range)
             default:
                 return "(CASE WHEN \(x) IS NULL OR \(y) IS NULL THEN NULL WHEN \(y) = 0 THEN \(raise("division by zero")) ELSE \(real(x, a.type)) % \(real(y, b.type)) END)"
             }
