@@ -104,7 +104,7 @@ import Testing
         func failure(_ budget: MemoryBudget) -> Diagnostic.Code? {
             var engine = Engine(dataset: Dataset(collections: [Dataset.Collection(name: "o", table: table)]))
             engine.memoryBudget = budget
-            do { _ = try engine.run("o summarize s = sum(v) by k"); return nil } catch let error as Diagnostic { return error.code } catch { return nil }
+            do { _ = try engine.run("o summarize s = sum(v) by k"); return nil } catch { return error.code }
         }
         #expect(failure(MemoryBudget(bytes: 1 << 40)) == .integerOverflow)
         #expect(failure(Self.tinyBudget) == .integerOverflow)
@@ -120,7 +120,7 @@ import Testing
         do {
             _ = try engine.run(query, cancellation: token)
             Issue.record("expected the query to be cancelled")
-        } catch let error as Diagnostic {
+        } catch {
             #expect(error.code == .cancelled)
         }
         #expect(statistics.filesWritten >= 1)
@@ -133,7 +133,7 @@ import Testing
         do {
             _ = try engine.run(query)
             Issue.record("expected the spill to fail")
-        } catch let error as Diagnostic {
+        } catch {
             #expect(error.code == .spillFailed)
             #expect(error.message.contains("/nonexistent-wekaql-spill"))
             #expect(error.message.contains(query.contains("sort") ? "this sort" : "this grouping"))

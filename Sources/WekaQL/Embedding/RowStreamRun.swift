@@ -87,9 +87,11 @@ extension Dataset {
     /// from being made whole as well.
     func readingInChunks(_ source: SourceReference) -> Dataset {
         guard case .collection(let name) = source, var collection = self[name], collection.chunks == nil,
-              !collection.isOpenedLazily else { return self }
+              !collection.isOpenedLazily,
+              let table = try? collection.table   // held in memory: reading it cannot fail
+        else { return self }
         var copy = self
-        collection.chunks = TableChunks(collection.table, rowsPerChunk: RowStreamRun.rowsPerChunk)
+        collection.chunks = TableChunks(table, rowsPerChunk: RowStreamRun.rowsPerChunk)
         copy.add(collection)
         return copy
     }

@@ -20,7 +20,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func streamedRowsAreRunRows(chunked: Bool) async throws {
-        let dataset = chunked ? StreamingCorpusTests.chunked(.builtIn, rows: 3) : Dataset.builtIn
+        let dataset = chunked ? try StreamingCorpusTests.chunked(.builtIn, rows: 3) : Dataset.builtIn
         var compared = 0, inPieces = 0
         for script in StreamingCorpusTests.scripts {
             let (engine, queries) = try Self.queries(script, over: dataset)
