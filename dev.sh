@@ -2,7 +2,7 @@
 # wekaql's one entry point for people and CI: installs what is missing, builds, runs.
 #   ./dev.sh shell     set up, build (release), start the interactive shell on the built-in data
 #   ./dev.sh test      set up, then run the whole test suite (swift test, the DuckDB differential test, the
-#                    cross-engine test on SQLite and DuckDB, the embedding example, the Neovim LSP test,
+#                    cross-engine test on SQLite, PostgreSQL and DuckDB, the embedding example, the Neovim LSP test,
 #                    wekaql fmt --check Examples/*.wql)
 #   ./dev.sh build     set up and build the release binary: .build/release/wekaql
 #   ./dev.sh install   build, then copy wekaql to $PREFIX/bin (default /usr/local/bin)
@@ -99,7 +99,7 @@ differential() {
 }
 
 # The cross-engine test (Scripts/cross-engine/run.py): the SQL corpus and 1,500 generated programs in memory,
-# on SQLite (`--db`) and on DuckDB (the `duckdb` command of the duckdb-cli Python package, installed with pip
+# on SQLite (`--db`), on a throwaway PostgreSQL server (`--db postgresql://…`) and on DuckDB (the `duckdb` command of the duckdb-cli Python package, installed with pip
 # when missing). As for the differential test, CI fails when it cannot run; elsewhere it is skipped.
 cross_engine() {
     local why=""
@@ -118,10 +118,9 @@ cross_engine() {
         echo "warning: cross-engine test skipped: $why" >&2
         return 0
     fi
-    # PostgreSQL is left out here until its two known disagreements at 1,500 programs are fixed (a float `%`,
-    # which PostgreSQL computes on exact numerics; `round(x, n)` with n an expression); at 150 programs it
-    # agrees. Run it without --no-postgres (it starts and stops its own server, as the user postgres as root).
-    python3 Scripts/cross-engine/run.py --no-postgres --programs 1500 --seed 18 --wekaql "$(swift build --show-bin-path)/wekaql"
+    # With PostgreSQL: the script starts a throwaway server (Scripts/postgres-test-server.sh, as the user
+    # postgres when run as root) and stops it after.
+    python3 Scripts/cross-engine/run.py --programs 1500 --seed 18 --wekaql "$(swift build --show-bin-path)/wekaql"
 }
 
 # The DocC catalogue (Sources/WekaQL/WekaQL.docc) and every /// comment of the public API, with warnings

@@ -71,7 +71,8 @@ extension SQLWriter {
             case .abs: return duckDecimal("abs(\(x[0]))", scale: scale)
             case .round where scale < staticScale(arguments[0]) ?? 0:
                 return duckDecimal("round(\(x[0]), CAST(\(x[1]) AS INTEGER))", scale: scale)
-            case .round: return x[0]   // as many places as the value has, or more: as it is
+            case .round:   // as many places as the value has, or more: as it is (the digits still read, as bound)
+                return x.count > 1 ? "(CASE WHEN \(x[1]) IS NULL THEN NULL ELSE \(x[0]) END)" : x[0]
             default: return nil
             }
         }
