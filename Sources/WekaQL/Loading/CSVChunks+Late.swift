@@ -39,7 +39,7 @@ extension CSVLoader {
     /// Parses the records that start at `starts` into the columns `types` asks for. The records were read
     /// once already (and found well formed), so this only splits fields again; a short record, which
     /// `bad_rows=pad` let through, is padded again.
-    func parseRecords(at starts: [Int], types: [ValueType?], readings: [FieldReading]) throws -> [FieldColumnBuilder?] {
+    func parseRecords(at starts: [Int], types: [ValueType?], readings: [FieldReading]) throws(Diagnostic) -> [FieldColumnBuilder?] {
         let columns = types.count
         var builders = types.indices.map { index in types[index].map { FieldColumnBuilder(type: $0, capacity: starts.count, reading: readings[index]) } }
         var scratch: [UInt8] = []
@@ -55,8 +55,8 @@ extension CSVLoader {
                 }
                 for missing in min(column, columns)..<columns where builders[missing] != nil { builders[missing]!.appendNull() }
             }
-        } catch let failure as CSVReader.Failure {
-            throw Diagnostic.malformedCSV(failure, path: path, bytes: bytes)
+        } catch {
+            throw Diagnostic.malformedCSV(error, path: path, bytes: bytes)
         }
         return builders
     }
