@@ -166,16 +166,10 @@ private struct KeyHeap {
     }
 
     private mutating func siftDown() {
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var worst = i
-            if l < heap.count, precedes(heap[worst], heap[l]) { worst = l }
-            if r < heap.count, precedes(heap[worst], heap[r]) { worst = r }
-            if worst == i { return }
-            heap.swapAt(i, worst)
-            i = worst
-        }
+        var rows = heap   // moved out, so that `precedes` may read self while the heap changes
+        heap = []
+        siftDownFromTop(&rows) { precedes($1, $0) }   // the worst of the rows kept on top
+        heap = rows
     }
 
     /// The positions held, first to last.

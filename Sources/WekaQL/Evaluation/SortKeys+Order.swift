@@ -105,16 +105,7 @@ extension SortKeys {
 
     /// Restores the max-heap after its top was replaced.
     private func siftDown(_ heap: inout [Int32]) {
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var worst = i
-            if l < heap.count, precedes(heap[worst], heap[l]) { worst = l }
-            if r < heap.count, precedes(heap[worst], heap[r]) { worst = r }
-            if worst == i { return }
-            heap.swapAt(i, worst)
-            i = worst
-        }
+        siftDownFromTop(&heap) { precedes($1, $0) }   // the worst of the rows kept on top
     }
 
     /// The first key on which positions `a` and `b` differ, or `nil` when they are equal on every key.

@@ -175,15 +175,9 @@ private struct MergeHeap {
 
     /// Restores the heap after its top's head moved on.
     mutating func siftDown() {
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var best = i
-            if l < order.count, precedes(order[l], order[best]) { best = l }
-            if r < order.count, precedes(order[r], order[best]) { best = r }
-            if best == i { return }
-            order.swapAt(i, best)
-            i = best
-        }
+        var runs = order   // moved out, so that `precedes` may read self while the heap changes
+        order = []
+        siftDownFromTop(&runs, above: precedes)   // the run with the least head on top
+        order = runs
     }
 }
