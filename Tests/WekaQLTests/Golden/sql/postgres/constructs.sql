@@ -166,13 +166,10 @@ SELECT "c0" AS "case when arrested > 2 then ""many"" when arrested is null then 
 -- 4: string few
 
 > arrests select if(arrested > 2, 1.5, 0), coalesce(arrested, 0)
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS (SELECT CASE WHEN ("c1" > CAST($1 AS BIGINT)) THEN CAST($2 AS NUMERIC) ELSE CAST($3 AS BIGINT) END AS "c0", coalesce("c1", CAST($4 AS BIGINT)) AS "c1", "o" FROM "s1")
-SELECT "c0" AS "if(arrested > 2, 1.5, 0)", "c1" AS "coalesce(arrested, 0)" FROM "s2" ORDER BY "s2"."o";
--- 1: integer 2
--- 2: decimal 1.5
--- 3: integer 0
--- 4: integer 0
+constructs.wql:27:16: error[E1000]: no SQL yet for an exact decimal in postgres
+arrests select if(arrested > 2, 1.5, 0), coalesce(arrested, 0)
+               ^~~~~~~~~~~~~~~~~~~~~~~~
+help: postgres has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > arrests select lower(country), upper(country), length(country), trim(country), substr(country, 2, 3), replace(country, "a", "o"), left(country, 2), right(country, 2)
 constructs.wql:28:48: error[E1000]: no SQL yet for length() in postgres
@@ -181,14 +178,10 @@ constructs.wql:28:48: error[E1000]: no SQL yet for length() in postgres
 help: postgres has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > arrests select abs(arrested), round(arrested, -1), floor(1.5), ceil(1.5), round(2.345, 2)
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS MATERIALIZED (SELECT abs("c1") AS "c0", CAST(round(CAST("c1" AS NUMERIC), CAST(CAST($1 AS BIGINT) AS INTEGER)) AS BIGINT) AS "c1", CAST(floor(CAST(CAST($2 AS NUMERIC) AS NUMERIC)) AS BIGINT) AS "c2", CAST(ceil(CAST(CAST($3 AS NUMERIC) AS NUMERIC)) AS BIGINT) AS "c3", (SELECT CASE WHEN CAST(CASE WHEN scale("v") > 18 THEN 1e19 ELSE "v" * power(10::numeric, scale("v")) END AS BIGINT) IS NULL THEN NULL ELSE "v" END FROM (SELECT (SELECT CASE WHEN "n" >= scale("v") THEN "v" ELSE round("v", CAST("n" AS INTEGER)) END FROM (SELECT CAST($4 AS NUMERIC) AS "v", CAST($5 AS BIGINT) AS "n") AS "d5") AS "v") AS "d") AS "c4", "o" FROM "s1")
-SELECT "c0" AS "abs(arrested)", "c1" AS "round(arrested, -1)", "c2" AS "floor(1.5)", "c3" AS "ceil(1.5)", "c4" AS "round(2.345, 2)" FROM "s2" ORDER BY "s2"."o";
--- 1: integer -1
--- 2: decimal 1.5
--- 3: decimal 1.5
--- 4: decimal 2.345
--- 5: integer 2
+constructs.wql:29:58: error[E1000]: no SQL yet for an exact decimal in postgres
+arrests select abs(arrested), round(arrested, -1), floor(1.5), ceil(1.5), round(2.345, 2)
+                                                         ^~~
+help: postgres has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > operations select year(start_date), month(start_date), day(start_date), date_trunc("month", start_date), date_diff("day", start_date, end_date), end_date - start_date, start_date + 1
 WITH "s1" AS (SELECT "name" AS "c0", "year" AS "c1", "stated_year" AS "c2", "dates" AS "c3", "start_date" AS "c4", "end_date" AS "c5", "countries" AS "c6", "continents" AS "c7", "arrests" AS "c8", "arrests_qualifier" AS "c9", "victims_rescued" AS "c10", "victims_rescued_qualifier" AS "c11", "migrants_identified" AS "c12", "migrants_identified_qualifier" AS "c13", "nationalities" AS "c14", "coordinator" AS "c15", "source" AS "c16", row_number() OVER () AS "o" FROM "operations"),
