@@ -15,6 +15,7 @@ struct SQLRelation {
 struct SQLTable: Sendable {
     var name: String
     var columns: [String]
+    /// Whether its rows have no ordinal of their own: a view, or a SQLite table without a `rowid` to read.
     var isView: Bool = false
     /// Whether it is a PostgreSQL heap table of its own (not a view, a partitioned or a foreign table), whose
     /// rows' `ctid` gives the order a sequential scan reads them in.

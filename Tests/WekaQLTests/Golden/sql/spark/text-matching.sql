@@ -23,7 +23,7 @@ countries where iso3 matches "^[A-C].A$" select country, iso3
 help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > countries where country in ("Togo", "Gambia", "Greece") select country, continent
-WITH `s1` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, row_number() OVER () AS `o` FROM `countries`),
+WITH `s1` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, monotonically_increasing_id() AS `o` FROM `countries`),
   `s2` AS (SELECT * FROM `s1` WHERE (`c0` IN (CAST(:p1 AS STRING), CAST(:p2 AS STRING), CAST(:p3 AS STRING)))),
   `s3` AS (SELECT `c0` AS `c0`, `c3` AS `c1`, `o` FROM `s2`)
 SELECT `c0` AS `country`, `c1` AS `continent` FROM `s3` ORDER BY `s3`.`o`;
@@ -32,7 +32,7 @@ SELECT `c0` AS `country`, `c1` AS `continent` FROM `s3` ORDER BY `s3`.`o`;
 -- 3: string Greece
 
 > countries where continent not in ("Africa") select country, continent sort by continent, country
-WITH `s1` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, row_number() OVER () AS `o` FROM `countries`),
+WITH `s1` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, monotonically_increasing_id() AS `o` FROM `countries`),
   `s2` AS (SELECT * FROM `s1` WHERE (`c3` NOT IN (CAST(:p1 AS STRING)))),
   `s3` AS (SELECT `c0` AS `c0`, `c3` AS `c1`, `o` FROM `s2`),
   `s4` AS (SELECT `c0`, `c1`, `o`, `c1` AS `k0`, `c0` AS `k1` FROM `s3`)
