@@ -65,7 +65,8 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
 
     /// Read-only transactions, and what makes results come back as wekaql reads them: UTF-8, ISO dates,
     /// the shortest exact text of doubles, and rows in the order of the table (no synchronized or parallel
-    /// scans, which start or interleave elsewhere and would change `row_number() OVER ()`).
+    /// scans, which start or interleave elsewhere and would change `row_number() OVER ()`; a statement
+    /// whose result does not depend on that order turns parallel scans back on, ``run(_:cancellation:range:)``).
     private func setUpSession() throws(Diagnostic) {
         for setting in ["SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", "SET client_encoding = 'UTF8'",
                         "SET DateStyle = 'ISO, YMD'", "SET extra_float_digits = 1", "SET synchronize_seqscans = off",
@@ -94,12 +95,13 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
             ORDER BY array_position(current_schemas(false), n.nspname::text), c.relname COLLATE "C", a.attnum
             """
         var order: [String] = []
-        var columns: [String: [(String, UInt32)]] = [:], views: Set<String> = []
+        var columns: [String: [(String, UInt32)]] = [:], views: Set<String> = [], heaps: Set<String> = []
         for row in try strings(sql) {
             guard let name = row[0], let kind = row[1], let column = row[2], let oid = row[3].flatMap({ UInt32($0) }) else { continue }
             if columns[name] == nil { order.append(name) }
             columns[name, default: []].append((column, oid))
             if kind != "r" && kind != "p" { views.insert(name) }
+            if kind == "r" { heaps.insert(name) }
         }
         for name in order {
             let isView = views.contains(name)
@@ -107,7 +109,7 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
             let fields = columns[name]!.map { Field(name: $0.0, type: PostgresValues.type(oid: $0.1), description: "column of \(place)") }
             let empty = Table(fields: fields, columns: fields.map { Column(type: $0.type, values: []) }, rowCount: 0)
             collections.append(Dataset.Collection(name: name, description: place, table: empty))
-            tables[name] = SQLTable(name: name, columns: fields.map(\.name), isView: isView)
+            tables[name] = SQLTable(name: name, columns: fields.map(\.name), isView: isView, hasTupleIDs: heaps.contains(name))
         }
     }
 
@@ -117,6 +119,9 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         try locked { () throws(Diagnostic) -> Table in
             _ = try unlockedResult("BEGIN READ ONLY", [], nil, range) { _ throws(Diagnostic) in }
             do throws(Diagnostic) {
+                if compiled.scanOrderFree {   // the server's own setting, for this transaction only
+                    _ = try unlockedResult("SET LOCAL max_parallel_workers_per_gather TO DEFAULT", [], nil, range) { _ throws(Diagnostic) in }
+                }
                 let table = try unlockedResult(compiled.text, compiled.parameters, cancellation, range) { result throws(Diagnostic) in
                     try PostgresValues(library: library, result: result, database: displayName, statement: compiled.text, range: range)
                         .table(fields: compiled.fields)

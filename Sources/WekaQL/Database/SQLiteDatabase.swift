@@ -77,7 +77,11 @@ public final class SQLiteDatabase: @unchecked Sendable {
             guard !fields.isEmpty else { continue }
             let empty = Table(fields: fields, columns: fields.map { Column(type: $0.type, values: []) }, rowCount: 0)
             collections.append(Dataset.Collection(name: name, description: "\(isView ? "view" : "table") in \(path)", table: empty))
-            tables[name] = SQLTable(name: name, columns: fields.map(\.name), isView: isView)
+            // A table's `rowid` orders its rows as inserted; a WITHOUT ROWID table has none, and a column of
+            // that name hides it: their rows are numbered as a view's are, in the order SQLite scans them.
+            let hasRowIDs = !isView && !fields.contains { $0.name.lowercased() == "rowid" }
+                && (try? rows("SELECT rowid FROM \(SQLDialect.sqlite.quoted(name)) LIMIT 0", parameters: [], types: [])) != nil
+            tables[name] = SQLTable(name: name, columns: fields.map(\.name), isView: !hasRowIDs)
         }
     }
 

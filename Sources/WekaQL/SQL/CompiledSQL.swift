@@ -18,4 +18,8 @@ public struct CompiledSQL: Sendable {
     public var fields: [Field]
     /// The database tables it reads, by collection name.
     public var tables: [String]
+    /// Whether its result is the same however the engine splits its scans (PostgreSQL's parallel workers):
+    /// no row is numbered in the order it is scanned, no doubles are added up, and no row's expression can
+    /// fail (which error comes first would depend on the order).
+    var scanOrderFree = false
 }

@@ -77,7 +77,8 @@ extension Engine {
         var writer = SQLWriter(dialect: dialect, parameterValues: values, tables: sqlTables, bindings: bindings)
         writer.folding = folding
         let text = try writer.compile(query)
-        return CompiledSQL(text: text, parameters: writer.parameters, dialect: dialect, fields: query.fields, tables: writer.tablesRead)
+        return CompiledSQL(text: text, parameters: writer.parameters, dialect: dialect, fields: query.fields, tables: writer.tablesRead,
+                           scanOrderFree: !writer.readsScanOrder && !writer.addsFloats && !writer.mayFail)
     }
 
     /// The `let` queries `query` reads, directly or through one another: its source, joins, union sides and subqueries.

@@ -88,9 +88,15 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     /// The ordinal of a source row, which orders the rows of a query as wekaql does: SQLite's and DuckDB's
     /// `rowid` (insertion order), else the scan's order (Spark refuses `row_number()` without an order: its
     /// increasing id, in the scan's order within a partition and partitions in order).
-    func sourceOrdinal(isView: Bool) -> String {
+    ///
+    /// A PostgreSQL table's `ctid` (with `tupleIDs`): its place in storage, page by page and line by line,
+    /// which is the order a sequential scan reads it in (synchronized scans are off in wekaql's session), and
+    /// which does not change within the statement (a read-only transaction: no vacuum moves a live row). It is
+    /// the same in a parallel or an index scan, where `row_number() OVER ()` numbers rows as they arrive.
+    func sourceOrdinal(of table: SQLTable, tupleIDs: Bool) -> String {
         if self == .spark { return "monotonically_increasing_id()" }
-        return (self == .sqlite || self == .duckdb) && !isView ? "rowid" : "row_number() OVER ()"
+        if self == .postgres && tupleIDs && table.hasTupleIDs { return "ctid" }
+        return (self == .sqlite || self == .duckdb) && !table.isView ? "rowid" : "row_number() OVER ()"
     }
 
     /// A row count of `LIMIT` or `OFFSET`: Spark takes only an `INT` there.

@@ -152,6 +152,7 @@ extension SQLWriter {
         let x = try expression(argument)
         let integer = dialect.typeName(.integer), decimal = dialect.typeName(.float)
         func unsupported() -> Diagnostic { Diagnostic.noSQL("\(a.function.rawValue)()", dialect, range: a.range) }
+        if a.addsDoubles { addsFloats = true }
         if argument.type == .decimal, let sql = try decimalAggregate(a.function, x, argument, range: a.range) { return sql }
         switch a.function {
         case .list: return try listAggregate(x, range: a.range)
@@ -161,7 +162,7 @@ extension SQLWriter {
         case .count_if: return "count(CASE WHEN \(x) THEN 1 END)"
         case .sum:
             // Integer sums are exact (PostgreSQL's and DuckDB's are wider than 64 bits): an error only when the total does not fit.
-            mayFail = true
+            if argument.type == .integer { sumsMayOverflow = true } else { mayFail = true }
             return argument.type == .integer && dialect != .sqlite && dialect != .spark ? "CAST(sum(\(x)) AS \(integer))" : "sum(\(x))"
         case .avg:
             if let mean = dialect.floatMean(of: argument.type, sum: "sum(\(x))", count: "count(\(x))") { mayFail = true; return mean }

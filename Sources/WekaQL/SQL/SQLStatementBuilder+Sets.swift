@@ -12,8 +12,8 @@ extension SQLWriter {
         }
         let right: SQLRelation
         switch plan.side {
-        case .source(let reference): right = try source(reference, range: plan.range)
-        case .query(let query): right = try relation(for: query)
+        case .source(let reference): right = try source(reference, range: plan.range, orderRead: resultOrderRead)
+        case .query(let query): right = try relation(for: query, orderRead: resultOrderRead)
         }
         func side(_ relation: SQLRelation, _ sources: [UnionPlan.ColumnSource], part: Int) -> String {
             var items: [String] = []
@@ -39,7 +39,7 @@ extension SQLWriter {
     /// `semi join` and `anti join`: the left rows with (without) a right row of equal keys, each once, in
     /// their order. A null key has no match, as `=` is then not true.
     mutating func semiJoined(_ left: SQLRelation, _ plan: JoinPlan) throws(Diagnostic) -> SQLRelation {
-        let right = try source(plan.right, range: plan.range)
+        let right = try source(plan.right, range: plan.range, orderRead: false)
         let on = keysEqual(plan, left: "l", right: "r")
         let test = (plan.kind == .anti ? "NOT " : "") + "EXISTS (SELECT 1 FROM \(right.name) AS \(name("r")) WHERE \(on))"
         return relation("SELECT \(columns(left.width, of: "l")), \(name("l")).\(ordinal) FROM \(left.name) AS \(name("l")) WHERE \(test)",
@@ -49,7 +49,7 @@ extension SQLWriter {
     /// `full join`: as `left join`, then the right rows no left row matched, in their order; a key column of
     /// both sides shows the right row's key on those rows.
     mutating func fullJoined(_ left: SQLRelation, _ plan: JoinPlan) throws(Diagnostic) -> SQLRelation {
-        let right = try source(plan.right, range: plan.range)
+        let right = try source(plan.right, range: plan.range, orderRead: resultOrderRead)
         let (l, r) = (name("l"), name("r"))
         var items: [String] = []
         for index in 0..<left.width {
@@ -77,7 +77,7 @@ extension SQLWriter {
     mutating func inSubquery(_ subject: BoundExpression, index: Int, negated: Bool, range: SourceRange) throws(Diagnostic) -> String {
         guard index < subqueries.count else { throw Diagnostic.noSQL("in (QUERY)", dialect, range: range) }
         let x = try expression(subject)
-        let query = try relation(for: subqueries[index])
+        let query = try relation(for: subqueries[index], orderRead: false)
         return "(\(x) \(negated ? "NOT IN" : "IN") (SELECT \(column(0)) FROM \(query.name)))"
     }
 }

@@ -53,6 +53,7 @@ extension SQLWriter {
     /// The aggregates whose SQL window function computes what wekaql's does; others have no SQL (E1000).
     private mutating func windowAggregate(_ a: BoundAggregate, over: String, range: SourceRange) throws(Diagnostic) -> String {
         guard let argument = a.argument else { return "count(*) OVER \(over)" }
+        if a.addsDoubles { addsFloats = true }
         let x = try expression(argument)
         switch a.function {
         case .count: return "count(\(x)) OVER \(over)"

@@ -6,19 +6,23 @@
 extension SQLWriter {
     /// The statement for `plan`.
     mutating func compile(_ plan: QueryPlan) throws(Diagnostic) -> String {
+        tupleIDs = plan.takesTupleIDs(bindings: bindings)
         let result = try relation(for: plan, keepingOrder: true)
         let outputs = plan.fields.enumerated().map { column($0.offset) + " AS " + name($0.element.name) }
         return statement(selecting: "SELECT \(outputs.joined(separator: ", ")) FROM \(result.name) ORDER BY \(orderBy(result))")
     }
 
     /// The relation of a query's rows after all its stages, numbered by `o`; with `keepingOrder`, a last
-    /// `sort` (and the `limit` after it) may leave its order as keys instead (``SQLRelation/order``).
-    mutating func relation(for plan: QueryPlan, keepingOrder: Bool = false) throws(Diagnostic) -> SQLRelation {
-        let outer = subqueries
+    /// `sort` (and the `limit` after it) may leave its order as keys instead (``SQLRelation/order``). Without
+    /// `orderRead`, nothing reads the order of its rows (the rows of `x in (QUERY)`).
+    mutating func relation(for plan: QueryPlan, keepingOrder: Bool = false, orderRead: Bool = true) throws(Diagnostic) -> SQLRelation {
+        let (outer, outerRead) = (subqueries, resultOrderRead)
         subqueries = plan.subqueries
-        defer { subqueries = outer }
-        var current = try source(plan.source, range: plan.stages.first?.range)
-        for stage in plan.stages {
+        defer { (subqueries, resultOrderRead) = (outer, outerRead) }
+        let reads = plan.orderReads(resultOrderRead: orderRead)
+        var current = try source(plan.source, range: plan.stages.first?.range, orderRead: reads.source)
+        for (index, stage) in plan.stages.enumerated() {
+            resultOrderRead = reads.stages[index]
             if current.order != nil, !stage.stage.keepsOrderKeys { current = numbered(current) }
             current = try apply(stage.stage, to: current, range: stage.range, fields: stage.fields)
         }
@@ -31,17 +35,18 @@ extension SQLWriter {
         return relation("SELECT \(columns(input.width)), row_number() OVER (ORDER BY \(orderBy(input))) AS \(ordinal) FROM \(input.name)", width: input.width)
     }
 
-    /// A collection's table, with its columns renamed `c0…` and its rows numbered; or a `let` name's query.
-    mutating func source(_ reference: SourceReference, range: SourceRange?) throws(Diagnostic) -> SQLRelation {
+    /// A collection's table, with its columns renamed `c0…` and its rows numbered (when `orderRead`); or a
+    /// `let` name's query.
+    mutating func source(_ reference: SourceReference, range: SourceRange?, orderRead: Bool) throws(Diagnostic) -> SQLRelation {
         switch reference {
         case .binding(let bindingName):
             guard let plan = bindings[bindingName] else { throw Diagnostic.noSQLForResult(bindingName, range: range) }
-            return try relation(for: plan)
+            return try relation(for: plan, orderRead: orderRead)
         case .collection(let collection):
             guard let table = tables[collection] else { throw Diagnostic.noSQLForResult(collection, range: range) }
             noteTable(collection)
             let columns = table.columns.enumerated().map { name($0.element) + " AS " + column($0.offset) }
-            let select = (columns + [dialect.sourceOrdinal(isView: table.isView) + " AS " + ordinal]).joined(separator: ", ")
+            let select = (columns + [sourceOrdinal(of: table, orderRead: orderRead) + " AS " + ordinal]).joined(separator: ", ")
             return relation("SELECT \(select) FROM \(name(table.name))", width: table.columns.count, computing: false)
         }
     }
@@ -139,7 +144,7 @@ extension SQLWriter {
 
     /// `[left] join`: rows in the left side's order, each left row's matches in the right side's order.
     private mutating func joined(_ left: SQLRelation, _ plan: JoinPlan) throws(Diagnostic) -> SQLRelation {
-        let right = try source(plan.right, range: plan.range)
+        let right = try source(plan.right, range: plan.range, orderRead: resultOrderRead)
         let leftAlias = "l", rightAlias = "r"
         var items = (0..<left.width).map { column($0, of: leftAlias) + " AS " + column($0) }
         for (offset, index) in plan.rightColumns.enumerated() {

@@ -15,7 +15,11 @@ struct SQLRelation {
 struct SQLTable: Sendable {
     var name: String
     var columns: [String]
+    /// Whether its rows have no ordinal of their own: a view, or a SQLite table without a `rowid` to read.
     var isView: Bool = false
+    /// Whether it is a PostgreSQL heap table of its own (not a view, a partitioned or a foreign table), whose
+    /// rows' `ctid` gives the order a sequential scan reads them in.
+    var hasTupleIDs: Bool = false
 }
 
 struct SQLWriter {
@@ -34,6 +38,18 @@ struct SQLWriter {
     /// Whether some expression can raise an error (overflow, division by zero): the stages are then
     /// materialized, so that no row an earlier stage dropped reaches it.
     var mayFail = false
+    /// Whether an integer `sum` can overflow: an error of the totals, which no row's order decides, and which
+    /// materializes the stages as `mayFail` does.
+    var sumsMayOverflow = false
+    /// Whether a source's rows were numbered in the order the engine scans them (``SQLDialect/sourceOrdinal(of:tupleIDs:)``).
+    private(set) var readsScanOrder = false
+    /// Whether some aggregate adds doubles, whose total depends on the order they are added in.
+    var addsFloats = false
+    /// Whether a PostgreSQL table's `o` may be its `ctid` (``QueryPlan/takesTupleIDs(bindings:)``).
+    var tupleIDs = false
+    /// Whether the order of the result of the stage being written is read by a later stage or the final
+    /// `ORDER BY` (``QueryPlan/orderReads(resultOrderRead:)``).
+    var resultOrderRead = true
     /// How the folded operators strip accents (PostgreSQL without `unaccent` decomposes instead).
     var folding: SQLFolding = .dialectDefault
 
@@ -89,13 +105,21 @@ struct SQLWriter {
         return SQLRelation(name: name(relationName), width: width)
     }
 
+    /// The position of the rows of `table` as `o`: 0 when nothing reads it, else the dialect's ordinal.
+    mutating func sourceOrdinal(of table: SQLTable, orderRead: Bool) -> String {
+        guard orderRead else { return "0" }
+        let ordinal = dialect.sourceOrdinal(of: table, tupleIDs: tupleIDs)
+        if ordinal.hasPrefix("row_number()") || dialect == .spark { readsScanOrder = true }
+        return ordinal
+    }
+
     mutating func noteTable(_ table: String) {
         if !tablesRead.contains(table) { tablesRead.append(table) }
     }
 
     /// `WITH …` and the final `SELECT`.
     func statement(selecting final: String) -> String {
-        let materialized = mayFail && dialect.materializes
+        let materialized = (mayFail || sumsMayOverflow) && dialect.materializes
         let parts = expressions.map { name($0.name) + (materialized && $0.materialized ? " AS MATERIALIZED (" : " AS (") + $0.sql + ")" }
         return (parts.isEmpty ? "" : "WITH " + parts.joined(separator: ",\n  ") + "\n") + final
     }

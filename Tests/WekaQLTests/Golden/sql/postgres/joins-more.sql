@@ -21,30 +21,30 @@ SELECT "c0" AS "country", "c1" AS "victims", "c2" AS "migrants" FROM "s4" ORDER 
 
 > arrests semi join victims on country select country, arrested
 WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", row_number() OVER () AS "o" FROM "victims"),
+  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", 0 AS "o" FROM "victims"),
   "s3" AS (SELECT "l"."c0", "l"."c1", "l"."c2", "l"."c3", "l"."c4", "l"."c5", "l"."c6", "l"."c7", "l"."c8", "l"."c9", "l"."c10", "l"."o" FROM "s1" AS "l" WHERE EXISTS (SELECT 1 FROM "s2" AS "r" WHERE "l"."c0" = "r"."c0")),
   "s4" AS (SELECT "c0" AS "c0", "c1" AS "c1", "o" FROM "s3")
 SELECT "c0" AS "country", "c1" AS "arrested" FROM "s4" ORDER BY "s4"."o";
 
 > countries anti join arrests on country | anti join victims on country count
-WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
-  "s2" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", 0 AS "o" FROM "countries"),
+  "s2" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", 0 AS "o" FROM "arrests"),
   "s3" AS (SELECT "l"."c0", "l"."c1", "l"."c2", "l"."c3", "l"."c4", "l"."o" FROM "s1" AS "l" WHERE NOT EXISTS (SELECT 1 FROM "s2" AS "r" WHERE "l"."c0" = "r"."c0")),
-  "s4" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", row_number() OVER () AS "o" FROM "victims"),
+  "s4" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", 0 AS "o" FROM "victims"),
   "s5" AS (SELECT "l"."c0", "l"."c1", "l"."c2", "l"."c3", "l"."c4", "l"."o" FROM "s3" AS "l" WHERE NOT EXISTS (SELECT 1 FROM "s4" AS "r" WHERE "l"."c0" = "r"."c0")),
   "s6" AS (SELECT count(*) AS "c0", 1 AS "o" FROM "s5")
 SELECT "c0" AS "count" FROM "s6" ORDER BY "s6"."o";
 
 > arrests anti join countries on country count
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", 0 AS "o" FROM "arrests"),
+  "s2" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", 0 AS "o" FROM "countries"),
   "s3" AS (SELECT "l"."c0", "l"."c1", "l"."c2", "l"."c3", "l"."c4", "l"."c5", "l"."c6", "l"."c7", "l"."c8", "l"."c9", "l"."c10", "l"."o" FROM "s1" AS "l" WHERE NOT EXISTS (SELECT 1 FROM "s2" AS "r" WHERE "l"."c0" = "r"."c0")),
   "s4" AS (SELECT count(*) AS "c0", 1 AS "o" FROM "s3")
 SELECT "c0" AS "count" FROM "s4" ORDER BY "s4"."o";
 
 > countries where country in (victims select country) select country, iso2
 WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
-  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", row_number() OVER () AS "o" FROM "victims"),
+  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", 0 AS "o" FROM "victims"),
   "s3" AS (SELECT "c0" AS "c0", "o" FROM "s2"),
   "s4" AS (SELECT * FROM "s1" WHERE ("c0" IN (SELECT "c0" FROM "s3"))),
   "s5" AS (SELECT "c0" AS "c0", "c1" AS "c1", "o" FROM "s4")
@@ -52,7 +52,7 @@ SELECT "c0" AS "country", "c1" AS "iso2" FROM "s5" ORDER BY "s5"."o";
 
 > countries where country not in (arrests select country) and continent = "Europe" select country
 WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
-  "s2" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+  "s2" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", 0 AS "o" FROM "arrests"),
   "s3" AS (SELECT "c0" AS "c0", "o" FROM "s2"),
   "s4" AS (SELECT * FROM "s1" WHERE (CASE WHEN ("c0" NOT IN (SELECT "c0" FROM "s3")) THEN ("c3" = CAST($1 AS TEXT)) ELSE FALSE END)),
   "s5" AS (SELECT "c0" AS "c0", "o" FROM "s4")
@@ -60,8 +60,8 @@ SELECT "c0" AS "country" FROM "s5" ORDER BY "s5"."o";
 -- 1: string Europe
 
 > arrests where nationality not in (victims select nationality) count
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", row_number() OVER () AS "o" FROM "victims"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", 0 AS "o" FROM "arrests"),
+  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", 0 AS "o" FROM "victims"),
   "s3" AS (SELECT "c3" AS "c0", "o" FROM "s2"),
   "s4" AS (SELECT * FROM "s1" WHERE ("c3" NOT IN (SELECT "c0" FROM "s3"))),
   "s5" AS (SELECT count(*) AS "c0", 1 AS "o" FROM "s4")
@@ -69,7 +69,7 @@ SELECT "c0" AS "count" FROM "s5" ORDER BY "s5"."o";
 
 > arrests where nationality not in (victims where nationality is not null select nationality) select country, nationality
 WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", row_number() OVER () AS "o" FROM "victims"),
+  "s2" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", 0 AS "o" FROM "victims"),
   "s3" AS (SELECT * FROM "s2" WHERE ("c3" IS NOT NULL)),
   "s4" AS (SELECT "c3" AS "c0", "o" FROM "s3"),
   "s5" AS (SELECT * FROM "s1" WHERE ("c3" NOT IN (SELECT "c0" FROM "s4"))),

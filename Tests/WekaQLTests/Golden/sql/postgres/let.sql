@@ -1,5 +1,5 @@
 > africa count
-WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
+WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", 0 AS "o" FROM "countries"),
   "s2" AS (SELECT * FROM "s1" WHERE ("c3" = CAST($1 AS TEXT))),
   "s3" AS (SELECT "c0" AS "c0", "c1" AS "c1", "o" FROM "s2"),
   "s4" AS (SELECT count(*) AS "c0", 1 AS "o" FROM "s3")

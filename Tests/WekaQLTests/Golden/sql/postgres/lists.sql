@@ -17,7 +17,7 @@ SELECT "c0" AS "country" FROM "s3" ORDER BY "s3"."o";
 -- 2: string Republic
 
 > countries where split(country, " ") contains "republic" count
-WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
+WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", 0 AS "o" FROM "countries"),
   "s2" AS (SELECT * FROM "s1" WHERE (CASE WHEN (CASE WHEN "c0" IS NULL OR CAST($1 AS TEXT) IS NULL THEN NULL WHEN "c0" = '' THEN (CASE WHEN CAST($1 AS TEXT) = '' THEN CAST(ARRAY[] AS TEXT[]) ELSE ARRAY[''] END) WHEN CAST($1 AS TEXT) = '' THEN regexp_split_to_array("c0", '') ELSE string_to_array("c0", CAST($1 AS TEXT)) END) IS NULL THEN NULL WHEN cardinality((CASE WHEN "c0" IS NULL OR CAST($1 AS TEXT) IS NULL THEN NULL WHEN "c0" = '' THEN (CASE WHEN CAST($1 AS TEXT) = '' THEN CAST(ARRAY[] AS TEXT[]) ELSE ARRAY[''] END) WHEN CAST($1 AS TEXT) = '' THEN regexp_split_to_array("c0", '') ELSE string_to_array("c0", CAST($1 AS TEXT)) END)) = 0 THEN FALSE WHEN CAST($2 AS TEXT) IS NULL THEN NULL ELSE coalesce(CAST($2 AS TEXT) = ANY((CASE WHEN "c0" IS NULL OR CAST($1 AS TEXT) IS NULL THEN NULL WHEN "c0" = '' THEN (CASE WHEN CAST($1 AS TEXT) = '' THEN CAST(ARRAY[] AS TEXT[]) ELSE ARRAY[''] END) WHEN CAST($1 AS TEXT) = '' THEN regexp_split_to_array("c0", '') ELSE string_to_array("c0", CAST($1 AS TEXT)) END)), FALSE) END)),
   "s3" AS (SELECT count(*) AS "c0", 1 AS "o" FROM "s2")
 SELECT "c0" AS "count" FROM "s3" ORDER BY "s3"."o";
@@ -31,7 +31,7 @@ WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", 
 SELECT "c0" AS "offence", "c1" AS "countries", "c2" AS "counts" FROM "s3" ORDER BY "s3"."o";
 
 > countries extend words = split(country, " ") | unnest words | count by words | top 3 by count desc, words
-WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
+WITH "s1" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", 0 AS "o" FROM "countries"),
   "s2" AS (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", "c3" AS "c3", "c4" AS "c4", (CASE WHEN "c0" IS NULL OR CAST($1 AS TEXT) IS NULL THEN NULL WHEN "c0" = '' THEN (CASE WHEN CAST($1 AS TEXT) = '' THEN CAST(ARRAY[] AS TEXT[]) ELSE ARRAY[''] END) WHEN CAST($1 AS TEXT) = '' THEN regexp_split_to_array("c0", '') ELSE string_to_array("c0", CAST($1 AS TEXT)) END) AS "c5", "o" FROM "s1"),
   "s3" AS (SELECT "i"."c0" AS "c0", "i"."c1" AS "c1", "i"."c2" AS "c2", "i"."c3" AS "c3", "i"."c4" AS "c4", "u"."e" AS "c5", row_number() OVER (ORDER BY "i"."o", "u"."n") AS "o" FROM "s2" AS "i" CROSS JOIN LATERAL unnest("i"."c5") WITH ORDINALITY AS "u"("e", "n")),
   "s4" AS (SELECT *, "c5" AS "g0" FROM "s3"),

@@ -1,5 +1,5 @@
 > arrests pivot offence in ("human trafficking", "migrant smuggling") using count() by country | top 5 by `human trafficking` desc, country
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", 0 AS "o" FROM "arrests"),
   "s2" AS (SELECT *, "c0" AS "g0" FROM "s1"),
   "s3" AS (SELECT "g0" AS "c0", count(CASE WHEN ("c4" = CAST($1 AS TEXT)) THEN 1 END) AS "c1", count(CASE WHEN ("c4" = CAST($2 AS TEXT)) THEN 1 END) AS "c2", row_number() OVER (ORDER BY "g0" COLLATE "C" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0"),
   "s4" AS (SELECT "c0", "c1", "c2", "o", "c1" AS "k0", "c0" AS "k1" FROM "s3"),

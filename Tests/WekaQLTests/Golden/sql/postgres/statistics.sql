@@ -1,5 +1,5 @@
 > victims summarize n = count(victims), median(victims), p90 = percentile(victims, 0.9), sd = round(stddev(victims), 2), var = round(variance(victims), 2)
-WITH "s1" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", row_number() OVER () AS "o" FROM "victims"),
+WITH "s1" AS (SELECT "country" AS "c0", "victims" AS "c1", "status" AS "c2", "nationality" AS "c3", "origin" AS "c4", "destination" AS "c5", "lure" AS "c6", "exploitation" AS "c7", "source" AS "c8", 0 AS "o" FROM "victims"),
   "s2" AS MATERIALIZED (SELECT count("c1") AS "c0", percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST("c1" AS DOUBLE PRECISION)) AS "c1", percentile_cont(CAST($1 AS DOUBLE PRECISION)) WITHIN GROUP (ORDER BY CAST("c1" AS DOUBLE PRECISION)) AS "c2", stddev_samp("c1") AS "c3", var_samp("c1") AS "c4", 1 AS "o" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "c0" AS "c0", "c1" AS "c1", "c2" AS "c2", CAST(round(CAST("c3" AS NUMERIC), CAST(CAST($2 AS BIGINT) AS INTEGER)) AS DOUBLE PRECISION) AS "c3", CAST(round(CAST("c4" AS NUMERIC), CAST(CAST($3 AS BIGINT) AS INTEGER)) AS DOUBLE PRECISION) AS "c4", "o" FROM "s2")
 SELECT "c0" AS "n", "c1" AS "median_victims", "c2" AS "p90", "c3" AS "sd", "c4" AS "var" FROM "s3" ORDER BY "s3"."o";

@@ -1,5 +1,5 @@
 > arrests count by country | extend share = round(count / sum(count) over (), 3) | top 5 by count desc, country
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", 0 AS "o" FROM "arrests"),
   "s2" AS (SELECT *, "c0" AS "g0" FROM "s1"),
   "s3" AS MATERIALIZED (SELECT "g0" AS "c0", count(*) AS "c1", row_number() OVER (ORDER BY "g0" COLLATE "C" NULLS LAST) AS "o" FROM "s2" GROUP BY "g0"),
   "s4" AS MATERIALIZED (SELECT "c0", "c1", CAST(sum("c1") OVER () AS BIGINT) AS "c2", "o" FROM "s3"),
@@ -11,8 +11,8 @@ SELECT "c0" AS "country", "c1" AS "count", "c2" AS "share" FROM "s7" ORDER BY "s
 -- 2: integer 5
 
 > arrests join countries on country | count by continent, country | extend r = rank() over (by continent sort by count desc), d = dense_rank() over (by continent sort by count desc) | where r <= 2 | sort by continent, r
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", row_number() OVER () AS "o" FROM "arrests"),
-  "s2" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", row_number() OVER () AS "o" FROM "countries"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", 0 AS "o" FROM "arrests"),
+  "s2" AS (SELECT "country" AS "c0", "iso2" AS "c1", "iso3" AS "c2", "continent" AS "c3", "source" AS "c4", 0 AS "o" FROM "countries"),
   "s3" AS (SELECT "l"."c0" AS "c0", "l"."c1" AS "c1", "l"."c2" AS "c2", "l"."c3" AS "c3", "l"."c4" AS "c4", "l"."c5" AS "c5", "l"."c6" AS "c6", "l"."c7" AS "c7", "l"."c8" AS "c8", "l"."c9" AS "c9", "l"."c10" AS "c10", "r"."c1" AS "c11", "r"."c2" AS "c12", "r"."c3" AS "c13", "r"."c4" AS "c14", row_number() OVER (ORDER BY "l"."o", "r"."o") AS "o" FROM "s1" AS "l" JOIN "s2" AS "r" ON "l"."c0" = "r"."c0"),
   "s4" AS (SELECT *, "c13" AS "g0", "c0" AS "g1" FROM "s3"),
   "s5" AS (SELECT "g0" AS "c0", "g1" AS "c1", count(*) AS "c2", row_number() OVER (ORDER BY "g0" COLLATE "C" NULLS LAST, "g1" COLLATE "C" NULLS LAST) AS "o" FROM "s4" GROUP BY "g0", "g1"),

@@ -48,18 +48,18 @@ WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, 
 SELECT `c0` AS `country`, `c1` AS `arrested`, `c2` AS `suspects`, `c3` AS `nationality`, `c4` AS `offence`, `c5` AS `place`, `c6` AS `linked_operation`, `c7` AS `notice`, `c8` AS `notice_published_by`, `c9` AS `allegation`, `c10` AS `source` FROM `s2` ORDER BY `s2`.`o`;
 
 > arrests count
-WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
+WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, 0 AS `o` FROM `arrests`),
   `s2` AS (SELECT count(*) AS `c0`, 1 AS `o` FROM `s1`)
 SELECT `c0` AS `count` FROM `s2` ORDER BY `s2`.`o`;
 
 > arrests count by offence
-WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
+WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, 0 AS `o` FROM `arrests`),
   `s2` AS (SELECT *, `c4` AS `g0` FROM `s1`),
   `s3` AS (SELECT `g0` AS `c0`, count(*) AS `c1`, row_number() OVER (ORDER BY `g0` NULLS LAST) AS `o` FROM `s2` GROUP BY `g0`)
 SELECT `c0` AS `offence`, `c1` AS `count` FROM `s3` ORDER BY `s3`.`o`;
 
 > arrests summarize people = sum(arrested), reports = count(), mean = avg(arrested) by offence
-WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
+WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, 0 AS `o` FROM `arrests`),
   `s2` AS (SELECT *, `c4` AS `g0` FROM `s1`),
   `s3` AS (SELECT `g0` AS `c0`, sum(`c1`) AS `c1`, count(*) AS `c2`, CAST(avg(`c1`) AS DOUBLE) AS `c3`, row_number() OVER (ORDER BY `g0` NULLS LAST) AS `o` FROM `s2` GROUP BY `g0`)
 SELECT `c0` AS `offence`, `c1` AS `people`, `c2` AS `reports`, `c3` AS `mean` FROM `s3` ORDER BY `s3`.`o`;
@@ -71,13 +71,13 @@ arrests summarize rate = round(sum(arrested) / count(), 2), spread = max(arreste
 help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > arrests summarize m = median(arrested), p = percentile(arrested, 0.9), s = stddev(arrested), v = variance(arrested)
-WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
+WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, 0 AS `o` FROM `arrests`),
   `s2` AS (SELECT percentile(CAST(`c1` AS DOUBLE), 0.5) AS `c0`, percentile(CAST(`c1` AS DOUBLE), CAST(:p1 AS DOUBLE)) AS `c1`, stddev_samp(`c1`) AS `c2`, var_samp(`c1`) AS `c3`, 1 AS `o` FROM `s1`)
 SELECT `c0` AS `m`, `c1` AS `p`, `c2` AS `s`, `c3` AS `v` FROM `s2` ORDER BY `s2`.`o`;
 -- 1: float 0.9
 
 > arrests summarize c = count(arrested), d = count_distinct(offence), i = count_if(arrested > 1)
-WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
+WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, 0 AS `o` FROM `arrests`),
   `s2` AS (SELECT count(`c1`) AS `c0`, count(DISTINCT `c4`) AS `c1`, count(CASE WHEN (`c1` > CAST(:p1 AS BIGINT)) THEN 1 END) AS `c2`, 1 AS `o` FROM `s1`)
 SELECT `c0` AS `c`, `c1` AS `d`, `c2` AS `i` FROM `s2` ORDER BY `s2`.`o`;
 -- 1: integer 1
@@ -102,8 +102,8 @@ WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, 
 SELECT `c0` AS `country`, `c1` AS `continent` FROM `s4` ORDER BY `s4`.`o`;
 
 > victims join countries on country = country | count by continent
-WITH `s1` AS (SELECT `country` AS `c0`, `victims` AS `c1`, `status` AS `c2`, `nationality` AS `c3`, `origin` AS `c4`, `destination` AS `c5`, `lure` AS `c6`, `exploitation` AS `c7`, `source` AS `c8`, monotonically_increasing_id() AS `o` FROM `victims`),
-  `s2` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, monotonically_increasing_id() AS `o` FROM `countries`),
+WITH `s1` AS (SELECT `country` AS `c0`, `victims` AS `c1`, `status` AS `c2`, `nationality` AS `c3`, `origin` AS `c4`, `destination` AS `c5`, `lure` AS `c6`, `exploitation` AS `c7`, `source` AS `c8`, 0 AS `o` FROM `victims`),
+  `s2` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, 0 AS `o` FROM `countries`),
   `s3` AS (SELECT `l`.`c0` AS `c0`, `l`.`c1` AS `c1`, `l`.`c2` AS `c2`, `l`.`c3` AS `c3`, `l`.`c4` AS `c4`, `l`.`c5` AS `c5`, `l`.`c6` AS `c6`, `l`.`c7` AS `c7`, `l`.`c8` AS `c8`, `r`.`c1` AS `c9`, `r`.`c2` AS `c10`, `r`.`c3` AS `c11`, `r`.`c4` AS `c12`, row_number() OVER (ORDER BY `l`.`o`, `r`.`o`) AS `o` FROM `s1` AS `l` JOIN `s2` AS `r` ON `l`.`c0` = `r`.`c0`),
   `s4` AS (SELECT *, `c11` AS `g0` FROM `s3`),
   `s5` AS (SELECT `g0` AS `c0`, count(*) AS `c1`, row_number() OVER (ORDER BY `g0` NULLS LAST) AS `o` FROM `s4` GROUP BY `g0`)
@@ -226,23 +226,23 @@ SELECT `c0` AS `country`, `c1` AS `victims`, `c2` AS `migrants` FROM `s4` ORDER 
 
 > arrests semi join victims on country select country, arrested
 WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
-  `s2` AS (SELECT `country` AS `c0`, `victims` AS `c1`, `status` AS `c2`, `nationality` AS `c3`, `origin` AS `c4`, `destination` AS `c5`, `lure` AS `c6`, `exploitation` AS `c7`, `source` AS `c8`, monotonically_increasing_id() AS `o` FROM `victims`),
+  `s2` AS (SELECT `country` AS `c0`, `victims` AS `c1`, `status` AS `c2`, `nationality` AS `c3`, `origin` AS `c4`, `destination` AS `c5`, `lure` AS `c6`, `exploitation` AS `c7`, `source` AS `c8`, 0 AS `o` FROM `victims`),
   `s3` AS (SELECT `l`.`c0`, `l`.`c1`, `l`.`c2`, `l`.`c3`, `l`.`c4`, `l`.`c5`, `l`.`c6`, `l`.`c7`, `l`.`c8`, `l`.`c9`, `l`.`c10`, `l`.`o` FROM `s1` AS `l` WHERE EXISTS (SELECT 1 FROM `s2` AS `r` WHERE `l`.`c0` = `r`.`c0`)),
   `s4` AS (SELECT `c0` AS `c0`, `c1` AS `c1`, `o` FROM `s3`)
 SELECT `c0` AS `country`, `c1` AS `arrested` FROM `s4` ORDER BY `s4`.`o`;
 
 > arrests anti join victims on country select country
 WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
-  `s2` AS (SELECT `country` AS `c0`, `victims` AS `c1`, `status` AS `c2`, `nationality` AS `c3`, `origin` AS `c4`, `destination` AS `c5`, `lure` AS `c6`, `exploitation` AS `c7`, `source` AS `c8`, monotonically_increasing_id() AS `o` FROM `victims`),
+  `s2` AS (SELECT `country` AS `c0`, `victims` AS `c1`, `status` AS `c2`, `nationality` AS `c3`, `origin` AS `c4`, `destination` AS `c5`, `lure` AS `c6`, `exploitation` AS `c7`, `source` AS `c8`, 0 AS `o` FROM `victims`),
   `s3` AS (SELECT `l`.`c0`, `l`.`c1`, `l`.`c2`, `l`.`c3`, `l`.`c4`, `l`.`c5`, `l`.`c6`, `l`.`c7`, `l`.`c8`, `l`.`c9`, `l`.`c10`, `l`.`o` FROM `s1` AS `l` WHERE NOT EXISTS (SELECT 1 FROM `s2` AS `r` WHERE `l`.`c0` = `r`.`c0`)),
   `s4` AS (SELECT `c0` AS `c0`, `o` FROM `s3`)
 SELECT `c0` AS `country` FROM `s4` ORDER BY `s4`.`o`;
 
 > countries where country in (victims select country) and country not in (smuggling select country) select country
 WITH `s1` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, monotonically_increasing_id() AS `o` FROM `countries`),
-  `s2` AS (SELECT `country` AS `c0`, `victims` AS `c1`, `status` AS `c2`, `nationality` AS `c3`, `origin` AS `c4`, `destination` AS `c5`, `lure` AS `c6`, `exploitation` AS `c7`, `source` AS `c8`, monotonically_increasing_id() AS `o` FROM `victims`),
+  `s2` AS (SELECT `country` AS `c0`, `victims` AS `c1`, `status` AS `c2`, `nationality` AS `c3`, `origin` AS `c4`, `destination` AS `c5`, `lure` AS `c6`, `exploitation` AS `c7`, `source` AS `c8`, 0 AS `o` FROM `victims`),
   `s3` AS (SELECT `c0` AS `c0`, `o` FROM `s2`),
-  `s4` AS (SELECT `country` AS `c0`, `migrants` AS `c1`, `children` AS `c2`, `suspects` AS `c3`, `intercepted` AS `c4`, `fee_usd` AS `c5`, `destination` AS `c6`, `details` AS `c7`, `source` AS `c8`, monotonically_increasing_id() AS `o` FROM `smuggling`),
+  `s4` AS (SELECT `country` AS `c0`, `migrants` AS `c1`, `children` AS `c2`, `suspects` AS `c3`, `intercepted` AS `c4`, `fee_usd` AS `c5`, `destination` AS `c6`, `details` AS `c7`, `source` AS `c8`, 0 AS `o` FROM `smuggling`),
   `s5` AS (SELECT `c0` AS `c0`, `o` FROM `s4`),
   `s6` AS (SELECT * FROM `s1` WHERE (CASE WHEN (`c0` IN (SELECT `c0` FROM `s3`)) THEN (`c0` NOT IN (SELECT `c0` FROM `s5`)) ELSE FALSE END)),
   `s7` AS (SELECT `c0` AS `c0`, `o` FROM `s6`)
@@ -263,7 +263,7 @@ SELECT `c0` AS `country`, `c1` AS `arrested`, `c2` AS `before`, `c3` AS `after`,
 -- 2: integer 2
 
 > arrests pivot offence in ("human trafficking", "migrant smuggling") using sum(arrested) by country
-WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
+WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, 0 AS `o` FROM `arrests`),
   `s2` AS (SELECT *, `c0` AS `g0` FROM `s1`),
   `s3` AS (SELECT `g0` AS `c0`, sum(CASE WHEN (`c4` = CAST(:p1 AS STRING)) THEN `c1` END) AS `c1`, sum(CASE WHEN (`c4` = CAST(:p2 AS STRING)) THEN `c1` END) AS `c2`, row_number() OVER (ORDER BY `g0` NULLS LAST) AS `o` FROM `s2` GROUP BY `g0`)
 SELECT `c0` AS `country`, `c1` AS `human trafficking`, `c2` AS `migrant smuggling` FROM `s3` ORDER BY `s3`.`o`;

@@ -2,7 +2,7 @@
   | where arrested is not null    # the release gives no figure for Lesotho
   | summarize people = sum(arrested),
               reports = count() by offence
-WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
+WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, 0 AS `o` FROM `arrests`),
   `s2` AS (SELECT * FROM `s1` WHERE (`c1` IS NOT NULL)),
   `s3` AS (SELECT *, `c4` AS `g0` FROM `s2`),
   `s4` AS (SELECT `g0` AS `c0`, sum(`c1`) AS `c1`, count(*) AS `c2`, row_number() OVER (ORDER BY `g0` NULLS LAST) AS `o` FROM `s3` GROUP BY `g0`)

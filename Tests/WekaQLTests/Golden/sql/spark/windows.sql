@@ -5,8 +5,8 @@ arrests count by country | extend share = round(count / sum(count) over (), 3) |
 help: spark has no form of it with wekaql's meaning; run the query in memory, or in another dialect
 
 > arrests join countries on country | count by continent, country | extend r = rank() over (by continent sort by count desc), d = dense_rank() over (by continent sort by count desc) | where r <= 2 | sort by continent, r
-WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, monotonically_increasing_id() AS `o` FROM `arrests`),
-  `s2` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, monotonically_increasing_id() AS `o` FROM `countries`),
+WITH `s1` AS (SELECT `country` AS `c0`, `arrested` AS `c1`, `suspects` AS `c2`, `nationality` AS `c3`, `offence` AS `c4`, `place` AS `c5`, `linked_operation` AS `c6`, `notice` AS `c7`, `notice_published_by` AS `c8`, `allegation` AS `c9`, `source` AS `c10`, 0 AS `o` FROM `arrests`),
+  `s2` AS (SELECT `country` AS `c0`, `iso2` AS `c1`, `iso3` AS `c2`, `continent` AS `c3`, `source` AS `c4`, 0 AS `o` FROM `countries`),
   `s3` AS (SELECT `l`.`c0` AS `c0`, `l`.`c1` AS `c1`, `l`.`c2` AS `c2`, `l`.`c3` AS `c3`, `l`.`c4` AS `c4`, `l`.`c5` AS `c5`, `l`.`c6` AS `c6`, `l`.`c7` AS `c7`, `l`.`c8` AS `c8`, `l`.`c9` AS `c9`, `l`.`c10` AS `c10`, `r`.`c1` AS `c11`, `r`.`c2` AS `c12`, `r`.`c3` AS `c13`, `r`.`c4` AS `c14`, row_number() OVER (ORDER BY `l`.`o`, `r`.`o`) AS `o` FROM `s1` AS `l` JOIN `s2` AS `r` ON `l`.`c0` = `r`.`c0`),
   `s4` AS (SELECT *, `c13` AS `g0`, `c0` AS `g1` FROM `s3`),
   `s5` AS (SELECT `g0` AS `c0`, `g1` AS `c1`, count(*) AS `c2`, row_number() OVER (ORDER BY `g0` NULLS LAST, `g1` NULLS LAST) AS `o` FROM `s4` GROUP BY `g0`, `g1`),

@@ -26,7 +26,7 @@ SELECT "c0" AS "country", "c1" AS "arrested" FROM "s3" ORDER BY "s3"."o";
 -- 1: integer 1
 
 > arrests where nationality is null or arrested is null count
-WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", rowid AS "o" FROM "arrests"),
+WITH "s1" AS (SELECT "country" AS "c0", "arrested" AS "c1", "suspects" AS "c2", "nationality" AS "c3", "offence" AS "c4", "place" AS "c5", "linked_operation" AS "c6", "notice" AS "c7", "notice_published_by" AS "c8", "allegation" AS "c9", "source" AS "c10", 0 AS "o" FROM "arrests"),
   "s2" AS (SELECT * FROM "s1" WHERE (CASE WHEN ("c3" IS NULL) THEN TRUE ELSE ("c1" IS NULL) END)),
   "s3" AS (SELECT count(*) AS "c0", 1 AS "o" FROM "s2")
 SELECT "c0" AS "count" FROM "s3" ORDER BY "s3"."o";
