@@ -2,6 +2,7 @@
 """The cost of `| why`: a query against the same query `| why`, on data already loaded.
 
   python3 Benchmarks/why.py --wekaql .build/release/wekaql [--data /tmp/wekaql-bench/n1000000] [--runs 9]
+  python3 Benchmarks/why.py --wekaql .build/release/wekaql --callgrind    # instruction counts instead
 
 Drives the interactive shell on a pseudo-terminal (the shell keeps the columns it read, so every run
 but the first finds the data loaded; the command line streams the file once per query instead) with
@@ -13,8 +14,12 @@ but the first finds the data loaded; the command line streams the file once per 
   - peak memory (the process's VmHWM) of a shell that ran only the query, and of one that ran only
     the query `| why`, each started afresh.
 The first run of each process (it loads the columns) is left out.
+
+With --callgrind, each query runs twice in a shell under valgrind's callgrind: the counters are zeroed
+after the first run and dumped after the second, and the instructions of the engine's run (Engine.run,
+inclusive) and of writing the CSV (Renderer.rendering) are printed, for the query and with `| why`.
 """
-import argparse, os, pty, re, select, statistics, subprocess, time
+import argparse, glob, os, pty, re, select, statistics, subprocess, tempfile, time
 
 CASES = [
     ("one group of count by country (Cameroon, 23,583 rows)", 'arrests count by country where country = "Cameroon"'),
@@ -72,13 +77,43 @@ def peak(wekaql, csv, query, runs):
     return mib
 
 
+def instructions(wekaql, csv, query):
+    """(engine, rendering) instructions of the second run of `query` in a shell under callgrind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "callgrind.out")
+        wrapper = os.path.join(tmp, "wekaql")
+        with open(wrapper, "w") as f:
+            f.write(f'#!/bin/sh\nexec valgrind --tool=callgrind --callgrind-out-file={out} --log-file={out}.log {wekaql} "$@"\n')
+        os.chmod(wrapper, 0o755)
+        shell = Shell(wrapper, csv)
+        shell.send(query)
+        subprocess.run(["callgrind_control", "-z", str(shell.pid)], capture_output=True, check=True)
+        shell.send(query)
+        subprocess.run(["callgrind_control", "-d", str(shell.pid)], capture_output=True, check=True)
+        dump = max(glob.glob(out + ".*[0-9]"), key=os.path.getmtime)
+        text = subprocess.run(["callgrind_annotate", "--inclusive=yes", dump], capture_output=True, text=True).stdout
+        shell.close()
+
+    def inclusive(symbol):
+        counts = [int(l.split()[0].replace(",", "")) for l in text.splitlines() if symbol in l and l.strip()[:1].isdigit()]
+        return max(counts, default=0)
+    return inclusive("WekaQL6EngineV3run_"), max(inclusive("WekaQL8RendererV9rendering"), inclusive("WekaQL11CSVRendererO6render"))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--wekaql", required=True)
     parser.add_argument("--data", default="/tmp/wekaql-bench/n1000000")
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--callgrind", action="store_true")
     args = parser.parse_args()
     csv = os.path.join(args.data, "arrests.csv")
+    if args.callgrind:
+        print("| query | engine Ir | why engine Ir | ratio | CSV Ir | why CSV Ir |\n|---|---|---|---|---|---|")
+        for name, query in CASES:
+            (a, ra), (b, rb) = instructions(args.wekaql, csv, query), instructions(args.wekaql, csv, query + " | why")
+            print(f"| {name} | {a:,} | {b:,} | {b / a:.2f} | {ra:,} | {rb:,} |")
+        return
     load = open("/proc/loadavg").read().split()[:3]
     print(f"wekaql: {args.wekaql}; data: {csv}; {args.runs} runs; load average {' '.join(load)}\n")
     print("| query | engine ms | why engine ms | ratio | with CSV ms | why with CSV ms | ratio | why rows | peak MiB | why peak MiB |")
