@@ -4,17 +4,17 @@
 // escaping) takes the format's own per-value path, so the text is the same as cell by cell.
 
 /// How a format writes one cell.
-struct CellSyntax {
+struct CellSyntax: Sendable {
     /// A null cell.
     let null: [UInt8]
     /// What goes either side of a string that needs no quoting or escaping (nothing in CSV, `"` in JSON).
     let stringDelimiter: [UInt8]
     /// Whether a string's bytes can be written as they are, between delimiters.
-    let isPlain: (UnsafeBufferPointer<UInt8>) -> Bool
+    let isPlain: @Sendable (UnsafeBufferPointer<UInt8>) -> Bool
     /// A string's cell, quoted or escaped as the format wants.
-    let string: (String) -> String
+    let string: @Sendable (String) -> String
     /// A cell of any value but null.
-    let value: (Value) -> String
+    let value: @Sendable (Value) -> String
 
     /// RFC 4180 fields: a null is empty; see ``CSVRenderer/quote(_:)``.
     static let csv = CellSyntax(
@@ -23,7 +23,7 @@ struct CellSyntax {
             // A leading or trailing space is left to `quote`: it compares characters, not bytes.
             !bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } && bytes.first != 0x20 && bytes.last != 0x20
         },
-        string: CSVRenderer.quote,
+        string: { CSVRenderer.quote($0) },
         value: { CSVRenderer.quote($0.listJSON ?? $0.description) })
 
     /// JSON values; see ``JSONRenderer/value(_:)``.
@@ -31,8 +31,8 @@ struct CellSyntax {
         null: Array("null".utf8), stringDelimiter: [UInt8(ascii: "\"")],
         // Printable ASCII other than `"` and `\`: what `JSONText.quote` leaves as it is.
         isPlain: { bytes in !bytes.contains { $0 < 0x20 || $0 > 0x7E || $0 == 0x22 || $0 == 0x5C } },
-        string: JSONText.quote,
-        value: JSONRenderer.value)
+        string: { JSONText.quote($0) },
+        value: { JSONRenderer.value($0) })
 }
 
 /// The cells of one column, written row by row.
