@@ -133,9 +133,8 @@ final class StatementRunner {
             var engine = self.engine
             var started = monotonicSeconds()
             let succeeded = engine.run(file, parameters: parameters, keepGoing: options.keepGoing) { event in
-                let now = monotonicSeconds()
-                handle(event, seconds: now - started, file: file)
-                started = now
+                handle(event, seconds: monotonicSeconds() - started, file: file)
+                started = monotonicSeconds()   // after printing: the next statement's time is its own, as in the shell
             }
             self.engine = engine
             nameLastResult()

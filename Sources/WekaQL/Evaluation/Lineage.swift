@@ -143,11 +143,13 @@ struct InputRowLists {
         var offsets = [Int](repeating: 0, count: count + 1)
         for tag in found.tags { offsets[Int(tag) + 1] += 1 }
         for j in 0..<count { offsets[j + 1] += offsets[j] }
-        var byTag = [InputRow](repeating: InputRow(input: 0, row: 0), count: found.rows.count)
-        var cursor = offsets
-        for (row, tag) in zip(found.rows, found.tags) {
-            byTag[cursor[Int(tag)]] = row
-            cursor[Int(tag)] += 1
+        var byTag = found.rows   // already in tag order when found so (one result row, or one input)
+        if zip(found.tags, found.tags.dropFirst()).contains(where: { $0 > $1 }) {
+            var cursor = offsets
+            for (row, tag) in zip(found.rows, found.tags) {
+                byTag[cursor[Int(tag)]] = row
+                cursor[Int(tag)] += 1
+            }
         }
         rows.reserveCapacity(byTag.count)
         starts.reserveCapacity(count + 1)

@@ -21,33 +21,64 @@ struct WhyColumns {
     }
 
     /// `file:line` for a row of a loaded file whose lines are known, else the row's position from 1.
+    /// Two passes: each row's number and length, then the bytes written through a pointer into a buffer
+    /// of the exact size (a group can have a million rows, and this was most of `why`'s time).
     private func place(_ rows: [InputRow]) -> Column {
         let lines = graph.inputs.map { $0.file?.lines.all }
         let prefixes = graph.inputs.map { input in input.file.map { Array($0.path.utf8) + [UInt8(ascii: ":")] } ?? [] }
         var segment = TextSegment()
-        segment.bytes.reserveCapacity(rows.count * ((prefixes.map(\.count).max() ?? 0) + 7))
-        segment.offsets.reserveCapacity(rows.count + 1)
         if rows.contains(where: { $0.input < 0 }) { segment.nulls = rows.map { $0.input < 0 } }
-        for row in rows {
+        var numbers = [Int](repeating: 0, count: rows.count)
+        var prefixOf = [Int32](repeating: -1, count: rows.count)   // the input whose prefix goes first; -1: none
+        var offsets = [Int](repeating: 0, count: rows.count + 1)
+        var total = 0
+        for (index, row) in rows.enumerated() {
             if row.input >= 0 {
                 let input = Int(row.input)
                 if let line = lines[input]?.line(ofRow: Int(row.row)) {
-                    segment.bytes += prefixes[input]
-                    Self.appendDigits(of: line, to: &segment.bytes)
+                    numbers[index] = line
+                    prefixOf[index] = row.input
+                    total += prefixes[input].count
                 } else {
-                    Self.appendDigits(of: Int(row.row) + 1, to: &segment.bytes)
+                    numbers[index] = Int(row.row) + 1
+                }
+                total += Self.digitCount(numbers[index])
+            }
+            offsets[index + 1] = total
+        }
+        segment.offsets = offsets
+        segment.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            for index in rows.indices where rows[index].input >= 0 {
+                var end = offsets[index + 1]
+                var n = numbers[index]
+                repeat {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: "0") + UInt8(n % 10)
+                    n /= 10
+                } while n > 0
+                if prefixOf[index] >= 0 {
+                    let prefix = prefixes[Int(prefixOf[index])]
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[offsets[index]..<end]).initialize(from: prefix)
                 }
             }
-            segment.offsets.append(segment.bytes.count)
+            initialized = total
         }
         return Column(storage: .text(TextStorage(segment)))
+    }
+
+    private static func digitCount(_ number: Int) -> Int {
+        var digits = 1, rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        return digits
     }
 
     /// The `source` sentence of each row, when its collection has one: gathered from that column when
     /// every row is of one collection, as they are but for joins and unions.
     private func sources(_ rows: [InputRow]) -> Column {
         let columns = graph.inputs.indices.map { graph.sourceColumn(of: $0) }
-        let used = Set(rows.lazy.map(\.input).filter { $0 >= 0 })
+        var isUsed = [Bool](repeating: false, count: graph.inputs.count)
+        for row in rows where row.input >= 0 { isUsed[Int(row.input)] = true }
+        let used = isUsed.indices.filter { isUsed[$0] }.map(Int32.init)
         if used.allSatisfy({ columns[Int($0)] == nil }) {
             return Column(storage: .string([Int32](repeating: -1, count: rows.count), StringDictionary()))
         }
@@ -67,21 +98,5 @@ struct WhyColumns {
             builder.append(graph.inputs[Int(row.input)].table.columns[column][Int(row.row)])
         }
         return builder.build()
-    }
-
-    /// Writes `number` in decimal: the digits are counted first, then written from the last.
-    private static func appendDigits(of number: Int, to bytes: inout [UInt8]) {
-        var digits = 1, rest = number / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        let end = bytes.count + digits
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            var n = number, index = end - 1
-            repeat {
-                buffer[index] = UInt8(ascii: "0") + UInt8(n % 10)
-                n /= 10
-                index -= 1
-            } while n > 0
-        }
     }
 }

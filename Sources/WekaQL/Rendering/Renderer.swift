@@ -126,12 +126,13 @@ public struct RenderedTable: Sendable, Hashable {
 
 enum CSVRenderer {
     static func render(_ table: Table) -> String {
-        var out = table.fields.map { quote($0.name) }.joined(separator: ",") + "\n"
-        for row in table {
-            out += row.values.map { $0.isNull ? "" : quote($0.listJSON ?? $0.description) }.joined(separator: ",")
-            out += "\n"
+        var out = Array((table.fields.map { quote($0.name) }.joined(separator: ",") + "\n").utf8)
+        var cells = TableCells(table, syntax: .csv)
+        for row in 0..<table.rowCount {
+            cells.write(row: row, separator: UInt8(ascii: ","), to: &out)
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Quotes a field when it holds a comma, a quote, a line break or surrounding spaces.
@@ -146,16 +147,26 @@ enum CSVRenderer {
 enum JSONRenderer {
     static func renderArray(_ table: Table) -> String {
         if table.isEmpty { return "[]\n" }
-        return "[\n" + table.map { "  " + object($0) }.joined(separator: ",\n") + "\n]\n"
+        return objects(of: table, before: "[\n  ", between: ",\n  ", after: "\n]\n")
     }
 
     static func renderLines(_ table: Table) -> String {
-        table.map { object($0) + "\n" }.joined()
+        table.isEmpty ? "" : objects(of: table, before: "", between: "\n", after: "\n")
     }
 
-    static func object(_ row: Row) -> String {
-        let pairs = zip(row.table.fields, row.values).map { JSONText.quote($0.name) + ":" + value($1) }
-        return "{" + pairs.joined(separator: ",") + "}"
+    /// Each row as an object, `{"name":value,...}` (see ``value(_:)``), written cell by cell into one buffer.
+    private static func objects(of table: Table, before: String, between: String, after: String) -> String {
+        let keys = table.fields.map { Array((JSONText.quote($0.name) + ":").utf8) }
+        var cells = TableCells(table, syntax: .json)
+        var out = Array(before.utf8)
+        for row in 0..<table.rowCount {
+            if row > 0 { out += between.utf8 }
+            out.append(UInt8(ascii: "{"))
+            cells.write(row: row, separator: UInt8(ascii: ","), prefixes: keys, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += after.utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func value(_ value: Value) -> String {
