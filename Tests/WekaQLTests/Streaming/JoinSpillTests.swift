@@ -37,7 +37,7 @@ import Testing
     /// Keys the left has and some it has not, so that each side has unmatched rows.
     static let right = table(rows: 700, seed: 11, keys: 350, extra: "w")
     static let skewedLeft = table(rows: 200, seed: 3, keys: 300, skew: true, extra: "v")
-    static let skewedRight = table(rows: 300, seed: 5, keys: 350, skew: true, extra: "w")
+    static let skewedRight = table(rows: 500, seed: 5, keys: 350, skew: true, extra: "w")
 
     static let kinds = ["join", "left join", "full join", "semi join", "anti join"]
     /// Follow-on stages: order-blind groupings (the partitions' rows as they come), then stages that can

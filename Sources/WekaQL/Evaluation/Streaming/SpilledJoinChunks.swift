@@ -26,6 +26,8 @@ struct SpilledJoinChunks: ChunkedSource {
 
     /// The most partitions (each has a file open while its side is written).
     static let largestFanOut = 256
+    /// The most rows in a piece or block, however large the budget (as an unspilled join's pieces).
+    static let largestPiece = 65_536
 
     /// Whether indexing `rows` right rows on `keys` keys would pass `budget`.
     static func needsSpill(rows: Int, keys: Int, budget: MemoryBudget) -> Bool {
@@ -43,7 +45,7 @@ struct SpilledJoinChunks: ChunkedSource {
         let leftFiles = try sides.spillLeft(left, spill)
         let width = 8 * max(1, layout.made.count)
         // The merge holds a block of each partition's output at once: those blocks (pieces) are smaller.
-        let pieceRows = keepsOrder ? max(1, budget.bytes / 4 / fanOut / width) : max(16, budget.bytes / 8 / width)
+        let pieceRows = min(Self.largestPiece, keepsOrder ? max(1, budget.bytes / 4 / fanOut / width) : max(16, budget.bytes / 8 / width))
         let joiner = SpilledJoinPartition(layout: layout, settings: settings, cancellation: cancellation,
                                           rowsPerPiece: rowsPerPiece ?? pieceRows, rowsPerCountedPiece: rowsPerPiece ?? 1 << 20)
         guard keepsOrder else {

@@ -77,7 +77,7 @@ struct SpilledJoinMerge {
         heap.sort { $0.key < $1.key }   // a sorted array is a heap with the least on top
         let positions = layout.askedPositions
         let fields = layout.columns.map { layout.fields[$0] }
-        let perPiece = rowsPerPiece ?? max(16, budget.bytes / 8 / (8 * max(1, fields.count)))
+        let perPiece = rowsPerPiece ?? min(SpilledJoinChunks.largestPiece, max(16, budget.bytes / 8 / (8 * max(1, fields.count))))
         var builders = fields.map { ColumnBuilder(type: $0.type, capacity: perPiece) }
         var rows = 0, number = 0, merged = 0
         func flush() throws {

@@ -68,7 +68,7 @@ struct SpilledJoinSides: Sendable {
     private func write(_ table: Table, rows: [Int32], numberedFrom first: Int, keys: [Int], kept: [Int], nullsShow: Bool,
                        _ writers: SharedSpillWriters) throws {
         let keyColumns = keys.map { table.columns[$0] }
-        let step = max(64, budget.bytes / 8 / (8 * (kept.count + 1)))
+        let step = min(SpilledJoinChunks.largestPiece, max(64, budget.bytes / 8 / (8 * (kept.count + 1))))
         var start = 0
         while start < rows.count {
             if cancellation?.isCancelled == true { throw Diagnostic.cancelled(range: layout.plan.range) }
