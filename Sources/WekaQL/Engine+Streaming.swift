@@ -39,7 +39,14 @@ extension Engine {
         let (plans, errors) = compile(file, parameterTypes: parameters.mapValues(\.type))
         guard errors.isEmpty else { return readOpenedFiles(for: file, keepGoing: keepGoing, report: report) }
         let bound = parameters
-        let unstreamed = plans.filter { !streamsWhole($0.query, parameters: bound) || $0.explain }
+        var unstreamed = plans.filter { !streamsWhole($0.query, parameters: bound) || $0.explain }
+        // A join whose left side streams reads the other side's files only (Engine+StreamedJoinLeft.swift).
+        let joins = unstreamed.compactMap { plan in plan.explain ? nil : streamedJoinLeft(plan.query, parameters: bound).map { (plan, $0) } }
+        unstreamed.removeAll { plan in joins.contains { $0.0.range == plan.range } }
+        for (plan, left) in joins where !readOpenedFiles(for: SourceFile(name: file.name, text: file.text(in: plan.range)), exceptLeft: left,
+                                                          report: report) {
+            return false
+        }
         if unstreamed.isEmpty { return true }
         let text = unstreamed.map { file.text(in: $0.range) }.joined(separator: "\n")
         return readOpenedFiles(for: SourceFile(name: file.name, text: text), keepGoing: keepGoing, report: report)

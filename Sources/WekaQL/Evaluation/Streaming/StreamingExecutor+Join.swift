@@ -1,7 +1,8 @@
 // Where a join's output streams: a query split at its join into the left (the query up to it), the join,
 // and the tail (the stages after it), which runs over the join's output as a chunked collection
 // (JoinChunks) through the ordinary streaming executor, so that a `count` of billions of joined rows
-// holds only a piece of them at a time. The join's right side is held, as an index, within the budget.
+// holds only a piece of them at a time. The join's right side is held, as an index, within the budget;
+// past it, both sides are partitioned into spill files and joined a partition at a time (SpilledJoinChunks).
 
 /// A query split at the join at one of its stages.
 struct JoinStreamSplit {
@@ -40,14 +41,38 @@ struct JoinStreamSplit {
     /// Whether the tail takes the join's output a piece at a time: its first stages stream into a sink
     /// other than "every row", or keep the rows of a filter, or lead to another join whose output does.
     func tailStreams(_ dataset: Dataset, parameters: [String: Value]) -> Bool {
-        var probe = dataset
-        let empty = Table(fields: fields, columns: fields.map { ColumnBuilder(type: $0.type).build() }, rowCount: 0)
-        probe.add(Dataset.Collection(name: Self.collection, chunks: TableChunks(empty, rowsPerChunk: 1)))
+        let probe = probing(dataset)
         guard let split = StreamPlan(tail, dataset: probe, parameters: parameters) else {
             return Self.streamedLeft(tail)?.tailStreams(probe, parameters: parameters) ?? false
         }
         if case .rows = split.sink, split.prefix.isEmpty { return false }
         return true
+    }
+
+    /// Whether the tail's result is the same whatever the order of the join's rows: it streams into a
+    /// grouping whose aggregates merge the same in any order and whose keys tell every group apart (no
+    /// decimal `1.0` shown as the first of `1.0`, `1.00`), the groups then sorted by their keys.
+    func tailIgnoresOrder(_ dataset: Dataset, parameters: [String: Value]) -> Bool {
+        guard let split = StreamPlan(tail, dataset: probing(dataset), parameters: parameters), case .aggregate(let aggregate) = split.sink else {
+            return false
+        }
+        let exact: (ValueType) -> Bool = { [.integer, .string, .boolean, .date, .null].contains($0) }
+        return aggregate.keys.allSatisfy { exact($0.type) } && aggregate.aggregates.allSatisfy { aggregate in
+            switch aggregate.function {
+            case .count, .count_if, .count_distinct: true
+            case .sum, .avg: aggregate.argument.map { $0.type != .float } ?? true
+            case .min, .max: aggregate.argument.map { exact($0.type) } ?? true
+            default: false
+            }
+        }
+    }
+
+    /// `dataset` with an empty collection of the join's fields under ``collection``, to split the tail over.
+    private func probing(_ dataset: Dataset) -> Dataset {
+        var probe = dataset
+        let empty = Table(fields: fields, columns: fields.map { ColumnBuilder(type: $0.type).build() }, rowCount: 0)
+        probe.add(Dataset.Collection(name: Self.collection, chunks: TableChunks(empty, rowsPerChunk: 1)))
+        return probe
     }
 
     /// The split at `plan`'s first stage that is not row-wise, when it is a join its left can stream into:
@@ -80,8 +105,12 @@ extension StreamingExecutor {
         let data = dataset.withOpenedFilesAsRead
         let right = try Evaluator(dataset: data, bindings: bindings, parameters: parameters, cancellation: cancellation)
             .table(split.join.right)
-        try budget.check("join", rows: right.rowCount, bytesPerRow: JoinIndex.estimatedBytes(rows: 1, keys: split.join.rightKeys.count),
-                         range: split.join.range)
+        if SpilledJoinChunks.needsSpill(rows: right.rowCount, keys: split.join.rightKeys.count, budget: budget) {
+            var chunks = SpilledJoinChunks(plan: split.join, fields: split.fields, left: left, right: right, budget: budget, settings: spill,
+                                           keepsOrder: !split.tailIgnoresOrder(dataset, parameters: parameters))
+            chunks.rowsPerPiece = JoinStreamSplit.rowsPerPiece
+            return try runTail(split, over: chunks, subqueries: subqueries)
+        }
         var checked = 0
         let cancellation = self.cancellation, range = split.join.range
         let index = try JoinIndex(right: right, keys: split.join.rightKeys) { () throws(Diagnostic) in
@@ -90,11 +119,17 @@ extension StreamingExecutor {
         }
         var chunks = JoinChunks(plan: split.join, fields: split.fields, left: left, right: right, index: index)
         if let rows = JoinStreamSplit.rowsPerPiece { (chunks.rowsPerPiece, chunks.rowsPerCountedPiece) = (rows, rows) }
+        return try runTail(split, over: chunks, subqueries: subqueries)
+    }
+
+    /// The tail of `split` over the join's rows from `chunks`.
+    private func runTail(_ split: JoinStreamSplit, over chunks: any ChunkedSource, subqueries: [SubqueryValues]) throws -> QueryOutcome? {
         var joined = dataset
         joined.add(Dataset.Collection(name: JoinStreamSplit.collection, chunks: chunks))
         var executor = StreamingExecutor(dataset: joined, bindings: bindings, parameters: parameters, cancellation: cancellation,
                                          budget: budget, threads: threads)
         executor.subqueryValues = subqueries
+        executor.spill = spill
         return try executor.run(split.tail)
     }
 }
@@ -104,8 +139,9 @@ extension Evaluator {
     /// join's output streamed into the stages after it; `nil` when they cannot take it a piece at a time.
     func streamingJoin(_ plan: QueryPlan, at index: Int, left: Relation, subqueries: [SubqueryValues]) throws -> QueryOutcome? {
         guard let split = JoinStreamSplit(plan, at: index), split.tailStreams(dataset, parameters: parameters) else { return nil }
-        let executor = StreamingExecutor(dataset: dataset, bindings: bindings, parameters: parameters, cancellation: cancellation,
+        var executor = StreamingExecutor(dataset: dataset, bindings: bindings, parameters: parameters, cancellation: cancellation,
                                          budget: budget)
+        executor.spill = spill
         return try executor.runJoin(split, left: .rows(left), subqueries: subqueries)
     }
 }

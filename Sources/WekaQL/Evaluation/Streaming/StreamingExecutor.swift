@@ -130,7 +130,7 @@ struct StreamingExecutor {
         let chunk = ChunkRunner(parameters: parameters, cancellation: cancellation, subqueries: subqueries)
         let cancellation = self.cancellation
         // A source asked for no column still gives each chunk its row count; asking for one keeps readers simple.
-        let read = columns.isEmpty && !fields.isEmpty && !(collection.chunks is JoinChunks) ? [0] : columns
+        let read = columns.isEmpty && !fields.isEmpty && !(collection.chunks is JoinChunks || collection.chunks is SpilledJoinChunks) ? [0] : columns
         let late = stageCount == split.prefix.count ? split.lateColumns(fields: fields) : []
         let early = read.filter { !late.contains($0) }
         let choose = LateChoice(split: split, parameters: parameters, subqueries: subqueries)
