@@ -55,6 +55,7 @@ extension Engine {
     /// Whether `query` streams and reads no other collection in memory (a join's or union's other side,
     /// an `in (QUERY)` that does not stream).
     func streamsWhole(_ query: QueryPlan, parameters: [String: Value]) -> Bool {
+        if let united = unionStreamsWhole(query, parameters: parameters) { return united }
         guard StreamPlan(query, dataset: dataset, parameters: parameters) != nil else { return false }
         let readsOther = query.stages.contains { stage in
             switch stage.stage {

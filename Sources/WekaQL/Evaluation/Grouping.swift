@@ -149,7 +149,7 @@ struct Accumulator {
     var count: Int64 = 0
     var integerSum = ExactSum()
     var decimalSum = DecimalSum()
-    var floatSum: Double = 0
+    var floatSum = FloatSum()
     var isFloat = false
     var extreme: Value = .null
     var distinct: Set<Value>? = nil
@@ -180,7 +180,7 @@ struct Accumulator {
             case .decimal(let d): decimalSum.add(d)
             default:
                 isFloat = true
-                floatSum += value.doubleValue ?? 0
+                floatSum.add(value.doubleValue ?? 0)
             }
         case .min:
             if extreme.isNull || Value.sortOrder(value, extreme) < 0 { extreme = value }
@@ -213,8 +213,8 @@ struct Accumulator {
         case .count: return .integer(count)
         case .count_distinct: return .integer(Int64(distinct?.count ?? 0))
         case .sum where count == 0, .avg where count == 0: return .null
-        case .sum where isFloat: return try Self.finite(integerSum.decimal + decimalSum.doubleValue + floatSum, range: range)
-        case .avg where isFloat: return try Self.finite((integerSum.decimal + decimalSum.doubleValue + floatSum) / Double(count), range: range)
+        case .sum where isFloat: return try Self.finite(floatTotal, range: range)
+        case .avg where isFloat: return try Self.finite(floatTotal / Double(count), range: range)
         case .sum where decimalSum.count > 0: return try decimalSum.total(plus: integerSum, range: range)
         case .avg where decimalSum.count > 0: return try decimalSum.mean(plus: integerSum, count: count, range: range)
         case .sum: return try Self.integer(integerSum, range: range)
@@ -230,6 +230,15 @@ struct Accumulator {
         case .variance: return count < 2 ? .null : try Self.finite(squaredDeviations / Double(count - 1), range: range)
         case .stddev: return count < 2 ? .null : try Self.finite((squaredDeviations / Double(count - 1)).squareRoot(), range: range)
         }
+    }
+
+    /// A sum with floats: the floats' exact sum (in no particular order) with the integers' and decimals'
+    /// exact sums as their nearest doubles, rounded once.
+    private var floatTotal: Double {
+        var total = floatSum
+        total.add(integerSum.decimal)
+        total.add(decimalSum.doubleValue)
+        return total.value
     }
 
     /// SQL's `percentile_cont`: the value at position `fraction × (n - 1)` of the sorted values,

@@ -176,7 +176,7 @@ extension Accumulator {
         case .sum, .avg:
             integerSum.add(other.integerSum)
             decimalSum.add(other.decimalSum)
-            floatSum += other.floatSum
+            floatSum.add(other.floatSum)
             isFloat = isFloat || other.isFloat
         case .min:
             if !other.extreme.isNull && (extreme.isNull || Value.sortOrder(other.extreme, extreme) < 0) { extreme = other.extreme }

@@ -94,12 +94,12 @@ struct StreamPlan {
         }
     }
 
-    /// Whether chunks' partial results of `aggregate` merge into exactly the whole input's result. Float
-    /// sums round differently in another order; the statistics and lists need every value.
+    /// Whether chunks' partial results of `aggregate` merge into exactly the whole input's result (float
+    /// sums too: they are exact until read, see FloatSum); the statistics and lists need every value.
     static func merges(_ aggregate: BoundAggregate) -> Bool {
         switch aggregate.function {
         case .count, .count_if, .count_distinct, .min, .max, .first, .last: return true
-        case .sum, .avg: return aggregate.argument.map { $0.type == .integer || $0.type == .decimal || $0.type == .null } ?? false
+        case .sum, .avg: return aggregate.argument.map { [.integer, .decimal, .float, .null].contains($0.type) } ?? false
         default: return false
         }
     }

@@ -31,6 +31,7 @@ struct StreamingExecutor {
     /// `plan`'s outcome streamed, or `nil` when it cannot stream (then run it in memory).
     func run(_ plan: QueryPlan) throws -> QueryOutcome? {
         if let joined = try runStreamingJoin(plan) { return joined }
+        if let united = try runStreamingUnion(plan) { return united }
         guard let split = StreamPlan(plan, dataset: dataset, parameters: parameters) else { return nil }
         let subqueries = try subqueryValues ?? plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
         let table: Table, counts: [StageCounts]
@@ -115,14 +116,15 @@ struct StreamingExecutor {
         } catch let misfit as ChunkMisfit {
             throw CollectionMisfit(collection: split.collection, misfit: misfit)
         } catch where state.withLock({ $0.stopped }) {
-            // Stopped early: what the source reports past that point is not needed.
+            // Stopped early: the rest of a file is still checked for what reading it whole reports.
+            try checkRest(of: split)
         }
         return try state.withLock { (try $0.sink.result(), $0.counts) }
     }
 
     /// Reads the source's chunks on ``threads`` threads and calls `body` with each chunk's number, its rows
     /// after the first `stageCount` row-wise stages, and how many rows entered and left each of them.
-    private func forEachChunk(_ split: StreamPlan, through stageCount: Int, subqueries: [SubqueryValues],
+    func forEachChunk(_ split: StreamPlan, through stageCount: Int, subqueries: [SubqueryValues],
                               _ body: @escaping @Sendable (Int, Relation, [StageCounts]) throws -> Void) throws {
         let collection = dataset[split.collection]!
         let fields = collection.fields, columns = split.columns
@@ -151,7 +153,7 @@ struct StreamingExecutor {
     /// "No rows; did you mean …" for the row-wise filter that kept no row of a non-empty input, computed
     /// as in memory from that stage's input over the whole source: the chunks are read again, up to it,
     /// for the distinct strings of the columns it compared (only when the result is that empty).
-    private func noMatchNotes(_ split: StreamPlan, counts: [StageCounts], subqueries: [SubqueryValues]) throws -> [Diagnostic] {
+    func noMatchNotes(_ split: StreamPlan, counts: [StageCounts], subqueries: [SubqueryValues]) throws -> [Diagnostic] {
         guard let index = counts.indices.first(where: { counts[$0].input > 0 && counts[$0].output == 0 }),
               case .filter(_, let probes) = split.prefix[index].stage, !probes.isEmpty else { return [] }
         let probed = Array(Set(probes.map(\.column))).sorted()
