@@ -9,8 +9,8 @@ protocol StreamSink: Sendable {
     func partial(of rows: Relation, compiler: ExpressionCompiler) throws -> Partial
     /// Adds the next chunk's partial, in chunk order. Returns `false` when no later chunk can change the result.
     mutating func merge(_ partial: Partial, budget: MemoryBudget) throws -> Bool
-    /// The folded rows.
-    func result() throws -> Table
+    /// The folded rows (a sink that spilled may let go of its state as it makes them).
+    mutating func result() throws -> Table
 }
 
 extension Table {
