@@ -105,9 +105,15 @@ private struct RunOrder {
     let parameters: [String: Value]
     let subqueries: [SubqueryValues]
 
-    func readers(_ columns: [Column], rows: Int) -> RunKeys {
+    /// The keys' cells in a block: a column read typed, an expression computed at each row.
+    func cells(_ columns: [Column], rows: Int) throws -> [KeyCells] {
         let table = Table(fields: fields, columns: columns, rowCount: rows)
-        return RunKeys(table: table, keys: keys, compiler: ExpressionCompiler(table: table, parameters: parameters, subqueries: subqueries))
+        let compiler = ExpressionCompiler(table: table, parameters: parameters, subqueries: subqueries)
+        return try keys.map { key in
+            if case .column(let c) = key.0.kind { return KeyCells(columns[c]) }
+            let f = compiler.compile(key.0)
+            return .values(try (0..<rows).map { try f($0) })
+        }
     }
 }
 
@@ -117,8 +123,8 @@ private struct RunCursor {
     var columns: [Column] = []
     var rows = 0
     var at = -1
-    var readers: RunKeys? = nil
-    var key: [Value] = []
+    /// The keys of the current block.
+    var cells: [KeyCells] = []
 
     init(reader: SpillReader) { self.reader = reader }
 
@@ -130,9 +136,8 @@ private struct RunCursor {
             columns = next
             rows = next.first?.count ?? 0
             at = 0
-            readers = order.readers(columns, rows: rows)
+            cells = try order.cells(columns, rows: rows)
         }
-        key = try readers!.values(Int32(at))
         return true
     }
 }
@@ -157,8 +162,12 @@ private struct CursorHeap {
     var top: Int? { order.first }
 
     private func precedes(_ a: Int, _ b: Int) -> Bool {
-        let c = SortKeys.compare(cursors[a].key, cursors[b].key, descending: descending)
-        return c < 0 || (c == 0 && a < b)
+        let x = cursors[a], y = cursors[b]
+        for key in descending.indices {
+            let c = x.cells[key].compare(x.at, with: y.cells[key], y.at, descending: descending[key])
+            if c != 0 { return c < 0 }
+        }
+        return a < b
     }
 
     mutating func popTop() {
@@ -181,22 +190,37 @@ private struct RowsBuilder {
     let fields: [Field]
     let kept: [Int]
     private var builders: [ColumnBuilder]
+    /// Integer columns copied as integers while every block holds them so (the values are boxed otherwise).
+    private var integers: [[Int64]?]
     private(set) var count = 0
 
     init(fields: [Field], kept: Set<Int>) {
         self.fields = fields
         self.kept = kept.sorted()
         builders = self.kept.map { ColumnBuilder(type: fields[$0].type) }
+        integers = self.kept.map { fields[$0].type == .integer ? [] : nil }
     }
 
     mutating func append(_ columns: [Column], _ row: Int) {
-        for (slot, column) in kept.enumerated() { builders[slot].append(columns[column][row]) }
+        for (slot, column) in kept.enumerated() {
+            if integers[slot] != nil {
+                if case .integer(let values, let nulls) = columns[column].storage, nulls.isEmpty {
+                    integers[slot]!.append(values[row])
+                    continue
+                }
+                for value in integers[slot]! { builders[slot].append(.integer(value)) }
+                integers[slot] = nil
+            }
+            builders[slot].append(columns[column][row])
+        }
         count += 1
     }
 
     func build() -> [Column] {
         var columns = fields.map { _ in Column(storage: .null(count)) }
-        for (slot, column) in kept.enumerated() { columns[column] = builders[slot].build() }
+        for (slot, column) in kept.enumerated() {
+            columns[column] = integers[slot].map { Column(storage: .integer($0, nulls: [])) } ?? builders[slot].build()
+        }
         return columns
     }
 }
