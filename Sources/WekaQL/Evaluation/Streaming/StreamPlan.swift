@@ -77,7 +77,7 @@ struct StreamPlan {
                    let keep = Self.rows(count, offset, parameters), keep <= Self.largestTop {
                     sink = .top(keys: keys, keep: keep)
                     restStart = index + 1
-                } else {
+                } else if name != JoinStreamSplit.collection {   // a join's rows held for a sort stay budgeted (E0406)
                     sink = .sorted(keys: keys, keep: Self.columnsRead(after: index, in: plan.stages, width: inputFields.count))
                     restStart = index + 1
                 }
