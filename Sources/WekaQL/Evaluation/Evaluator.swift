@@ -58,9 +58,16 @@ struct Evaluator {
                                                             cancellation: cancellation, range: range).sorted(by: keys)
                     break
                 }
+                let sorter = Sorter(relation: relation, compiler: compiler, cancellation: cancellation, range: range)
+                if let limit, ExternalSorter.needsSpill(rows: relation.count, keys: keys.count, budget: budget) {
+                    // Under an eighth of the rows: k rows and a stretch of keys at a time.
+                    let perRow = ExternalSorter.bytesPerRow(keys: keys.count)
+                    try budget.check("sort", rows: 2 * max(1, limit), bytesPerRow: perRow, range: range)
+                    relation.selection = try sorter.first(limit, by: keys, stretch: max(limit, budget.bytes / perRow - limit))
+                    break
+                }
                 try budget.check("sort", rows: relation.count, bytesPerRow: 4 + 8 * keys.count, range: range)
-                relation.selection = try Sorter(relation: relation, compiler: compiler, cancellation: cancellation, range: range)
-                    .sorted(by: keys, limit: limit)
+                relation.selection = try sorter.sorted(by: keys, limit: limit)
             case .limit(let count, let offset):
                 relation.selection = try limit(relation, count: count, offset: offset, compiler: compiler)
             case .distinct(let columns):
@@ -146,7 +153,12 @@ struct Evaluator {
         let grouper = Grouper(relation: input, compiler: ExpressionCompiler(table: input.table, parameters: parameters), cancellation: cancellation)
         let groupedFields = plan.outputs == nil ? fields : plan.groupedFields
         let grouped: Table, rows: RowMap?
-        if let spilling, !groups.isEmpty {
+        if let spilling, !groups.isEmpty, plan.aggregates.allSatisfy(StreamPlan.merges) {
+            let settings = GroupSpilling(settings: spill, budget: budget, range: spilling, cancellation: cancellation)
+            grouped = try AggregateSink.grouping(input, by: groups, plan, fields: groupedFields,
+                                                   compiler: grouper.compiler, spilling: settings)
+            rows = nil
+        } else if let spilling, !groups.isEmpty {
             grouped = try PartitionedGrouper(grouper: grouper, budget: budget, settings: spill, range: spilling)
                 .aggregate(groups: groups, aggregates: plan.aggregates, fields: groupedFields)
             rows = nil

@@ -31,6 +31,7 @@ final class SpillStatistics: Sendable {
     private let tracked = Atomic<Int>(0)
     private let peak = Atomic<Int>(0)
     private let directories = Atomic<Int>(0)
+    private let streamed = Atomic<Int>(0)
     /// Called as each spill file is made (a test cancels a query there, mid-spill).
     private let onFile: (@Sendable () -> Void)?
 
@@ -51,6 +52,10 @@ final class SpillStatistics: Sendable {
     }
     func countBytes(_ n: Int) { bytes.add(n, ordering: .relaxed) }
     func countDirectory() { directories.add(1, ordering: .relaxed) }
+
+    /// The sorts and groupings that spilled as their query streamed (rather than running again in memory).
+    var streamedSpills: Int { streamed.load(ordering: .relaxed) }
+    func countStreamedSpill() { streamed.add(1, ordering: .relaxed) }
 
     /// A spilling stage now holds `n` more bytes in memory (negative: fewer).
     func track(_ n: Int) {

@@ -4,35 +4,50 @@
 // ordered by the keys as in memory (ties by that order) and each aggregate's final value computed once:
 // a sum that does not fit fails as it does in memory, whatever the chunks' partial sums were.
 
-/// Thrown when the streamed groups pass the budget: the query is then run in memory, where a grouping
-/// over the budget spills its rows in partitions (PartitionedGrouping.swift).
+/// Thrown when groups held without spilling pass the budget: the query is then run in memory.
 struct GroupsOverBudget: Error {}
 
-/// The groups and accumulators of the chunks so far.
+/// The groups and accumulators of the chunks so far. Past half the budget the groups found so far stay
+/// and fold on, while the rows of new keys go to partition files, grouped one partition at a time at
+/// the end (AggregateSink+Spill.swift).
 struct AggregateSink: StreamSink {
     let plan: AggregatePlan
     /// The grouped table's fields: a column per key, then one per aggregate.
     let fields: [Field]
-    private var groupOfKey: [[Value]: Int] = [:]
-    private var keyValues: [[Value]] = []
-    private var accumulators: [[Accumulator]] = []
+    var groupOfKey: [[Value]: Int] = [:]
+    var keyValues: [[Value]] = []
+    var accumulators: [[Accumulator]] = []
+    /// Where new keys' rows go once the groups pass half the budget; `nil` to hold every group in memory.
+    var spilling: GroupSpilling? = nil
 
-    init(plan: AggregatePlan, fields: [Field]) {
+    init(plan: AggregatePlan, fields: [Field], spilling: GroupSpilling? = nil) {
         self.plan = plan
         self.fields = fields
-        if plan.keys.isEmpty { addGroup([], normalized: []) }   // one group, even of no rows
+        self.spilling = spilling
+        if plan.keys.isEmpty { addGroup([], normalized: [], firstRow: 0) }   // one group, even of no rows
     }
 
-    /// One chunk's groups, in their order of first appearance in it.
+    /// One chunk's groups, in their order of first appearance in it, and its rows (for spilling).
     struct Partial: Sendable {
         var keys: [[Value]]
         var normalized: [[Value]]
         var accumulators: [[Accumulator]]
+        /// Each group's first position in the chunk's selection.
+        var firstPositions: [Int] = []
+        var rows = Relation(Table(fields: [], columns: [], rowCount: 0))
+        /// Each selected row's group, or `nil` for one group.
+        var ids: [Int32]? = nil
+        var compiler: ExpressionCompiler? = nil
     }
 
     func partial(of rows: Relation, compiler: ExpressionCompiler) throws -> Partial {
         var partial = Partial(keys: [], normalized: [], accumulators: [])
         let ids = try assignGroups(rows, compiler: compiler, into: &partial)
+        if spilling != nil {
+            partial.rows = rows
+            partial.ids = ids
+            partial.compiler = compiler
+        }
         let fresh = plan.aggregates.map { _ in Accumulator() }
         partial.accumulators = Array(repeating: fresh, count: partial.keys.count)
         for (index, aggregate) in plan.aggregates.enumerated() {
@@ -46,6 +61,7 @@ struct AggregateSink: StreamSink {
         guard !plan.keys.isEmpty else {
             partial.keys = [[]]
             partial.normalized = [[]]
+            partial.firstPositions = [0]
             return nil
         }
         var ids: [Int32] = []
@@ -56,6 +72,7 @@ struct AggregateSink: StreamSink {
                 let slot = Int(codes[row]) + 1
                 if groupOfCode[slot] < 0 {
                     groupOfCode[slot] = Int32(partial.keys.count)
+                    partial.firstPositions.append(ids.count)
                     let value: Value = codes[row] < 0 ? .null : .string(dictionary.values[Int(codes[row])])
                     partial.keys.append([value])
                     partial.normalized.append([value])
@@ -75,6 +92,7 @@ struct AggregateSink: StreamSink {
             if let id = local[normalized] { return ids.append(id) }
             let id = Int32(partial.keys.count)
             local[normalized] = id
+            partial.firstPositions.append(ids.count)
             partial.keys.append(key)
             partial.normalized.append(normalized)
             ids.append(id)
@@ -127,28 +145,57 @@ struct AggregateSink: StreamSink {
         for g in accumulators.indices where accumulators[g][index].count > 0 { accumulators[g][index].extreme = .integer(extremes[g]) }
     }
 
+    /// The bytes one group's key and accumulators take (as the evaluator estimates them).
+    var bytesPerGroup: Int { 64 + 24 * plan.keys.count + 160 * plan.aggregates.count }
+
     mutating func merge(_ partial: Partial, budget: MemoryBudget) throws -> Bool {
+        var spilled: [Int] = []   // the chunk's groups whose rows go to partitions
         for (local, normalized) in partial.normalized.enumerated() {
-            let g = groupOfKey[normalized] ?? addGroup(partial.keys[local], normalized: normalized)
+            guard let g = groupOfKey[normalized] ?? newGroup(partial, local, budget: budget) else {
+                spilled.append(local)
+                continue
+            }
             for (index, aggregate) in plan.aggregates.enumerated() {
                 accumulators[g][index].merge(partial.accumulators[local][index], aggregate.function)
             }
         }
-        let (size, overflow) = keyValues.count.multipliedReportingOverflow(by: 64 + 24 * plan.keys.count + 160 * plan.aggregates.count)
-        if overflow || size > budget.bytes { throw GroupsOverBudget() }
+        if !spilled.isEmpty { try spilling!.write(partial, groups: spilled, plan: plan) }
+        spilling?.rowsSeen += partial.rows.count
+        if spilling == nil {
+            let (size, overflow) = keyValues.count.multipliedReportingOverflow(by: bytesPerGroup)
+            if overflow || size > budget.bytes { throw GroupsOverBudget() }
+        }
         return true
     }
 
+    /// A group for the chunk's group `local`, unless the groups held have reached half the budget (their
+    /// rows then go to partitions; a group is never both held and spilled).
+    private mutating func newGroup(_ partial: Partial, _ local: Int, budget: MemoryBudget) -> Int? {
+        if let spilling {
+            if spilling.isSpilling || (keyValues.count + 1) * bytesPerGroup > budget.bytes / 2 && spilling.mayPartition {
+                spilling.startSpilling()
+                return nil
+            }
+        }
+        return addGroup(partial.keys[local], normalized: partial.normalized[local],
+                        firstRow: spilling?.sequence(of: partial, at: partial.firstPositions[local]) ?? 0)
+    }
+
     @discardableResult
-    private mutating func addGroup(_ key: [Value], normalized: [Value]) -> Int {
+    private mutating func addGroup(_ key: [Value], normalized: [Value], firstRow: Int64) -> Int {
         let g = keyValues.count
         groupOfKey[normalized] = g
         keyValues.append(key)
         accumulators.append(plan.aggregates.map { _ in Accumulator() })
+        spilling?.held(group: firstRow, bytes: bytesPerGroup)
         return g
     }
 
-    func result() throws -> Table {
+    mutating func result() throws -> Table {
+        if let spilling {
+            defer { spilling.release(bytes: keyValues.count * bytesPerGroup) }
+            if spilling.isSpilling { return try spilledResult() }
+        }
         var columns = plan.keys.indices.map { k in Column(type: fields[k].type, values: keyValues.map { $0[k] }) }
         for (index, aggregate) in plan.aggregates.enumerated() {
             columns.append(Column(type: aggregate.type, values: try accumulators.map {

@@ -15,7 +15,7 @@ extension StreamPlan {
         switch sink {
         case .top(let keys, _): keys.forEach { $0.0.collectColumns(into: &used) }
         case .rows, .first: if prefix.isEmpty { return [] }   // every row is kept, or reading stops after the first chunk
-        case .aggregate, .distinct: return []
+        case .aggregate, .distinct, .sorted: return []
         }
         return columns.filter { fields[$0].type == .string && !used.contains($0) }
     }

@@ -9,6 +9,8 @@ enum StreamSinkKind {
     case distinct(columns: [Int])
     /// `sort … limit`, `top`: the first `keep` rows under the sort (limit plus offset).
     case top(keys: [(BoundExpression, descending: Bool)], keep: Int)
+    /// `sort by` (without a small `limit`): every row, sorted; `keep` the input columns read after the sort.
+    case sorted(keys: [(BoundExpression, descending: Bool)], keep: [Int])
     /// `limit` without a sort: reading stops once the first `keep` rows are in.
     case first(keep: Int)
     /// Nothing folds: the rows the row-wise stages keep are collected.
@@ -33,6 +35,8 @@ struct StreamPlan {
     var restHead: [Stage]
     /// The source columns a chunk must hold (ascending).
     var columns: [Int]
+    /// Where the sink's stage is written (for a spill's errors).
+    var sinkRange: SourceRange? = nil
 
     /// The largest `sort … limit` kept per chunk and merged; past it, a sort holds its rows in memory.
     static let largestTop = 65_536
@@ -53,6 +57,7 @@ struct StreamPlan {
         restStart = index
         if index < plan.stages.count {
             let (stage, fields, range) = plan.stages[index]
+            sinkRange = range
             switch stage {
             case .aggregate(let aggregate) where aggregate.aggregates.allSatisfy(Self.merges):
                 sink = .aggregate(aggregate)
@@ -71,6 +76,9 @@ struct StreamPlan {
                 if index + 1 < plan.stages.count, case .limit(let count, let offset) = plan.stages[index + 1].stage,
                    let keep = Self.rows(count, offset, parameters), keep <= Self.largestTop {
                     sink = .top(keys: keys, keep: keep)
+                    restStart = index + 1
+                } else if name != JoinStreamSplit.collection {   // a join's rows held for a sort stay budgeted (E0406)
+                    sink = .sorted(keys: keys, keep: Self.columnsRead(after: index, in: plan.stages, width: inputFields.count))
                     restStart = index + 1
                 }
             case .limit(let count, let offset):
@@ -102,6 +110,20 @@ struct StreamPlan {
         case .sum, .avg: return aggregate.argument.map { [.integer, .decimal, .float, .null].contains($0.type) } ?? false
         default: return false
         }
+    }
+
+    /// The input columns the stage after `index` reads: those of a projection or a grouping, else every column.
+    static func columnsRead(after index: Int, in stages: [Stage], width: Int) -> [Int] {
+        guard index + 1 < stages.count else { return Array(0..<width) }
+        var used = Set<Int>()
+        switch stages[index + 1].stage {
+        case .project(let expressions): expressions.forEach { $0.collectColumns(into: &used) }
+        case .aggregate(let aggregate):
+            aggregate.keys.forEach { $0.collectColumns(into: &used) }
+            aggregate.aggregates.forEach { $0.argument?.collectColumns(into: &used) }
+        default: return Array(0..<width)
+        }
+        return used.sorted()
     }
 
     /// A `limit` and `offset` as the number of rows to keep, when both are constant whole numbers.
@@ -138,6 +160,9 @@ struct StreamPlan {
             aggregate.keys.forEach { $0.collectColumns(into: &used) }
             aggregate.aggregates.forEach { $0.argument?.collectColumns(into: &used) }
         case .distinct(let columns): used.formUnion(columns)
+        case .sorted(let keys, let keep):
+            keys.forEach { $0.0.collectColumns(into: &used) }
+            used.formUnion(keep)
         case .top, .first, .rows: return Array(0..<width)
         }
         return used.sorted()

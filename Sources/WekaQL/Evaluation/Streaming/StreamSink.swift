@@ -9,8 +9,8 @@ protocol StreamSink: Sendable {
     func partial(of rows: Relation, compiler: ExpressionCompiler) throws -> Partial
     /// Adds the next chunk's partial, in chunk order. Returns `false` when no later chunk can change the result.
     mutating func merge(_ partial: Partial, budget: MemoryBudget) throws -> Bool
-    /// The folded rows.
-    func result() throws -> Table
+    /// The folded rows (a sink that spilled may let go of its state as it makes them).
+    mutating func result() throws -> Table
 }
 
 extension Table {
@@ -19,6 +19,7 @@ extension Table {
         guard tables.count != 1 else { return Table(fields: fields, columns: tables[0].columns, rowCount: tables[0].rowCount) }
         let total = tables.reduce(0) { $0 + $1.rowCount }
         let columns = fields.indices.map { column -> Column in
+            if let copied = Column.concatenating(tables.map { $0.columns[column] }, as: fields[column].type) { return copied }
             var builder = ColumnBuilder(type: fields[column].type, capacity: total)
             for table in tables {
                 let values = table.columns[column]

@@ -67,11 +67,17 @@ struct StreamingExecutor {
     private func fold(_ split: StreamPlan, subqueries: [SubqueryValues]) throws -> (Table, [StageCounts]) {
         switch split.sink {
         case .aggregate(let aggregate):
-            return try fold(split, into: AggregateSink(plan: aggregate, fields: split.sinkFields), subqueries: subqueries)
+            let spilling = GroupSpilling(settings: spill, budget: budget, range: split.sinkRange, cancellation: cancellation)
+            spilling.streamed = true
+            return try fold(split, into: AggregateSink(plan: aggregate, fields: split.sinkFields, spilling: spilling), subqueries: subqueries)
         case .distinct(let columns):
             return try fold(split, into: DistinctSink(columns: columns, fields: split.sinkFields), subqueries: subqueries)
         case .top(let keys, let keep):
             let sink = TopSink(keys: keys, keep: keep, fields: split.sinkFields, parameters: parameters, subqueries: subqueries)
+            return try fold(split, into: sink, subqueries: subqueries)
+        case .sorted(let keys, let keep):
+            let runs = SortRuns(settings: spill, budget: budget, range: split.sinkRange, cancellation: cancellation)
+            let sink = SortSink(keys: keys, fields: split.sinkFields, keep: keep, parameters: parameters, subqueries: subqueries, runs: runs)
             return try fold(split, into: sink, subqueries: subqueries)
         case .first(let keep):
             return try fold(split, into: RowSink(fields: split.sinkFields, keep: keep), subqueries: subqueries)
