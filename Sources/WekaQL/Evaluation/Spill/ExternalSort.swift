@@ -151,7 +151,9 @@ private struct MergeHeap {
         self.heads = heads
         self.descending = descending
         order = []
-        for index in self.heads.indices { push(index) }
+        var runs: [Int] = []   // built apart, so that `precedes` may read self
+        for index in self.heads.indices { pushOntoHeap(&runs, index, above: precedes) }
+        order = runs
     }
 
     var top: Int? { order.first }
@@ -161,16 +163,11 @@ private struct MergeHeap {
         return c < 0 || (c == 0 && a < b)
     }
 
-    private mutating func push(_ index: Int) {
-        order.append(index)
-        var i = order.count - 1
-        while i > 0, precedes(order[i], order[(i - 1) / 2]) { order.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
-    }
-
     mutating func popTop() {
-        order[0] = order[order.count - 1]
-        order.removeLast()
-        if !order.isEmpty { siftDown() }
+        var runs = order   // moved out, so that `precedes` may read self while the heap changes
+        order = []
+        popHeapTop(&runs, above: precedes)
+        order = runs
     }
 
     /// Restores the heap after its top's head moved on.

@@ -152,11 +152,9 @@ private struct CursorHeap {
         self.cursors = cursors
         self.descending = descending
         order = []
-        for index in self.cursors.indices {
-            order.append(index)
-            var i = order.count - 1
-            while i > 0, precedes(order[i], order[(i - 1) / 2]) { order.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
-        }
+        var runs: [Int] = []   // built apart, so that `precedes` may read self
+        for index in self.cursors.indices { pushOntoHeap(&runs, index, above: precedes) }
+        order = runs
     }
 
     var top: Int? { order.first }
@@ -171,9 +169,10 @@ private struct CursorHeap {
     }
 
     mutating func popTop() {
-        order[0] = order[order.count - 1]
-        order.removeLast()
-        if !order.isEmpty { siftDown() }
+        var runs = order   // moved out, so that `precedes` may read self while the heap changes
+        order = []
+        popHeapTop(&runs, above: precedes)
+        order = runs
     }
 
     /// Restores the heap after its top's cursor moved on.
