@@ -117,6 +117,21 @@ import Testing
         }
     }
 
+    /// A table whose `rowid` is not SQLite's (WITHOUT ROWID, or a column of that name) keeps its scan order:
+    /// ordering by `rowid` failed on the first and sorted by the column's text on the second.
+    @Test func tablesWithoutTheirOwnRowidKeepTheirOrder() throws {
+        guard Self.sqlite3 != nil else { return }
+        var engine = Engine(dataset: .empty)
+        engine.attach(try SQLiteDatabase(path: try Self.database("""
+            CREATE TABLE w (k INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID; INSERT INTO w VALUES (3, 'c'), (1, 'a'), (2, 'b');
+            CREATE TABLE u (rowid TEXT, x INTEGER); INSERT INTO u VALUES ('b', 1), ('a', 2), ('c', 3);
+            """)))
+        let w = try engine.run("w limit 2 select k")[0].table
+        #expect([w[0, 0], w[1, 0]] == [.integer(1), .integer(2)])
+        let u = try engine.run("u limit 2 select x")[0].table
+        #expect([u[0, 0], u[1, 0]] == [.integer(1), .integer(2)])
+    }
+
     @Test func cancellingStopsTheStatement() throws {
         guard Self.sqlite3 != nil else { return }
         let path = try Self.database("CREATE TABLE t (n INTEGER); WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 20000) INSERT INTO t SELECT n FROM c;")
