@@ -26,6 +26,9 @@ struct JSONColumnParser {
     private(set) var slots: [Int] = []
     private var keyBytes: [[UInt8]] = []
     private var keyIndex: [String: Int] = [:]
+    /// Every key's bytes end to end, and where each one is in them (`plain`: with no byte that needs an escape).
+    private var keyArena: [UInt8] = []
+    private var keySpans: [(start: Int, count: Int, plain: Bool)] = []
     /// The selected keys' columns, and which key each one is.
     private(set) var columns: [JSONColumnValues] = []
     private(set) var columnKeys: [Int] = []
@@ -122,6 +125,7 @@ struct JSONColumnParser {
     /// Reads a key and returns its index, adding it if new.
     private mutating func key(ordinal: Int) throws(Stop) -> Int {
         guard peek == UInt8(ascii: "\"") else { throw Stop() }
+        if ordinal < order.count, spelledAtCursor(key: order[ordinal]) { return order[ordinal] }
         let range = try string()
         if let range, ordinal < order.count {
             let guess = order[ordinal]
@@ -137,10 +141,27 @@ struct JSONColumnParser {
         return index
     }
 
+    /// Steps over the key `index` if the string at the cursor is its bytes as they are, with no escape:
+    /// then `string()` would read that key from them (they are UTF-8 and hold no quote, backslash or
+    /// control character), so a row repeating the last row's keys is read without scanning each one.
+    @inline(__always)
+    private mutating func spelledAtCursor(key index: Int) -> Bool {
+        let span = keySpans[index]
+        guard span.plain, position + span.count + 1 < end, base[position + span.count + 1] == UInt8(ascii: "\"") else { return false }
+        let same = span.count == 0 || keyArena.withUnsafeBufferPointer {
+            memcmp($0.baseAddress! + span.start, base + position + 1, span.count) == 0
+        }
+        if same { position += span.count + 2 }
+        return same
+    }
+
     private mutating func newKey(_ name: String) -> Int {
         let index = keys.count
         keys.append(name)
         keyBytes.append(Array(name.utf8))
+        let bytes = keyBytes[index]
+        keySpans.append((keyArena.count, bytes.count, !bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }))
+        keyArena += bytes
         keyIndex[name] = index
         if wants(name) {
             slots.append(columns.count)
@@ -327,28 +348,16 @@ struct JSONColumnParser {
     /// it has escapes and its decoded bytes are in `scratch`. Its bytes are checked as UTF-8.
     private mutating func string() throws(Stop) -> Range<Int>? {
         let start = position + 1
-        var i = start
         var high: UInt64 = 0
-        while true {
-            if i + 8 <= end {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if !Self.mayEndString(word) {
-                    high |= word
-                    i += 8
-                    continue
-                }
-            }
-            guard i < end else { throw Stop() }
-            let b = base[i]
-            if b == UInt8(ascii: "\"") { break }
-            if b == UInt8(ascii: "\\") {
-                position = i
-                try escapedString(from: start)
-                return nil
-            }
-            guard b >= 0x20 else { throw Stop() }
-            high |= UInt64(b)
-            i += 1
+        let i = plainRun(from: start, high: &high)
+        guard i < end else { throw Stop() }
+        switch base[i] {
+        case UInt8(ascii: "\""): break
+        case UInt8(ascii: "\\"):
+            position = i
+            try escapedString(from: start)
+            return nil
+        default: throw Stop()   // a control character
         }
         guard i - start <= maximumStringBytes else { throw Stop() }
         if high & 0x8080_8080_8080_8080 != 0, !UTF8Validation.isValid(UnsafeBufferPointer(start: base + start, count: i - start)) {
@@ -358,17 +367,47 @@ struct JSONColumnParser {
         return start..<i
     }
 
-    /// Whether a word of eight bytes may hold a quote, a backslash or a control character.
+    /// Where the run of string bytes from `start` ends: the offset of the first quote, backslash or
+    /// control character, or `end`. The run's bytes are ORed into `high` (to tell whether any is not ASCII).
+    /// Eight bytes at a time; the word that ends the run gives the ending byte's place by its lowest flag.
     @inline(__always)
-    private static func mayEndString(_ w: UInt64) -> Bool {
+    private func plainRun(from start: Int, high: inout UInt64) -> Int {
+        var i = start
+        while i + 8 <= end {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let flags = Self.stringEnds(word)
+            if flags == 0 {
+                high |= word
+                i += 8
+                continue
+            }
+            let before = flags.trailingZeroBitCount & ~7   // bits of the bytes before the first flagged one
+            high |= word & ((1 &<< UInt64(before)) &- 1)
+            return i + (before >> 3)
+        }
+        while i < end {
+            let b = base[i]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { return i }
+            high |= UInt64(b)
+            i += 1
+        }
+        return i
+    }
+
+    /// The high bit of each byte of a word of eight that may be a quote, a backslash or a control
+    /// character. Only bytes after a flagged one can be flagged wrongly (by a borrow), so the lowest flag
+    /// (the first byte, as words are loaded little-endian) is always exact.
+    @inline(__always)
+    private static func stringEnds(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
         let zeroQuote = (quote &- ones) & ~quote, zeroBackslash = (backslash &- ones) & ~backslash
         let control = (w &- ones &* 0x20) & ~w
-        return (zeroQuote | zeroBackslash | control) & highs != 0
+        return (zeroQuote | zeroBackslash | control) & highs
     }
 
-    /// The rest of a string with escapes (the cursor on the first backslash), decoded into `scratch`.
+    /// The rest of a string with escapes (the cursor on the first backslash), decoded into `scratch`:
+    /// the runs between escapes are copied whole.
     private mutating func escapedString(from start: Int) throws(Stop) {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(start: base + start, count: position - start))
@@ -377,7 +416,14 @@ struct JSONColumnParser {
             let b = base[position]
             if b == UInt8(ascii: "\"") { break }
             guard b >= 0x20 else { throw Stop() }
-            if b == UInt8(ascii: "\\") { try escape() } else { scratch.append(b); position += 1 }
+            if b == UInt8(ascii: "\\") {
+                try escape()
+            } else {
+                var high: UInt64 = 0
+                let runEnd = plainRun(from: position, high: &high)
+                scratch.append(contentsOf: UnsafeBufferPointer(start: base + position, count: runEnd - position))
+                position = runEnd
+            }
         }
         guard scratch.withUnsafeBufferPointer(UTF8Validation.isValid) else { throw Stop() }
         position += 1
@@ -397,7 +443,7 @@ struct JSONColumnParser {
             code = paired
         }
         guard let scalar = Unicode.Scalar(code) else { throw Stop() }
-        scratch.append(contentsOf: String(Character(scalar)).utf8)
+        UTF8.encode(scalar) { scratch.append($0) }
     }
 
     private mutating func hex4() throws(Stop) -> UInt32 {
