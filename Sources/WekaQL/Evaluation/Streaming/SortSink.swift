@@ -75,6 +75,15 @@ struct SortSink: StreamSink {
         if !tables.isEmpty { try spillRun() }
         return try runs.merged(keys: keys, fields: fields, kept: kept, parameters: parameters, subqueries: subqueries)
     }
+
+    /// The sorted rows handed to `body` a block at a time, in order, instead of made into one table: a
+    /// sort that spilled hands on its merge's blocks, so that its output is never held whole.
+    mutating func handOn(blockRows: Int, to body: (Table) throws -> Void) throws {
+        defer { runs.remove() }
+        if runs.isEmpty { return try result().forEachBlock(of: blockRows, body) }
+        if !tables.isEmpty { try spillRun() }
+        try runs.merge(keys: keys, fields: fields, kept: kept, parameters: parameters, subqueries: subqueries, into: body)
+    }
 }
 
 extension Table {
