@@ -52,9 +52,9 @@ struct SortSink: StreamSink {
     /// The rows so far sorted and written as a run, and let go.
     private mutating func spillRun() throws {
         let table = Table.stacking(tables, fields: fields)
+        tables = []   // let go before sorting: the stacked copy is the only one held while the run is made
         let order = try sortedRows(table)
         try runs.write(table, order: order, rowBytes: max(1, bytes / max(1, rows)))
-        tables = []
         runs.track(-bytes)
         (rows, bytes) = (0, 0)
     }
