@@ -125,7 +125,10 @@ extension Engine {
     /// Runs one query and hands its result to `body` a piece at a time, before the whole result exists,
     /// when the query streams and keeps whole rows (``streamsFiles`` on, a collection opened with
     /// ``Dataset/open(path:options:columns:)``, and only `where` and projections: `arrests where country
-    /// = "Togo" select id, arrested`). Each piece is a table of the result's ``Table/fields``; the pieces
+    /// = "Togo" select id, arrested`). A query that streams into a `sort by` or a grouping followed only by
+    /// `where` and projections (`arrests sort by country select id`) gives its pieces after the file was
+    /// read, a block at a time: a sort or grouping past ``memoryBudget`` that spilled never holds its
+    /// result whole. Each piece is a table of the result's ``Table/fields``; the pieces
     /// come in the rows' order, one call at a time (possibly on another thread), and together hold the
     /// result. Any other query runs as ``run(_:parameters:cancellation:)`` runs it and gives its result as
     /// one piece. `body` can stop the run by throwing; `cancellation` is looked at between chunks. Notes
@@ -152,10 +155,16 @@ extension Engine {
         if streamsFiles, !explainsQueries, databaseTables.isEmpty, errors.isEmpty, plans.count == 1, let plan = plans.first,
            plan.binding == nil, plan.assertion == nil, !plan.explain {
             let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters, at: plan.query.parameterRanges)
-            let executor = StreamingExecutor(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
+            var executor = StreamingExecutor(dataset: dataset, bindings: bindings, parameters: bound, cancellation: cancellation,
                                              budget: memoryBudget)
+            executor.spill = spillSettings
             do {
                 if try executor.stream(plan.query, into: body) { return }
+                do {
+                    if try executor.handOn(plan.query, into: body) != nil { return }
+                } catch is CollectionMisfit {
+                    // Nothing was handed on before the whole file was read: the query runs whole below, over the true types.
+                }
             } catch let misfit as CollectionMisfit {
                 let field = dataset[misfit.collection]?.fields[misfit.misfit.column].name ?? "?"
                 throw Diagnostic.streamedTypeChanged(collection: misfit.collection, field: field, type: misfit.misfit.type,

@@ -77,10 +77,16 @@ public struct Engine: Sendable {
     /// nothing runs, unless `keepGoing` is set, in which case the good statements run in order and each
     /// bad one is reported in its place. A runtime error stops the run unless `keepGoing` is set.
     ///
+    /// With `pieces`, a statement whose result is shown (no `let`, `assert` or `explain`) and whose query
+    /// streams into a `sort by` or a grouping followed only by row-wise stages hands its rows to `pieces`
+    /// a block at a time, in order, on this thread, once its source was read; its reported result has
+    /// ``StatementResult/rowsHandedOn`` set and holds no rows. A sort or grouping that spilled then
+    /// never holds its result whole.
+    ///
     /// - Returns: whether every statement succeeded.
     @discardableResult
     public mutating func run(_ file: SourceFile, parameters: [String: Value] = [:], cancellation: CancellationToken? = nil,
-                             keepGoing: Bool = false, report: (StatementEvent) -> Void) -> Bool {
+                             keepGoing: Bool = false, pieces: ((Table) throws -> Void)? = nil, report: (StatementEvent) -> Void) -> Bool {
         guard readOpenedFilesUnlessStreamed(for: file, parameters: parameters, keepGoing: keepGoing, report: report) else { return false }
         let (plans, staticErrors) = compile(file, parameterTypes: parameters.mapValues(\.type))
         if !staticErrors.isEmpty && !keepGoing {
@@ -95,7 +101,7 @@ public struct Engine: Sendable {
                 pendingErrors.removeFirst()
             }
             do {
-                var result = try execute(plan, parameters: parameters, cancellation: cancellation)
+                var result = try execute(plan, parameters: parameters, cancellation: cancellation, pieces: pieces)
                 result.notes = result.notes.map { $0.located(in: file) }
                 if let name = plan.binding { bindings[name] = result.table; bindingOrigins[name] = result.origin }
                 report(.result(result))
@@ -187,7 +193,8 @@ public struct Engine: Sendable {
         return scope
     }
 
-    func execute(_ plan: StatementPlan, parameters: [String: Value], cancellation: CancellationToken?) throws -> StatementResult {
+    func execute(_ plan: StatementPlan, parameters: [String: Value], cancellation: CancellationToken?,
+                 pieces: ((Table) throws -> Void)? = nil) throws -> StatementResult {
         let bound = try ParameterBinder.bind(parameters, to: plan.query.parameters, at: plan.query.parameterRanges)
         let explaining = plan.explain || (explainsQueries && plan.binding == nil)
         // A query whose sources all live in one database runs there, unless it is traced or explained.
@@ -200,6 +207,10 @@ public struct Engine: Sendable {
         if !databaseTables.isEmpty, explaining, plan.query.lineage == nil,
            let table = try explainInDatabase(plan.query, parameters: bound, cancellation: cancellation, range: plan.range) {
             return StatementResult(table: table, binding: plan.binding, notes: [], range: plan.range)
+        }
+        if streamsFiles, !explaining, databaseTables.isEmpty, let pieces,
+           let handedOn = try handOn(plan, parameters: parameters, bound: bound, cancellation: cancellation, into: pieces) {
+            return handedOn
         }
         if streamsFiles, !explaining, databaseTables.isEmpty,
            let streamed = try executeStreamed(plan, parameters: parameters, bound: bound, cancellation: cancellation) {
@@ -240,6 +251,10 @@ public struct StatementResult: Sendable {
     public var chart: ChartSpec? = nil
     /// Whether it is an `assert` that held (one that fails is reported as a ``Diagnostic`` instead).
     public var isAssertion = false
+    /// Whether its rows were handed on a block at a time (the `pieces` of
+    /// ``Engine/run(_:parameters:cancellation:keepGoing:pieces:report:)``) instead: ``table`` then has
+    /// the result's fields and no rows.
+    public var rowsHandedOn = false
     /// How it was made, to run it again traced (``lineage()``); `nil` for an `explain`.
     var origin: ResultOrigin? = nil
 }

@@ -17,10 +17,15 @@ extension StatementRunner {
     /// one source (checked whole before any runs). The first error stops the script unless `--keep-going`.
     func runScript(_ file: SourceFile) -> CommandOutcome {
         var outcome = CommandOutcome.proceed
-        for piece in file.pieces {
+        let pieces = file.pieces
+        for (index, piece) in pieces.enumerated() {
             let step: CommandOutcome
             switch piece {
-            case .statements(let source): step = run(source) ? .proceed : .failed
+            case .statements(let source):
+                // Results nothing after reads back may be written as they come (StatementRunner+Pieces.swift).
+                resultsReadLater = readDepth > 0 || laterScriptsReadLast || pieces[(index + 1)...].contains(where: \.readsLastResult)
+                defer { resultsReadLater = true }
+                step = run(source) ? .proceed : .failed
             case .command(let line): step = runCommand(line)
             }
             if step == .quit { return .quit }

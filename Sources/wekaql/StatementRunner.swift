@@ -31,6 +31,11 @@ final class StatementRunner {
     var lastStatements: SourceFile?
     /// How deep `.read` files are nested, to stop a file that reads itself.
     var readDepth = 0
+    /// Whether what runs after the statements running now may read their last result (`_`, `.last`):
+    /// then their results are held whole (see StatementRunner+Pieces.swift).
+    var resultsReadLater = true
+    /// Whether a script after the one running (another `-e` or file) may read its last result.
+    var laterScriptsReadLast = true
     /// Whether the running dot-command has reported an error.
     var commandFailed = false
     /// Results printed since `beginInput()`, to set tables apart.
@@ -132,7 +137,10 @@ final class StatementRunner {
         guard interactive else {
             var engine = self.engine
             var started = monotonicSeconds()
-            let succeeded = engine.run(file, parameters: parameters, keepGoing: options.keepGoing) { event in
+            let writer = pieceWriter()
+            let pieces = writer.map { writer in { (piece: Table) in writer.write(piece) } }
+            let succeeded = engine.run(file, parameters: parameters, keepGoing: options.keepGoing, pieces: pieces) { event in
+                if case .result(let result) = event, result.rowsHandedOn { writer?.end(result) }
                 handle(event, seconds: monotonicSeconds() - started, file: file)
                 started = monotonicSeconds()   // after printing: the next statement's time is its own, as in the shell
             }
@@ -163,6 +171,8 @@ final class StatementRunner {
             if result.isAssertion {
                 assertsPassed += 1
                 if interactive { note("the assertion holds") }
+            } else if result.rowsHandedOn {
+                resultsPrinted += 1   // its rows were written as they came
             } else if result.binding == nil {
                 // Tables (and Markdown tables and vertical rows) are set apart; CSV, JSON and JSON lines are not.
                 if resultsPrinted > 0 && [.table, .markdown, .vertical].contains(outputFormat) { output.write("\n") }

@@ -89,7 +89,8 @@ func main() -> ExitStatus {
     if interactive { return Shell(runner: runner).run() }
     if options.testMode { return TestRunner(runner: runner, options: options).run(sources) }
     var status = ExitStatus.success
-    for source in sources {
+    for (index, source) in sources.enumerated() {
+        runner.laterScriptsReadLast = sources[(index + 1)...].contains { $0.pieces.contains(where: \.readsLastResult) }
         let outcome = runner.runScript(source)
         if outcome == .quit { break }
         if outcome == .failed {

@@ -125,8 +125,8 @@ public struct RenderedTable: Sendable, Hashable {
 }
 
 enum CSVRenderer {
-    static func render(_ table: Table) -> String {
-        var out = Array((table.fields.map { quote($0.name) }.joined(separator: ",") + "\n").utf8)
+    static func render(_ table: Table, header: Bool = true) -> String {
+        var out = header ? Array((table.fields.map { quote($0.name) }.joined(separator: ",") + "\n").utf8) : []
         var cells = TableCells(table, syntax: .csv)
         for row in 0..<table.rowCount {
             cells.write(row: row, separator: UInt8(ascii: ","), to: &out)
@@ -155,7 +155,7 @@ enum JSONRenderer {
     }
 
     /// Each row as an object, `{"name":value,...}` (see ``value(_:)``), written cell by cell into one buffer.
-    private static func objects(of table: Table, before: String, between: String, after: String) -> String {
+    static func objects(of table: Table, before: String, between: String, after: String) -> String {
         let keys = table.fields.map { Array((JSONText.quote($0.name) + ":").utf8) }
         var cells = TableCells(table, syntax: .json)
         var out = Array(before.utf8)

@@ -15,12 +15,18 @@ final class SortRuns: @unchecked Sendable {
     private var blockRows = 1024
     private var rowBytes = 64
 
-    init(settings: SpillSettings, budget: MemoryBudget, range: SourceRange?, cancellation: CancellationToken?) {
+    /// Whether writing the first run counts a streamed spill (``SpillStatistics/streamedSpills``): not
+    /// for the runs of a grouping's groups, whose spill was counted when its rows were partitioned.
+    private let countsStreamedSpill: Bool
+
+    init(settings: SpillSettings, budget: MemoryBudget, range: SourceRange?, cancellation: CancellationToken?,
+         stage: String = "sort") {
         self.settings = settings
         self.budget = budget
         self.range = range
         self.cancellation = cancellation
-        directory = SpillDirectory(stage: "sort", settings: settings, range: range)
+        countsStreamedSpill = stage == "sort"
+        directory = SpillDirectory(stage: stage, settings: settings, range: range)
     }
 
     /// Whether no run was written.
@@ -34,7 +40,7 @@ final class SortRuns: @unchecked Sendable {
 
     /// Writes `table`'s rows in the order `order` as a run.
     func write(_ table: Table, order: [Int32], rowBytes: Int) throws {
-        if files.isEmpty { settings.statistics?.countStreamedSpill() }
+        if files.isEmpty && countsStreamedSpill { settings.statistics?.countStreamedSpill() }
         self.rowBytes = rowBytes
         blockRows = max(1, budget.bytes / 2 / ExternalSorter.fanIn / rowBytes)
         let writer = try directory.makeFile()
@@ -48,6 +54,36 @@ final class SortRuns: @unchecked Sendable {
     /// Every run merged into one table of `fields`, with only the columns `kept` filled (the others null).
     func merged(keys: [(BoundExpression, descending: Bool)], fields: [Field], kept: Set<Int>, parameters: [String: Value],
                 subqueries: [SubqueryValues]) throws -> Table {
+        let order = try fewRuns(keys: keys, fields: fields, kept: kept, parameters: parameters, subqueries: subqueries)
+        var output = RowsBuilder(fields: fields, kept: kept)
+        try merge(files, order) { columns, row in output.append(columns, row) }
+        return Table(fields: fields, columns: output.build(), rowCount: output.count)
+    }
+
+    /// Every run merged, handed to `body` a block of rows at a time in order (as ``merged(keys:fields:kept:parameters:subqueries:)``
+    /// orders them), so that the merged rows are never held whole; each block is counted as held until `body` returns.
+    func merge(keys: [(BoundExpression, descending: Bool)], fields: [Field], kept: Set<Int>, parameters: [String: Value],
+               subqueries: [SubqueryValues], into body: (Table) throws -> Void) throws {
+        let order = try fewRuns(keys: keys, fields: fields, kept: kept, parameters: parameters, subqueries: subqueries)
+        let held = blockRows * rowBytes
+        var block = RowsBuilder(fields: fields, kept: kept)
+        func handOn() throws {
+            track(held)
+            defer { track(-held) }
+            try body(Table(fields: fields, columns: block.build(), rowCount: block.count))
+            block = RowsBuilder(fields: fields, kept: kept)
+        }
+        try merge(files, order) { columns, row in
+            block.append(columns, row)
+            if block.count == blockRows { try handOn() }
+        }
+        if block.count > 0 { try handOn() }
+    }
+
+    /// The runs merged in groups of ``ExternalSorter/fanIn`` into longer runs until at most that many are
+    /// left, and how the merge reads their keys.
+    private func fewRuns(keys: [(BoundExpression, descending: Bool)], fields: [Field], kept: Set<Int>, parameters: [String: Value],
+                         subqueries: [SubqueryValues]) throws -> RunOrder {
         let order = RunOrder(keys: keys, fields: fields, parameters: parameters, subqueries: subqueries)
         while files.count > ExternalSorter.fanIn {
             var longer: [SpillFile] = []
@@ -66,9 +102,7 @@ final class SortRuns: @unchecked Sendable {
             }
             files = longer
         }
-        var output = RowsBuilder(fields: fields, kept: kept)
-        try merge(files, order) { columns, row in output.append(columns, row) }
-        return Table(fields: fields, columns: output.build(), rowCount: output.count)
+        return order
     }
 
     /// Merges `runs` into `emit`, a row (a block's columns and a row of them) at a time, in key order.

@@ -153,9 +153,24 @@ extension AggregatePlan {
 extension AggregateSink {
     /// The grouped table of a sink that spilled.
     mutating func spilledResult() throws -> Table {
-        var output = GroupedOutput(plan: plan, fields: fields)
+        var blocks: [Table] = []
+        try handOnSpilled { blocks.append($0) }
+        guard !blocks.isEmpty else { return Table(fields: fields, columns: fields.map { ColumnBuilder(type: $0.type).build() }, rowCount: 0) }
+        return Table.stacking(blocks, fields: fields)
+    }
+
+    /// The groups of a sink that spilled handed to `body` a block at a time, in the grouped table's
+    /// order: each batch of groups collected (those held, then each partition's) is sorted by key and
+    /// written as a run, and the runs are merged as a streamed sort's are, so that neither the groups
+    /// nor their ordering are held whole.
+    mutating func handOnSpilled(to body: (Table) throws -> Void) throws {
+        guard let spilling else { preconditionFailure("only a spilling sink collects") }
+        let runs = SortRuns(settings: spilling.settings, budget: spilling.budget, range: spilling.range,
+                            cancellation: spilling.cancellation, stage: "grouping")
+        defer { runs.remove() }
+        var output = GroupedOutput(plan: plan, fields: fields, runs: runs)
         try collect(into: &output)
-        return try output.table(cancellation: spilling?.cancellation)
+        try output.handOn(to: body)
     }
 
     /// Adds the groups held to `output` and lets them go, then the groups of each partition.
@@ -164,25 +179,45 @@ extension AggregateSink {
         output.add(keyValues, accumulators, firstRows: spilling.firstRows)
         spilling.release(bytes: keyValues.count * bytesPerGroup)
         (groupOfKey, keyValues, accumulators) = ([:], [], [])
+        try output.writeRun()
         if spilling.isSpilling { try spilling.groupPartitions(plan, fields: fields, into: &output) }
     }
 }
 
-/// The groups of a spilled grouping, with their aggregates' final values, as they are collected.
+/// The groups of a spilled grouping, with their aggregates' final values, as they are collected: each
+/// batch sorted into a run of ``runs``, the first row of each group its last sort key.
 struct GroupedOutput {
     let plan: AggregatePlan
     let fields: [Field]
-    private var keys: [ColumnBuilder]
-    private var values: [ColumnBuilder]
+    let runs: SortRuns
+    private var keys: [ColumnBuilder] = []
+    private var values: [ColumnBuilder] = []
     private var firstRows: [Int64] = []
     /// The first failure in the order the in-memory fold meets them: by aggregate, then by first appearance.
     private var failure: (aggregate: Int, firstRow: Int64, error: any Error)? = nil
 
-    init(plan: AggregatePlan, fields: [Field]) {
+    init(plan: AggregatePlan, fields: [Field], runs: SortRuns) {
         self.plan = plan
         self.fields = fields
+        self.runs = runs
+        startBatch()
+    }
+
+    /// The fields of a run: the grouped table's, then each group's first row.
+    private var runFields: [Field] { fields + [Field(name: "", type: .integer)] }
+
+    /// The order of the grouped table: by the keys, ties by first appearance, as the in-memory grouping orders them.
+    private var sortKeys: [(BoundExpression, descending: Bool)] {
+        let withOrder = runFields
+        return (Array(plan.keys.indices) + [fields.count]).map {
+            (BoundExpression(kind: .column($0), type: withOrder[$0].type, range: SourceRange(0, 0)), descending: false)
+        }
+    }
+
+    private mutating func startBatch() {
         keys = plan.keys.indices.map { ColumnBuilder(type: fields[$0].type) }
         values = plan.aggregates.map { ColumnBuilder(type: $0.type) }
+        firstRows = []
     }
 
     mutating func add(_ keyValues: [[Value]], _ accumulators: [[Accumulator]], firstRows: [Int64]) {
@@ -202,19 +237,29 @@ struct GroupedOutput {
         }
     }
 
-    /// The groups ordered by their keys, ties by first appearance, as the in-memory grouping orders them.
-    func table(cancellation: CancellationToken?) throws -> Table {
-        if let failure { throw failure.error }
-        let columns = keys.map { $0.build() } + values.map { $0.build() }
+    /// The groups added since the last run sorted and written as a run, and let go; their memory is
+    /// counted while they are sorted.
+    mutating func writeRun() throws {
         let count = firstRows.count
-        let withOrder = fields + [Field(name: "", type: .integer)]
-        let table = Table(fields: withOrder, columns: columns + [Column(storage: .integer(firstRows, nulls: []))], rowCount: count)
-        let sortKeys = (Array(plan.keys.indices) + [fields.count]).map {
-            (BoundExpression(kind: .column($0), type: withOrder[$0].type, range: SourceRange(0, 0)), descending: false)
-        }
+        guard count > 0 else { return }
+        let columns = keys.map { $0.build() } + values.map { $0.build() } + [Column(storage: .integer(firstRows, nulls: []))]
+        startBatch()
+        let table = Table(fields: runFields, columns: columns, rowCount: count)
+        let bytes = table.estimatedBytes + count * ExternalSorter.bytesPerRow(keys: sortKeys.count)
+        runs.track(bytes)
+        defer { runs.track(-bytes) }
         let order = try Sorter(relation: Relation(table), compiler: ExpressionCompiler(table: table, parameters: [:]),
-                               cancellation: cancellation).sorted(by: sortKeys)
-        return Table(fields: fields, columns: columns.map { $0.gathering(order) }, rowCount: count)
+                               cancellation: runs.cancellation).sorted(by: sortKeys)
+        try runs.write(table, order: order, rowBytes: max(1, bytes / count))
+    }
+
+    /// The runs merged and handed to `body` a block of groups at a time, or the first failure.
+    func handOn(to body: (Table) throws -> Void) throws {
+        if let failure { throw failure.error }
+        let width = fields.count
+        try runs.merge(keys: sortKeys, fields: runFields, kept: Set(0..<width), parameters: [:], subqueries: []) { block in
+            try body(Table(fields: fields, columns: Array(block.columns.prefix(width)), rowCount: block.rowCount))
+        }
     }
 }
 

@@ -52,9 +52,9 @@ struct SortSink: StreamSink {
     /// The rows so far sorted and written as a run, and let go.
     private mutating func spillRun() throws {
         let table = Table.stacking(tables, fields: fields)
+        tables = []   // let go before sorting: the stacked copy is the only one held while the run is made
         let order = try sortedRows(table)
         try runs.write(table, order: order, rowBytes: max(1, bytes / max(1, rows)))
-        tables = []
         runs.track(-bytes)
         (rows, bytes) = (0, 0)
     }
@@ -74,6 +74,15 @@ struct SortSink: StreamSink {
         }
         if !tables.isEmpty { try spillRun() }
         return try runs.merged(keys: keys, fields: fields, kept: kept, parameters: parameters, subqueries: subqueries)
+    }
+
+    /// The sorted rows handed to `body` a block at a time, in order, instead of made into one table: a
+    /// sort that spilled hands on its merge's blocks, so that its output is never held whole.
+    mutating func handOn(blockRows: Int, to body: (Table) throws -> Void) throws {
+        defer { runs.remove() }
+        if runs.isEmpty { return try result().forEachBlock(of: blockRows, body) }
+        if !tables.isEmpty { try spillRun() }
+        try runs.merge(keys: keys, fields: fields, kept: kept, parameters: parameters, subqueries: subqueries, into: body)
     }
 }
 

@@ -97,6 +97,12 @@ struct StreamingExecutor {
     }
 
     func fold<Sink: StreamSink>(_ split: StreamPlan, into sink: Sink, subqueries: [SubqueryValues]) throws -> (Table, [StageCounts]) {
+        var (folded, counts) = try self.folded(split, into: sink, subqueries: subqueries)
+        return (try folded.result(), counts)
+    }
+
+    /// The sink with every chunk merged into it, and the row counts of the row-wise stages.
+    func folded<Sink: StreamSink>(_ split: StreamPlan, into sink: Sink, subqueries: [SubqueryValues]) throws -> (Sink, [StageCounts]) {
         let state = Locked(Merging(sink: sink, counts: Array(repeating: StageCounts(), count: split.prefix.count)))
         let budget = self.budget
         do {
@@ -125,7 +131,7 @@ struct StreamingExecutor {
             // Stopped early: the rest of a file is still checked for what reading it whole reports.
             try checkRest(of: split)
         }
-        return try state.withLock { (try $0.sink.result(), $0.counts) }
+        return state.withLock { ($0.sink, $0.counts) }
     }
 
     /// Reads the source's chunks on ``threads`` threads and calls `body` with each chunk's number, its rows
