@@ -10,8 +10,11 @@
 /// the keys are looked up as arrays of values.)
 struct JoinIndex: Sendable {
     private let numbers: [[Value: Int]]
+    private let typedNumbers: [TypedKeyNumbers]
     private let radixes: [Int]
     private let byNumber: [Int: [Int32]]
+    /// ``byNumber`` as a table over the combined numbers (empty for none), when there are few of them.
+    private let byNumberDense: [[Int32]]?
     private let byValues: [[Value]: [Int32]]?
 
     /// Indexes `right` by the columns `keys`, calling `checkCancelled` once a row.
@@ -34,12 +37,14 @@ struct JoinIndex: Sendable {
             }
         }
         self.numbers = numbers
+        typedNumbers = numbers.map(TypedKeyNumbers.init)
         radixes = numbers.map { max(1, $0.count) }
         var width = 1
         for radix in radixes {
             let (product, overflow) = width.multipliedReportingOverflow(by: radix)
             guard !overflow else {
                 byNumber = [:]
+                byNumberDense = nil
                 byValues = try Self.valueIndex(columns, rows: right.rowCount, checkCancelled)
                 return
             }
@@ -55,7 +60,9 @@ struct JoinIndex: Sendable {
             }
             if key >= 0 { index[key, default: []].append(Int32(row)) }
         }
-        byNumber = index
+        // A table when it is no wider than a couple of slots a right row (the dictionary costs more).
+        byNumberDense = width <= max(4_096, 2 * right.rowCount) ? Self.dense(index, width: width) : nil
+        byNumber = byNumberDense == nil ? index : [:]
         byValues = nil
     }
 
@@ -69,8 +76,9 @@ struct JoinIndex: Sendable {
     /// its keys (in right order), or `nil` for none.
     func matcher(_ leftKeys: [Column]) -> (Int) -> [Int32]? {
         if let byValues { return Self.valueMatcher(leftKeys, byValues) }
-        let lookups = leftKeys.indices.map { numberLookup(leftKeys[$0], numbers[$0]) }
+        let lookups = leftKeys.indices.map { typedNumbers[$0].lookup(leftKeys[$0]) ?? numberLookup(leftKeys[$0], numbers[$0]) }
         let index = byNumber, radixes = radixes
+        if let dense = byNumberDense { return Self.denseMatcher(lookups, radixes, dense) }
         if lookups.count == 1, let lookup = lookups.first {
             return { row in
                 let number = lookup(row)
@@ -85,6 +93,26 @@ struct JoinIndex: Sendable {
                 key = key * radixes[k] + number
             }
             return index[key]
+        }
+    }
+
+    /// `index` as a table of `width` slots, the rows of combined number `i` at `i` (none: empty).
+    private static func dense(_ index: [Int: [Int32]], width: Int) -> [[Int32]] {
+        var table = [[Int32]](repeating: [], count: width)
+        for (key, rows) in index { table[key] = rows }
+        return table
+    }
+
+    private static func denseMatcher(_ lookups: [(Int) -> Int], _ radixes: [Int], _ dense: [[Int32]]) -> (Int) -> [Int32]? {
+        { row in
+            var key = 0
+            for k in lookups.indices {
+                let number = lookups[k](row)
+                if number < 0 { return nil }
+                key = key * radixes[k] + number
+            }
+            let rows = dense[key]
+            return rows.isEmpty ? nil : rows
         }
     }
 

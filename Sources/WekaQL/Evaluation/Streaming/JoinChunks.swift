@@ -34,12 +34,20 @@ struct JoinChunks: ChunkedSource {
             let next = Locked(0)
             try withoutActuallyEscaping(body) { body in
                 // The left chunks come one at a time, in order: each is probed whole before the next.
-                _ = try executor.stream(leftPlan) { table in
+                _ = try executor.stream(leftPlan, reading: leftColumns(reading: columns)) { table in
                     let probe = try JoinProbe(self, left: Relation(table), columns: columns, cancellation: cancellation)
                     try next.withLock { number in number = try probe.emit(numberedFrom: number, threads: threads, body) }
                 }
             }
         }
+    }
+}
+
+extension JoinChunks {
+    /// The left columns the join reads when the output's `columns` are asked for: its keys and those asked.
+    func leftColumns(reading columns: [Int]) -> [Int] {
+        let leftWidth = fields.count - plan.rightColumns.count
+        return Array(Set(plan.leftKeys + columns.filter { $0 < leftWidth })).sorted()
     }
 }
 

@@ -52,7 +52,7 @@ struct SpilledJoinSides: Sendable {
         case .streamed(let executor, let leftPlan):
             // The chunks come one at a time and in order (the executor hands them on as it merges them).
             let next = Locked(0)
-            _ = try executor.stream(leftPlan) { table in
+            _ = try executor.stream(leftPlan, reading: layout.leftKept) { table in
                 try next.withLock { number in
                     try write(table, rows: Array(0..<Int32(table.rowCount)), numberedFrom: number, keys: layout.plan.leftKeys,
                               kept: layout.leftKept, nullsShow: nullsShow, writers)

@@ -242,10 +242,12 @@ struct HandingOnSink: StreamSink {
 
 extension StreamingExecutor {
     /// Streams `plan` into `body` a chunk of result rows at a time, when its result is the rows of its
-    /// row-wise stages (nothing after them); `false`, having done nothing, for any other plan.
-    func stream(_ plan: QueryPlan, into body: @escaping @Sendable (Table) throws -> Void) throws -> Bool {
-        guard let split = StreamPlan(plan, dataset: dataset, parameters: parameters), case .rows = split.sink,
+    /// row-wise stages (nothing after them); `false`, having done nothing, for any other plan. With
+    /// `reading`, `body` reads only those of the result's columns (the others may come null).
+    func stream(_ plan: QueryPlan, reading: [Int]? = nil, into body: @escaping @Sendable (Table) throws -> Void) throws -> Bool {
+        guard var split = StreamPlan(plan, dataset: dataset, parameters: parameters), case .rows = split.sink,
               split.restStart == plan.stages.count, split.restHead.isEmpty else { return false }
+        if let reading { split.readOnly(reading) }
         let subqueries = try subqueryValues ?? plan.subqueries.map { SubqueryValues(try runAnyhow($0).table) }
         _ = try fold(split, into: HandingOnSink(fields: plan.fields, body: body), subqueries: subqueries)
         return true
