@@ -22,48 +22,76 @@ struct WhyColumns {
 
     /// `file:line` for a row of a loaded file whose lines are known, else the row's position from 1.
     /// Two passes: each row's number and length, then the bytes written through a pointer into a buffer
-    /// of the exact size (a group can have a million rows, and this was most of `why`'s time).
+    /// of the exact size (a group can have a million rows, and this was most of `why`'s time). No array
+    /// is copied out of another per row (each copy is a retain and a release, most of the time here once).
     private func place(_ rows: [InputRow]) -> Column {
         let lines = graph.inputs.map { $0.file?.lines.all }
-        let prefixes = graph.inputs.map { input in input.file.map { Array($0.path.utf8) + [UInt8(ascii: ":")] } ?? [] }
+        // Every input's `path:` end to end, input i's at `prefixStarts[i]..<prefixStarts[i + 1]`.
+        var prefixBytes: [UInt8] = [], prefixStarts = [0]
+        for input in graph.inputs {
+            if let file = input.file { prefixBytes += file.path.utf8 + [UInt8(ascii: ":")] }
+            prefixStarts.append(prefixBytes.count)
+        }
         var segment = TextSegment()
         if rows.contains(where: { $0.input < 0 }) { segment.nulls = rows.map { $0.input < 0 } }
         var numbers = [Int](repeating: 0, count: rows.count)
-        var prefixOf = [Int32](repeating: -1, count: rows.count)   // the input whose prefix goes first; -1: none
+        var isLine = [Bool](repeating: false, count: rows.count)   // a line, after its input's prefix; else a position
+        var start = 0
+        while start < rows.count {   // runs of one input: one run, but for joins and unions
+            let input = rows[start].input
+            var end = start + 1
+            while end < rows.count && rows[end].input == input { end += 1 }
+            if input >= 0 { Self.number(rows[start..<end], lines: lines[Int(input)], numbers: &numbers, isLine: &isLine) }
+            start = end
+        }
         var offsets = [Int](repeating: 0, count: rows.count + 1)
         var total = 0
-        for (index, row) in rows.enumerated() {
-            if row.input >= 0 {
-                let input = Int(row.input)
-                if let line = lines[input]?.line(ofRow: Int(row.row)) {
-                    numbers[index] = line
-                    prefixOf[index] = row.input
-                    total += prefixes[input].count
-                } else {
-                    numbers[index] = Int(row.row) + 1
-                }
+        for index in rows.indices {
+            let input = Int(rows[index].input)
+            if input >= 0 {
+                if isLine[index] { total += prefixStarts[input + 1] - prefixStarts[input] }
                 total += Self.digitCount(numbers[index])
             }
             offsets[index + 1] = total
         }
-        segment.offsets = offsets
         segment.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-            for index in rows.indices where rows[index].input >= 0 {
-                var end = offsets[index + 1]
-                var n = numbers[index]
-                repeat {
-                    end -= 1
-                    buffer[end] = UInt8(ascii: "0") + UInt8(n % 10)
-                    n /= 10
-                } while n > 0
-                if prefixOf[index] >= 0 {
-                    let prefix = prefixes[Int(prefixOf[index])]
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[offsets[index]..<end]).initialize(from: prefix)
+            prefixBytes.withUnsafeBufferPointer { prefixBytes in
+                for index in rows.indices where rows[index].input >= 0 {
+                    var end = offsets[index + 1]
+                    var n = numbers[index]
+                    repeat {
+                        end -= 1
+                        buffer[end] = UInt8(ascii: "0") + UInt8(n % 10)
+                        n /= 10
+                    } while n > 0
+                    if isLine[index] {
+                        let input = Int(rows[index].input)
+                        let prefix = UnsafeBufferPointer(rebasing: prefixBytes[prefixStarts[input]..<prefixStarts[input + 1]])
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[offsets[index]..<end]).initialize(from: prefix)
+                    }
                 }
             }
             initialized = total
         }
+        segment.offsets = offsets
         return Column(storage: .text(TextStorage(segment)))
+    }
+
+    /// The line of each of `rows` (of one input) when `lines` has it, else its position from 1.
+    private static func number(_ rows: ArraySlice<InputRow>, lines: RecordLineIndex?, numbers: inout [Int], isLine: inout [Bool]) {
+        numbers.withUnsafeMutableBufferPointer { numbers in
+            isLine.withUnsafeMutableBufferPointer { isLine in
+                for index in rows.indices {
+                    let row = Int(rows[index].row)
+                    if let line = lines?.line(ofRow: row) {
+                        numbers[index] = line
+                        isLine[index] = true
+                    } else {
+                        numbers[index] = row + 1
+                    }
+                }
+            }
+        }
     }
 
     private static func digitCount(_ number: Int) -> Int {
