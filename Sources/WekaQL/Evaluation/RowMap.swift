@@ -138,22 +138,35 @@ struct GroupAssignment: Sendable {
             nextAsk[ask] = firstAsk[Int(group)]
             firstAsk[Int(group)] = Int32(ask)
         }
-        // Each row of an asked group, with its group's first ask, in input order.
-        var hitRows: [Int32] = [], hitAsks: [Int32] = []
-        firstAsk.withUnsafeBufferPointer { firstAsk in
-            forEachRow { group, row in
-                let ask = firstAsk[Int(group)]
-                if ask >= 0 {
-                    hitRows.append(row)
-                    hitAsks.append(ask)
-                }
-            }
-        }
+        let (hitRows, hitAsks) = rowsOfAskedGroups(firstAsk)
         let askedOnce = nextAsk.allSatisfy { $0 < 0 }
         if askedOnce && !zip(hitAsks, hitAsks.dropFirst()).contains(where: { $0 > $1 }) {
             return Traced(rows: hitRows, tags: hitAsks.map { tags[Int($0)] })   // in order of ask already: one group asked, say
         }
         return inOrderOfAsk(hitRows, firstAsks: hitAsks, groups: groups, tags: tags, nextAsk: nextAsk)
+    }
+
+    /// Each input row of a group with an ask in `firstAsk` (rows of the input table), with that ask, in
+    /// input order: a loop of its own over the group numbers, as a closure called per row (`forEachRow`'s)
+    /// was most of the pass over a million of them.
+    private func rowsOfAskedGroups(_ firstAsk: [Int32]) -> (rows: [Int32], asks: [Int32]) {
+        var rows: [Int32] = [], asks: [Int32] = []
+        guard let groupOf else {   // every input row in group 0
+            guard count > 0, firstAsk[0] >= 0 else { return (rows, asks) }
+            rows = inputRows.map { Array($0.prefix(inputCount)) } ?? Array(0..<Int32(inputCount))
+            return (rows, Array(repeating: firstAsk[0], count: rows.count))
+        }
+        precondition(groupOf.count >= inputCount && (inputRows?.count ?? inputCount) >= inputCount, "a group for every input row")
+        groupOf.withUnsafeBufferPointer { groups in
+            firstAsk.withUnsafeBufferPointer { firstAsk in
+                for k in 0..<inputCount where groups[k] >= 0 && firstAsk[Int(groups[k])] >= 0 {
+                    rows.append(Int32(k))   // a position among the input rows; made a row of the table below
+                    asks.append(firstAsk[Int(groups[k])])
+                }
+            }
+        }
+        if let inputRows { rows = rows.map { inputRows[Int($0)] } }
+        return (rows, asks)
     }
 
     /// `rows` put in order of ask (a counting sort, keeping input order within an ask), a row going to
