@@ -55,22 +55,16 @@ struct WhyColumns {
             offsets[index + 1] = total
         }
         segment.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-            prefixBytes.withUnsafeBufferPointer { prefixBytes in
+            prefixBytes.withUnsafeBufferPointer { prefixBytes in Self.digitPairs.withUnsafeBufferPointer { pairs in
                 for index in rows.indices where rows[index].input >= 0 {
-                    var end = offsets[index + 1]
-                    var n = numbers[index]
-                    repeat {
-                        end -= 1
-                        buffer[end] = UInt8(ascii: "0") + UInt8(n % 10)
-                        n /= 10
-                    } while n > 0
+                    let end = Self.writeDigits(of: numbers[index], endingAt: offsets[index + 1], in: buffer, pairs: pairs)
                     if isLine[index] {
                         let input = Int(rows[index].input)
                         let prefix = UnsafeBufferPointer(rebasing: prefixBytes[prefixStarts[input]..<prefixStarts[input + 1]])
                         _ = UnsafeMutableBufferPointer(rebasing: buffer[offsets[index]..<end]).initialize(from: prefix)
                     }
                 }
-            }
+            }}
             initialized = total
         }
         segment.offsets = offsets
@@ -94,10 +88,38 @@ struct WhyColumns {
         }
     }
 
+    /// The number of decimal digits of `number` (at least 0).
     private static func digitCount(_ number: Int) -> Int {
-        var digits = 1, rest = number / 10
-        while rest > 0 { digits += 1; rest /= 10 }
+        var digits = 1, bound = 10
+        while number >= bound && digits < 19 { digits += 1; bound &*= 10 }   // Int.max has 19
         return digits
+    }
+
+    /// "00" to "99", end to end.
+    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+
+    /// Writes the digits of `number` (at least 0) to end before `end`, two at a time (`pairs` is
+    /// ``digitPairs``); returns where they start.
+    @inline(__always)
+    private static func writeDigits(of number: Int, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>,
+                                    pairs: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = number, end = end
+        while n >= 100 {
+            let pair = 2 * (n % 100)
+            n /= 100
+            end -= 2
+            buffer[end] = pairs[pair]
+            buffer[end + 1] = pairs[pair + 1]
+        }
+        if n >= 10 {
+            end -= 2
+            buffer[end] = pairs[2 * n]
+            buffer[end + 1] = pairs[2 * n + 1]
+        } else {
+            end -= 1
+            buffer[end] = UInt8(ascii: "0") + UInt8(n)
+        }
+        return end
     }
 
     /// The `source` sentence of each row, when its collection has one: gathered from that column when
