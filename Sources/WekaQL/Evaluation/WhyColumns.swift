@@ -23,7 +23,8 @@ struct WhyColumns {
     /// `file:line` for a row of a loaded file whose lines are known, else the row's position from 1.
     /// Two passes: each row's number and length, then the bytes written through a pointer into a buffer
     /// of the exact size (a group can have a million rows, and this was most of `why`'s time). No array
-    /// is copied out of another per row (each copy is a retain and a release, most of the time here once).
+    /// is copied out of another per row: each such copy is a retain and a release, and they once took
+    /// half of this.
     private func place(_ rows: [InputRow]) -> Column {
         let lines = graph.inputs.map { $0.file?.lines.all }
         // Every input's `path:` end to end, input i's at `prefixStarts[i]..<prefixStarts[i + 1]`.
