@@ -12,6 +12,45 @@ struct ResultOrigin: Sendable {
     /// The parameters, bound to the plan's types.
     var parameters: [String: Value]
     var budget: MemoryBudget
+
+    /// Keeps of `bindings` and `origins` only the names `plan` reads: each origin kept that way holds
+    /// the tables its own query read, not every binding there was (the shell's `_` is bound to each
+    /// result in turn, with its origin, so an origin holding them all held every result of a session).
+    init(plan: QueryPlan, dataset: Dataset, bindings: [String: Table], origins: [String: ResultOrigin],
+         parameters: [String: Value], budget: MemoryBudget) {
+        let read = plan.bindingNamesRead
+        self.plan = plan
+        self.dataset = dataset
+        self.bindings = bindings.filter { read.contains($0.key) }
+        self.origins = origins.filter { read.contains($0.key) }
+        self.parameters = parameters
+        self.budget = budget
+    }
+}
+
+extension QueryPlan {
+    /// The names of the `let` bindings the query reads: as its source, a join's or union's side, or in a
+    /// query of its own (a union's side, `in (QUERY)`).
+    var bindingNamesRead: Set<String> {
+        var names: Set<String> = []
+        func reference(_ source: SourceReference) {
+            if case .binding(let name) = source { names.insert(name) }
+        }
+        reference(source)
+        for stage in stages {
+            switch stage.stage {
+            case .join(let join): reference(join.right)
+            case .union(let union):
+                switch union.side {
+                case .source(let side): reference(side)
+                case .query(let side): names.formUnion(side.bindingNamesRead)
+                }
+            default: break
+            }
+        }
+        for subquery in subqueries { names.formUnion(subquery.bindingNamesRead) }
+        return names
+    }
 }
 
 extension Evaluator {

@@ -121,8 +121,7 @@ private struct FoundRows {
     var tags: [Int32] = []
 
     mutating func append(input: Int32, _ traced: Traced) {
-        rows.reserveCapacity(rows.count + traced.count)
-        for row in traced.rows { rows.append(InputRow(input: input, row: row)) }
+        rows += traced.rows.lazy.map { InputRow(input: input, row: $0) }
         tags += traced.tags
     }
 }
@@ -155,9 +154,13 @@ struct InputRowLists {
         starts.reserveCapacity(count + 1)
         for j in 0..<count {
             var segment = byTag[offsets[j]..<offsets[j + 1]]
-            if zip(segment, segment.dropFirst()).contains(where: { $0 > $1 }) { segment.sort() }
-            let first = rows.count
-            for row in segment where rows.count == first || rows[rows.count - 1] != row { rows.append(row) }
+            if zip(segment, segment.dropFirst()).contains(where: { $0 >= $1 }) {
+                segment.sort()
+                let first = rows.count
+                for row in segment where rows.count == first || rows[rows.count - 1] != row { rows.append(row) }
+            } else {
+                rows += segment   // ascending without repeats already, as a group's rows are: copied whole
+            }
             starts.append(rows.count)
         }
     }

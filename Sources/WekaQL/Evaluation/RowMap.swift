@@ -127,8 +127,10 @@ struct GroupAssignment: Sendable {
     }
 
     /// The rows of `groups[j]`, tagged `tags[j]`, for every j in order: one pass over the input rows,
-    /// looking only at the groups asked for.
+    /// keeping only the rows of the groups asked for (a group of 150,000 rows of a million: the pass is
+    /// most of the cost, so it does no more than look each row's group up).
     func follow(_ groups: [Int32], tags: [Int32]) -> Traced {
+        precondition(groups.allSatisfy { $0 >= 0 && Int($0) < count }, "groups asked are groups")
         // The asks of each group, chained: a group is usually asked once.
         var firstAsk = [Int32](repeating: -1, count: count)
         var nextAsk = [Int32](repeating: -1, count: groups.count)
@@ -136,36 +138,59 @@ struct GroupAssignment: Sendable {
             nextAsk[ask] = firstAsk[Int(group)]
             firstAsk[Int(group)] = Int32(ask)
         }
-        var sizes = [Int32](repeating: 0, count: count)
-        sizes.withUnsafeMutableBufferPointer { sizes in
-            forEachRow { group, _ in sizes[Int(group)] += 1 }   // every group's: cheaper than asking which are asked
+        let (hitRows, hitAsks) = rowsOfAskedGroups(firstAsk)
+        let askedOnce = nextAsk.allSatisfy { $0 < 0 }
+        if askedOnce && !zip(hitAsks, hitAsks.dropFirst()).contains(where: { $0 > $1 }) {
+            return Traced(rows: hitRows, tags: hitAsks.map { tags[Int($0)] })   // in order of ask already: one group asked, say
         }
+        return inOrderOfAsk(hitRows, firstAsks: hitAsks, groups: groups, tags: tags, nextAsk: nextAsk)
+    }
+
+    /// Each input row of a group with an ask in `firstAsk` (rows of the input table), with that ask, in
+    /// input order: a loop of its own over the group numbers, as a closure called per row (`forEachRow`'s)
+    /// was most of the pass over a million of them.
+    private func rowsOfAskedGroups(_ firstAsk: [Int32]) -> (rows: [Int32], asks: [Int32]) {
+        var rows: [Int32] = [], asks: [Int32] = []
+        guard let groupOf else {   // every input row in group 0
+            guard count > 0, firstAsk[0] >= 0 else { return (rows, asks) }
+            rows = inputRows.map { Array($0.prefix(inputCount)) } ?? Array(0..<Int32(inputCount))
+            return (rows, Array(repeating: firstAsk[0], count: rows.count))
+        }
+        precondition(groupOf.count >= inputCount && (inputRows?.count ?? inputCount) >= inputCount, "a group for every input row")
+        groupOf.withUnsafeBufferPointer { groups in
+            firstAsk.withUnsafeBufferPointer { firstAsk in
+                for k in 0..<inputCount where groups[k] >= 0 && firstAsk[Int(groups[k])] >= 0 {
+                    rows.append(Int32(k))   // a position among the input rows; made a row of the table below
+                    asks.append(firstAsk[Int(groups[k])])
+                }
+            }
+        }
+        if let inputRows { rows = rows.map { inputRows[Int($0)] } }
+        return (rows, asks)
+    }
+
+    /// `rows` put in order of ask (a counting sort, keeping input order within an ask), a row going to
+    /// every ask of its group: `firstAsks` has the first, `nextAsk` chains the others.
+    private func inOrderOfAsk(_ rows: [Int32], firstAsks: [Int32], groups: [Int32], tags: [Int32], nextAsk: [Int32]) -> Traced {
+        var groupSizes = [Int](repeating: 0, count: count)
+        for ask in firstAsks { groupSizes[Int(groups[Int(ask)])] += 1 }
+        let sizes = groups.map { groupSizes[Int($0)] }   // of each ask's group, in rows
         var cursor = [Int](repeating: 0, count: groups.count)
         var total = 0
-        for (ask, group) in groups.enumerated() {
+        for ask in groups.indices {
             cursor[ask] = total
-            total += Int(sizes[Int(group)])
+            total += sizes[ask]
         }
         var out = Traced(rows: [Int32](repeating: 0, count: total), tags: [Int32](repeating: 0, count: total))
         for (ask, tag) in tags.enumerated() {
-            let start = cursor[ask]
-            for i in start..<start + Int(sizes[Int(groups[ask])]) { out.tags[i] = tag }
+            for i in cursor[ask]..<cursor[ask] + sizes[ask] { out.tags[i] = tag }
         }
-        precondition(groups.allSatisfy { $0 >= 0 && Int($0) < count }, "groups asked are groups")
-        firstAsk.withUnsafeBufferPointer { firstAsk in
-            nextAsk.withUnsafeBufferPointer { nextAsk in
-                cursor.withUnsafeMutableBufferPointer { cursor in
-                    out.rows.withUnsafeMutableBufferPointer { rows in
-                        forEachRow { group, row in
-                            var ask = firstAsk[Int(group)]
-                            while ask >= 0 {
-                                rows[cursor[Int(ask)]] = row
-                                cursor[Int(ask)] += 1
-                                ask = nextAsk[Int(ask)]
-                            }
-                        }
-                    }
-                }
+        for (row, first) in zip(rows, firstAsks) {
+            var ask = Int(first)
+            while ask >= 0 {
+                out.rows[cursor[ask]] = row
+                cursor[ask] += 1
+                ask = Int(nextAsk[ask])
             }
         }
         return out

@@ -22,54 +22,105 @@ struct WhyColumns {
 
     /// `file:line` for a row of a loaded file whose lines are known, else the row's position from 1.
     /// Two passes: each row's number and length, then the bytes written through a pointer into a buffer
-    /// of the exact size (a group can have a million rows, and this was most of `why`'s time).
+    /// of the exact size (a group can have a million rows, and this was most of `why`'s time). No array
+    /// is copied out of another per row: each such copy is a retain and a release, and they once took
+    /// half of this.
     private func place(_ rows: [InputRow]) -> Column {
         let lines = graph.inputs.map { $0.file?.lines.all }
-        let prefixes = graph.inputs.map { input in input.file.map { Array($0.path.utf8) + [UInt8(ascii: ":")] } ?? [] }
+        // Every input's `path:` end to end, input i's at `prefixStarts[i]..<prefixStarts[i + 1]`.
+        var prefixBytes: [UInt8] = [], prefixStarts = [0]
+        for input in graph.inputs {
+            if let file = input.file { prefixBytes += file.path.utf8 + [UInt8(ascii: ":")] }
+            prefixStarts.append(prefixBytes.count)
+        }
         var segment = TextSegment()
         if rows.contains(where: { $0.input < 0 }) { segment.nulls = rows.map { $0.input < 0 } }
         var numbers = [Int](repeating: 0, count: rows.count)
-        var prefixOf = [Int32](repeating: -1, count: rows.count)   // the input whose prefix goes first; -1: none
+        var isLine = [Bool](repeating: false, count: rows.count)   // a line, after its input's prefix; else a position
+        var start = 0
+        while start < rows.count {   // runs of one input: one run, but for joins and unions
+            let input = rows[start].input
+            var end = start + 1
+            while end < rows.count && rows[end].input == input { end += 1 }
+            if input >= 0 { Self.number(rows[start..<end], lines: lines[Int(input)], numbers: &numbers, isLine: &isLine) }
+            start = end
+        }
         var offsets = [Int](repeating: 0, count: rows.count + 1)
         var total = 0
-        for (index, row) in rows.enumerated() {
-            if row.input >= 0 {
-                let input = Int(row.input)
-                if let line = lines[input]?.line(ofRow: Int(row.row)) {
-                    numbers[index] = line
-                    prefixOf[index] = row.input
-                    total += prefixes[input].count
-                } else {
-                    numbers[index] = Int(row.row) + 1
-                }
+        for index in rows.indices {
+            let input = Int(rows[index].input)
+            if input >= 0 {
+                if isLine[index] { total += prefixStarts[input + 1] - prefixStarts[input] }
                 total += Self.digitCount(numbers[index])
             }
             offsets[index + 1] = total
         }
-        segment.offsets = offsets
         segment.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
-            for index in rows.indices where rows[index].input >= 0 {
-                var end = offsets[index + 1]
-                var n = numbers[index]
-                repeat {
-                    end -= 1
-                    buffer[end] = UInt8(ascii: "0") + UInt8(n % 10)
-                    n /= 10
-                } while n > 0
-                if prefixOf[index] >= 0 {
-                    let prefix = prefixes[Int(prefixOf[index])]
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[offsets[index]..<end]).initialize(from: prefix)
+            prefixBytes.withUnsafeBufferPointer { prefixBytes in Self.digitPairs.withUnsafeBufferPointer { pairs in
+                for index in rows.indices where rows[index].input >= 0 {
+                    let end = Self.writeDigits(of: numbers[index], endingAt: offsets[index + 1], in: buffer, pairs: pairs)
+                    if isLine[index] {
+                        let input = Int(rows[index].input)
+                        let prefix = UnsafeBufferPointer(rebasing: prefixBytes[prefixStarts[input]..<prefixStarts[input + 1]])
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[offsets[index]..<end]).initialize(from: prefix)
+                    }
                 }
-            }
+            }}
             initialized = total
         }
+        segment.offsets = offsets
         return Column(storage: .text(TextStorage(segment)))
     }
 
+    /// The line of each of `rows` (of one input) when `lines` has it, else its position from 1.
+    private static func number(_ rows: ArraySlice<InputRow>, lines: RecordLineIndex?, numbers: inout [Int], isLine: inout [Bool]) {
+        numbers.withUnsafeMutableBufferPointer { numbers in
+            isLine.withUnsafeMutableBufferPointer { isLine in
+                for index in rows.indices {
+                    let row = Int(rows[index].row)
+                    if let line = lines?.line(ofRow: row) {
+                        numbers[index] = line
+                        isLine[index] = true
+                    } else {
+                        numbers[index] = row + 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The number of decimal digits of `number` (at least 0).
     private static func digitCount(_ number: Int) -> Int {
-        var digits = 1, rest = number / 10
-        while rest > 0 { digits += 1; rest /= 10 }
+        var digits = 1, bound = 10
+        while number >= bound && digits < 19 { digits += 1; bound &*= 10 }   // Int.max has 19
         return digits
+    }
+
+    /// "00" to "99", end to end.
+    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+
+    /// Writes the digits of `number` (at least 0) to end before `end`, two at a time (`pairs` is
+    /// ``digitPairs``); returns where they start.
+    @inline(__always)
+    private static func writeDigits(of number: Int, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>,
+                                    pairs: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = number, end = end
+        while n >= 100 {
+            let pair = 2 * (n % 100)
+            n /= 100
+            end -= 2
+            buffer[end] = pairs[pair]
+            buffer[end + 1] = pairs[pair + 1]
+        }
+        if n >= 10 {
+            end -= 2
+            buffer[end] = pairs[2 * n]
+            buffer[end + 1] = pairs[2 * n + 1]
+        } else {
+            end -= 1
+            buffer[end] = UInt8(ascii: "0") + UInt8(n)
+        }
+        return end
     }
 
     /// The `source` sentence of each row, when its collection has one: gathered from that column when
