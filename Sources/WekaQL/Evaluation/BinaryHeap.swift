@@ -1,5 +1,5 @@
 // The one sift-down and sift-up of the binary heaps that keep a sort's best rows (SortKeys, the direct heap)
-// and merge sorted runs (ExternalSort, SortRuns).
+// and merge sorted runs (RunMergeHeap, for ExternalSort and SortRuns).
 
 /// Restores the heap `heap` after its top element was replaced. `above(a, b)` says that `a` belongs nearer
 /// the top than `b`: for a heap of the k best rows, the worst is on top; for a merge, the least.

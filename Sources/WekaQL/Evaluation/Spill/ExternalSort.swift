@@ -82,7 +82,7 @@ struct ExternalSorter {
             var head = RunHead(reader: try run.reader())
             if try head.advance(keys, settings.statistics, blockRows) { heads.append(head) }
         }
-        var heap = MergeHeap(heads: heads, descending: keys.descending)
+        var heap = RunMergeHeap(heads: heads, descending: keys.descending)
         var emitted = 0
         while let top = heap.top {
             emitted += 1
@@ -140,41 +140,8 @@ private struct RunHead {
     }
 }
 
-/// A min-heap of run heads by key, ties to the earlier run.
-private struct MergeHeap {
-    var heads: [RunHead]
-    /// Indexes into `heads`, as a heap.
-    private var order: [Int]
-    let descending: [Bool]
-
-    init(heads: [RunHead], descending: [Bool]) {
-        self.heads = heads
-        self.descending = descending
-        order = []
-        var runs: [Int] = []   // built apart, so that `precedes` may read self
-        for index in self.heads.indices { pushOntoHeap(&runs, index, above: precedes) }
-        order = runs
-    }
-
-    var top: Int? { order.first }
-
-    private func precedes(_ a: Int, _ b: Int) -> Bool {
-        let c = SortKeys.compare(heads[a].key, heads[b].key, descending: descending)
-        return c < 0 || (c == 0 && a < b)
-    }
-
-    mutating func popTop() {
-        var runs = order   // moved out, so that `precedes` may read self while the heap changes
-        order = []
-        popHeapTop(&runs, above: precedes)
-        order = runs
-    }
-
-    /// Restores the heap after its top's head moved on.
-    mutating func siftDown() {
-        var runs = order   // moved out, so that `precedes` may read self while the heap changes
-        order = []
-        siftDownFromTop(&runs, above: precedes)   // the run with the least head on top
-        order = runs
+extension RunHead: MergeHead {
+    static func compare(_ a: RunHead, _ b: RunHead, descending: [Bool]) -> Int {
+        SortKeys.compare(a.key, b.key, descending: descending)
     }
 }

@@ -115,13 +115,13 @@ final class SortRuns: @unchecked Sendable {
         let held = cursors.count * blockRows * rowBytes
         track(held)
         defer { track(-held) }
-        var heap = CursorHeap(cursors: cursors, descending: keysDescending(order))
+        var heap = RunMergeHeap(heads: cursors, descending: keysDescending(order))
         var emitted = 0
         while let top = heap.top {
             emitted += 1
             if emitted & 0xFFFF == 0 { try checkCancelled() }
-            try emit(heap.cursors[top].columns, heap.cursors[top].at)
-            if try heap.cursors[top].advance(order) { heap.siftDown() } else { heap.popTop() }
+            try emit(heap.heads[top].columns, heap.heads[top].at)
+            if try heap.heads[top].advance(order) { heap.siftDown() } else { heap.popTop() }
         }
     }
 
@@ -176,45 +176,13 @@ private struct RunCursor {
     }
 }
 
-/// A min-heap of run cursors by their head's key, ties to the earlier run.
-private struct CursorHeap {
-    var cursors: [RunCursor]
-    private var order: [Int]
-    let descending: [Bool]
-
-    init(cursors: [RunCursor], descending: [Bool]) {
-        self.cursors = cursors
-        self.descending = descending
-        order = []
-        var runs: [Int] = []   // built apart, so that `precedes` may read self
-        for index in self.cursors.indices { pushOntoHeap(&runs, index, above: precedes) }
-        order = runs
-    }
-
-    var top: Int? { order.first }
-
-    private func precedes(_ a: Int, _ b: Int) -> Bool {
-        let x = cursors[a], y = cursors[b]
+extension RunCursor: MergeHead {
+    static func compare(_ a: RunCursor, _ b: RunCursor, descending: [Bool]) -> Int {
         for key in descending.indices {
-            let c = x.cells[key].compare(x.at, with: y.cells[key], y.at, descending: descending[key])
-            if c != 0 { return c < 0 }
+            let c = a.cells[key].compare(a.at, with: b.cells[key], b.at, descending: descending[key])
+            if c != 0 { return c }
         }
-        return a < b
-    }
-
-    mutating func popTop() {
-        var runs = order   // moved out, so that `precedes` may read self while the heap changes
-        order = []
-        popHeapTop(&runs, above: precedes)
-        order = runs
-    }
-
-    /// Restores the heap after its top's cursor moved on.
-    mutating func siftDown() {
-        var runs = order   // moved out, so that `precedes` may read self while the heap changes
-        order = []
-        siftDownFromTop(&runs, above: precedes)
-        order = runs
+        return 0
     }
 }
 
